@@ -1,0 +1,49 @@
+"""URL normalisation shared by article de-duplication and source identity."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import tldextract
+from url_normalize import url_normalize
+
+__all__ = ["is_tracking_param", "normalize_article_url", "normalize_source_url", "registrable_domain"]
+
+_TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs")
+_TRACKING_NAMES = frozenset(
+    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid",
+     "mkt_tok", "_ga", "_gl", "ref_src", "spm", "oly_anon_id", "oly_enc_id", "vero_id", "s_cid",
+     "cmpid", "ncid", "ocid", "sr_share"}
+)
+# Offline: the bundled public suffix snapshot, never a download at run time.
+_extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def is_tracking_param(name: str) -> bool:
+    """True for query parameters that only track the click, never change the page."""
+    lowered = name.lower()
+    return lowered in _TRACKING_NAMES or lowered.startswith(_TRACKING_PREFIXES)
+
+
+def normalize_article_url(url: str) -> str:
+    """Scheme/host case, default port, percent-encoding; drops fragment and tracking params."""
+    normalized = url_normalize(url.strip()) or url.strip()
+    parts = urlsplit(normalized)
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    )
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
+
+
+def normalize_source_url(url: str) -> str:
+    """The article rules plus no `www.` and no trailing slash: one row per cited page."""
+    parts = urlsplit(normalize_article_url(url))
+    host = parts.netloc.removeprefix("www.")
+    path = parts.path.rstrip("/") if parts.path != "/" else ""
+    return urlunsplit((parts.scheme, host, path, parts.query, ""))
+
+
+def registrable_domain(url_or_host: str) -> str | None:
+    """`news.bbc.co.uk` -> `bbc.co.uk` by the public suffix list; None for IPs and bare names."""
+    result = _extract(url_or_host)
+    return result.top_domain_under_public_suffix or None
