@@ -7,13 +7,39 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import tldextract
 from url_normalize import url_normalize
 
-__all__ = ["is_tracking_param", "normalize_article_url", "normalize_source_url", "registrable_domain"]
+__all__ = [
+    "is_tracking_param",
+    "normalize_article_url",
+    "normalize_source_url",
+    "registrable_domain",
+]
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs")
 _TRACKING_NAMES = frozenset(
-    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid",
-     "mkt_tok", "_ga", "_gl", "ref_src", "spm", "oly_anon_id", "oly_enc_id", "vero_id", "s_cid",
-     "cmpid", "ncid", "ocid", "sr_share"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "twclid",
+        "mkt_tok",
+        "_ga",
+        "_gl",
+        "ref_src",
+        "spm",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "s_cid",
+        "cmpid",
+        "ncid",
+        "ocid",
+        "sr_share",
+    }
 )
 # Offline: the bundled public suffix snapshot, never a download at run time.
 _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -30,7 +56,11 @@ def normalize_article_url(url: str) -> str:
     normalized = url_normalize(url.strip()) or url.strip()
     parts = urlsplit(normalized)
     query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not is_tracking_param(k)
+        ]
     )
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", query, ""))
 

@@ -1,0 +1,167 @@
+"""Article reads: summary, list and search, claims, sources, per-source provenance, PROV."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from app.articles.repository import article_sources, list_articles
+from app.articles.schemas import ArticlePage, ArticleSourceOut, ArticleSummary, SourceProvenance
+from app.articles.service import article_or_404, source_out, summaries
+from app.claims.repository import ClaimFilters, list_claims, to_claims
+from app.claims.schemas import ClaimPage
+from app.db import SessionDep
+from app.deps import CursorDep
+from app.errors import NotFound, Problem
+from app.pagination import Limit
+from app.provenance import ProvClaim, ProvSource, provenance_jsonld
+from app.urls import normalize_article_url
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/v1/articles", tags=["articles"])
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "Not found"}}
+BAD_CURSOR: dict[int | str, dict[str, Any]] = {400: {"model": Problem, "description": "Bad cursor"}}
+
+
+@router.get("", response_model=ArticlePage, responses=BAD_CURSOR)
+async def read_articles(
+    session: SessionDep,
+    cursors: CursorDep,
+    limit: Limit = 50,
+    cursor: str | None = None,
+    domain: Annotated[str | None, Query(description="Registrable domain, e.g. bbc.co.uk")] = None,
+    url: Annotated[str | None, Query(description="The article URL as submitted")] = None,
+    q: Annotated[str | None, Query(max_length=500, description="Full-text search")] = None,
+) -> ArticlePage:
+    """Stored articles, newest first; search titles and claim text with `q`."""
+    after = None
+    if cursor:
+        stamp, last_id = cursors.decode("articles", cursor)
+        try:
+            after = (datetime.fromisoformat(stamp), uuid.UUID(last_id))
+        except (TypeError, ValueError):
+            after = None
+    normalized = normalize_article_url(url) if url else None
+    rows = await list_articles(
+        session, domain=domain, url=normalized, q=q, after=after, limit=limit + 1
+    )
+    page, more = rows[:limit], len(rows) > limit
+    next_cursor = (
+        cursors.encode("articles", [page[-1].created_at.isoformat(), str(page[-1].id)])
+        if more
+        else None
+    )
+    return ArticlePage(items=await summaries(session, page), next_cursor=next_cursor)
+
+
+@router.get("/{article_id}", response_model=ArticleSummary, responses=NOT_FOUND)
+async def read_article(article_id: uuid.UUID, session: SessionDep) -> ArticleSummary:
+    """The article summary with stats and sources."""
+    return (await summaries(session, [await article_or_404(session, article_id)]))[0]
+
+
+@router.get("/{article_id}/claims", response_model=ClaimPage, responses=NOT_FOUND | BAD_CURSOR)
+async def read_claims(
+    article_id: uuid.UUID,
+    session: SessionDep,
+    cursors: CursorDep,
+    limit: Limit = 50,
+    cursor: str | None = None,
+    cited: bool | None = None,
+    source_id: uuid.UUID | None = None,
+    kind: str | None = None,
+    min_score: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> ClaimPage:
+    """The article's claims in sentence order, with citations and scores."""
+    await article_or_404(session, article_id)
+    after = None
+    if cursor:
+        (after,) = cursors.decode(f"claims:{article_id}", cursor)
+    filters = ClaimFilters(cited=cited, source_id=source_id, kind=kind, min_score=min_score)
+    rows = await list_claims(session, article_id, filters, after=after, limit=limit + 1)
+    page = rows[:limit]
+    next_cursor = (
+        cursors.encode(f"claims:{article_id}", [page[-1].sentence_index])
+        if len(rows) > limit
+        else None
+    )
+    return ClaimPage(items=await to_claims(session, page), next_cursor=next_cursor)
+
+
+@router.get("/{article_id}/sources", response_model=list[ArticleSourceOut], responses=NOT_FOUND)
+async def read_article_sources(
+    article_id: uuid.UUID, session: SessionDep
+) -> list[ArticleSourceOut]:
+    """The article's sources in reference order, each with its claim count."""
+    await article_or_404(session, article_id)
+    return [
+        source_out(link, source) for link, source in await article_sources(session, [article_id])
+    ]
+
+
+@router.get(
+    "/{article_id}/sources/{source_id}", response_model=SourceProvenance, responses=NOT_FOUND
+)
+async def read_source_provenance(
+    article_id: uuid.UUID, source_id: uuid.UUID, session: SessionDep
+) -> SourceProvenance:
+    """One source and every claim of the article that rests on it."""
+    await article_or_404(session, article_id)
+    for link, source in await article_sources(session, [article_id]):
+        if source.id == source_id:
+            sentences = await list_claims(
+                session, article_id, ClaimFilters(source_id=source_id), after=None, limit=10_000
+            )
+            return SourceProvenance(
+                source=source_out(link, source), claims=await to_claims(session, sentences)
+            )
+    raise NotFound(f"Article {article_id} cites no source {source_id}")
+
+
+@router.get(
+    "/{article_id}/provenance",
+    responses=NOT_FOUND
+    | {200: {"content": {"application/ld+json": {}}, "description": "W3C PROV-O as JSON-LD"}},
+)
+async def read_provenance(
+    article_id: uuid.UUID, session: SessionDep, request: Request
+) -> JSONResponse:
+    """The article's citation graph as W3C PROV (JSON-LD)."""
+    article = await article_or_404(session, article_id)
+    sentences = await list_claims(session, article_id, ClaimFilters(), after=None, limit=100_000)
+    claims = await to_claims(session, sentences)
+    links = await article_sources(session, [article_id])
+    document = provenance_jsonld(
+        base=str(request.base_url).rstrip("/"),
+        article_id=str(article.id),
+        url=article.url,
+        title=article.title,
+        fetched_at=article.fetched_at,
+        updated_at=article.updated_at,
+        pipeline_version=article.pipeline_version,
+        sources=[
+            ProvSource(
+                id=str(s.id),
+                url=s.url,
+                title=link.title or s.title,
+                publisher=link.publisher or s.publisher,
+            )
+            for link, s in links
+        ],
+        claims=[
+            ProvClaim(
+                id=str(c.id),
+                text=c.text,
+                sentence_index=c.sentence_index,
+                quoted="quote" in c.kinds,
+                source_ids=[str(x.source_id) for x in c.citations if x.source_id],
+            )
+            for c in claims
+        ],
+    )
+    return JSONResponse(document, media_type="application/ld+json")

@@ -1,0 +1,69 @@
+"""Every query on articles and their sources."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Article, ArticleSource, Sentence, Source
+
+__all__ = ["article_sources", "get_article", "list_articles"]
+
+
+async def get_article(session: AsyncSession, article_id: uuid.UUID) -> Article | None:
+    """One article by id."""
+    return await session.get(Article, article_id)
+
+
+async def article_sources(
+    session: AsyncSession, article_ids: list[uuid.UUID]
+) -> list[tuple[ArticleSource, Source]]:
+    """The sources of these articles in reference order."""
+    if not article_ids:
+        return []
+    rows = await session.execute(
+        select(ArticleSource, Source)
+        .join(Source, Source.id == ArticleSource.source_id)
+        .where(ArticleSource.article_id.in_(article_ids))
+        .order_by(ArticleSource.article_id, ArticleSource.position)
+    )
+    return list(rows.tuples().all())
+
+
+async def list_articles(
+    session: AsyncSession,
+    *,
+    domain: str | None,
+    url: str | None,
+    q: str | None,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[Article]:
+    """Newest first, keyset-paginated on (created_at, id)."""
+    query = select(Article)
+    if domain:
+        query = query.where(Article.domain == domain.lower().removeprefix("www."))
+    if url:
+        query = query.where(Article.url == url)
+    if q:
+        ts = func.websearch_to_tsquery("english", q)
+        query = query.where(
+            or_(
+                Article.search.bool_op("@@")(ts),
+                exists().where(
+                    Sentence.article_id == Article.id, Sentence.search.bool_op("@@")(ts)
+                ),
+            )
+        )
+    if after is not None:
+        query = query.where(
+            or_(
+                Article.created_at < after[0],
+                (Article.created_at == after[0]) & (Article.id < after[1]),
+            )
+        )
+    query = query.order_by(Article.created_at.desc(), Article.id.desc()).limit(limit)
+    return list((await session.scalars(query)).all())

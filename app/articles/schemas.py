@@ -1,0 +1,68 @@
+"""Article resources (`shared/API.md`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from app.claims.schemas import ClaimOut
+
+__all__ = ["ArticlePage", "ArticleSourceOut", "ArticleStats", "ArticleSummary", "SourceProvenance"]
+
+
+class ArticleStats(BaseModel):
+    sentences: int = 0
+    claims: int = 0
+    cited_claims: int = 0
+    uncited_claims: int = 0
+    citation_coverage: float = 0.0
+    sources: int = 0
+
+
+class ArticleSourceOut(BaseModel):
+    """A source as one article cites it."""
+
+    id: uuid.UUID
+    url: str
+    domain: str | None
+    publisher: str | None
+    title: str | None
+    label: str | None
+    claim_count: int
+
+
+class ArticleSummary(BaseModel):
+    id: uuid.UUID
+    url: str
+    final_url: str | None = None
+    canonical_url: str | None
+    title: str | None
+    byline: str | None
+    published_at: datetime | None
+    site_name: str | None
+    language: str | None
+    fetched_at: datetime | None
+    content_sha256: str | None
+    word_count: int
+    pipeline_version: str | None = None
+    stats: ArticleStats
+    sources: list[ArticleSourceOut]
+    claims_url: str
+    provenance_url: str
+
+
+class ArticlePage(BaseModel):
+    items: list[ArticleSummary]
+    next_cursor: str | None
+
+
+class SourceProvenance(BaseModel):
+    """One source of an article and every claim of the article that rests on it."""
+
+    source: ArticleSourceOut
+    claims: list[ClaimOut]
+    verification_status: str = Field(
+        "unchecked", description="Source checking is not enabled yet: every claim is unchecked."
+    )

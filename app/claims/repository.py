@@ -1,0 +1,97 @@
+"""Every query on claims (sentences with `is_claim`) and their citations."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.claims.schemas import CitationOut, ClaimOut, QuantityOut
+from app.models import Citation, Sentence, Source
+
+__all__ = ["ClaimFilters", "list_claims", "to_claims"]
+
+
+class ClaimFilters:
+    """The `GET …/claims` query filters."""
+
+    def __init__(
+        self,
+        *,
+        cited: bool | None = None,
+        source_id: uuid.UUID | None = None,
+        kind: str | None = None,
+        min_score: float | None = None,
+    ) -> None:
+        self.cited, self.source_id, self.kind, self.min_score = cited, source_id, kind, min_score
+
+
+async def list_claims(
+    session: AsyncSession,
+    article_id: uuid.UUID,
+    filters: ClaimFilters,
+    *,
+    after: int | None,
+    limit: int,
+) -> list[Sentence]:
+    """Claims of one article in sentence order, after the cursor's sentence index."""
+    query = select(Sentence).where(Sentence.article_id == article_id, Sentence.is_claim)
+    if filters.cited is not None:
+        query = query.where(Sentence.is_cited == filters.cited)
+    if filters.kind:
+        query = query.where(Sentence.kinds.contains([filters.kind]))
+    if filters.min_score is not None:
+        query = query.where(Sentence.checkworthiness >= filters.min_score)
+    if filters.source_id is not None:
+        query = query.where(
+            exists().where(
+                Citation.sentence_id == Sentence.id, Citation.source_id == filters.source_id
+            )
+        )
+    if after is not None:
+        query = query.where(Sentence.sentence_index > after)
+    query = query.order_by(Sentence.sentence_index).limit(limit)
+    return list((await session.scalars(query)).all())
+
+
+async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> list[ClaimOut]:
+    """Claim resources with their citations, in one extra query."""
+    ids = [s.id for s in sentences]
+    citations: dict[uuid.UUID, list[CitationOut]] = defaultdict(list)
+    if ids:
+        rows = await session.execute(
+            select(Citation, Source.url)
+            .outerjoin(Source, Source.id == Citation.source_id)
+            .where(Citation.sentence_id.in_(ids))
+            .order_by(Citation.id)
+        )
+        for citation, url in rows.tuples():
+            citations[citation.sentence_id].append(
+                CitationOut(
+                    source_id=citation.source_id,
+                    url=url,
+                    via=citation.via,
+                    marker=citation.marker,
+                    attributed_to=citation.attributed_to,
+                )
+            )
+    return [
+        ClaimOut(
+            id=s.id,
+            text=s.text,
+            sentence_index=s.sentence_index,
+            char_start=s.char_start,
+            char_end=s.char_end,
+            checkworthiness=round(s.checkworthiness, 4),
+            features=list(s.features),
+            kinds=list(s.kinds),
+            quantities=[QuantityOut(**q) for q in s.quantities],
+            citations=citations[s.id],
+            attributed_to=list(s.attributed_to),
+            cited=s.is_cited,
+        )
+        for s in sentences
+    ]

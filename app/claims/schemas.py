@@ -1,0 +1,54 @@
+"""Claim resources (`shared/API.md`)."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import BaseModel, Field
+
+__all__ = ["CitationOut", "ClaimOut", "ClaimPage", "QuantityOut", "VerificationOut"]
+
+
+class QuantityOut(BaseModel):
+    text: str
+    value: float | None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+class CitationOut(BaseModel):
+    source_id: uuid.UUID | None
+    url: str | None
+    via: str = Field(description="marker | footnote | hyperlink | attribution | author-year")
+    marker: str | None = None
+    attributed_to: str | None = None
+
+
+class VerificationOut(BaseModel):
+    status: str = Field(
+        description="supported | contradicted | not_found | unreachable | unchecked"
+    )
+    evidence: str | None = None
+    score: float = 0.0
+
+
+class ClaimOut(BaseModel):
+    id: uuid.UUID
+    text: str = Field(description="The sentence as written, markers removed.")
+    sentence_index: int
+    char_start: int
+    char_end: int
+    checkworthiness: float
+    features: list[str] = Field(description="The scoring features that fired, with weights.")
+    kinds: list[str]
+    quantities: list[QuantityOut]
+    citations: list[CitationOut]
+    attributed_to: list[str]
+    cited: bool
+    verification: VerificationOut | None = None
+
+
+class ClaimPage(BaseModel):
+    items: list[ClaimOut]
+    next_cursor: str | None

@@ -1,0 +1,149 @@
+"""`claimtrail up | api | worker | migrate | eval` — the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _api(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        proxy_headers=True,
+        log_level="warning",
+        access_log=False,
+    )
+    return 0
+
+
+def _worker(_: argparse.Namespace) -> int:
+    from app.config import get_settings
+    from app.logging import configure_logging
+    from workers.settings import build_worker
+
+    settings = get_settings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    build_worker(settings).run()
+    return 0
+
+
+def _migrate(_: argparse.Namespace) -> int:
+    from app.config import get_settings
+    from app.migrate import upgrade
+
+    database_url, _redis = get_settings().require_urls()
+    upgrade(database_url)
+    print("database migrated to head")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from app.eval import main as eval_main
+
+    return eval_main([args.corpus_dir])
+
+
+def _children(args: argparse.Namespace, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
+    base = [sys.executable, "-m", "app.cli"]
+    api = subprocess.Popen([*base, "api", "--host", args.host, "--port", str(args.port)], env=env)
+    workers = [subprocess.Popen([*base, "worker"], env=env) for _ in range(args.workers)]
+    return [api, *workers]
+
+
+def _stop_all(children: list[subprocess.Popen[bytes]]) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    for child in children:
+        try:
+            child.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+def _up(args: argparse.Namespace) -> int:
+    from app.embedded import EmbeddedPostgres, EmbeddedRedis
+    from app.migrate import upgrade
+
+    env = dict(os.environ)
+    data_dir = Path(args.data_dir)
+    embedded: list[EmbeddedPostgres | EmbeddedRedis] = []
+    stop = {"now": False}
+
+    def _on_signal(signum: int, _frame: object) -> None:
+        stop["now"] = True
+
+    signal.signal(signal.SIGTERM, _on_signal)
+    signal.signal(signal.SIGINT, _on_signal)
+    children: list[subprocess.Popen[bytes]] = []
+    try:
+        if not env.get("DATABASE_URL"):
+            postgres = EmbeddedPostgres(data_dir / "postgres")
+            embedded.append(postgres)
+            env["DATABASE_URL"] = postgres.start()
+            print(f"embedded PostgreSQL under {data_dir / 'postgres'}")
+        if not env.get("REDIS_URL"):
+            redis = EmbeddedRedis(data_dir / "redis")
+            embedded.append(redis)
+            env["REDIS_URL"] = redis.start()
+            print(f"embedded Redis at {env['REDIS_URL']}")
+        upgrade(env["DATABASE_URL"])
+        children = _children(args, env)
+        print(
+            f"claimtrail is up: API http://{args.host}:{args.port}  "
+            f"docs http://{args.host}:{args.port}/docs  (Ctrl-C stops it)",
+            flush=True,
+        )
+        while not stop["now"] and all(c.poll() is None for c in children):
+            time.sleep(0.2)
+        failed = [c.args for c in children if c.poll() not in (None, 0)]
+        return 1 if failed and not stop["now"] else 0
+    finally:
+        _stop_all(children)
+        for server in reversed(embedded):
+            server.stop()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimtrail", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    up = commands.add_parser("up", help="migrations, API and worker (embedded servers if no URLs)")
+    up.add_argument("--host", default="127.0.0.1")
+    up.add_argument("--port", type=int, default=8000)
+    up.add_argument("--data-dir", default=os.environ.get("CLAIMTRAIL_DATA_DIR", ".claimtrail"))
+    up.add_argument("--workers", type=int, default=1)
+    up.set_defaults(run=_up)
+    api = commands.add_parser("api", help="the HTTP API only")
+    api.add_argument("--host", default="127.0.0.1")
+    api.add_argument("--port", type=int, default=8000)
+    api.set_defaults(run=_api)
+    commands.add_parser("worker", help="one arq worker").set_defaults(run=_worker)
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
+    evaluate = commands.add_parser("eval", help="score the pipeline on an annotated corpus")
+    evaluate.add_argument("corpus_dir")
+    evaluate.set_defaults(run=_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `claimtrail` script."""
+    args = _parser().parse_args(argv)
+    return int(args.run(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""One Settings object, read from the environment (DATABASE_URL, REDIS_URL, CLAIMTRAIL_*)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings", "get_settings"]
+
+
+class Settings(BaseSettings):
+    """Service settings; every field can be set as `CLAIMTRAIL_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="CLAIMTRAIL_", extra="ignore")
+
+    database_url: str | None = Field(
+        None, validation_alias=AliasChoices("DATABASE_URL", "CLAIMTRAIL_DATABASE_URL")
+    )
+    redis_url: str | None = Field(
+        None, validation_alias=AliasChoices("REDIS_URL", "CLAIMTRAIL_REDIS_URL")
+    )
+    redis_prefix: str = "claimtrail:"
+    environment: str = "development"
+    data_dir: Path = Path(".claimtrail")
+    fetch_allow_private: bool = False
+    claim_threshold: float = 0.5
+    extract_timeout: float = 20.0
+    extract_processes: int = 2
+    job_max_attempts: int = 4
+    job_lease_seconds: float = 120.0
+    retry_base_seconds: float = 5.0
+    sweep_every_seconds: int = 30
+    worker_max_jobs: int = 10
+    secret_key: str = "dev-only-secret-change-me"
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str | None) -> str | None:
+        """Accept plain postgres URLs and use the asyncpg driver."""
+        if value is None:
+            return None
+        for plain in ("postgres://", "postgresql://"):
+            if value.startswith(plain):
+                return "postgresql+asyncpg://" + value.removeprefix(plain)
+        return value
+
+    @model_validator(mode="after")
+    def _real_secret_outside_development(self) -> Settings:
+        """Refuse the placeholder secret anywhere but development."""
+        if self.environment != "development" and self.secret_key.startswith("dev-only"):
+            raise ValueError("set CLAIMTRAIL_SECRET_KEY outside development")
+        return self
+
+    @property
+    def queue_name(self) -> str:
+        """The arq queue this deployment reads and writes."""
+        return f"{self.redis_prefix}queue"
+
+    def require_urls(self) -> tuple[str, str]:
+        """Both service URLs, or a clear error naming the missing one."""
+        if not self.database_url or not self.redis_url:
+            raise RuntimeError(
+                "DATABASE_URL and REDIS_URL must be set (or run `claimtrail up`, "
+                "which starts embedded servers when they are not)"
+            )
+        return self.database_url, self.redis_url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings (tests build their own Settings instead)."""
+    return Settings()

@@ -1,0 +1,104 @@
+"""Job request and response bodies (`shared/API.md`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AnyUrl, BaseModel, Field, field_validator
+
+from app.models import Job
+
+__all__ = ["JobError", "JobOut", "SubmitArticle", "check_url"]
+
+MAX_URL_LENGTH = 2048
+
+
+def check_url(value: str) -> str:
+    """Reject what we will never fetch: non-http(s), credentials, over-long or host-less URLs."""
+    value = value.strip()
+    if len(value) > MAX_URL_LENGTH:
+        raise ValueError(f"URL is longer than {MAX_URL_LENGTH} characters")
+    try:
+        parsed = AnyUrl(value)
+    except ValueError as exc:
+        raise ValueError("not a valid URL") from exc
+    if parsed.scheme not in ("http", "https"):
+        raise ValueError("only http and https URLs can be fetched")
+    if parsed.username or parsed.password:
+        raise ValueError("URLs with credentials are not accepted")
+    if not parsed.host:
+        raise ValueError("URL has no host")
+    return value
+
+
+class SubmitArticle(BaseModel):
+    """`POST /v1/articles` body."""
+
+    url: str = Field(examples=["https://example.com/news/story.html"])
+    force: bool = Field(False, description="Fetch again even if the article is already stored.")
+    callback_url: str | None = Field(None, description="POSTed the finished job (signed).")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return check_url(value)
+
+    @field_validator("callback_url")
+    @classmethod
+    def _callback(cls, value: str | None) -> str | None:
+        return None if value is None else check_url(value)
+
+
+class JobError(BaseModel):
+    """Why a job failed (or why its last attempt did)."""
+
+    code: str
+    message: str
+    retryable: bool
+
+
+class JobOut(BaseModel):
+    """A job's state; PostgreSQL is the source of truth for it."""
+
+    id: uuid.UUID
+    url: str
+    status: Literal["queued", "running", "succeeded", "failed"]
+    stage: Literal["queued", "fetching", "extracting", "storing", "done"]
+    attempts: int
+    article_id: uuid.UUID | None
+    batch_id: uuid.UUID | None = None
+    error: JobError | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    links: dict[str, str] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, job: Job) -> JobOut:
+        """Build from a row."""
+        error = None
+        if job.error_code:
+            error = JobError(
+                code=job.error_code,
+                message=job.error_message or "",
+                retryable=bool(job.error_retryable),
+            )
+        links = {"self": f"/v1/jobs/{job.id}"}
+        if job.article_id:
+            links["article"] = f"/v1/articles/{job.article_id}"
+        return cls(
+            id=job.id,
+            url=job.url,
+            status=job.status,  # type: ignore[arg-type]
+            stage=job.stage,  # type: ignore[arg-type]
+            attempts=job.attempts,
+            article_id=job.article_id,
+            batch_id=job.batch_id,
+            error=error,
+            created_at=job.created_at,
+            started_at=job.started_at,
+            finished_at=job.finished_at,
+            links=links,
+        )

@@ -1,0 +1,80 @@
+"""create_app(): the FastAPI application; its lifespan holds the engine, sessions and queue."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+
+from app import __version__
+from app.articles.endpoints import router as articles_router
+from app.config import Settings, get_settings
+from app.db import create_engine, session_factory
+from app.errors import install_error_handlers
+from app.health import router as health_router
+from app.jobs.endpoints import router as jobs_router
+from app.logging import configure_logging
+from app.metrics import HTTP_REQUESTS, HTTP_SECONDS
+from app.pagination import CursorCodec
+from app.queue import Queue
+from app.sources.endpoints import router as sources_router
+
+__all__ = ["create_app"]
+
+DESCRIPTION = """Which claims of an article rest on which sources, and do those sources say so?
+
+Submit an article URL with `POST /v1/articles`, poll `GET /v1/jobs/{id}` until it
+`succeeded`, then read the article, its claims, its sources and their provenance.
+Every error is an RFC 9457 problem (`application/problem+json`)."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the API; connections open in the lifespan, not at import."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        database_url, redis_url = settings.require_urls()
+        engine = create_engine(database_url)
+        app.state.sessions = session_factory(engine)
+        app.state.queue = await Queue.connect(redis_url, settings.queue_name)
+        try:
+            yield
+        finally:
+            await app.state.queue.close()
+            await engine.dispose()
+
+    app = FastAPI(
+        title="claimtrail", version=__version__, description=DESCRIPTION, lifespan=lifespan
+    )
+    app.state.settings = settings
+    app.state.cursors = CursorCodec(settings.secret_key)
+    install_error_handlers(app)
+    app.include_router(jobs_router)
+    app.include_router(articles_router)
+    app.include_router(sources_router)
+    app.include_router(health_router)
+    app.middleware("http")(_observe)
+    return app
+
+
+async def _observe(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Count and time requests by route template (not raw path: bounded label values)."""
+    started = time.perf_counter()
+    response = await call_next(request)
+    route = request.scope.get("route")
+    template = getattr(route, "path", "unmatched")
+    HTTP_REQUESTS.labels(request.method, template, str(response.status_code)).inc()
+    HTTP_SECONDS.labels(request.method, template).observe(time.perf_counter() - started)
+    return response
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory app.main:app_from_env`."""
+    settings = get_settings()
+    configure_logging(settings.log_level, json=settings.log_json)
+    return create_app(settings)

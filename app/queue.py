@@ -1,0 +1,72 @@
+"""The only module that knows arq: JSON job serialisation and enqueueing after commit."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from arq import create_pool
+from arq.connections import ArqRedis, RedisSettings
+
+__all__ = ["PROCESS_ARTICLE", "Queue", "deserialize", "redis_settings", "serialize"]
+
+PROCESS_ARTICLE = "process_article"
+
+
+def serialize(data: dict[str, Any]) -> bytes:
+    """arq payloads as JSON, never pickle: a queue entry can't run code when read."""
+    return json.dumps(data, default=str).encode()
+
+
+def deserialize(data: bytes) -> dict[str, Any]:
+    """Inverse of `serialize`."""
+    return json.loads(data)  # type: ignore[no-any-return]
+
+
+def redis_settings(url: str) -> RedisSettings:
+    """arq connection settings from a redis:// or unix:// URL."""
+    settings = RedisSettings.from_dsn(url)
+    settings.conn_timeout = 2
+    settings.conn_retries = 2
+    return settings
+
+
+class Queue:
+    """Sends job ids to the workers; PostgreSQL keeps the job itself."""
+
+    def __init__(self, pool: ArqRedis, queue_name: str) -> None:
+        self.pool = pool
+        self.queue_name = queue_name
+
+    @classmethod
+    async def connect(cls, url: str, queue_name: str) -> Queue:
+        """Open a pool with our JSON serializer."""
+        pool = await create_pool(
+            redis_settings(url), job_serializer=serialize, job_deserializer=deserialize
+        )
+        return cls(pool, queue_name)
+
+    async def enqueue_article_job(self, job_id: uuid.UUID, *, defer_by: float = 0) -> str:
+        """Queue one attempt at a job; every attempt gets its own queue id."""
+        queue_job_id = f"{job_id}:{uuid.uuid4().hex[:12]}"
+        await self.pool.enqueue_job(
+            PROCESS_ARTICLE,
+            str(job_id),
+            _job_id=queue_job_id,
+            _queue_name=self.queue_name,
+            _defer_by=defer_by or None,
+        )
+        return queue_job_id
+
+    async def has_job(self, queue_job_id: str) -> bool:
+        """Whether Redis still carries this queued attempt (it may have been lost)."""
+        return bool(await self.pool.exists(f"arq:job:{queue_job_id}"))
+
+    async def ping(self) -> bool:
+        """Redis answers."""
+        return bool(await self.pool.ping())
+
+    async def close(self) -> None:
+        """Release the pool's connections."""
+        await self.pool.aclose()

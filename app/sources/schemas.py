@@ -1,0 +1,41 @@
+"""Cross-article source resources."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import BaseModel
+
+from app.claims.schemas import ClaimOut
+
+__all__ = ["CitingArticle", "SourceDetail", "SourceOut", "SourcePage"]
+
+
+class SourceOut(BaseModel):
+    id: uuid.UUID
+    url: str
+    domain: str | None
+    publisher: str | None
+    title: str | None
+    article_count: int
+    claim_count: int
+
+
+class SourcePage(BaseModel):
+    items: list[SourceOut]
+    next_cursor: str | None
+
+
+class CitingArticle(BaseModel):
+    """An article citing the source, with the claims of it that rest on the source."""
+
+    article_id: uuid.UUID
+    url: str
+    title: str | None
+    label: str | None
+    claims: list[ClaimOut]
+
+
+class SourceDetail(BaseModel):
+    source: SourceOut
+    articles: list[CitingArticle]

@@ -1,0 +1,73 @@
+"""arq worker settings: start-up builds the job context, the sweep runs on a cron schedule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from arq import cron
+from arq.worker import Worker
+
+from app.config import Settings, get_settings
+from app.db import create_engine, session_factory
+from app.extraction_pool import ExtractionPool
+from app.fetch import FetchPolicy
+from app.queue import Queue, deserialize, redis_settings, serialize
+from workers.tasks import process_article, sweep_stale_jobs
+
+__all__ = ["build_worker"]
+
+
+async def _startup(ctx: dict[str, Any]) -> None:
+    settings: Settings = ctx["settings"]
+    database_url, redis_url = settings.require_urls()
+    ctx["engine"] = create_engine(database_url, pool_size=5)
+    ctx["sessions"] = session_factory(ctx["engine"])
+    ctx["queue"] = await Queue.connect(redis_url, settings.queue_name)
+    ctx["extraction_pool"] = ExtractionPool(
+        processes=settings.extract_processes, timeout=settings.extract_timeout
+    )
+    ctx["fetch_policy"] = FetchPolicy(allow_private=settings.fetch_allow_private)
+
+
+async def _shutdown(ctx: dict[str, Any]) -> None:
+    ctx["extraction_pool"].close()
+    await ctx["queue"].close()
+    await ctx["engine"].dispose()
+    http: httpx.AsyncClient | None = ctx.get("http")
+    if http is not None:
+        await http.aclose()
+
+
+def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
+    """A Worker on our queue with JSON payloads; `overrides` go to arq (burst=True in tests)."""
+    settings = settings or get_settings()
+    _, redis_url = settings.require_urls()
+    every = max(1, min(settings.sweep_every_seconds, 60))
+    options: dict[str, Any] = {
+        "functions": [process_article],
+        "cron_jobs": [
+            cron(
+                sweep_stale_jobs,
+                name=f"{settings.redis_prefix}sweep",
+                second=set(range(0, 60, every)),
+                run_at_startup=True,
+                unique=True,
+                timeout=60,
+            )
+        ],
+        "queue_name": settings.queue_name,
+        "redis_settings": redis_settings(redis_url),
+        "on_startup": _startup,
+        "on_shutdown": _shutdown,
+        "ctx": {"settings": settings},
+        "max_jobs": settings.worker_max_jobs,
+        "job_timeout": settings.job_lease_seconds + 60,
+        "keep_result": 60,
+        "max_tries": 3,
+        "job_serializer": serialize,
+        "job_deserializer": deserialize,
+        "health_check_key": f"{settings.redis_prefix}health-check",
+    }
+    options.update(overrides)
+    return Worker(**options)

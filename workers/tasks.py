@@ -1,0 +1,162 @@
+"""Job functions: claim the job in PostgreSQL, fetch, run the pipeline, store. Thin by design."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from concurrent.futures.process import BrokenProcessPool
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.articles.store import store_extraction
+from app.config import Settings
+from app.extraction_pool import ExtractionPool, ExtractionTimeout
+from app.fetch import FetchError, fetch_page
+from app.jobs.repository import JobRepository
+from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
+from app.models import Job
+from app.queue import Queue
+from app.urls import normalize_article_url
+
+__all__ = ["process_article", "sweep_stale_jobs"]
+
+log = structlog.get_logger()
+
+
+class JobFailure(Exception):
+    """A failure with a stable code; `retryable` decides between requeue and fail."""
+
+    def __init__(self, code: str, message: str, *, retryable: bool, delay: float | None = None):
+        super().__init__(message)
+        self.code, self.message, self.retryable, self.delay = code, message, retryable, delay
+
+
+async def process_article(ctx: dict[str, Any], job_id: str) -> str:
+    """Run one attempt of a job; safe to deliver more than once."""
+    settings: Settings = ctx["settings"]
+    sessions: async_sessionmaker[AsyncSession] = ctx["sessions"]
+    job_uuid = uuid.UUID(job_id)
+    async with sessions.begin() as session:
+        job = await JobRepository(session).claim(job_uuid, lease=settings.job_lease_seconds)
+    if job is None:
+        return "not-claimed"
+    structlog.contextvars.bind_contextvars(job_id=job_id, url=job.url, attempt=job.attempts)
+    try:
+        if job.attempts > settings.job_max_attempts:
+            raise JobFailure(
+                "too_many_attempts", f"gave up after {job.attempts - 1} attempts", retryable=False
+            )
+        article_id = await _run(ctx, job)
+    except JobFailure as failure:
+        return await _record_failure(ctx, job, failure)
+    finally:
+        structlog.contextvars.clear_contextvars()
+    JOB_OUTCOMES.labels("succeeded").inc()
+    log.info("job_succeeded", job_id=job_id, article_id=str(article_id))
+    await _after_finish(ctx, job_uuid)
+    return "succeeded"
+
+
+async def _stage(ctx: dict[str, Any], job: Job, stage: str) -> None:
+    async with ctx["sessions"].begin() as session:
+        await JobRepository(session).set_stage(
+            job.id, stage, lease=ctx["settings"].job_lease_seconds
+        )
+
+
+async def _run(ctx: dict[str, Any], job: Job) -> uuid.UUID:
+    settings: Settings = ctx["settings"]
+    started = time.perf_counter()
+    try:
+        page = await fetch_page(job.url, policy=ctx["fetch_policy"], client=ctx.get("http"))
+    except FetchError as exc:
+        raise JobFailure(
+            exc.code, exc.message, retryable=exc.retryable, delay=exc.retry_after
+        ) from exc
+    STAGE_SECONDS.labels("fetching").observe(time.perf_counter() - started)
+    await _stage(ctx, job, "extracting")
+    started = time.perf_counter()
+    pool: ExtractionPool = ctx["extraction_pool"]
+    try:
+        extraction = await pool.extract(
+            page.html, page.final_url, claim_threshold=settings.claim_threshold
+        )
+    except ExtractionTimeout as exc:
+        raise JobFailure("extract_timeout", str(exc), retryable=False) from exc
+    except BrokenProcessPool as exc:
+        raise JobFailure("extract_crashed", "the extraction process died", retryable=True) from exc
+    STAGE_SECONDS.labels("extracting").observe(time.perf_counter() - started)
+    if not extraction.text.strip() or not extraction.sentences:
+        raise JobFailure("no_article", "no article text found on the page", retryable=False)
+    await _stage(ctx, job, "storing")
+    started = time.perf_counter()
+    async with ctx["sessions"].begin() as session:
+        article_id = await store_extraction(
+            session,
+            url=normalize_article_url(job.url),
+            final_url=page.final_url,
+            fetched_at=datetime.now(UTC),
+            content_sha256=hashlib.sha256(page.html.encode()).hexdigest(),
+            extraction=extraction,
+        )
+        await JobRepository(session).finish(job.id, article_id=article_id)
+    STAGE_SECONDS.labels("storing").observe(time.perf_counter() - started)
+    return article_id
+
+
+def _backoff(settings: Settings, attempts: int, hint: float | None) -> float:
+    base = settings.retry_base_seconds * 2 ** max(attempts - 1, 0)
+    return min(max(hint or 0.0, base), 3600.0)
+
+
+async def _record_failure(ctx: dict[str, Any], job: Job, failure: JobFailure) -> str:
+    settings: Settings = ctx["settings"]
+    async with ctx["sessions"].begin() as session:
+        repo = JobRepository(session)
+        if failure.retryable and job.attempts < settings.job_max_attempts:
+            delay = _backoff(settings, job.attempts, failure.delay)
+            await repo.requeue(job.id, code=failure.code, message=failure.message, delay=delay)
+            queue: Queue = ctx["queue"]
+            queue_id = await queue.enqueue_article_job(job.id, defer_by=delay)
+            await repo.set_queue_id(job.id, queue_id)
+            log.info("job_retry", job_id=str(job.id), code=failure.code, delay=delay)
+            return "retry"
+        await repo.fail(
+            job.id, code=failure.code, message=failure.message, retryable=failure.retryable
+        )
+    JOB_OUTCOMES.labels("failed").inc()
+    log.info("job_failed", job_id=str(job.id), code=failure.code, error=failure.message)
+    await _after_finish(ctx, job.id)
+    return "failed"
+
+
+async def _after_finish(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
+    """Hook for work that follows a finished job (callbacks)."""
+    hook = ctx.get("on_job_finished")
+    if hook is not None:
+        await hook(ctx, job_id)
+
+
+async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
+    """Re-enqueue jobs whose queue entry was lost or whose worker died; returns how many."""
+    settings: Settings = ctx["settings"]
+    queue: Queue = ctx["queue"]
+    requeued = 0
+    async with ctx["sessions"].begin() as session:
+        repo = JobRepository(session)
+        for job in await repo.stale(older_than=settings.job_lease_seconds):
+            if (
+                job.status == "queued"
+                and job.queue_job_id
+                and await queue.has_job(job.queue_job_id)
+            ):
+                continue
+            await repo.set_queue_id(job.id, await queue.enqueue_article_job(job.id))
+            requeued += 1
+    if requeued:
+        log.info("sweep_requeued", count=requeued)
+    return requeued
