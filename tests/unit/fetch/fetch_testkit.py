@@ -8,6 +8,7 @@ or refuses; it is never dialled for real.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,8 @@ class Reply:
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
     stall_after_headers: float = 0.0
+    stall_before_headers: float = 0.0
+    send_length: bool = True
 
 
 @dataclass
@@ -41,7 +44,8 @@ class LocalServer:
     def __init__(self) -> None:
         self.routes: dict[str, Reply] = {}
         self.hits: list[Hit] = []
-        self.body_writes = 0
+        self.bodies_sent: list[str] = []
+        self._closing = asyncio.Event()
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
 
@@ -62,10 +66,19 @@ class LocalServer:
         content_type: str | None = "text/html; charset=utf-8",
         headers: Iterable[tuple[str, str]] = (),
         stall_after_headers: float = 0.0,
+        stall_before_headers: float = 0.0,
+        send_length: bool = True,
     ) -> None:
         raw = body.encode() if isinstance(body, str) else body
         head = [("Content-Type", content_type)] if content_type else []
-        self.routes[path] = Reply(status, head + list(headers), raw, stall_after_headers)
+        self.routes[path] = Reply(
+            status,
+            head + list(headers),
+            raw,
+            stall_after_headers,
+            stall_before_headers,
+            send_length,
+        )
 
     def paths(self) -> list[str]:
         return [hit.path for hit in self.hits]
@@ -76,8 +89,7 @@ class LocalServer:
     async def stop(self) -> None:
         assert self._server is not None
         self._server.close()
-        for task in list(self._tasks):
-            task.cancel()
+        self._closing.set()  # stalled handlers return instead of being cancelled
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self._server.wait_closed()
 
@@ -93,6 +105,13 @@ class LocalServer:
             self._tasks.discard(task)
             writer.close()
 
+    async def _pause(self, seconds: float) -> bool:
+        """Wait `seconds` or until the server stops; False if it is stopping."""
+        if seconds:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._closing.wait(), seconds)
+        return not self._closing.is_set()
+
     async def _answer(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
         request_line, *lines = head.split("\r\n")
@@ -102,15 +121,17 @@ class LocalServer:
         )
         self.hits.append(Hit(path, headers))
         reply = self.routes.get(path) or Reply(404, [("Content-Type", "text/plain")], b"nope")
+        if not await self._pause(reply.stall_before_headers):
+            return
         out = [f"HTTP/1.1 {reply.status} X", "Connection: close"]
         out += [f"{k}: {v}" for k, v in reply.headers]
-        if not any(k.lower() == "content-length" for k, _ in reply.headers):
+        if reply.send_length and not any(k.lower() == "content-length" for k, _ in reply.headers):
             out.append(f"Content-Length: {len(reply.body)}")
         writer.write(("\r\n".join(out) + "\r\n\r\n").encode("latin-1"))
         await writer.drain()
-        if reply.stall_after_headers:
-            await asyncio.sleep(reply.stall_after_headers)
-        self.body_writes += 1
+        if not await self._pause(reply.stall_after_headers):
+            return
+        self.bodies_sent.append(path)
         writer.write(reply.body)
         await writer.drain()
 
