@@ -28,12 +28,27 @@ def _api(args: argparse.Namespace) -> int:
     return 0
 
 
-def _worker(_: argparse.Namespace) -> int:
+def _worker(args: argparse.Namespace) -> int:
     from app.config import get_settings
     from app.logging import configure_logging
     from workers.settings import build_worker
 
     settings = get_settings()
+    if args.check:
+        import asyncio
+
+        from arq.worker import async_check_health
+
+        from app.queue import redis_settings
+
+        _, redis_url = settings.require_urls()
+        return asyncio.run(
+            async_check_health(
+                redis_settings(redis_url),
+                f"{settings.redis_prefix}health-check",
+                settings.queue_name,
+            )
+        )
     configure_logging(settings.log_level, json=settings.log_json)
     build_worker(settings).run()
     return 0
@@ -131,7 +146,9 @@ def _parser() -> argparse.ArgumentParser:
     api.add_argument("--host", default="127.0.0.1")
     api.add_argument("--port", type=int, default=8000)
     api.set_defaults(run=_api)
-    commands.add_parser("worker", help="one arq worker").set_defaults(run=_worker)
+    worker = commands.add_parser("worker", help="one arq worker")
+    worker.add_argument("--check", action="store_true", help="exit 0 if a worker is alive")
+    worker.set_defaults(run=_worker)
     commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
     evaluate = commands.add_parser("eval", help="score the pipeline on an annotated corpus")
     evaluate.add_argument("corpus_dir")

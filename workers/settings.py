@@ -68,6 +68,7 @@ def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
         "job_serializer": serialize,
         "job_deserializer": deserialize,
         "health_check_key": f"{settings.redis_prefix}health-check",
+        "health_check_interval": 30,
     }
     options.update(overrides)
     return Worker(**options)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import structlog
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.articles.store import store_extraction
@@ -52,6 +53,14 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
             )
         article_id = await _run(ctx, job)
     except JobFailure as failure:
+        return await _record_failure(ctx, job, failure)
+    except (DBAPIError, OSError):
+        # Can't record anything now: the lease expires and the sweep runs the job again.
+        log.warning("job_interrupted", job_id=job_id, exc_info=True)
+        raise
+    except Exception as exc:
+        log.exception("job_crashed", job_id=job_id)
+        failure = JobFailure("internal", f"{type(exc).__name__}: {exc}", retryable=True)
         return await _record_failure(ctx, job, failure)
     finally:
         structlog.contextvars.clear_contextvars()

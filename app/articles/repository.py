@@ -30,7 +30,7 @@ async def article_sources(
         .where(ArticleSource.article_id.in_(article_ids))
         .order_by(ArticleSource.article_id, ArticleSource.position)
     )
-    return list(rows.tuples().all())
+    return list(rows.all())
 
 
 async def list_articles(

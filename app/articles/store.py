@@ -73,7 +73,7 @@ async def _upsert_sources(session: AsyncSession, extraction: Extraction) -> dict
         },
     )
     result = await session.execute(statement.returning(Source.url, Source.id))
-    return dict(result.tuples().all())
+    return dict(result.all())
 
 
 async def store_extraction(

@@ -41,7 +41,7 @@ async def find_sources(
     if after:
         query = query.where(Source.url > after)
     rows = await session.execute(query.order_by(Source.url).limit(limit))
-    return [(s, a, c) for s, a, c in rows.tuples()]
+    return [(s, a, c) for s, a, c in rows]
 
 
 async def get_source(session: AsyncSession, source_id: uuid.UUID) -> tuple[Source, int, int] | None:
@@ -64,7 +64,7 @@ async def citing_articles(
         .order_by(Article.created_at.desc())
         .limit(500)
     )
-    return list(rows.tuples().all())
+    return list(rows.all())
 
 
 async def citing_sentences(session: AsyncSession, source_id: uuid.UUID) -> list[Sentence]:

@@ -1,0 +1,103 @@
+"""The running service for integration tests: real API over loopback HTTP, real arq workers."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+import uvicorn
+from pytest_httpserver import HTTPServer
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from app.config import Settings
+from app.embedded import free_port
+from app.main import create_app
+from tests.conftest import SHARED
+from workers.settings import build_worker
+
+TABLES = (
+    "citations, sentences, article_sources, sources, articles, jobs, batches, "
+    "idempotency_keys, api_keys"
+)
+
+
+@pytest.fixture(autouse=True)
+async def clean_database(database_url: str) -> None:
+    """Every integration test starts from empty tables."""
+    engine = create_async_engine(database_url)
+    async with engine.begin() as conn:
+        await conn.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    await engine.dispose()
+
+
+@pytest.fixture
+async def api(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The API served by uvicorn on a loopback port, and a client for it."""
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+        yield client
+    server.should_exit = True
+    await task
+
+
+async def run_worker(settings: Settings, **overrides: object) -> None:
+    """Run a real arq worker until the queue is empty (burst mode)."""
+    options = {"burst": True, "poll_delay": 0.05, "handle_signals": False} | overrides
+    worker = build_worker(settings, **options)
+    try:
+        await worker.main()
+    finally:
+        await worker.close()
+
+
+@pytest.fixture
+def worker(settings: Settings):  # type: ignore[no-untyped-def]
+    """Call to drain the queue with a real worker."""
+
+    async def _run(**overrides: object) -> None:
+        await run_worker(settings, **overrides)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def corpus_server() -> Iterator[HTTPServer]:
+    """The dev corpus served over loopback HTTP with {{BASE}} filled in."""
+    server = HTTPServer(host="127.0.0.1", port=free_port())
+    server.start()
+    base = server.url_for("").rstrip("/")
+    dev = SHARED / "corpus" / "dev"
+    for page in sorted(dev.glob("*.html")) + sorted((dev / "sources").glob("*.html")):
+        route = "/" + str(page.relative_to(dev))
+        body = page.read_text(encoding="utf-8").replace("{{BASE}}", base)
+        server.expect_request(route).respond_with_data(
+            body, content_type="text/html; charset=utf-8"
+        )
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+async def wait_for_job(api: httpx.AsyncClient, job_id: str, timeout: float = 60) -> dict:  # type: ignore[type-arg]
+    """Poll a job until it ends."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        job = (await api.get(f"/v1/jobs/{job_id}")).json()
+        if job["status"] in ("succeeded", "failed"):
+            return job  # type: ignore[no-any-return]
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"job did not finish: {job}")
+        await asyncio.sleep(0.1)
