@@ -68,7 +68,15 @@ async def _load(client: httpx.AsyncClient, origin: str, user_agent: str) -> Robo
     rules = RobotFileParser()
     rules.parse(got.body.decode("utf-8", errors="replace").splitlines())
     rules.modified()  # can_fetch() refuses everything until this is set
+    _longest_match_first(rules)
     return rules
+
+
+def _longest_match_first(rules: RobotFileParser) -> None:
+    """Order rules so robotparser's first match is RFC 9309's longest match (Allow wins ties)."""
+    entries = [*getattr(rules, "entries", []), getattr(rules, "default_entry", None)]
+    for entry in filter(None, entries):
+        entry.rulelines.sort(key=lambda line: (len(line.path), line.allowance), reverse=True)
 
 
 async def check_robots(
