@@ -13,6 +13,7 @@ from app.fetch import (
     fetch_page,
     guarded_client,
 )
+from app.fetch import robots as robots_module
 
 POLITE = FetchPolicy(allow_private=True, deadline=5.0)
 ROBOTS = """
