@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     environment: str = "development"
     data_dir: Path = Path(".claimtrail")
     fetch_allow_private: bool = False
+    fetch_connect_timeout: float = 10.0
+    fetch_deadline: float = 30.0
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    fetch_respect_robots: bool = True
     claim_threshold: float = 0.5
     extract_timeout: float = 20.0
     extract_processes: int = 2

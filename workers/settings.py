@@ -27,7 +27,13 @@ async def _startup(ctx: dict[str, Any]) -> None:
     ctx["extraction_pool"] = ExtractionPool(
         processes=settings.extract_processes, timeout=settings.extract_timeout
     )
-    ctx["fetch_policy"] = FetchPolicy(allow_private=settings.fetch_allow_private)
+    ctx["fetch_policy"] = FetchPolicy(
+        allow_private=settings.fetch_allow_private,
+        connect_timeout=settings.fetch_connect_timeout,
+        deadline=settings.fetch_deadline,
+        max_bytes=settings.fetch_max_bytes,
+        respect_robots=settings.fetch_respect_robots,
+    )
 
 
 async def _shutdown(ctx: dict[str, Any]) -> None:

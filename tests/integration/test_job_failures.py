@@ -1,0 +1,129 @@
+"""Each fetch failure ends the job with its stable error code; retryable ones retry first."""
+
+from __future__ import annotations
+
+import gzip
+import time
+
+import httpx
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from app.config import Settings
+from tests.integration.conftest import run_worker, wait_for_job
+
+PAGE = "<html><head><title>T</title></head><body><article><p>Text.</p></article></body></html>"
+
+
+async def _submit(api: httpx.AsyncClient, url: str) -> str:
+    response = await api.post("/v1/articles", json={"url": url})
+    assert response.status_code == 202, response.text
+    return str(response.json()["id"])
+
+
+@pytest.mark.parametrize(
+    ("path", "respond", "code"),
+    [
+        ("/missing", lambda s: s.respond_with_data("no", status=404), "http_status"),
+        (
+            "/pdf",
+            lambda s: s.respond_with_data(b"%PDF-1.4", content_type="application/pdf"),
+            "not_html",
+        ),
+        (
+            "/huge",
+            lambda s: s.respond_with_data("<p>" + "x" * 200_000, content_type="text/html"),
+            "too_large",
+        ),
+        (
+            "/bomb",
+            lambda s: s.respond_with_data(
+                gzip.compress(b"<p>" + b"a" * 5_000_000),
+                content_type="text/html",
+                headers={"Content-Encoding": "gzip"},
+            ),
+            "too_large",
+        ),
+    ],
+)
+async def test_permanent_fetch_failures(
+    api: httpx.AsyncClient,
+    settings: Settings,
+    httpserver: HTTPServer,
+    path: str,
+    respond,
+    code: str,
+) -> None:
+    respond(httpserver.expect_request(path))
+    job_id = await _submit(api, httpserver.url_for(path))
+    await run_worker(settings.model_copy(update={"fetch_max_bytes": 100_000}))
+    job = await wait_for_job(api, job_id)
+    assert job["status"] == "failed"
+    assert job["error"]["code"] == code
+    assert job["error"]["retryable"] is False
+    assert job["attempts"] == 1
+
+
+async def test_timeout_is_retried_then_fails(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    def stall(_: Request) -> Response:
+        time.sleep(1.5)
+        return Response(PAGE, content_type="text/html")
+
+    httpserver.expect_request("/slow").respond_with_handler(stall)
+    job_id = await _submit(api, httpserver.url_for("/slow"))
+    await run_worker(settings.model_copy(update={"fetch_deadline": 0.5, "job_max_attempts": 2}))
+    job = await wait_for_job(api, job_id)
+    assert job["status"] == "failed"
+    assert job["error"] == {
+        "code": "fetch_timeout",
+        "message": job["error"]["message"],
+        "retryable": True,
+    }
+    assert job["attempts"] == 2
+
+
+async def test_server_error_then_success(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    calls = []
+
+    def flaky(_: Request) -> Response:
+        calls.append(1)
+        if len(calls) == 1:
+            return Response("busy", status=503, headers={"Retry-After": "0"})
+        return Response(
+            "<html><head><title>Ok</title></head><body><article><p>"
+            "The council approved a budget of $4 million on Tuesday. "
+            "It passed by 7 votes to 2.</p></article></body></html>",
+            content_type="text/html",
+        )
+
+    httpserver.expect_request("/flaky").respond_with_handler(flaky)
+    job_id = await _submit(api, httpserver.url_for("/flaky"))
+    await run_worker(settings)
+    job = await wait_for_job(api, job_id)
+    assert job["status"] == "succeeded", job
+    assert job["attempts"] == 2
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/x",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::ffff:127.0.0.1]:9/x",
+    ],
+)
+async def test_private_addresses_are_blocked(
+    api: httpx.AsyncClient, settings: Settings, url: str
+) -> None:
+    job_id = await _submit(api, url)
+    await run_worker(settings.model_copy(update={"fetch_allow_private": False}))
+    job = await wait_for_job(api, job_id)
+    assert job["status"] == "failed"
+    assert job["error"]["code"] == "blocked_address"
+    assert job["error"]["retryable"] is False
