@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import AsyncIterator
 
@@ -24,11 +23,6 @@ def network() -> RecordingBackend:
 
 
 @pytest.fixture
-def redis_url() -> str:
-    """The shared Redis of this machine (overridable by REDIS_URL)."""
-    return os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture
-def key_prefix() -> str:
-    return f"test:{uuid.uuid4().hex}:"
+def key_prefix(redis_prefix: str) -> str:
+    """Redis keys of one test, inside the run's prefix (tests/conftest.py)."""
+    return f"{redis_prefix}{uuid.uuid4().hex[:8]}:"
