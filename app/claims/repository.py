@@ -68,7 +68,7 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
             .where(Citation.sentence_id.in_(ids))
             .order_by(Citation.id)
         )
-        for citation, url in rows.tuples():
+        for citation, url in rows:
             citations[citation.sentence_id].append(
                 CitationOut(
                     source_id=citation.source_id,

@@ -151,4 +151,4 @@ class JobRepository:
     async def count_by_status(self) -> dict[str, int]:
         """How many jobs are in each status (for metrics)."""
         rows = await self.session.execute(select(Job.status, func.count()).group_by(Job.status))
-        return {status: count for status, count in rows.tuples()}
+        return {status: count for status, count in rows}
