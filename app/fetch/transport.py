@@ -93,11 +93,11 @@ def _ssl_context() -> ssl.SSLContext:
 class _GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport with the guarded backend under its connection pool."""
 
-    def __init__(self, backend: GuardedBackend) -> None:
-        super().__init__(verify=_ssl_context(), trust_env=False)
+    def __init__(self, backend: GuardedBackend, ssl_context: ssl.SSLContext) -> None:
+        super().__init__(verify=ssl_context, trust_env=False)
         # httpx has no public hook for the network backend; httpx is pinned.
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=_ssl_context(),
+            ssl_context=ssl_context,
             max_connections=100,
             max_keepalive_connections=20,
             keepalive_expiry=5.0,
@@ -108,9 +108,11 @@ class _GuardedTransport(httpx.AsyncHTTPTransport):
 class GuardedClient(httpx.AsyncClient):
     """An `httpx.AsyncClient` whose every connection passes the address guard."""
 
-    def __init__(self, backend: GuardedBackend, policy: FetchPolicy) -> None:
+    def __init__(
+        self, backend: GuardedBackend, policy: FetchPolicy, ssl_context: ssl.SSLContext
+    ) -> None:
         super().__init__(
-            transport=_GuardedTransport(backend),
+            transport=_GuardedTransport(backend, ssl_context),
             trust_env=False,
             follow_redirects=False,
             # No cookie outlives a fetch: the fetcher carries them hop to hop itself.
@@ -126,9 +128,14 @@ def guarded_client(
     *,
     resolver: Resolver | None = None,
     network_backend: httpcore.AsyncNetworkBackend | None = None,
+    ssl_context: ssl.SSLContext | None = None,
 ) -> GuardedClient:
-    """A client for many fetches under `policy`'s address rule; close it when done."""
+    """A client for many fetches under `policy`'s address rule; close it when done.
+
+    `network_backend` dials the vetted addresses (tests record them); `ssl_context`
+    replaces the certifi roots (tests trust their own CA).
+    """
     backend = GuardedBackend(
         allow_private=policy.allow_private, resolver=resolver, inner=network_backend
     )
-    return GuardedClient(backend, policy)
+    return GuardedClient(backend, policy, ssl_context or _ssl_context())
