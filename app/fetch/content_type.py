@@ -24,9 +24,9 @@ def _parse(header: str) -> Message:
 
 
 def media_type(header: str | None) -> str:
-    """`text/html; charset=x` -> `text/html`; '' when the header is missing or empty."""
-    if not header or not header.strip():
-        return ""
+    """`text/html; charset=x` -> `text/html`; '' when the header is missing or malformed."""
+    if not header or "/" not in header.split(";", 1)[0]:
+        return ""  # browsers sniff these, so do we
     return _parse(header).get_content_type()
 
 

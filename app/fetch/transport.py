@@ -46,6 +46,8 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         """Every address of `host`, or `blocked_address` if any one of them is not allowed."""
         literal = parse_ip(host)
         answers = [host] if literal is not None else await self._resolver.resolve(host, port)
+        if not answers:
+            raise FetchError("dns_error", f"no addresses for {host}")
         for answer in answers:
             address = parse_ip(answer)
             if address is None:
@@ -62,17 +64,25 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         """Dial the first vetted address that answers."""
-        failure: Exception | None = None
-        for ip in (await self.vetted_addresses(host, port))[:_MAX_ATTEMPTS]:
+        *others, last = (await self.vetted_addresses(host, port))[:_MAX_ATTEMPTS]
+        for ip in others:
             try:
-                return await self._inner.connect_tcp(
-                    ip, port, timeout=timeout, local_address=local_address,
-                    socket_options=socket_options,
-                )  # fmt: skip
-            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
-                failure = exc
-        assert failure is not None
-        raise failure
+                return await self._dial(ip, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                continue
+        return await self._dial(last, port, timeout, local_address, socket_options)
+
+    async def _dial(
+        self,
+        ip: str,
+        port: int,
+        timeout: float | None,
+        local_address: str | None,
+        socket_options: Iterable[Any] | None,
+    ) -> httpcore.AsyncNetworkStream:
+        return await self._inner.connect_tcp(
+            ip, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
 
     async def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None

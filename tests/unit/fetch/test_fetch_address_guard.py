@@ -69,6 +69,16 @@ async def test_a_name_with_any_non_public_answer_is_refused(answers: list[str]) 
     assert network.dialed == []
 
 
+async def test_empty_answer_is_a_dns_error() -> None:
+    network = RecordingBackend()
+    async with guarded_client(
+        resolver=StaticResolver({"empty.test": []}), network_backend=network
+    ) as client:
+        with pytest.raises(FetchError) as caught:
+            await fetch_page("http://empty.test/", client=client)
+    assert (caught.value.code, network.dialed) == ("dns_error", [])
+
+
 @pytest.mark.parametrize(
     "url", ["http://localhost:9/", "http://2130706433:9/", "http://0x7f.1:9/", "http://127.1:9/"]
 )

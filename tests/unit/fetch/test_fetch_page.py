@@ -105,8 +105,11 @@ async def test_xhtml_is_accepted(server: LocalServer) -> None:
     assert page.content_type == "application/xhtml+xml"
 
 
-async def test_missing_content_type_is_sniffed(server: LocalServer) -> None:
-    server.route("/a", "\n  <!DOCTYPE html><html><p>ok</p></html>", content_type=None)
+@pytest.mark.parametrize("content_type", [None, "", "html", "; charset=utf-8"])
+async def test_missing_content_type_is_sniffed(
+    server: LocalServer, content_type: str | None
+) -> None:
+    server.route("/a", "\n  <!DOCTYPE html><html><p>ok</p></html>", content_type=content_type)
     page = await fetch_page(server.url("/a"), policy=LOCAL)
     assert page.content_type == "text/html"
     assert "<p>ok</p>" in page.html
