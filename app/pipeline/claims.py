@@ -1,15 +1,26 @@
-"""Check-worthiness, kinds and quantities of one sentence (placeholder until issue 4 lands)."""
+"""Check-worthiness, kinds and quantities of one body sentence (citation markers removed)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app.pipeline.checkworth import score_features
+from app.pipeline.checkworth_features import extract_features
+from app.pipeline.kinds import detect_kinds
+from app.pipeline.quantities import parse_quantities
 from app.pipeline.types import Assessment
 
-__all__ = ["assess"]
+__all__ = ["CLAIM_THRESHOLD", "assess"]
+
+# A sentence is a claim when it is cited or scores at least this much.
+CLAIM_THRESHOLD = 0.5
 
 
 def assess(text: str, *, cited: bool, attributed_to: Sequence[str] = ()) -> Assessment:
     """Score one sentence (markers already removed) for check-worthiness, 0..1."""
-    score = 0.9 if cited or attributed_to else 0.3
-    return Assessment(checkworthiness=score, features=["cited"] if cited else [])
+    quantities = parse_quantities(text)
+    kinds = detect_kinds(text, quantities, attributed_to)
+    features = extract_features(text, quantities, cited=cited, attributed_to=attributed_to)
+    features.update({kind: 1.0 for kind in ("comparison", "speculation") if kind in kinds})
+    score, fired = score_features(features)
+    return Assessment(checkworthiness=score, features=fired, kinds=kinds, quantities=quantities)

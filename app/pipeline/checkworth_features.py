@@ -1,0 +1,77 @@
+"""Named, human-readable features of one sentence that bear on whether it is check-worthy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.pipeline import checkworth_lexicon as lx
+from app.pipeline import checkworth_patterns as px
+from app.pipeline.kinds import is_quoted
+from app.pipeline.types import Quantity
+
+__all__ = ["extract_features"]
+
+_TOKEN = re.compile(r"[A-Za-z][\w&’'.-]*[\w]|[A-Za-z]")
+_OPENERS = frozenset(":;“\"(—–‘'.!?")
+_CAP = re.compile(r"[A-Z]")
+_POSSESSIVE = re.compile(
+    r"^\W*(?!(?:Let|Here|There|What|That|It|He|She|Who|Where|How|Today|Everyone)['’])[A-Z][\w-]*['’]s\b"
+)
+_PRONOUN_I = frozenset({"I", "I’m", "I'm", "I’ve", "I've", "I’ll", "I'll", "I’d", "I'd"})
+
+
+def _entity_count(text: str) -> int:
+    """Capitalised names: mid-sentence capitals, acronyms, "X’s" openers, multiword names."""
+    count = 1 if _POSSESSIVE.match(text) else 0
+    previous_cap = False
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        is_cap = bool(_CAP.match(word)) and word not in _PRONOUN_I
+        j = tok.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        opener = j < 0 or text[j] in _OPENERS
+        if is_cap and (not opener or previous_cap or px.ACRONYM.fullmatch(word)):
+            count += 1
+        previous_cap = is_cap
+    return count
+
+
+def extract_features(
+    text: str, quantities: Sequence[Quantity], *, cited: bool, attributed_to: Sequence[str]
+) -> dict[str, float]:
+    """Named feature values (mostly 0/1) of one sentence; zero-valued features are left out."""
+    n_words = len(text.split())
+    w = lx.Words.of(text)
+    entities = _entity_count(text)
+    found = {
+        "cited": cited,
+        "attributed": bool(attributed_to),
+        "number": bool(quantities),
+        "count_word": lx.COUNT_WORD.found(w),
+        "date": bool(px.DATE.search(text)),
+        "entity": entities >= 1,
+        "entities": entities >= 3,
+        "reporting": lx.REPORTING.found(w),
+        "quote": is_quoted(text),
+        "past_event": px.has_past_event(w),
+        "event_opening": bool(px.EVENT_OPENING.match(text)),
+        "fact_verb": lx.FACT_VERB.found(w),
+        "causal": lx.CAUSAL.found(w),
+        "quantifier": lx.QUANTIFIER.found(w) or px.has_approximation(text, w),
+        "comparative": lx.COMPARATIVE.found(w),
+        "long": n_words >= 16,
+        "question": "?" in text,
+        "imperative": bool(px.IMPERATIVE_START.match(text.lstrip("“\"‘'("))),
+        "first_person": px.has_first_person(text),
+        "second_person": px.has_second_person(w),
+        "rhetorical": lx.RHETORICAL.found(w),
+        "opinion": lx.OPINION.found(w),
+        "hedge": lx.HEDGE.found(w) or px.has_may(text),
+        "deictic_start": bool(px.DEICTIC_START.match(text)),
+        "wh_start": bool(px.WH_START.match(text)),
+        "short": n_words <= 6,
+        "call_to_action": lx.CALL_TO_ACTION.found(w),
+    }
+    return {name: float(value) for name, value in found.items() if value}

@@ -1,0 +1,145 @@
+"""Word and phrase lists behind the check-worthiness features, looked up by token sets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "CALL_TO_ACTION",
+    "CAUSAL",
+    "COMPARATIVE",
+    "COUNT_WORD",
+    "FACT_VERB",
+    "HEDGE",
+    "OPINION",
+    "QUANTIFIER",
+    "REPORTING",
+    "RHETORICAL",
+    "Lexicon",
+    "Words",
+]
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9'&-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A sentence prepared once for many lexicon look-ups: lower-cased text and its tokens."""
+
+    lower: str
+    tokens: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        """Lower-case `text`, fold curly apostrophes and collect its tokens (with "x's" -> "x")."""
+        lower = text.lower().replace("’", "'")
+        found = _TOKEN.findall(lower)
+        tokens = set(found) | {t[:-2] for t in found if t.endswith("'s")}
+        return cls(lower, frozenset(tokens))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Words found by set intersection; phrases by one regex, tried only if a head word occurs."""
+
+    words: frozenset[str]
+    heads: frozenset[str]
+    phrases: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, entries: str) -> Lexicon:
+        """Build from "|"-separated words and phrases."""
+        items = [e.strip() for e in entries.split("|") if e.strip()]
+        phrases = sorted((e for e in items if " " in e), key=len, reverse=True)
+        pattern = r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b"
+        return cls(
+            words=frozenset(e for e in items if " " not in e),
+            heads=frozenset(p.split()[0] for p in phrases),
+            phrases=re.compile(pattern) if phrases else None,
+        )
+
+    def found(self, words: Words) -> bool:
+        """True if any word or phrase of the lexicon occurs in the sentence."""
+        if not self.words.isdisjoint(words.tokens):
+            return True
+        if self.phrases is None or self.heads.isdisjoint(words.tokens):
+            return False
+        return self.phrases.search(words.lower) is not None
+
+
+COUNT_WORD = Lexicon.of(
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    "|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens"
+    "|half|a third|a quarter|twice|double|doubled|tripled|tenfold|one in"
+)
+REPORTING = Lexicon.of(
+    "said|says|say|told|tells|reported|reportedly|reports|according to|stated|states that"
+    "|announced|announces|estimated|estimates|found that|found|showed|shows that|disclosed"
+    "|confirmed|published|cited|noted|revealed|claimed|testified|filed|recorded|ruled"
+    "|concluded|acknowledged|warned|cautioned|argued|added|wrote in|documented|data from"
+    "|figures from|survey|study|analysis|report"
+)
+FACT_VERB = Lexicon.of(
+    "draws|attracts|accounts for|account for|consists of|requires|require|produces|produce"
+    "|consumes|consume|contains|contain|costs|employs|owns|operates|uses|use|tend to|tends to"
+    "|typically|usually|generally|on average|per year|each year|a year|annually|is available"
+    "|are available|is owned|is located|is based|has spent|have spent|spends|launched|released"
+    "|acquired|fined|approved|rejected|opposed|signed|opened|closed|raised|reached|exceeded"
+    "|increased|decreased|declined|grew|doubled|surged|dropped|climbed|rose|fell|earned|lost|won"
+    "|hired|banned|introduced|evolved|offered|expired|took effect|worldwide|nationwide"
+    "|per capita|per cent|percent"
+)
+CAUSAL = Lexicon.of(
+    "because|because of|due to|as a result|caused|causes|leads to|led to|results in"
+    "|associated with|linked to|driven by|thanks to|so that"
+)
+QUANTIFIER = Lexicon.of(
+    "most of|majority|minority|a handful|at least|up to|more than|fewer than|less than"
+    "|nearly all|almost all|almost entirely|only a|all of|every year|some of|a fraction|at most"
+    "|as many as|as much as|per square"
+)
+COMPARATIVE = Lexicon.of(
+    "more|less|fewer|larger|smaller|bigger|higher|lower|faster|slower|longer|shorter|cheaper"
+    "|costlier|older|newer|greater|warmer|cooler|colder|hotter|heavier|lighter|stronger|weaker"
+    "|wider|deeper|earlier|richer|poorer|younger"
+)
+RHETORICAL = Lexicon.of(
+    "this is where|here's|here is|there's no|the answer|the truth|the question|the trouble"
+    "|the problem is|the point is|what's clear|what happens|what matters|bottom line"
+    "|make no mistake|for now|in short|in other words|that said|of course|to be sure"
+    "|the timing|it's worth|the evidence|the reality|the real question|one thing|the stakes"
+    "|time will tell|stay tuned|in the end|at the end of the day|the lesson|the takeaway"
+    "|the upshot|open question|remains to be seen|only time|for years to come|middle ground"
+    "|either a|is another|is one thing|is everything|is instructive|is telling"
+    "|elephant in the room|either way|the short answer|the thing is|more on that"
+)
+OPINION = Lexicon.of(
+    "brilliant|catastrophic|telling|instructive|decisive|interesting|honest|complicated|nuanced"
+    "|terrible|awful|perfect|perfectly|staggering|alarming|worrying|troubling|remarkable"
+    "|fascinating|prosaic|obvious|obviously|clearly|crucial|mysterious|strange|surprising"
+    "|surprisingly|ironic|ironically|absurd|ridiculous|stunning|shocking|impressive|disappointing"
+    "|exciting|brutal|compelling|clever|foolish|wise|wisdom|mistake|misallocation|high-risk"
+    "|scandal|puzzle|mixed|skepticism|anticipation|zeitgeist|inconvenience|criticism|hype"
+    "|should|ought|deserve|deserves|unfair|wrong|worst|beautiful|ugly|sadly|unfortunately"
+    "|fortunately|frankly|honestly|insane|crazy|genius|differentiator|landscape|tricky|elegant"
+    "|messy|amazing|awesome|bizarre|boring|careless|clumsy|confusing|cynical|delightful"
+    "|disaster|disastrous|dismal|dreadful|dubious|dumb|embarrassing|excellent|fantastic|flawed"
+    "|glorious|gorgeous|hilarious|horrible|hypocritical|idiotic|incredible|inept|laughable|lazy"
+    "|magnificent|marvelous|mediocre|misguided|naive|outrageous|pathetic|pointless|questionable"
+    "|reckless|shameful|silly|splendid|stupid|superb|terrific|tragic|unacceptable|unbelievable"
+    "|unfortunate|visionary|weird|wonderful|worthless|masterpiece|nonsense|farce|fiasco|blunder"
+    "|debacle|travesty|overrated|underrated|refreshing|admirable|commendable|deplorable"
+    "|disgraceful|laudable|regrettable|thrilling|dangerous game|lost its way|hopefully|i hope"
+    "|truly|utterly|absolutely|incredibly|deeply|really|totally|simply|extraordinary|dazzling"
+    "|lackluster|lacklustre|underwhelming|overblown|overhyped|worrisome|exhausted"
+)
+HEDGE = Lexicon.of(
+    "might|perhaps|probably|possibly|maybe|seems|seem|seemingly|appears to|arguably"
+    "|i think|i suspect|i believe|my guess|guess|presumably|could be|would be|somewhere"
+)
+CALL_TO_ACTION = Lexicon.of(
+    "subscribe|sign up|newsletter|click here|follow us|share this|in your inbox"
+    "|thanks for reading|request for comment|declined to comment|could not be reached"
+    "|did not respond|read more|see you next|leave a comment|reached out"
+)

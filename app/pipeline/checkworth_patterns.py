@@ -1,0 +1,124 @@
+"""Regexes and token sets for the check-worthiness features that word lists cannot express."""
+
+from __future__ import annotations
+
+import re
+
+from app.pipeline.checkworth_lexicon import Words
+
+__all__ = [
+    "ACRONYM",
+    "DATE",
+    "DEICTIC_START",
+    "EVENT_OPENING",
+    "IMPERATIVE_START",
+    "WH_START",
+    "has_approximation",
+    "has_first_person",
+    "has_past_event",
+    "has_second_person",
+    "has_may",
+]
+
+_A = "['’]"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = re.compile(
+    rf"\b(?:{_YEAR}s?|(?:{_MONTHS})(?: \d{{1,2}})?,? {_YEAR}|\d{{1,2}} (?:{_MONTHS})"
+    rf"|(?:{_MONTHS}) \d"
+    r"|(?:last|this|next|previous) (?:year|month|week|quarter|decade)"
+    r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(?:in|since|by|until|last|early|late|mid-?)\s?(?:{_MONTHS}))\b"
+)
+ACRONYM = re.compile(r"(?:[A-Z]{2,}[a-z]?s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[A-Z]+-\d\w*)")
+_PAST_WORDS = (
+    "was were had been began became bought built came cut fell found gave grew held hit kept led"
+    " left lost made met paid put ran rose sank saw sent set shut sold spent spoke stood took told"
+    " won went wrote"
+)
+_PAST = frozenset(_PAST_WORDS.split())
+_NOT_PAST_WORDS = (
+    "speed indeed breed greed proceed exceed succeed hundred sacred naked wicked hatred kindred"
+    " embed shred steed tweed"
+)
+_NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
+EVENT_OPENING = re.compile(
+    r"^(?!I )(?:[A-Z][\w&.-]*['’]?s?\s+){1,3}(?:\w+ly\s+)?(?:[a-z]{3,}ed|began|became|bought"
+    r"|built|cut|fell|found|grew|held|hit|kept|led|left|lost|made|paid|ran|rose|sank|sold|spent"
+    r"|took|won|wrote)\b"
+)
+_APPROX = frozenset(
+    [
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "nearly",
+        "almost",
+        "some",
+        "over",
+        "under",
+        "just",
+    ]
+)
+_APPROX_AMOUNT = re.compile(
+    r"\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|just)\s+"
+    r"(?:[$€£]?\d|a (?:third|quarter|half|dozen)|half|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?)",
+    re.IGNORECASE,
+)
+_FIRST_WORDS = "I me my mine myself we us our ours ourselves We Our My Us"
+_FIRST = frozenset(_FIRST_WORDS.split())
+_FIRST_CONTRACTED = re.compile(rf"\b(?:I{_A}(?:m|ve|ll|d)|[Ww]e{_A}(?:re|ve|ll|d)|[Ll]et{_A}s)\b")
+_SECOND_WORDS = "you your yours yourself yourselves you're you've you'll you'd"
+_SECOND = frozenset(_SECOND_WORDS.split())
+_MAY = re.compile(r"\bmay\b|\bMay (?:be|have|not|also|well)\b")
+_RAW_TOKEN = re.compile(r"[A-Za-z]+")
+IMPERATIVE_START = re.compile(
+    r"^(?:(?:so|now|but|and|first|then|please|just),?\s+)?(?:let['’]s|sign up|subscribe|join"
+    r"|click|read|try|start|consider|imagine|see|check|follow|share|download|register|learn"
+    r"|get|find|take|don['’]t|do not|remember|note|keep|watch|listen|think|look|stay|thanks"
+    r"|thank you|enjoy|tap|visit|email|contact|buy|order|shop|support|donate|tell us|go)\b",
+    re.IGNORECASE,
+)
+DEICTIC_START = re.compile(
+    r"^(?:(?:but|and|so|yet)\s+)?(?:this|that|these|those|it|there|they|here)\s*"
+    r"(?:is|are|was|were|['’]s|isn['’]t|aren['’]t|wasn['’]t|has been|will be|would be|does"
+    r"|doesn['’]t|remains|means)\b",
+    re.IGNORECASE,
+)
+WH_START = re.compile(
+    r"^(?:(?:but|and|so)\s+)?(?:whether|what|how|why|who|which)\b(?!\s+(?:of|percent))",
+    re.IGNORECASE,
+)
+
+
+def has_past_event(words: Words) -> bool:
+    """True if the sentence has a past-tense or perfect verb ("rose", "was fined", "has been")."""
+    if not _PAST.isdisjoint(words.tokens):
+        return True
+    return any(len(t) > 4 and t.endswith("ed") and t not in _NOT_PAST for t in words.tokens)
+
+
+def has_first_person(text: str) -> bool:
+    """True for "I", "we", "my", "let's"… (case-sensitive, so "US" is not "us")."""
+    if not _FIRST.isdisjoint(_RAW_TOKEN.findall(text)):
+        return True
+    return _FIRST_CONTRACTED.search(text) is not None
+
+
+def has_second_person(words: Words) -> bool:
+    """True for "you", "your"…, the mark of an aside to the reader."""
+    return not _SECOND.isdisjoint(words.tokens)
+
+
+def has_may(text: str) -> bool:
+    """True for the modal "may" but not the month."""
+    return _MAY.search(text) is not None
+
+
+def has_approximation(text: str, words: Words) -> bool:
+    """True for "about 40", "nearly half", "roughly a third": an approximate amount."""
+    if _APPROX.isdisjoint(words.tokens):
+        return False
+    return _APPROX_AMOUNT.search(text) is not None

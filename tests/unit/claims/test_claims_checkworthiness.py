@@ -1,0 +1,101 @@
+"""Check-worthiness: factual assertions score high, asides and opinions low, and say why."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app.pipeline.checkworth import WEIGHTS
+from app.pipeline.claims import CLAIM_THRESHOLD, assess
+
+
+def _score(text: str) -> float:
+    return assess(text, cited=False).checkworthiness
+
+
+def test_threshold_is_exported() -> None:
+    assert CLAIM_THRESHOLD == 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company employs roughly 12,000 people across 40 countries.",
+        "Unemployment in the eurozone fell to 6.1 percent in April.",
+        "The vaccine was approved by the European Medicines Agency last December.",
+        "The startup raised $45 million in a Series B round led by Sequoia.",
+        "The mayor resigned in March amid a corruption investigation.",
+        "Microsoft said it would invest $10 billion in the venture.",
+        "Rents in the city have risen faster than wages for most of the past decade.",
+        "The species is found only on two small islands off the coast of Madagascar.",
+    ],
+)
+def test_factual_assertions_are_claims(text: str) -> None:
+    assert _score(text) >= CLAIM_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does this matter?",
+        "So how do you square a $6.4 billion loss with a plan to build the largest model?",
+        "Sign up for our newsletter to get the latest updates.",
+        "Subscribe to get The Spread in your inbox every Thursday.",
+        "Let’s start with what we actually know.",
+        "Here is what you need to know.",
+        "I’ve been wrong about this before.",
+        "You might be wondering what happens next.",
+        "In my opinion, the plan is deeply flawed.",
+        "Apple's new headset is a masterpiece of industrial design.",
+        "The truth, as always, lies somewhere in between.",
+        "Time will tell whether the gamble pays off.",
+        "Pacifica did not respond to a request for comment.",
+        "Perhaps the real lesson is about patience.",
+    ],
+)
+def test_asides_questions_and_opinions_are_not(text: str) -> None:
+    assert _score(text) < CLAIM_THRESHOLD
+
+
+def test_features_explain_the_score_with_signed_weights() -> None:
+    assessment = assess("OpenAI reportedly spent around $5 billion in 2024.", cited=False)
+    names = {f.split(":")[0] for f in assessment.features}
+    assert {"number", "date", "reporting", "entity"} <= names
+    for feature in assessment.features:
+        name, weight = feature.split(":")
+        assert float(weight) == pytest.approx(WEIGHTS[name])
+
+
+def test_question_feature_fires_and_is_negative() -> None:
+    (question,) = [f for f in assess("Is it?", cited=False).features if f.startswith("question")]
+    assert question.startswith("question:-")
+
+
+def test_cited_and_attributed_raise_the_score() -> None:
+    text = "The co-op estimates the cost at $2.8 billion."
+    plain = assess(text, cited=False).checkworthiness
+    assert assess(text, cited=True).checkworthiness > plain
+    assert assess(text, cited=False, attributed_to=["the co-op"]).checkworthiness > plain
+
+
+def test_empty_sentence_scores_low() -> None:
+    assessment = assess("", cited=False)
+    assert assessment.checkworthiness < CLAIM_THRESHOLD
+    assert assessment.quantities == [] and assessment.kinds == []
+
+
+def test_thousands_of_sentences_per_second() -> None:
+    sentences = [
+        "Peak demand reached 3.9 gigawatts last July, up from 2.6 gigawatts in 2021, the co-op"
+        " said in its 2026 load forecast.",
+        "What happens next depends largely on who pays.",
+        "Google’s Mixtral 8x22B demonstrated that sparse activation patterns can deliver"
+        " GPT-4-class performance at a fraction of the inference cost.",
+        "If you’re new here, subscribe to get The Spread in your inbox every Thursday.",
+    ] * 250
+    start = time.perf_counter()
+    for sentence in sentences:
+        assess(sentence, cited=False)
+    rate = len(sentences) / (time.perf_counter() - start)
+    assert rate >= 1000, f"{rate:.0f} sentences/s"
