@@ -1,33 +1,39 @@
-"""The pure extraction pipeline: `run_pipeline(html, url) -> Extraction`, no database, no network."""
+"""The pure extraction pipeline: `run_pipeline(html, url) -> Extraction`; no database, no I/O."""
 
 from __future__ import annotations
 
-import trafilatura
-
+from app.pipeline.claims import assess
+from app.pipeline.document import parse_document
+from app.pipeline.linking import build_index, link_sentences
+from app.pipeline.sentences import split_sentences
 from app.pipeline.types import Extraction, Sentence
 
 __all__ = ["run_pipeline"]
 
 
 def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extraction:
-    """Extract the article, its sources and its claims from one page (placeholder)."""
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=True) or {}
-    text = doc.get("text") or ""
+    """Extract the article, its sources and its claims from one page."""
+    doc = parse_document(html, url)
+    spans = split_sentences(doc.text, doc.blocks)
+    index = build_index(doc)
     sentences = []
-    pos = 0
-    for i, part in enumerate(p for p in text.split(". ") if p):
-        start = text.find(part, pos)
-        sentences.append(Sentence(index=i, start=start, end=start + len(part), text=part))
-        pos = start + len(part)
+    for i, ((start, end), found) in enumerate(
+        zip(spans, link_sentences(doc, spans, index), strict=True)
+    ):
+        text = doc.text[start:end]
+        assessment = assess(text, cited=bool(found.citations), attributed_to=found.attributed_to)
+        sentences.append(
+            Sentence(
+                index=i, start=start, end=end, text=text, citations=found.citations,
+                attributed_to=found.attributed_to, checkworthiness=assessment.checkworthiness,
+                features=assessment.features, kinds=assessment.kinds,
+                quantities=assessment.quantities,
+                is_claim=bool(found.citations) or assessment.checkworthiness >= claim_threshold,
+            )
+        )  # fmt: skip
     return Extraction(
-        url=url,
-        text=text,
-        word_count=len(text.split()),
-        title=doc.get("title"),
-        byline=doc.get("author"),
-        published=doc.get("date"),
-        site_name=doc.get("sitename"),
-        language=doc.get("language"),
-        canonical_url=doc.get("url"),
-        sentences=sentences,
-    )
+        url=url, text=doc.text, word_count=len(doc.text.split()), title=doc.title,
+        byline=doc.byline, published=doc.published, site_name=doc.site_name,
+        language=doc.language, canonical_url=doc.canonical_url, sentences=sentences,
+        sources=index.sources(),
+    )  # fmt: skip

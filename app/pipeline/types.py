@@ -29,6 +29,7 @@ class Link:
     end: int
     href: str
     text: str
+    citation: bool = False  # an outbound source link, not navigation, promo or same-site
 
 
 @dataclass(slots=True)
@@ -62,6 +63,7 @@ class Reference:
     publisher: str | None = None
     title: str | None = None
     text: str = ""
+    anchors: list[str] = field(default_factory=list)  # element ids that in-body markers link to
 
 
 @dataclass(slots=True)

@@ -1,0 +1,193 @@
+"""Named attribution in one sentence: "according to X", "X said", "X’s report", "it added"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.pipeline.names import NameSpan, find_names
+
+__all__ = ["Attribution", "find_attributions"]
+
+_VERBS = (
+    "said|says|say|reported|reports|revealed|reveals|found|finds|noted|notes|added|adds|wrote|"
+    "writes|estimated|estimates|announced|announces|stated|states|told|argued|argues|claimed|"
+    "claims|suggested|suggests|showed|shows|concluded|concludes|highlighted|highlights|"
+    "acknowledged|acknowledges|confirmed|confirms|warned|warns|predicted|predicts|projected|"
+    "projects|expects|expected|expect|analyzed|analysed|cited|cites|described|describes|called|"
+    "explained|explains|observed|observes|documented|cautioned|cautions|insisted|insists|"
+    "maintained|maintains|disclosed|discloses|published|publishes|paint|paints|painted|"
+    "recommends|recommended|lists|listed"
+)
+_REPORT_NOUNS = (
+    "report|reports|reporting|post|piece|headline|article|story|analysis|analysts|economists|"
+    "researchers|data|figures|numbers|index|survey|study|poll|forecast|statement|review|paper|"
+    "note|estimates|research|guideline|guidelines|records|tally|database|investigation"
+)
+_ORG_NOUNS = (
+    "department|ministry|agency|office|bureau|co-op|cooperative|company|firm|group|authority|"
+    "board|commission|council|committee|court|government|administration|institute|university|"
+    "hospital|police|union|airline|carrier|bank|fund|organization|organisation|association|"
+    "foundation|coalition|alliance|regulator|utility|county|city|state|service|center|centre|"
+    "school|party|campaign|spokesperson|spokesman|spokeswoman|network|team|lab|laboratory|"
+    "museum|agency|district|county’s|startup|retailer|chain|insurer|manufacturer|operator"
+)
+_VERB = re.compile(rf"\b({_VERBS})\b")
+_AUX = re.compile(r"(?:\s+(?:has|have|had|also|publicly|previously|later|separately|again|"
+                  r"first|recently|on \w+day))+$")  # fmt: skip
+_APPOSITIVE = re.compile(r",[^,]{2,120},\s*$")
+_ACCORDING = re.compile(r"\baccording to\s+")
+_NP_END = re.compile(
+    r"[,;:()“”\"—–]|\s(?:who|that|which|even|as|while|but|and said|to)\s|\.(?:\s|$)"
+)
+_NP_LEAD = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:(?:new|recent|latest|\d{4}|preliminary|official|annual)\s+)*"
+    r"(?:(?:report|data|figures|estimates|numbers|statement|survey|study|analysis|filing|"
+    r"records|notice|minutes|documents?|poll)\s+(?:from|by|of|published by|released by)\s+)?"
+    r"(?:the\s+)?",
+)
+_DESCRIPTOR = re.compile(rf"\b(?i:the|its)\s+({_ORG_NOUNS})(’s|'s)?\s*$")
+_DESCRIPTOR_AHEAD = re.compile(rf"^(?:the\s+)({_ORG_NOUNS})(’s|'s)?\b")
+_PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they|He|She|It|They)$")
+_PREPOSITIONS = re.compile(r"\b(in|at|from|of|for|near|with|on|to|into|than)\s+(the\s+)?$")
+_BY_IN = re.compile(
+    r"\b(?:published|conducted|released|compiled|issued|cited|commissioned|prepared|produced)"
+    r"(?:\s+[\w,]+){0,4}?\s+(?:by|in)\s+(?:the\s+)?$"
+    rf"|\b(?:{_REPORT_NOUNS})\s+(?:from|by)\s+(?:the\s+)?$"
+)
+# "an analysis in The Guardian" names a source, "a study in Colorado" a place: kept only
+# when the name matches a source of the article.
+_NOUN_IN = re.compile(rf"\b(?:{_REPORT_NOUNS}|editorial|interview|op-ed)\s+in\s+(?:the\s+)?$")
+_CITING = re.compile(r"\bciting\s+(?:a|an|the)?\s*$")
+_OWNED_REPORT = re.compile(rf"^(?:\s+[\w-]+){{0,4}}?\s+(?i:{_REPORT_NOUNS})\b")
+_NAMED_REPORT = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{_REPORT_NOUNS})\b")
+_DESCRIPTOR_REPORT = re.compile(
+    rf"\b(?i:the)\s+({_ORG_NOUNS})(?:’s|'s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_REPORT_NOUNS})\b"
+)
+_GENERIC_SUBJECTS = frozenset(
+    {"investigators", "researchers", "officials", "analysts", "experts", "scientists",
+     "critics", "residents", "authorities", "studies", "data", "figures", "records", "reports",
+     "sources", "documents", "people", "economists", "observers", "advocates", "lawyers",
+     "doctors", "police", "prosecutors", "regulators", "lawmakers"}
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A source named by the sentence: its name, where the phrase sits, and how it was named."""
+
+    name: str
+    start: int
+    end: int
+    kind: str  # "name" | "descriptor" | "pronoun" | "phrase" | "weak" (only if it names a source)
+
+
+def _name_ending_at(names: list[NameSpan], text: str, end: int) -> NameSpan | None:
+    """The name span that ends right at `end`."""
+    for span in names:
+        if span.end == end or (span.possessive and span.end + 2 == end):
+            return span
+    return None
+
+
+def _with_article(text: str, span: NameSpan) -> str:
+    """ "The Verge" keeps its capitalised article; "the Wall Street Journal" drops it."""
+    if span.start < 4 or text[span.start - 4 : span.start] != "The ":
+        return span.text
+    return f"The {span.text}"
+
+
+def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution | None:
+    """The speaker written right before a verb at `pos`: a name, "the department", or "it"."""
+    left = _AUX.sub("", text[:pos].rstrip())
+    left = _APPOSITIVE.sub("", left) if _APPOSITIVE.search(left) else left
+    span = _name_ending_at(names, text, len(left))
+    if span is not None and not span.possessive:
+        if _PREPOSITIONS.search(text[: span.start]):
+            return None
+        if span.start == 0 and span.text.lower() in _GENERIC_SUBJECTS:
+            return None
+        return Attribution(_with_article(text, span), span.start, pos, "name")
+    descriptor = _DESCRIPTOR.search(left)
+    if descriptor and not descriptor.group(2):
+        return Attribution(descriptor.group(1), descriptor.start(), pos, "descriptor")
+    pronoun = _PRONOUN.search(left)
+    if pronoun:
+        return Attribution(pronoun.group(1).lower(), pronoun.start(1), pos, "pronoun")
+    return None
+
+
+def _verb_attributions(text: str, names: list[NameSpan]) -> list[Attribution]:
+    """ "X said", "X, an industry group, said", "…, said Denise Harlan, the chief executive"."""
+    found = []
+    for m in _VERB.finditer(text):
+        subject = _subject_before(text, m.start(), names)
+        if subject is not None:
+            subject.end = m.end()
+            found.append(subject)
+            continue
+        if re.search(r"[,”\"]\s*$", text[: m.start()]):
+            after = [s for s in names if s.start == m.end() + 1]
+            if after and re.match(r"^\s*([,.;]|$)", text[after[0].end :]):
+                found.append(Attribution(after[0].text, m.start(), after[0].end, "name"))
+    return found
+
+
+def _according_to(text: str, names: list[NameSpan]) -> list[Attribution]:
+    """ "according to a report from Reuters", "according to the co-op’s forecast"."""
+    found = []
+    for m in _ACCORDING.finditer(text):
+        stop = _NP_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        inside = [s for s in names if m.end() <= s.start and s.end <= end]
+        owners = [s for s in inside if s.possessive]
+        if owners or inside:
+            span = owners[0] if owners else inside[-1]
+            found.append(Attribution(_with_article(text, span), m.start(), end, "name"))
+            continue
+        phrase = text[m.end() : end].strip()
+        descriptor = _DESCRIPTOR_AHEAD.match(phrase)
+        if descriptor and descriptor.group(2):
+            found.append(Attribution(descriptor.group(1), m.start(), end, "descriptor"))
+        elif phrase:
+            name = (
+                _NP_LEAD.sub("", phrase, count=1) if not phrase.startswith("a person") else phrase
+            )
+            found.append(Attribution(name, m.start(), end, "phrase"))
+    return found
+
+
+def _name_patterns(text: str, names: list[NameSpan]) -> list[Attribution]:
+    """ "X’s report", "the X report", "published in X", "citing a X report", "note from X"."""
+    found = []
+    for span in names:
+        before = text[: span.start]
+        after = " " + text[span.end + (2 if span.possessive else 0) :].lstrip()
+        if span.possessive:
+            report = bool(_OWNED_REPORT.match(after))
+        else:
+            report = bool(_NAMED_REPORT.match(after)) and not _PREPOSITIONS.search(before)
+        name = _with_article(text, span)
+        if _BY_IN.search(before) or _CITING.search(before) or report:
+            found.append(Attribution(name, span.start, span.end, "name"))
+        elif _NOUN_IN.search(before):
+            found.append(Attribution(name, span.start, span.end, "weak"))
+    for m in _DESCRIPTOR_REPORT.finditer(text):
+        found.append(Attribution(m.group(1), m.start(), m.end(), "descriptor"))
+    return found
+
+
+def find_attributions(text: str, names: list[NameSpan] | None = None) -> list[Attribution]:
+    """Every attribution phrase in one sentence, in order of position, one per name.
+
+    `names` are the sentence's name spans when the caller already has them.
+    """
+    names = find_names(text) if names is None else names
+    found = (
+        _according_to(text, names) + _verb_attributions(text, names) + _name_patterns(text, names)
+    )
+    found.sort(key=lambda a: a.start)
+    unique: dict[str, Attribution] = {}
+    for item in found:
+        unique.setdefault(item.name.lower(), item)
+    return list(unique.values())

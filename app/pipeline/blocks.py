@@ -1,0 +1,233 @@
+"""Walk the article container into blocks of text with inline links and footnote markers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from app.pipeline.boilerplate import is_boilerplate_element, is_boilerplate_text, is_chrome_heading
+from app.pipeline.link_filter import is_source_link
+from app.pipeline.types import Block, Link, Marker
+
+__all__ = ["BodyText", "walk_body"]
+
+
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+     "pre", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "center", "address"}
+    | {"table", "figure", "aside", "nav", "form", "hr", "details", "iframe", "video"}
+)  # fmt: skip
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_MARKER_TEXT = re.compile(r"^\[?\s*(\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*|[a-z])\s*\]?$")
+
+
+@dataclass(slots=True)
+class _Run:
+    """Inline text of one block being assembled, with offsets relative to the block."""
+
+    parts: list[str] = field(default_factory=list)
+    size: int = 0
+    links: list[Link] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+
+    def add(self, text: str) -> None:
+        text = _SPACES.sub(" ", text)
+        if text.startswith(" ") and (self.size == 0 or self.parts[-1].endswith((" ", "\n"))):
+            text = text[1:]
+        if text:
+            self.parts.append(text)
+            self.size += len(text)
+
+    def newline(self) -> None:
+        if self.size and not self.parts[-1].endswith("\n"):
+            self.parts.append("\n")
+            self.size += 1
+
+
+@dataclass(slots=True)
+class BodyText:
+    """The body as joined blocks, with links and the markers taken from the HTML."""
+
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Context:
+    base_url: str
+    own_domains: Collection[str]
+    anchor_labels: Mapping[str, str]
+    excluded: Collection[HtmlElement]
+    title: str | None
+    body: BodyText = field(default_factory=BodyText)
+    pieces: list[str] = field(default_factory=list)
+    skip_level: int = 0
+
+
+def _marker_labels(el: HtmlElement, ctx: _Context) -> tuple[list[str], str] | None:
+    """Labels and printed text when `el` is a footnote/reference marker link (or its <sup>)."""
+    links = [el] if el.tag == "a" else list(el.iter("a"))
+    raw = el.text_content().strip()
+    if len(links) != 1 or not (links[0].get("href") or "").startswith("#"):
+        return None
+    target = links[0].get("href", "")[1:]
+    if not _MARKER_TEXT.match(raw) and target not in ctx.anchor_labels:
+        return None
+    if target in ctx.anchor_labels:
+        return [ctx.anchor_labels[target]], raw
+    return [raw.strip("[] ")], raw
+
+
+def _inline(node: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
+    """Append the inline content of `node` (not its tail) to the run."""
+    for child in node:
+        if isinstance(child.tag, str) and not is_boilerplate_element(child):
+            _inline_element(child, run, ctx, kind)
+        if child.tail:
+            run.add(child.tail)
+
+
+def _inline_element(el: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
+    """One inline element: a line break, a marker, a link or plain inline markup."""
+    if el.tag == "br":
+        run.newline()
+        return
+    if el.tag in ("ul", "ol", "dl", "table"):
+        return  # nested lists are walked as their own blocks
+    if el.tag in ("sup", "a"):
+        marker = _marker_labels(el, ctx)
+        if marker is not None:
+            kind_name = "bracket" if marker[1].startswith("[") else "footnote"
+            run.markers.append(Marker(run.size, marker[0], marker[1], kind_name))
+            return
+    start = run.size
+    if el.text:
+        run.add(el.text)
+    _inline(el, run, ctx, kind)
+    if el.tag == "a" and el.get("href") and run.size > start:
+        _add_link(el, start, run, ctx)
+
+
+def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
+    """Record an inline link, flagged when it can stand for a cited source."""
+    raw = el.get("href", "").strip()
+    absolute = urljoin(ctx.base_url, raw)
+    anchor = "".join(run.parts)[start:]
+    text = anchor.strip()
+    lead = len(anchor) - len(anchor.lstrip())
+    citation = is_source_link(
+        raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains
+    )
+    run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
+
+
+def _emit(run: _Run, kind: str, ctx: _Context) -> None:
+    """Close a block: trim it, drop chrome, and append it to the body."""
+    raw = "".join(run.parts)
+    text = raw.strip()
+    if not text or is_boilerplate_text(text, link_texts=[ln.text for ln in run.links]):
+        return
+    if kind == "heading" and ctx.title and text == ctx.title:
+        return
+    body = ctx.body
+    offset = len(body.text) + (2 if body.text else 0) - (len(raw) - len(raw.lstrip()))
+    body.text = f"{body.text}\n\n{text}" if body.text else text
+    body.blocks.append(Block(kind, len(body.text) - len(text), len(body.text)))
+    low, high = len(body.text) - len(text), len(body.text)
+
+    def clamp(position: int) -> int:
+        return min(max(position + offset, low), high)
+
+    for ln in run.links:
+        body.links.append(Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, ln.citation))
+    for mk in run.markers:
+        body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
+
+
+def _block(el: HtmlElement, kind: str, ctx: _Context) -> None:
+    """Emit `el` as one block of the given kind."""
+    run = _Run()
+    if el.text:
+        run.add(el.text)
+    _inline(el, run, ctx, kind)
+    _emit(run, kind, ctx)
+    for nested in el:
+        if isinstance(nested.tag, str) and nested.tag in ("ul", "ol", "dl"):
+            _walk(nested, ctx, "list_item")
+
+
+def _heading(el: HtmlElement, ctx: _Context) -> None:
+    """Headings open sections; chrome headings ("See also", "Related") close the body to them."""
+    level = _HEADINGS[el.tag]
+    if level == 1:
+        return
+    text = el.text_content().strip()
+    if is_chrome_heading(text):
+        ctx.skip_level = level
+        return
+    if ctx.skip_level and level > ctx.skip_level:
+        return
+    ctx.skip_level = 0
+    _block(el, "heading", ctx)
+
+
+def _mixed(el: HtmlElement, ctx: _Context, kind: str) -> None:
+    """A container holding both loose inline content and block children."""
+    run = _Run()
+    if el.text:
+        run.add(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+            _emit(run, kind, ctx)
+            run = _Run()
+            _walk(child, ctx, kind)
+        elif isinstance(child.tag, str) and not is_boilerplate_element(child):
+            _inline_element(child, run, ctx, kind)
+        if child.tail:
+            run.add(child.tail)
+    _emit(run, kind, ctx)
+
+
+def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
+    """Walk one element of the container in document order."""
+    if not isinstance(el.tag, str) or el in ctx.excluded or is_boilerplate_element(el):
+        return
+    if el.tag in _HEADINGS:
+        _heading(el, ctx)
+    elif ctx.skip_level:
+        return
+    elif el.tag in ("ul", "ol", "dl"):
+        for item in el:
+            _walk(item, ctx, "list_item")
+    elif el.tag == "blockquote":
+        _mixed(el, ctx, "quote")
+    elif any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):
+        _mixed(el, ctx, kind)
+    else:
+        _block(el, "list_item" if el.tag in ("li", "dt", "dd") else kind, ctx)
+
+
+def walk_body(
+    containers: list[HtmlElement],
+    *,
+    base_url: str,
+    own_domains: Collection[str],
+    anchor_labels: Mapping[str, str],
+    excluded: Collection[HtmlElement],
+    title: str | None,
+) -> BodyText:
+    """Blocks, links and HTML markers of the article containers, in order."""
+    ctx = _Context(base_url, own_domains, anchor_labels, excluded, title)
+    for container in containers:
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in container):
+            _mixed(container, ctx, "paragraph")  # the container itself is never chrome
+        else:
+            _block(container, "paragraph", ctx)
+    return ctx.body

@@ -1,0 +1,122 @@
+"""Which elements and blocks of a page are site chrome rather than article text."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+__all__ = [
+    "SKIP_TAGS",
+    "is_boilerplate_element",
+    "is_boilerplate_text",
+    "is_chrome_heading",
+]
+
+
+# Never article prose, wherever they sit.
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "nav", "aside", "form", "button", "input",
+     "select", "textarea", "label", "figure", "figcaption", "table", "svg", "iframe", "video",
+     "audio", "img", "picture", "canvas", "object", "embed", "dialog", "menu", "head", "title",
+     "meta", "link", "hr", "details", "summary"}
+)  # fmt: skip
+# Parts of class/id names ("share-bar" -> "share", "bar") that mark chrome.
+_CHROME_PARTS = frozenset(
+    {"share", "sharing", "social", "related", "newsletter", "subscribe", "subscription",
+     "signup", "promo", "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad",
+     "ads", "affiliate", "comment", "comments", "cookie", "consent", "banner", "paywall",
+     "meter", "byline", "author", "bio", "tags", "breadcrumb", "breadcrumbs", "toc",
+     "pagination", "paginav", "nav", "navbox", "menu", "widget", "sidebar", "footer",
+     "disclaimer", "disclosure", "republish", "licensing", "credit", "caption", "pullquote",
+     "readmore", "trending", "popular", "recommended", "recirc", "outbrain", "taboola",
+     "signoff", "tagline", "editsection", "noprint", "infobox", "catlinks", "coordinates",
+     "feedback", "toolbar", "meta", "hidden", "skip", "screen", "sr", "print", "modal",
+     "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek", "teaser"}
+)  # fmt: skip
+_CHROME_NAMES = frozenset(
+    {"sign-off", "sign-up", "read-more", "read-next", "most-read", "pull-quote", "see-also",
+     "further-reading", "more-stories", "author-box", "post-meta", "entry-meta", "ad-slot",
+     "table-of-contents", "visually-hidden"}
+)  # fmt: skip
+_CHROME_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "search",
+     "menu", "toolbar", "doc-backlink"}
+)  # fmt: skip
+_CHROME_HEADING = re.compile(
+    r"^(see also|external links|further reading|related( articles| stories| posts| content)?|"
+    r"read (more|next)|more (from|stories|on this)|most (read|popular)|recommended|popular|"
+    r"comments?|discussion|share( this.*)?|you might also like|about the author|"
+    r"(sign up|subscribe).*|newsletter|trending|latest|advertisement|sponsored.*)$",
+    re.IGNORECASE,
+)
+_CHROME_TEXT = re.compile(
+    r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
+    r"|(?:related|read more|read next|see also|also read|recommended|sponsored|advertisement)"
+    r"\s*[:|]"
+    r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
+    r"licensed|produced))"
+    r"|©|copyright\b|all rights reserved"
+    r"|[—–-]\s*\w+\.?$)",
+    re.IGNORECASE,
+)
+_CTA = re.compile(
+    r"\b(sign up|subscribe|newsletter|join \d|register now|follow us|download our|"
+    r"support our|donate|become a member|try it free)\b",
+    re.IGNORECASE,
+)
+_STATE_PREFIXES = ("has-", "is-", "with-", "no-", "js-", "single-", "template-")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+
+
+def _name_parts(value: str) -> set[str]:
+    """The class/id tokens and their hyphen/underscore parts, lower-cased."""
+    parts: set[str] = set()
+    for token in value.lower().split():
+        if token.startswith(_STATE_PREFIXES):
+            continue  # "has-sidebar", "is-hidden-mobile": page state, not a region
+        parts.add(token)
+        parts.update(p for p in re.split(r"[-_]+", token) if p)
+    return parts
+
+
+def is_boilerplate_element(el: HtmlElement) -> bool:
+    """True for chrome: skipped tags, hidden nodes, chrome roles and chrome class/id names."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in SKIP_TAGS:
+        return True
+    attrs = el.attrib
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", attrs.get("style", "")):
+        return True
+    if attrs.get("role", "").lower() in _CHROME_ROLES:
+        return True
+    if "sponsored" in attrs.get("rel", "").lower().split():
+        return True
+    names = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+    if not names.strip():
+        return False
+    parts = _name_parts(names)
+    return bool(parts & _CHROME_PARTS or parts & _CHROME_NAMES)
+
+
+def is_chrome_heading(text: str) -> bool:
+    """Headings that open non-article sections ("See also", "Related articles", ...)."""
+    return bool(_CHROME_HEADING.match(text.strip().rstrip(":").strip()))
+
+
+def is_boilerplate_text(text: str, *, link_texts: list[str]) -> bool:
+    """Block-level chrome recognised by its words: sign-offs, promos, CTA-only blocks."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if _CHROME_TEXT.match(stripped):
+        return True
+    words = len(stripped.split())
+    if words <= 40 and _EMAIL.search(stripped):
+        return True
+    linked = sum(len(t) for t in link_texts)
+    if words <= 30 and _CTA.search(stripped) and any(_CTA.search(t) for t in link_texts):
+        return True
+    return words <= 12 and linked >= 0.8 * len(stripped)

@@ -1,0 +1,97 @@
+"""HTML page -> Document: metadata, structured body text, links, markers and references."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+from lxml.html import HtmlElement
+
+from app.pipeline.author_year import find_author_year
+from app.pipeline.blocks import BodyText, walk_body
+from app.pipeline.body import find_containers
+from app.pipeline.link_filter import site_domains
+from app.pipeline.markers import MarkerHit, find_text_markers
+from app.pipeline.metadata import PageMetadata, extract_metadata
+from app.pipeline.reference_list import find_references
+from app.pipeline.text_edit import delete_spans
+from app.pipeline.types import Block, Document, Link, Marker, Reference
+
+__all__ = ["parse_document", "parse_html"]
+
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """The page as an lxml tree, or None when there is nothing to parse."""
+    source = _XML_DECL.sub("", html)
+    if not source.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(source)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _metadata(html: str, tree: HtmlElement, url: str) -> PageMetadata:
+    """Metadata, tolerating libraries that choke on broken pages."""
+    try:
+        return extract_metadata(html, tree, url)
+    except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
+        return PageMetadata()
+
+
+def _gaps_before_markers(text: str, markers: list[Marker]) -> list[tuple[int, int]]:
+    """The space a removed marker leaves before punctuation: "Grok” [1]." -> "Grok”."."""
+    gaps = []
+    for m in markers:
+        after = text[m.start : m.start + 1]
+        if m.start > 0 and text[m.start - 1] == " " and (not after or after in ".,;:!?)\n"):
+            gaps.append((m.start - 1, m.start))
+    return gaps
+
+
+def _strip_text_markers(body: BodyText, references: list[Reference]) -> BodyText:
+    """Remove printed markers and author-year citations from the text, keeping them as Markers."""
+    hits: list[MarkerHit] = find_text_markers(body.text) + find_author_year(body.text, references)
+    gaps = _gaps_before_markers(body.text, body.markers)
+    if not hits and not gaps:
+        return body
+    text, remap = delete_spans(body.text, [(h.start, h.end) for h in hits] + gaps)
+    markers = [Marker(remap(m.start), m.labels, m.raw, m.kind) for m in body.markers]
+    markers += [Marker(remap(h.start), h.labels, h.raw.strip(), h.kind) for h in hits if h.labels]
+    return BodyText(
+        text=text,
+        blocks=[Block(b.kind, remap(b.start), remap(b.end)) for b in body.blocks],
+        links=[
+            Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation) for ln in body.links
+        ],
+        markers=sorted(markers, key=lambda m: m.start),
+    )
+
+
+def parse_document(html: str, url: str) -> Document:
+    """Everything the page says, before sentences and claims."""
+    tree = parse_html(html)
+    if tree is None:
+        return Document(url=url, text="")
+    meta = _metadata(html, tree, url)
+    refs = find_references(tree, base_url=url)
+    anchors = {a: r.label for r in refs.references for a in r.anchors}
+    body = walk_body(
+        find_containers(tree),
+        base_url=url,
+        own_domains=site_domains(url, meta.canonical_url),
+        anchor_labels=anchors,
+        excluded=refs.elements,
+        title=meta.title,
+    )
+    body = _strip_text_markers(body, refs.references)
+    return Document(
+        url=url, text=body.text, title=meta.title, byline=meta.byline,
+        published=meta.published, site_name=meta.site_name, language=meta.language,
+        canonical_url=meta.canonical_url, blocks=body.blocks, links=body.links,
+        markers=body.markers, references=refs.references,
+    )  # fmt: skip

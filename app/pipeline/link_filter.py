@@ -1,0 +1,75 @@
+"""Which body links point at a source, and which are navigation, promotion or self-links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from urllib.parse import urlsplit
+
+from app.urls import registrable_domain
+
+__all__ = ["is_source_link", "site_domains"]
+
+_SHARE_HOSTS = re.compile(
+    r"(^|\.)(facebook\.com/sharer|twitter\.com/(intent|share)|x\.com/intent|linkedin\.com/share|"
+    r"bsky\.app/intent|reddit\.com/submit|wa\.me|api\.whatsapp\.com|t\.me/share|"
+    r"pinterest\.com/pin/create|news\.ycombinator\.com/submitlink)",
+    re.IGNORECASE,
+)
+_PROFILE_HOSTS = frozenset(
+    {"bsky.app", "twitter.com", "x.com", "instagram.com", "facebook.com", "linkedin.com",
+     "threads.net", "mastodon.social", "tiktok.com", "youtube.com"}
+)  # fmt: skip
+_NAV_PATH = re.compile(
+    r"/(author|authors|tag|tags|topic|topics|category|categories|users/profile|profile|"
+    r"newsletters?|subscribe|signup|sign-up|login|account|donate|shop|store)(/|$)",
+    re.IGNORECASE,
+)
+_CTA_TEXT = re.compile(
+    r"^(subscribe|sign up( here)?|sign in|log in|register|join( now| us)?|"
+    r"follow( us| me| her| him)?( on \w+)?|share( on \w+)?|buy( now)?|shop( now)?|donate|"
+    r"learn more|read more|more by .*|"
+    r"try it free|download( the app)?|advertise|contact us)\.?$",
+    re.IGNORECASE,
+)
+_AFFILIATE = re.compile(r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/", re.I)
+
+
+def site_domains(*urls: str | None) -> set[str]:
+    """Registrable domains that identify the page's own site (IP hosts identify nothing)."""
+    return {d for d in (registrable_domain(urlsplit(u).hostname or "") for u in urls if u) if d}
+
+
+def _profile_link(host: str, path: str) -> bool:
+    """A social profile ("bsky.app/profile/x", "twitter.com/user"), not a post on it."""
+    bare = host.removeprefix("www.")
+    if bare not in _PROFILE_HOSTS:
+        return False
+    segments = [s for s in path.split("/") if s]
+    return len(segments) <= 1 or segments[0] in ("profile", "in", "company", "user", "channel")
+
+
+def is_source_link(
+    raw_href: str, absolute: str, *, text: str, rel: str, own_domains: Collection[str]
+) -> bool:
+    """True when a body link can be a citation: external, not share/profile/CTA/affiliate."""
+    href = raw_href.strip()
+    if not href or href.startswith(("#", "/", "?", "mailto:", "tel:", "javascript:")):
+        return False
+    parts = urlsplit(absolute)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return False
+    if "://" not in href and not href.startswith("//"):
+        return False  # relative: the site's own page
+    if registrable_domain(parts.hostname) in own_domains:
+        return False
+    rels = rel.lower().split()
+    if "sponsored" in rels or "tag" in rels or "author" in rels:
+        return False
+    if _SHARE_HOSTS.search(parts.hostname + parts.path) or _profile_link(
+        parts.hostname, parts.path
+    ):
+        return False
+    if _NAV_PATH.search(parts.path) or _AFFILIATE.search(absolute):
+        return False
+    return not _CTA_TEXT.match(text.strip())

@@ -1,0 +1,133 @@
+"""Page metadata: title, byline, publication date, site name, language, canonical URL."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+__all__ = ["PageMetadata", "extract_metadata"]
+
+
+_PERSON_TYPES = frozenset({"Person"})
+_WS = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    """What the page says about itself."""
+
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+
+
+def _clean(text: str | None) -> str | None:
+    """Collapse white space; None for empty strings."""
+    if not text:
+        return None
+    return _WS.sub(" ", text).strip() or None
+
+
+def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD blocks, including @graph members."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                stack.extend(v for k, v in item.items() if k == "@graph")
+
+
+def _json_ld_people(tree: HtmlElement) -> str | None:
+    """Person authors of the JSON-LD article, joined; organisations are not bylines."""
+    for obj in _json_ld_objects(tree):
+        authors = obj.get("author")
+        if authors is None:
+            continue
+        people = [
+            a["name"]
+            for a in (authors if isinstance(authors, list) else [authors])
+            if isinstance(a, dict) and a.get("@type") in _PERSON_TYPES and a.get("name")
+        ]
+        if people:
+            return ", ".join(str(p) for p in people)
+    return None
+
+
+def _meta(tree: HtmlElement, *names: str) -> str | None:
+    """Content of the first <meta name|property=...> present."""
+    for name in names:
+        for el in tree.xpath(f'//meta[@name="{name}" or @property="{name}"]'):
+            value = _clean(el.get("content"))
+            if value:
+                return value
+    return None
+
+
+def _title(tree: HtmlElement, candidate: str | None) -> str | None:
+    """The metadata title, or the page's <h1> when the title only adds a site suffix."""
+    for h1 in tree.iter("h1"):
+        heading = _clean(h1.text_content())
+        if heading and (candidate is None or (heading != candidate and heading in candidate)):
+            return heading
+        if heading:
+            break
+    return candidate
+
+
+def _language(tree: HtmlElement) -> str | None:
+    """Primary language subtag from <html lang> or og:locale."""
+    raw = tree.get("lang") or _meta(tree, "og:locale", "content-language") or ""
+    primary = re.split(r"[-_]", raw.strip())[0].lower()
+    return primary or None
+
+
+def _canonical(tree: HtmlElement, url: str) -> str | None:
+    """rel=canonical, else og:url, resolved against the page URL."""
+    for link in tree.xpath('//link[@rel="canonical"][@href]'):
+        return urljoin(url, link.get("href").strip())
+    og = _meta(tree, "og:url")
+    return urljoin(url, og) if og else None
+
+
+def _byline(tree: HtmlElement, fallback: str | None, site: str | None) -> str | None:
+    """Person authors from JSON-LD, else <meta name=author>, else trafilatura's guess."""
+    people = _json_ld_people(tree) or _meta(tree, "author", "article:author")
+    if people and not people.startswith("http"):
+        return people
+    if fallback and fallback != site:
+        return fallback.replace("; ", ", ")
+    return None
+
+
+def extract_metadata(html: str, tree: HtmlElement, url: str) -> PageMetadata:
+    """Metadata of one page, from trafilatura/htmldate plus the page's own markup."""
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    published = find_date(html, url=url, original_date=True, extensive_search=False)
+    site = _clean(meta.sitename) if meta else None
+    return PageMetadata(
+        title=_title(tree, _clean(meta.title) if meta else None),
+        byline=_byline(tree, _clean(meta.author) if meta else None, site),
+        published=published or (meta.date if meta else None),
+        site_name=site,
+        language=_language(tree),
+        canonical_url=_canonical(tree, url),
+    )

@@ -1,0 +1,158 @@
+"""Reference lists wherever they sit: numbered lines, `ol.references`, footnotes, bibliographies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+from lxml.html import HtmlElement
+
+from app.pipeline.author_year import bibliography_label
+from app.pipeline.reference_entry import parse_entry
+from app.pipeline.types import Reference
+
+__all__ = ["ReferenceSections", "find_references", "is_reference_heading"]
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_REF_HEADING = re.compile(
+    r"^(references?|sources?|notes?|citations?|bibliography|works cited|footnotes|endnotes|"
+    r"notes and references|references and notes|sources and notes|source notes|cited works|"
+    r"literature cited|literature)$",
+    re.IGNORECASE,
+)
+_CONTAINER_PARTS = frozenset(
+    {"references", "reflist", "refs", "footnotes", "endnotes", "bibliography", "citations",
+     "sources", "works-cited", "reference-list", "sources-list", "source-list", "doc-endnotes",
+     "doc-bibliography"}
+)  # fmt: skip
+_BLOCKER_PARTS = frozenset(
+    {"comment", "comments", "related", "newsletter", "promo", "share", "sidebar", "widget",
+     "nav", "menu", "navbox", "popular", "trending", "readmore", "teaser", "recirc"}
+)  # fmt: skip
+_EXPLICIT_LABEL = re.compile(r"^\s*(?:\[\s*(\w{1,4})\s*\]|(\d{1,3})[.)]\s)")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class ReferenceSections:
+    """References found on the page and the elements that hold them (kept out of the body)."""
+
+    references: list[Reference] = field(default_factory=list)
+    elements: set[HtmlElement] = field(default_factory=set)
+
+
+def _parts(el: HtmlElement) -> set[str]:
+    """Class/id/role tokens and their hyphen parts."""
+    raw = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}".lower().split()
+    return set(raw) | {p for token in raw for p in re.split(r"[-_]+", token) if p}
+
+
+def is_reference_heading(text: str) -> bool:
+    """ "References", "Sources", "Notes", "Works cited"... (with any "[edit]" or colon)."""
+    cleaned = re.sub(r"\[\s*edit\s*\]|[:#¶]", "", text).strip()
+    return bool(_REF_HEADING.match(cleaned))
+
+
+def _is_container(el: HtmlElement) -> bool:
+    """An element named like a reference list ("references", "footnotes") holding items."""
+    if el.tag == "body" or not (el.get("class") or el.get("id") or el.get("role")):
+        return False
+    return bool(_parts(el) & _CONTAINER_PARTS) and bool(el.xpath(".//li"))
+
+
+def _blocked(el: HtmlElement) -> bool:
+    """Inside comments, related lists, navigation or other chrome."""
+    return any(anc.tag == "nav" or _parts(anc) & _BLOCKER_PARTS for anc in el.iterancestors())
+
+
+def _entries(root: HtmlElement) -> list[tuple[HtmlElement, int]]:
+    """List items of the outermost lists under root (with their position), else its lines."""
+    items: list[tuple[HtmlElement, int]] = []
+    for lst in root.iter("ol", "ul"):
+        if any(a.tag == "li" for a in lst.iterancestors()) or lst in {i for i, _ in items}:
+            continue
+        start = int(lst.get("start", "1")) if lst.get("start", "1").isdigit() else 1
+        items.extend((li, start + n) for n, li in enumerate(c for c in lst if c.tag == "li"))
+    if items or root.tag in ("ol", "ul"):
+        return items
+    return [(line, n + 1) for n, line in enumerate(_lines(root))]
+
+
+def _lines(root: HtmlElement) -> list[HtmlElement]:
+    """Paragraph-like children split at <br>: one element per printed line."""
+    blocks = [el for el in root.iter("p", "div") if not len(el.xpath(".//p|.//div"))] or [root]
+    lines: list[HtmlElement] = []
+    for block in blocks:
+        for fragment in _BR.split(lxml_html.tostring(block, encoding="unicode")):
+            if fragment.strip():
+                node = lxml_html.fragment_fromstring(fragment, create_parent="span")
+                if node.text_content().strip():
+                    lines.append(node)
+    return lines
+
+
+def _label(text: str, position: int, ordered: bool) -> str:
+    """Printed "[n]"/"n." label, else the author-year of an APA entry, else the position."""
+    m = _EXPLICIT_LABEL.match(text)
+    if m:
+        return m.group(1) or m.group(2)
+    if not ordered:
+        author_year = bibliography_label(text)
+        if author_year:
+            return author_year
+    return str(position)
+
+
+def _collect(root: HtmlElement, base_url: str, found: ReferenceSections, seen: set) -> None:
+    """Parse every entry under root into `found`."""
+    for el, position in _entries(root):
+        if el in seen:
+            continue
+        seen.add(el)
+        text, url, title, publisher = parse_entry(el, base_url=base_url)
+        if len(text) < 3:
+            continue
+        ordered = el.getparent() is not None and el.getparent().tag == "ol"
+        anchors = [i for i in (el.get("id"), *(d.get("id") for d in el.iter())) if i]
+        found.references.append(
+            Reference(
+                label=_label(text, position, ordered), url=url, publisher=publisher,
+                title=title, text=text, anchors=list(dict.fromkeys(anchors)),
+            )
+        )  # fmt: skip
+
+
+def _heading_section(heading: HtmlElement) -> list[HtmlElement]:
+    """The heading's wrapper and the siblings after it, up to the next heading."""
+    anchor = heading
+    parent = heading.getparent()
+    if parent is not None and parent.tag == "div" and parent.xpath("count(./*)") <= 3:
+        anchor = parent  # MediaWiki wraps headings in <div class="mw-heading">
+    section = [anchor]
+    for sib in anchor.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag in _HEADINGS or sib.tag == "h1" or sib.xpath(".//h2|.//h3|.//h4"):
+            break
+        section.append(sib)
+    return section
+
+
+def find_references(tree: HtmlElement, *, base_url: str) -> ReferenceSections:
+    """All reference entries of the page, each once, in page order of their lists."""
+    found = ReferenceSections()
+    seen: set[HtmlElement] = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el in found.elements:
+            continue
+        if el.tag in _HEADINGS and is_reference_heading(el.text_content()) and not _blocked(el):
+            section = _heading_section(el)
+            found.elements.update(section)
+            for part in section[1:]:
+                _collect(part, base_url, found, seen)
+        elif _is_container(el) and not _blocked(el):
+            found.elements.add(el)
+            _collect(el, base_url, found, seen)
+    return found

@@ -1,0 +1,92 @@
+"""Sentence segmentation that survives abbreviations, initials, decimals, quotes and lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from app.pipeline.types import Block
+
+__all__ = ["split_sentences"]
+
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([^\s\"“‘(\[]+)$")
+_ENUMERATOR = re.compile(r"^\s*(\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])$")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "vs", "etc", "al",
+     "inc", "ltd", "co", "corp", "llc", "plc", "no", "nos", "fig", "figs", "vol", "vols", "pp",
+     "p", "approx", "est", "gen", "gov", "sen", "rep", "rev", "hon", "capt", "lt", "col", "sgt",
+     "cmdr", "adm", "maj", "pres", "supt", "det", "insp", "jan", "feb", "mar", "apr", "jun",
+     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "cf", "dept", "univ", "assn",
+     "bros", "ave", "blvd", "rd", "hwy", "mph", "min", "max", "op", "ed", "eds", "trans", "ch",
+     "sec", "art", "para", "ref", "refs", "govt", "intl", "natl", "mgmt", "misc", "esp", "viz"}
+)  # fmt: skip
+_SPLIT_AFTER_DOTTED = frozenset({"a.m", "p.m"})
+
+
+def _no_break_after(word: str, so_far: str) -> bool:
+    """True when the period ending `word` does not end the sentence."""
+    bare = word.rstrip(".").lstrip('"“‘([')
+    if bare.lower() in _ABBREVIATIONS:
+        return True
+    if len(bare) == 1 and bare.isalpha() and bare.isupper():
+        return True  # an initial: "Lin J. Chen"
+    if _DOTTED.match(bare) and bare.lower() not in _SPLIT_AFTER_DOTTED:
+        return True  # "U.S.", "e.g."
+    return bool(_ENUMERATOR.match(so_far.rstrip(".")))  # "2. Tariffs ate the savings."
+
+
+def _starts_sentence(rest: str) -> bool:
+    """Whether the text after a full stop can open a new sentence."""
+    first = rest[:1]
+    if not first or first.isupper() or first.isdigit() or first in "“\"‘'([¿¡—–-":
+        return True
+    word = rest.split(" ", 1)[0]
+    return any(c.isupper() for c in word[1:])  # "xAI", "iPhone", "eMarketer"
+
+
+def _split_segment(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Sentences of one line of a block."""
+    begin = start
+    for m in _END.finditer(text, start, end):
+        stop = m.end()
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        if not _starts_sentence(text[nxt:end]):
+            continue
+        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"”’')]")) == 1:
+            word = _WORD_BEFORE.search(text, begin, m.start())
+            if word and _no_break_after(word.group(1), text[begin : m.start()]):
+                continue
+        yield begin, stop
+        begin = nxt
+    if begin < end:
+        yield begin, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without surrounding white space, or None if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def split_sentences(text: str, blocks: Iterable[Block]) -> list[tuple[int, int]]:
+    """(start, end) of every sentence; sentences never cross a block or a line break."""
+    spans: list[tuple[int, int]] = []
+    for block in blocks:
+        line_start = block.start
+        for line in text[block.start : block.end].split("\n"):
+            line_end = line_start + len(line)
+            for s, e in _split_segment(text, line_start, line_end):
+                span = _trimmed(text, s, e)
+                if span:
+                    spans.append(span)
+            line_start = line_end + 1
+    return spans

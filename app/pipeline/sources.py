@@ -1,0 +1,121 @@
+"""The article's sources, one per normalized URL, and matching a named source to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from app.pipeline.types import Source
+from app.urls import normalize_source_url, registrable_domain
+
+__all__ = ["SourceIndex", "normalize_url"]
+
+_STOP = frozenset({"the", "of", "and", "&", "for", "a", "an", "in", "on", "at", "to", "us", "u.s"})
+_GENERIC = frozenset(
+    {"news", "report", "data", "world", "national", "state", "county", "city", "university",
+     "institute", "agency", "authority", "department", "office", "board", "energy", "health",
+     "times", "post", "daily", "journal", "review", "press", "group", "international", "global",
+     "research", "center", "centre", "association", "council", "government", "federal"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def normalize_url(url: str) -> str | None:
+    """`normalize_source_url`, or None for URLs it cannot make sense of."""
+    try:
+        return normalize_source_url(url)
+    except (ValueError, TypeError, UnicodeError):
+        return None
+
+
+def _norm(name: str) -> str:
+    """Lower case, no possessive, no leading article, punctuation folded to spaces."""
+    text = name.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return " ".join(re.sub(r"[^\w&.]+", " ", text).replace(".", "").split())
+
+
+def _tokens(name: str) -> frozenset[str]:
+    """Content words of a name."""
+    return frozenset(t for t in _norm(name).split() if t not in _STOP)
+
+
+def _acronym(name: str) -> str:
+    """ "Bureau of Labor Statistics" -> "bls"; dotted and lower-case words are skipped."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and "." not in w]
+    return "".join(w[0] for w in words if w.lower() not in _STOP).lower()
+
+
+@dataclass(slots=True)
+class _Entry:
+    source: Source
+    names: set[str] = field(default_factory=set)
+    domains: set[str] = field(default_factory=set)
+
+
+class SourceIndex:
+    """Sources in first-seen order, with the names each one goes by."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, _Entry] = {}
+
+    def add(
+        self, raw_url: str, *, publisher: str | None = None, title: str | None = None,
+        label: str | None = None,
+    ) -> str | None:  # fmt: skip
+        """Register a cited URL; returns its normalized form (None if unusable)."""
+        url = normalize_url(raw_url)
+        if url is None:
+            return None
+        entry = self._entries.get(url)
+        if entry is None:
+            domain = registrable_domain(url)
+            source = Source(url=url, raw_url=raw_url, domain=domain, label=label)
+            entry = self._entries[url] = _Entry(source)
+            if domain:
+                entry.domains = {domain.split(".")[0], domain.replace(".", "")}
+        entry.source.publisher = entry.source.publisher or publisher
+        entry.source.title = entry.source.title or title
+        if publisher:
+            entry.names.add(publisher)
+        return url
+
+    def add_alias(self, url: str, name: str) -> None:
+        """Another name the source at `url` goes by ("the co-op", "Reuters")."""
+        entry = self._entries.get(url)
+        if entry is not None:
+            entry.names.add(name)
+            entry.source.publisher = entry.source.publisher or name
+
+    def _score(self, name: str, entry: _Entry) -> int:
+        """3 exact name or domain, 2 acronym, 1 shared content words, 0 no match."""
+        norm, compact = _norm(name), re.sub(r"[^a-z0-9]", "", _norm(name))
+        if any(_norm(n) == norm for n in entry.names) or (
+            len(compact) >= 3 and (compact in entry.domains or f"the{compact}" in entry.domains)
+        ):
+            return 3
+        acronym = name.isupper() and 2 <= len(name) <= 6
+        if acronym and (
+            name.lower() in entry.domains or any(_acronym(n) == name.lower() for n in entry.names)
+        ):
+            return 2
+        tokens = _tokens(name)
+        if not tokens or tokens <= _GENERIC:
+            return 0
+        for other in entry.names:
+            theirs = _tokens(other)
+            if tokens <= theirs or (len(theirs) >= 2 and theirs <= tokens):
+                return 1
+        return 0
+
+    def match(self, name: str) -> list[str]:
+        """Normalized URLs of the sources best matching `name` (empty when none do)."""
+        scored = [(self._score(name, e), url) for url, e in self._entries.items()]
+        best = max((s for s, _ in scored), default=0)
+        return [url for s, url in scored if s == best] if best else []
+
+    def sources(self) -> list[Source]:
+        """All sources, in the order first seen."""
+        return [e.source for e in self._entries.values()]
