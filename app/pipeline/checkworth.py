@@ -9,7 +9,7 @@ __all__ = ["BIAS", "WEIGHTS", "score_features"]
 
 # Hand-set, then checked against the dev gold. Positive weights are evidence of a checkable
 # fact; negative weights mark the asides, questions and opinions that frame the facts.
-BIAS = -1.0
+BIAS = -0.6
 WEIGHTS: Mapping[str, float] = {
     "cited": 3.0,
     "attributed": 1.5,
@@ -27,14 +27,15 @@ WEIGHTS: Mapping[str, float] = {
     "comparative": 0.3,
     "comparison": 0.5,
     "count_word": 0.6,
-    "long": 0.6,
+    "dense": 0.5,
+    "sparse": -0.6,
     "question": -3.0,
     "imperative": -2.5,
     "call_to_action": -2.0,
     "second_person": -2.0,
     "first_person": -1.5,
     "rhetorical": -1.5,
-    "opinion": -1.6,
+    "opinion": -2.0,
     "speculation": -1.0,
     "hedge": -0.6,
     "deictic_start": -1.2,

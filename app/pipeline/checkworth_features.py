@@ -12,9 +12,11 @@ from app.pipeline.types import Quantity
 
 __all__ = ["extract_features"]
 
-_TOKEN = re.compile(r"[A-Za-z][\w&’'.-]*[\w]|[A-Za-z]")
-_OPENERS = frozenset(":;“\"(—–‘'.!?")
-_CAP = re.compile(r"[A-Z]")
+_NAME = r"[A-Z][\w&’'.-]*\w|[A-Z]"
+# A capital after a word (not after an opener such as the sentence start, ":" or "“") is a name.
+_MID_CAP = re.compile(rf"(?<=[^\s:;“\"(—–‘'.!?])\s+({_NAME})")
+_OPENER_CAP = re.compile(rf"(?:^|[:;“\"(—–‘'.!?])\s*({_NAME})")
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _POSSESSIVE = re.compile(
     r"^\W*(?!(?:Let|Here|There|What|That|It|He|She|Who|Where|How|Today|Everyone)['’])[A-Z][\w-]*['’]s\b"
 )
@@ -22,20 +24,10 @@ _PRONOUN_I = frozenset({"I", "I’m", "I'm", "I’ve", "I've", "I’ll", "I'll",
 
 
 def _entity_count(text: str) -> int:
-    """Capitalised names: mid-sentence capitals, acronyms, "X’s" openers, multiword names."""
-    count = 1 if _POSSESSIVE.match(text) else 0
-    previous_cap = False
-    for tok in _TOKEN.finditer(text):
-        word = tok.group()
-        is_cap = bool(_CAP.match(word)) and word not in _PRONOUN_I
-        j = tok.start() - 1
-        while j >= 0 and text[j].isspace():
-            j -= 1
-        opener = j < 0 or text[j] in _OPENERS
-        if is_cap and (not opener or previous_cap or px.ACRONYM.fullmatch(word)):
-            count += 1
-        previous_cap = is_cap
-    return count
+    """Capitalised names: mid-sentence capitals, acronyms anywhere, "X’s" openers."""
+    count = sum(1 for word in _MID_CAP.findall(text) if word not in _PRONOUN_I)
+    count += sum(1 for word in _OPENER_CAP.findall(text) if px.ACRONYM.fullmatch(word))
+    return count + (1 if _POSSESSIVE.match(text) else 0)
 
 
 def extract_features(
@@ -44,6 +36,7 @@ def extract_features(
     """Named feature values (mostly 0/1) of one sentence; zero-valued features are left out."""
     n_words = len(text.split())
     w = lx.Words.of(text)
+    content = sum(1 for t in _WORD.findall(w.lower) if t not in lx.FUNCTION_WORDS)
     entities = _entity_count(text)
     found = {
         "cited": cited,
@@ -61,7 +54,8 @@ def extract_features(
         "causal": lx.CAUSAL.found(w),
         "quantifier": lx.QUANTIFIER.found(w) or px.has_approximation(text, w),
         "comparative": lx.COMPARATIVE.found(w),
-        "long": n_words >= 16,
+        "dense": content >= 6,
+        "sparse": content <= 3,
         "question": "?" in text,
         "imperative": bool(px.IMPERATIVE_START.match(text.lstrip("“\"‘'("))),
         "first_person": px.has_first_person(text),

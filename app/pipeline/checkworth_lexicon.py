@@ -10,6 +10,7 @@ __all__ = [
     "CAUSAL",
     "COMPARATIVE",
     "COUNT_WORD",
+    "FUNCTION_WORDS",
     "FACT_VERB",
     "HEDGE",
     "OPINION",
@@ -68,6 +69,21 @@ class Lexicon:
         return self.phrases.search(words.lower) is not None
 
 
+# Words that carry no checkable content; the rest ("content words") measure how specific a
+# sentence is: facts name things, asides gesture at them.
+_FUNCTION = (
+    "a an the and or but so yet if then than that this these those there here it its it's they"
+    " them their we us our i me my you your he him his she her who whom whose which what when"
+    " where why how is are was were be been being am do does did doing have has had having will"
+    " would can could shall should may might must not no nor of in on at by for with from to"
+    " into onto over under about as up down out off again further once all any both each few"
+    " more most other some such only own same too very just also even still now well much many"
+    " lot really quite rather almost already always never ever often sometimes because while"
+    " although though whether either neither one ones thing things way ways get gets got make"
+    " makes made come comes go goes going say says said take takes let let's don't doesn't"
+    " didn't isn't aren't wasn't weren't won't can't hasn't haven't what's that's there's here's"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
 COUNT_WORD = Lexicon.of(
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
     "|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens"
@@ -112,7 +128,10 @@ RHETORICAL = Lexicon.of(
     "|time will tell|stay tuned|in the end|at the end of the day|the lesson|the takeaway"
     "|the upshot|open question|remains to be seen|only time|for years to come|middle ground"
     "|either a|is another|is one thing|is everything|is instructive|is telling"
-    "|elephant in the room|either way|the short answer|the thing is|more on that"
+    "|elephant in the room|either way|the short answer|the thing is|more on that|is clear"
+    "|are clear|faces a choice|face a choice|raises questions|raises the question"
+    "|uncomfortable question|big question|the bigger picture|the big picture|it's no secret"
+    "|it is no secret|needless to say|it goes without saying|the good news|the bad news"
 )
 OPINION = Lexicon.of(
     "brilliant|catastrophic|telling|instructive|decisive|interesting|honest|complicated|nuanced"
@@ -141,5 +160,6 @@ HEDGE = Lexicon.of(
 CALL_TO_ACTION = Lexicon.of(
     "subscribe|sign up|newsletter|click here|follow us|share this|in your inbox"
     "|thanks for reading|request for comment|declined to comment|could not be reached"
-    "|did not respond|read more|see you next|leave a comment|reached out"
+    "|did not respond|read more|see you next|leave a comment|reached out|if you want"
+    "|in case you missed"
 )
