@@ -29,10 +29,15 @@ _NUM = (
     r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]*\.?[0-9]+"
 )
 _ATOM = re.compile(
-    r"(?<![\w.,^])(?<![A-Za-z]-)(?P<cur>US\$|C\$|A\$|[$€£¥₹])?(?P<num>" + _NUM + r")"
+    r"(?<![\w.,^])(?<![A-Za-z]-)(?P<cur>US\$|C\$|A\$|[$€£¥₹]|(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|CNY)\s?)?(?P<num>"
+    + _NUM
+    + r")"
     r"(?P<mag>[\s\u00a0-](?:thousand|million|billion|trillion)\b|\s?(?:bn|tn)\b"
     r"|(?:mn|mln|[kKMBTmb])(?![\w]))?"
     r"(?P<pct>\s?%|[\s\u00a0]?(?:percent|per\s?cent)\b)?"
+)
+_RATIO = re.compile(
+    r"(?<![\w.,])(?P<part>[0-9]{1,3}) (?:in|out of) (?P<whole>[0-9]{1,4})\b(?![.,][0-9])"
 )
 _WORD_AMOUNT = re.compile(
     r"\b(?P<w>a|an|one|two|three|four|five|six|seven|eight|nine|ten|half(?: an?)?"
@@ -47,16 +52,23 @@ _MAGS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "k": 3, "m":
 _MAGS |= {"mln": 6, "b": 9, "bn": 9, "t": 12, "tn": 12}
 _CURRENCY = {"$": "USD", "US$": "USD", "C$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP"}
 _CURRENCY |= {"¥": "JPY", "₹": "INR", "dollar": "USD", "euro": "EUR", "yen": "JPY"}
+_CURRENCY |= {code: code for code in ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY")}
 _UNIT = re.compile(
     r"[\s\u00a0-]?(?P<u>percentage points?|(?:[kMGT]W|W)h?|[kMGT]Hz|[kMGTP]B|FLOPS?|FLOPs|flops"
-    r"|TEU|ppm|mph|km/h|m/s|°[CF]|mm|cm|km|kg|mg|lbs?|[mgt](?![\w/])"
+    r"|TEU|ppm|mph|km/h|m/s|°[CF]|mm|cm|km|kg|mg|lbs?|[mgtx](?![\w/])"
     r"|(?:square |cubic )?(?:kilo|centi|milli)?(?:metre|meter)s?|miles?|feet|foot|inch(?:es)?"
     r"|gallons?|lit(?:re|er)s?|tonnes?|tons?|pounds?|(?:kilo)?grams?|degrees?|acres?|hectares?"
     r"|barrels?|(?:kilo|mega|giga|tera)?watt(?:-hour)?s?|seconds?|minutes?|hours?|days?"
     r"|weeks?|months?|years?|decades?|dollars?|euros?|yen)(?![\w])"
 )
 _NOUN = re.compile(r"[\s\u00a0]+(?P<n>[a-z][a-z-]*[a-z])\b")
-_ADJ_NOUN = re.compile(r"[\s\u00a0]+(?P<adj>[a-z][a-z-]+)\s+(?P<n>[a-z][a-z-]*[a-z]s)\b")
+# "40,000 pinned bumblebees", "18 high-caliber runners": one adjective-like word, then a plural.
+_ADJ_NOUN = re.compile(
+    r"[\s\u00a0]+(?P<adj>[a-z]+-[a-z-]+|[a-z]+(?:al|ic|ive|ous|ed|ing|er|est|ful|less|able|ible"
+    r"|ary|ian|ese|ish)|new|major|old|big|small|large|key|full|other|few|young|local|public"
+    r"|private|extra|high|low|main|rural|urban|adult|former|current|recent|daily|annual)"
+    r"\s+(?P<n>[a-z][a-z-]*[a-z]s)\b"
+)
 _PER = re.compile(r"(?:\s+(?:per|an?)\s+|\s?/\s?)(?P<p>[a-z][a-z-]*[a-z])\b")
 _NOT_NOUN_WORDS = (
     "is was has this us its as plus less series news across thus always perhaps whereas yes"
@@ -132,11 +144,13 @@ def _is_plural(word: str) -> bool:
     return word not in _NOT_NOUN and word.endswith("s") and _singular(word) != word
 
 
-def _unit_after(text: str, pos: int, compound: bool) -> tuple[str | None, int]:
+def _unit_after(text: str, pos: int, compound: bool, nouns: bool = True) -> tuple[str | None, int]:
     """Unit or counted noun right after `pos`, and where it ends."""
     if m := _UNIT.match(text, pos):
         unit = m["u"]
         return (_singular(unit) if unit.islower() and len(unit) > 3 else unit), m.end()
+    if not nouns:
+        return None, pos
     m = _NOUN.match(text, pos)
     if m and m["n"] not in _NOT_NOUN and (_is_plural(m["n"]) or compound):
         return _singular(m["n"]), m.end()
@@ -148,7 +162,7 @@ def _unit_after(text: str, pos: int, compound: bool) -> tuple[str | None, int]:
 def _atom(text: str, m: re.Match[str]) -> _Atom | None:
     """Read one number match with its magnitude, currency and unit; None if it is no amount."""
     mag_raw = (m["mag"] or "").strip(" \u00a0-")
-    cur = _CURRENCY.get(m["cur"] or "")
+    cur = _CURRENCY.get((m["cur"] or "").strip())
     end = m.end()
     if mag_raw in ("m", "b") and not cur:
         mag_raw, end = "", m.end("num")
@@ -160,7 +174,9 @@ def _atom(text: str, m: re.Match[str]) -> _Atom | None:
         return None
     unit: str | None = "percent" if m["pct"] else None
     if unit is None:
-        unit, end = _unit_after(text, end, compound=bool(m["mag"]) and "-" in m["mag"])
+        compound = bool(m["mag"]) and "-" in m["mag"]
+        # After money the currency is the unit: "$6.4 billion buys" counts no "buys".
+        unit, end = _unit_after(text, end, compound, nouns=not cur)
         if unit in ("dollar", "euro", "yen") and not cur:
             cur, unit = _CURRENCY[unit], None
         elif unit in ("dollar", "euro", "yen"):
@@ -201,6 +217,21 @@ def _join(text: str, a: _Atom, b: _Atom) -> Quantity | None:
     return Quantity(text=text[a.start : b.end], value=lo, unit=label, low=lo, high=b.value)
 
 
+def _is_score(text: str, a: _Atom, b: _Atom) -> bool:
+    """True for a tally such as "a 7-2 vote" or "won 3–1": bare numbers, hyphen, falling."""
+    return a.bare and b.bare and a.end + 1 == b.start and text[a.end] in "-–" and b.value < a.value
+
+
+def _ratios(text: str) -> list[tuple[int, Quantity]]:
+    """Proportions such as "1 in 5" or "three out of 4" as a fraction with unit "ratio"."""
+    out = []
+    for m in _RATIO.finditer(text):
+        part, whole = int(m["part"]), int(m["whole"])
+        if 0 < part <= whole <= 1000:
+            out.append((m.start(), Quantity(text=m.group(), value=part / whole, unit="ratio")))
+    return out
+
+
 def _words(text: str) -> list[tuple[int, Quantity]]:
     """Amounts spelled with words: "half-trillion", "a billion", "hundreds of millions"."""
     out = []
@@ -219,9 +250,9 @@ def _words(text: str) -> list[tuple[int, Quantity]]:
     return out
 
 
-def _atoms(text: str) -> list[_Atom]:
-    """Number atoms outside phone numbers, dates, times and list numbering."""
-    masks = [m.span() for m in _NOT_AMOUNT.finditer(text)]
+def _atoms(text: str, masks: list[tuple[int, int]]) -> list[_Atom]:
+    """Number atoms outside `masks`, phone numbers, dates, times and list numbering."""
+    masks = masks + [m.span() for m in _NOT_AMOUNT.finditer(text)]
     atoms = []
     for m in _ATOM.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in masks):
@@ -233,11 +264,16 @@ def _atoms(text: str) -> list[_Atom]:
 
 def parse_quantities(text: str) -> list[Quantity]:
     """Every amount in `text`, in order; `Quantity.text` is always a substring of `text`."""
-    atoms = _atoms(text) if _DIGIT.search(text) else []
-    found: list[tuple[int, Quantity]] = []
+    if not _DIGIT.search(text):
+        return [q for _, q in _words(text)]
+    found = _ratios(text)
+    atoms = _atoms(text, [(q[0], q[0] + len(q[1].text)) for q in found])
     i = 0
     while i < len(atoms):
         a, b = atoms[i], atoms[i + 1] if i + 1 < len(atoms) else None
+        if b and _is_score(text, a, b):
+            i += 2
+            continue
         if b and not (_is_noise(text, a) or _is_noise(text, b)) and (q := _join(text, a, b)):
             found.append((a.start, q))
             i += 2

@@ -39,6 +39,12 @@ def _one(text: str) -> Quantity:
         ("£182.50 per megawatt-hour", 182.5, "GBP/megawatt-hour"),
         ("raised $5m from investors", 5e6, "USD"),
         ("half a billion dollars", 5e8, "USD"),
+        ("a USD 5 million fine", 5e6, "USD"),
+        ("a €5bn deal", 5e9, "EUR"),
+        ("what $6.4 billion buys", 6.4e9, "USD"),
+        ("a 1.5x gain", 1.5, "x"),
+        ("nearly 1 in 5 adults", 0.2, "ratio"),
+        ("1.2 million barrels per day", 1.2e6, "barrel/day"),
     ],
 )
 def test_single_amounts(text: str, value: float, unit: str | None) -> None:
@@ -104,6 +110,8 @@ def test_change_from_to_is_two_amounts_not_a_range() -> None:
         "she finished 1st",
         "doors open at 10:30 or 9 a.m.",
         "version 2.4.1 shipped",
+        "the council passed it on a 7-2 vote",
+        "the 2019-20 season",
     ],
 )
 def test_non_amounts_yield_nothing(text: str) -> None:
