@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     fetch_deadline: float = 30.0
     fetch_max_bytes: int = 5 * 1024 * 1024
     fetch_respect_robots: bool = True
+    fetch_per_host: int = 2  # concurrent fetches per host across all workers
     claim_threshold: float = 0.5
     extract_timeout: float = 20.0
     extract_processes: int = 2
@@ -37,6 +38,7 @@ class Settings(BaseSettings):
     job_lease_seconds: float = 120.0
     retry_base_seconds: float = 5.0
     sweep_every_seconds: int = 30
+    callback_retry_scale: float = 1.0  # multiplies the callback retry delays (tests shrink it)
     worker_max_jobs: int = 10
     secret_key: str = "dev-only-secret-change-me"
     log_level: str = "INFO"

@@ -10,11 +10,13 @@ from fastapi import FastAPI, Request, Response
 
 from app import __version__
 from app.articles.endpoints import router as articles_router
+from app.batches.endpoints import router as batches_router
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
 from app.errors import install_error_handlers
 from app.health import router as health_router
 from app.jobs.endpoints import router as jobs_router
+from app.jobs.events import router as job_events_router
 from app.logging import configure_logging
 from app.metrics import HTTP_REQUESTS, HTTP_SECONDS
 from app.pagination import CursorCodec
@@ -53,6 +55,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.cursors = CursorCodec(settings.secret_key)
     install_error_handlers(app)
     app.include_router(jobs_router)
+    app.include_router(job_events_router)
+    app.include_router(batches_router)
     app.include_router(articles_router)
     app.include_router(sources_router)
     app.include_router(health_router)

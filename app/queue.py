@@ -9,9 +9,17 @@ from typing import Any
 from arq import create_pool
 from arq.connections import ArqRedis, RedisSettings
 
-__all__ = ["PROCESS_ARTICLE", "Queue", "deserialize", "redis_settings", "serialize"]
+__all__ = [
+    "DELIVER_CALLBACK",
+    "PROCESS_ARTICLE",
+    "Queue",
+    "deserialize",
+    "redis_settings",
+    "serialize",
+]
 
 PROCESS_ARTICLE = "process_article"
+DELIVER_CALLBACK = "deliver_callback"
 
 
 def serialize(data: dict[str, Any]) -> bytes:
@@ -58,6 +66,19 @@ class Queue:
             _defer_by=defer_by or None,
         )
         return queue_job_id
+
+    async def enqueue_callback(
+        self, job_id: uuid.UUID, *, attempt: int, defer_by: float = 0
+    ) -> None:
+        """Queue one delivery attempt of a finished job to its callback URL."""
+        await self.pool.enqueue_job(
+            DELIVER_CALLBACK,
+            str(job_id),
+            attempt,
+            _job_id=f"callback:{job_id}:{attempt}",
+            _queue_name=self.queue_name,
+            _defer_by=defer_by or None,
+        )
 
     async def has_job(self, queue_job_id: str) -> bool:
         """Whether Redis still carries this queued attempt (it may have been lost)."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -23,14 +25,15 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def server_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def server_urls() -> Iterator[tuple[str, str]]:
     """(database server URL, redis URL) from the environment or embedded servers."""
     database_url, redis_url = os.environ.get("DATABASE_URL"), os.environ.get("REDIS_URL")
     started = []
     if not database_url or not redis_url:
         from app.embedded import EmbeddedPostgres, EmbeddedRedis
 
-        root = tmp_path_factory.mktemp("services")
+        # Not pytest's tmp_path: its clean-up of old runs may delete a concurrent run's data.
+        root = Path(tempfile.mkdtemp(prefix="claimtrail-test-"))
         if not database_url:
             postgres = EmbeddedPostgres(root / "pg")
             database_url = postgres.start()
@@ -42,6 +45,8 @@ def server_urls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
     yield Settings(database_url=database_url).database_url or "", redis_url
     for server in reversed(started):
         server.stop()
+    if started:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _asyncpg_dsn(url: str, database: str | None = None) -> tuple[str, dict[str, str]]:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 from arq import cron
 from arq.worker import Worker
 
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
 from app.extraction_pool import ExtractionPool
-from app.fetch import FetchPolicy
+from app.fetch import FetchPolicy, guarded_client
 from app.queue import Queue, deserialize, redis_settings, serialize
+from workers.callbacks import deliver_callback, queue_callback
 from workers.tasks import process_article, sweep_stale_jobs
 
 __all__ = ["build_worker"]
@@ -34,15 +34,17 @@ async def _startup(ctx: dict[str, Any]) -> None:
         max_bytes=settings.fetch_max_bytes,
         respect_robots=settings.fetch_respect_robots,
     )
+    ctx["http"] = guarded_client(ctx["fetch_policy"])
+    ctx["callback_client"] = guarded_client(ctx["fetch_policy"])
+    ctx["on_job_finished"] = queue_callback
 
 
 async def _shutdown(ctx: dict[str, Any]) -> None:
     ctx["extraction_pool"].close()
     await ctx["queue"].close()
     await ctx["engine"].dispose()
-    http: httpx.AsyncClient | None = ctx.get("http")
-    if http is not None:
-        await http.aclose()
+    await ctx["http"].aclose()
+    await ctx["callback_client"].aclose()
 
 
 def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
@@ -51,7 +53,7 @@ def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
     _, redis_url = settings.require_urls()
     every = max(1, min(settings.sweep_every_seconds, 60))
     options: dict[str, Any] = {
-        "functions": [process_article],
+        "functions": [process_article, deliver_callback],
         "cron_jobs": [
             cron(
                 sweep_stale_jobs,

@@ -8,6 +8,7 @@ import uuid
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import structlog
 from sqlalchemy.exc import DBAPIError
@@ -16,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.articles.store import store_extraction
 from app.config import Settings
 from app.extraction_pool import ExtractionPool, ExtractionTimeout
-from app.fetch import FetchError, fetch_page
+from app.fetch import FetchError, fetch_page, host_slot
 from app.jobs.repository import JobRepository
 from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
 from app.models import Job
@@ -60,8 +61,8 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
         raise
     except Exception as exc:
         log.exception("job_crashed", job_id=job_id)
-        failure = JobFailure("internal", f"{type(exc).__name__}: {exc}", retryable=True)
-        return await _record_failure(ctx, job, failure)
+        crash = JobFailure("internal", f"{type(exc).__name__}: {exc}", retryable=True)
+        return await _record_failure(ctx, job, crash)
     finally:
         structlog.contextvars.clear_contextvars()
     JOB_OUTCOMES.labels("succeeded").inc()
@@ -81,7 +82,15 @@ async def _run(ctx: dict[str, Any], job: Job) -> uuid.UUID:
     settings: Settings = ctx["settings"]
     started = time.perf_counter()
     try:
-        page = await fetch_page(job.url, policy=ctx["fetch_policy"], client=ctx.get("http"))
+        host = urlsplit(job.url).hostname or ""
+        async with host_slot(
+            ctx["queue"].pool,
+            host,
+            limit=settings.fetch_per_host,
+            lease=settings.fetch_deadline + 30,
+            prefix=settings.redis_prefix,
+        ):
+            page = await fetch_page(job.url, policy=ctx["fetch_policy"], client=ctx["http"])
     except FetchError as exc:
         raise JobFailure(
             exc.code, exc.message, retryable=exc.retryable, delay=exc.retry_after

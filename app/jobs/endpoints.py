@@ -58,6 +58,8 @@ async def submit_article(
     await session.commit()
     if submission.needs_work:
         await enqueue_after_commit(session, queue, [submission.job])
+    elif submission.job.callback_url and submission.job.status == "succeeded":
+        await queue.enqueue_callback(submission.job.id, attempt=1)
     response.headers["Location"] = f"/v1/jobs/{submission.job.id}"
     if submission.job.status == "succeeded":
         response.status_code = status.HTTP_200_OK

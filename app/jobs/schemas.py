@@ -73,6 +73,9 @@ class JobOut(BaseModel):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    callback_status: str | None = Field(
+        None, description="pending | delivered | retrying | failed, when a callback_url was given"
+    )
     links: dict[str, str] = Field(default_factory=dict)
 
     @classmethod
@@ -100,5 +103,6 @@ class JobOut(BaseModel):
             created_at=job.created_at,
             started_at=job.started_at,
             finished_at=job.finished_at,
+            callback_status=(job.callback_status or "pending") if job.callback_url else None,
             links=links,
         )

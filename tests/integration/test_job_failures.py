@@ -127,3 +127,33 @@ async def test_private_addresses_are_blocked(
     assert job["status"] == "failed"
     assert job["error"]["code"] == "blocked_address"
     assert job["error"]["retryable"] is False
+
+
+async def test_at_most_two_fetches_per_host_at_once(
+    api: httpx.AsyncClient, settings: Settings
+) -> None:
+    import threading
+
+    httpserver = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    httpserver.start()
+    lock, active, peak = threading.Lock(), [0], [0]
+
+    def slow(_: Request) -> Response:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.4)
+        with lock:
+            active[0] -= 1
+        return Response("nope", status=404)
+
+    httpserver.expect_request("/p").respond_with_handler(slow)
+    ids = [await _submit(api, httpserver.url_for(f"/p?n={n}")) for n in range(6)]
+    try:
+        await run_worker(settings, max_jobs=6)
+    finally:
+        httpserver.clear()
+        httpserver.stop()
+    jobs = [await wait_for_job(api, i) for i in ids]
+    assert {j["error"]["code"] for j in jobs} == {"http_status"}
+    assert peak[0] == 2

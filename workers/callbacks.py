@@ -1,0 +1,69 @@
+"""Job function that delivers a finished job to its callback URL, retrying with backoff."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import structlog
+from sqlalchemy import update
+
+from app.callbacks import CALLBACK_DELAYS, default_secret, post_callback
+from app.config import Settings
+from app.jobs.schemas import JobOut
+from app.models import ApiKey, Job
+from app.queue import Queue
+
+__all__ = ["deliver_callback", "queue_callback"]
+
+log = structlog.get_logger()
+
+
+async def queue_callback(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
+    """After a job ends: schedule the first delivery if it asked for a callback."""
+    async with ctx["sessions"]() as session:
+        job = await session.get(Job, job_id)
+    if job is not None and job.callback_url and job.status in ("succeeded", "failed"):
+        queue: Queue = ctx["queue"]
+        await queue.enqueue_callback(job_id, attempt=1)
+
+
+async def _secret(ctx: dict[str, Any], job: Job) -> str:
+    settings: Settings = ctx["settings"]
+    if job.api_key_id is not None:
+        async with ctx["sessions"]() as session:
+            key = await session.get(ApiKey, job.api_key_id)
+        if key is not None:
+            return key.signing_secret
+    return default_secret(settings.secret_key)
+
+
+async def deliver_callback(ctx: dict[str, Any], job_id: str, attempt: int) -> str:
+    """POST the job's JSON, signed; on failure queue the next attempt until the delays run out."""
+    job_uuid = uuid.UUID(job_id)
+    async with ctx["sessions"]() as session:
+        job = await session.get(Job, job_uuid)
+    if job is None or not job.callback_url or job.callback_status == "delivered":
+        return "skipped"
+    body = JobOut.of(job).model_dump_json().encode()
+    delivered, outcome = await post_callback(
+        ctx["callback_client"],
+        job.callback_url,
+        body,
+        secret=await _secret(ctx, job),
+        job_id=job_uuid,
+    )
+    scale = ctx["settings"].callback_retry_scale
+    if delivered:
+        status = "delivered"
+    elif outcome != "blocked_address" and attempt <= len(CALLBACK_DELAYS):
+        status = "retrying"
+        await ctx["queue"].enqueue_callback(
+            job_uuid, attempt=attempt + 1, defer_by=CALLBACK_DELAYS[attempt - 1] * scale
+        )
+    else:
+        status = "failed"
+    async with ctx["sessions"].begin() as session:
+        await session.execute(update(Job).where(Job.id == job_uuid).values(callback_status=status))
+    log.info("callback", job_id=job_id, attempt=attempt, outcome=outcome, status=status)
+    return status
