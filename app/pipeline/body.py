@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from lxml.html import HtmlElement
 
@@ -36,22 +37,25 @@ def _is_paragraph(el: HtmlElement) -> bool:
     )
 
 
-def _chrome_map(root: HtmlElement) -> dict[HtmlElement, bool]:
+def _chrome_map(root: HtmlElement, excluded: Collection[HtmlElement]) -> dict[HtmlElement, bool]:
     """Whether each element is chrome or sits inside chrome (parents come before children)."""
     chrome: dict[HtmlElement, bool] = {root: False}
     for el in root.iterdescendants():
         if not isinstance(el.tag, str):
             continue
         parent = el.getparent()
-        chrome[el] = chrome.get(parent, False) or is_boilerplate_element(el)
+        chrome[el] = chrome.get(parent, False) or el in excluded or is_boilerplate_element(el)
     return chrome
 
 
-def find_containers(tree: HtmlElement) -> list[HtmlElement]:
-    """The best-scoring prose container plus any strong siblings, in page order."""
+def find_containers(tree: HtmlElement, excluded: Collection[HtmlElement] = ()) -> list[HtmlElement]:
+    """The best-scoring prose container plus any strong siblings, in page order.
+
+    `excluded` subtrees (reference lists) never count as prose.
+    """
     body = tree.find("body")
     root = body if body is not None else tree
-    chrome = _chrome_map(root)
+    chrome = _chrome_map(root, excluded)
     scores: dict[HtmlElement, float] = defaultdict(float)
     for el, is_chrome in chrome.items():
         if is_chrome or not _is_paragraph(el):

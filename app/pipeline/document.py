@@ -53,23 +53,40 @@ def _gaps_before_markers(text: str, markers: list[Marker]) -> list[tuple[int, in
     return gaps
 
 
+def _remap(body: BodyText, spans: list[tuple[int, int]], extra: list[Marker]) -> BodyText:
+    """Delete `spans` from the body text and carry blocks, links and markers along."""
+    text, remap = delete_spans(body.text, spans)
+    markers = [Marker(remap(m.start), m.labels, m.raw, m.kind) for m in body.markers + extra]
+    blocks = [Block(b.kind, remap(b.start), remap(b.end)) for b in body.blocks]
+    links = [
+        Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation) for ln in body.links
+    ]
+    return BodyText(text, blocks, links, sorted(markers, key=lambda m: m.start))
+
+
+def _drop_empty_blocks(body: BodyText) -> BodyText:
+    """Blocks that held nothing but markers go, with the blank line that separated them."""
+    spans = []
+    for i, block in enumerate(body.blocks):
+        if block.start == block.end:
+            if i > 0:
+                spans.append((body.blocks[i - 1].end, block.end))
+            elif i + 1 < len(body.blocks):
+                spans.append((block.start, body.blocks[i + 1].start))
+    kept = _remap(body, spans, []) if spans else body
+    kept.blocks = [b for b in kept.blocks if b.end > b.start]
+    return kept
+
+
 def _strip_text_markers(body: BodyText, references: list[Reference]) -> BodyText:
     """Remove printed markers and author-year citations from the text, keeping them as Markers."""
     hits: list[MarkerHit] = find_text_markers(body.text) + find_author_year(body.text, references)
     gaps = _gaps_before_markers(body.text, body.markers)
     if not hits and not gaps:
         return body
-    text, remap = delete_spans(body.text, [(h.start, h.end) for h in hits] + gaps)
-    markers = [Marker(remap(m.start), m.labels, m.raw, m.kind) for m in body.markers]
-    markers += [Marker(remap(h.start), h.labels, h.raw.strip(), h.kind) for h in hits if h.labels]
-    return BodyText(
-        text=text,
-        blocks=[Block(b.kind, remap(b.start), remap(b.end)) for b in body.blocks],
-        links=[
-            Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation) for ln in body.links
-        ],
-        markers=sorted(markers, key=lambda m: m.start),
-    )
+    extra = [Marker(h.start, h.labels, h.raw.strip(), h.kind) for h in hits if h.labels]
+    stripped = _remap(body, [(h.start, h.end) for h in hits] + gaps, extra)
+    return _drop_empty_blocks(stripped)
 
 
 def parse_document(html: str, url: str) -> Document:
@@ -81,7 +98,7 @@ def parse_document(html: str, url: str) -> Document:
     refs = find_references(tree, base_url=url)
     anchors = {a: r.label for r in refs.references for a in r.anchors}
     body = walk_body(
-        find_containers(tree),
+        find_containers(tree, refs.elements),
         base_url=url,
         own_domains=site_domains(url, meta.canonical_url),
         anchor_labels=anchors,

@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
-from htmldate import find_date
 from lxml.html import HtmlElement
 
 __all__ = ["PageMetadata", "extract_metadata"]
@@ -119,15 +118,20 @@ def _byline(tree: HtmlElement, fallback: str | None, site: str | None) -> str | 
 
 
 def extract_metadata(html: str, tree: HtmlElement, url: str) -> PageMetadata:
-    """Metadata of one page, from trafilatura/htmldate plus the page's own markup."""
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    published = find_date(html, url=url, original_date=True, extensive_search=False)
+    """Metadata of one page, from trafilatura (dates via htmldate) plus the page's own markup."""
+    meta = trafilatura.extract_metadata(html, default_url=url) if _has_head(tree) else None
     site = _clean(meta.sitename) if meta else None
     return PageMetadata(
         title=_title(tree, _clean(meta.title) if meta else None),
         byline=_byline(tree, _clean(meta.author) if meta else None, site),
-        published=published or (meta.date if meta else None),
+        published=meta.date if meta else None,
         site_name=site,
         language=_language(tree),
         canonical_url=_canonical(tree, url),
     )
+
+
+def _has_head(tree: HtmlElement) -> bool:
+    """Fragments without a <head> carry no metadata worth a second parse."""
+    head = tree.find("head")
+    return head is not None and len(head) > 0

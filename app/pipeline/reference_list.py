@@ -128,8 +128,12 @@ def _heading_section(heading: HtmlElement) -> list[HtmlElement]:
     """The heading's wrapper and the siblings after it, up to the next heading."""
     anchor = heading
     parent = heading.getparent()
-    if parent is not None and parent.tag == "div" and parent.xpath("count(./*)") <= 3:
-        anchor = parent  # MediaWiki wraps headings in <div class="mw-heading">
+    if (
+        parent is not None
+        and parent.tag in ("div", "header")
+        and all(c is heading or c.tag in ("span", "a", "button", "small") for c in parent)
+    ):
+        anchor = parent  # MediaWiki wraps headings: <div class="mw-heading"><h2/><span/></div>
     section = [anchor]
     for sib in anchor.itersiblings():
         if not isinstance(sib.tag, str):

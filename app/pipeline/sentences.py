@@ -58,7 +58,7 @@ def _split_segment(text: str, start: int, end: int) -> Iterable[tuple[int, int]]
             break
         if not _starts_sentence(text[nxt:end]):
             continue
-        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"”’')]")) == 1:
+        if m.group(0) == ".":  # "No.”" closes a quote; a bare "No." may be an abbreviation
             word = _WORD_BEFORE.search(text, begin, m.start())
             if word and _no_break_after(word.group(1), text[begin : m.start()]):
                 continue

@@ -1,0 +1,58 @@
+"""Named attribution: matched to a source of the article, or kept as an unlinked name."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+REFS = """<section class="references"><h2>References</h2><ul>
+<li id="ref-1">[1] The Verge — Phones are boring now — https://www.theverge.com/phones/1</li>
+<li id="ref-2">[2] Ars Technica — Chips are hard — https://arstechnica.com/chips/2</li>
+</ul></section>"""
+
+
+def test_named_publisher_matches_the_reference_by_domain() -> None:
+    ext = extract(
+        "<p>Sales of folding phones fell 12% in 2025, according to The Verge. "
+        "The Ars Technica report found chip yields near 60% [2]. "
+        "The Verge and Ars Technica paint a grim picture of the market.</p>" + REFS
+    )
+    verge = sentence(ext, "Sales of folding")
+    assert urls(verge) == {"https://theverge.com/phones/1"}
+    assert verge.attributed_to == ["The Verge"]
+    assert verge.citations[0].via == "attribution"
+    assert urls(sentence(ext, "The Verge and Ars")) == {
+        "https://theverge.com/phones/1",
+        "https://arstechnica.com/chips/2",
+    }
+
+
+def test_statement_pronoun_and_unnamed_person() -> None:
+    ext = extract(
+        "<p>The Federal Energy Agency fined two utilities $80 million on Monday.</p>"
+        "<p>Northgrid will pay $50 million, "
+        '<a href="https://www.fea.example.gov/press/fines">the agency said in a statement</a>.</p>'
+        "<p>The utilities missed 40% of inspections, the agency said. Half of each fine is "
+        "suspended, it added.</p><p>A third utility is under review, according to a person "
+        "familiar with the matter. Northgrid did not respond to a request for comment.</p>"
+    )
+    press = "https://fea.example.gov/press/fines"
+    assert urls(sentence(ext, "Northgrid will pay")) == {press}
+    assert urls(sentence(ext, "The utilities missed")) == {press}
+    added = sentence(ext, "Half of each fine")
+    assert urls(added) == {press}
+    assert added.attributed_to == ["Federal Energy Agency"]
+    person = sentence(ext, "A third utility")
+    assert person.attributed_to == ["a person familiar with the matter"]
+    assert [c.url for c in person.citations] == [None]
+    assert sentence(ext, "Northgrid did not respond").citations == []
+
+
+def test_actor_is_not_a_source() -> None:
+    ext = extract(
+        "<p>Alpha Energy bought the lease in 2019 and built the plant [1].</p>"
+        '<h2>Notes</h2><ol><li>Alpha Energy. “Plant history.” <a href="https://alpha.example.com/h">'
+        "alpha.example.com</a></li></ol>"
+    )
+    s = sentence(ext, "Alpha Energy bought")
+    assert s.attributed_to == []
+    assert urls(s) == {"https://alpha.example.com/h"}

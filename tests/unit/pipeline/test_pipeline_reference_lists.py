@@ -1,0 +1,65 @@
+"""Reference sections: Wikipedia lists, footnotes, headings, and what is not a reference."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+
+def test_wikipedia_sup_markers_named_refs_and_archive_links() -> None:
+    body = """<p>The dam is 120&nbsp;m tall.<sup id="cite_ref-a_1-0" class="reference">
+<a href="#cite_note-a-1">&#91;1&#93;</a></sup> It opened in 1990.<sup class="reference">
+<a href="#cite_note-2">&#91;2&#93;</a></sup><sup class="reference"><a href="#cite_note-a-1">
+&#91;1&#93;</a></sup> Locals opposed it.<sup class="noprint Inline-Template"><span>&#91;<i>
+<a href="/wiki/Wikipedia:Citation_needed">citation needed</a></i>&#93;</span></sup></p>
+<h2>References</h2><div class="reflist"><ol class="references">
+<li id="cite_note-a-1"><span class="mw-cite-backlink">^ <a href="#cite_ref-a_1-0">a</a></span>
+<span class="reference-text"><a class="external text" href="https://dams.example.org/x">
+"Dam facts"</a>. <i>Dam Register</i>.</span></li>
+<li id="cite_note-2"><span class="mw-cite-backlink"><a href="#cite_ref-2">^</a></span>
+<span class="reference-text"><a href="https://news.example.net/opening">"Dam opens"</a>.
+<i>Valley News</i>. <a href="https://web.archive.org/web/2016/https://news.example.net/opening">
+Archived</a> from the original.</span></li></ol></div>
+<h2>External links</h2><ul><li><a href="https://dam-official.example.com/">Official website</a>
+</li></ul>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "The dam is")) == {"https://dams.example.org/x"}
+    assert urls(sentence(ext, "It opened")) == {
+        "https://dams.example.org/x",
+        "https://news.example.net/opening",
+    }
+    needed = sentence(ext, "Locals opposed")
+    assert needed.citations == [] and needed.text == "Locals opposed it."
+    assert {s.url for s in ext.sources} == {
+        "https://dams.example.org/x",
+        "https://news.example.net/opening",
+    }
+    assert "\u00a0" in sentence(ext, "The dam is").text
+
+
+def test_markdown_footnotes_stuck_to_the_full_stop() -> None:
+    body = """<p>Cases tripled in five years.<sup><a href="#fn1" id="fnref1">1</a></sup> I call
+it the surge.<sup><a href="#fn2" id="fnref2">2</a></sup> Deaths rose too.<sup>
+<a href="#fn1" id="fnref1-2">1</a></sup></p>
+<div class="footnotes" role="doc-endnotes"><hr><ol>
+<li id="fn1"><p>Health Agency, “Annual cases,” 2025.
+<a href="https://health.example.gov/cases">https://health.example.gov/cases</a>
+<a href="#fnref1" class="footnote-backref">↩</a></p></li>
+<li id="fn2"><p>A name of my own, not a source.<a href="#fnref2" class="footnote-backref">↩</a></p>
+</li></ol></div>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "Cases tripled")) == {"https://health.example.gov/cases"}
+    assert sentence(ext, "Cases tripled").citations[0].via == "footnote"
+    assert urls(sentence(ext, "Deaths rose")) == {"https://health.example.gov/cases"}
+    assert sentence(ext, "I call it").citations == []
+    assert [s.url for s in ext.sources] == ["https://health.example.gov/cases"]
+    assert ext.sources[0].publisher == "Health Agency"
+
+
+def test_further_reading_and_related_lists_are_not_references() -> None:
+    body = """<p>Rainfall fell 20% in 2024.</p>
+<h2>Further reading</h2><ul><li><a href="https://books.example.com/rain">A book on rain</a>
+</li></ul>
+<h2>Related articles</h2><ul><li><a href="https://other.example.com/drought">Drought</a></li></ul>"""
+    ext = extract(body)
+    assert ext.sources == []
+    assert "A book on rain" not in ext.text
