@@ -21,6 +21,7 @@ WEIGHTS: Mapping[str, float] = {
     "quote": 0.3,
     "past_event": 0.7,
     "event_opening": 0.5,
+    "generic_subject": 0.4,
     "fact_verb": 0.9,
     "causal": 0.7,
     "quantifier": 0.4,
@@ -37,10 +38,9 @@ WEIGHTS: Mapping[str, float] = {
     "rhetorical": -1.5,
     "opinion": -2.0,
     "speculation": -1.0,
-    "hedge": -0.6,
+    "hedge": -0.8,
     "deictic_start": -1.2,
     "wh_start": -1.2,
-    "short": -0.6,
 }
 
 

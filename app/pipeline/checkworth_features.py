@@ -34,7 +34,6 @@ def extract_features(
     text: str, quantities: Sequence[Quantity], *, cited: bool, attributed_to: Sequence[str]
 ) -> dict[str, float]:
     """Named feature values (mostly 0/1) of one sentence; zero-valued features are left out."""
-    n_words = len(text.split())
     w = lx.Words.of(text)
     content = sum(1 for t in _WORD.findall(w.lower) if t not in lx.FUNCTION_WORDS)
     entities = _entity_count(text)
@@ -50,6 +49,7 @@ def extract_features(
         "quote": is_quoted(text),
         "past_event": px.has_past_event(w),
         "event_opening": bool(px.EVENT_OPENING.match(text)),
+        "generic_subject": px.has_generic_subject(text),
         "fact_verb": lx.FACT_VERB.found(w),
         "causal": lx.CAUSAL.found(w),
         "quantifier": lx.QUANTIFIER.found(w) or px.has_approximation(text, w),
@@ -65,7 +65,6 @@ def extract_features(
         "hedge": lx.HEDGE.found(w) or px.has_may(text),
         "deictic_start": bool(px.DEICTIC_START.match(text)),
         "wh_start": bool(px.WH_START.match(text)),
-        "short": n_words <= 6,
         "call_to_action": lx.CALL_TO_ACTION.found(w),
     }
     return {name: float(value) for name, value in found.items() if value}

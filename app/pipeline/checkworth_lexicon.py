@@ -111,7 +111,7 @@ CAUSAL = Lexicon.of(
     "|associated with|linked to|driven by|thanks to|so that"
 )
 QUANTIFIER = Lexicon.of(
-    "most of|majority|minority|a handful|at least|up to|more than|fewer than|less than"
+    "most of|majority|minority|a handful|at least|up to"
     "|nearly all|almost all|almost entirely|only a|all of|every year|some of|a fraction|at most"
     "|as many as|as much as|per square"
 )
@@ -132,6 +132,7 @@ RHETORICAL = Lexicon.of(
     "|are clear|faces a choice|face a choice|raises questions|raises the question"
     "|uncomfortable question|big question|the bigger picture|the big picture|it's no secret"
     "|it is no secret|needless to say|it goes without saying|the good news|the bad news"
+    "|more than ever|than ever before|now more than"
 )
 OPINION = Lexicon.of(
     "brilliant|catastrophic|telling|instructive|decisive|interesting|honest|complicated|nuanced"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.pipeline.checkworth_lexicon import Words
+from app.pipeline.checkworth_lexicon import FUNCTION_WORDS, Words
 
 __all__ = [
     "ACRONYM",
@@ -14,6 +14,7 @@ __all__ = [
     "IMPERATIVE_START",
     "WH_START",
     "has_approximation",
+    "has_generic_subject",
     "has_first_person",
     "has_past_event",
     "has_second_person",
@@ -39,7 +40,7 @@ _PAST_WORDS = (
 _PAST = frozenset(_PAST_WORDS.split())
 _NOT_PAST_WORDS = (
     "speed indeed breed greed proceed exceed succeed hundred sacred naked wicked hatred kindred"
-    " embed shred steed tweed"
+    " embed shred steed tweed need feed seed deed heed weed reed"
 )
 _NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
 EVENT_OPENING = re.compile(
@@ -74,6 +75,10 @@ _SECOND_WORDS = "you your yours yourself yourselves you're you've you'll you'd"
 _SECOND = frozenset(_SECOND_WORDS.split())
 _MAY = re.compile(r"\bmay\b|\bMay (?:be|have|not|also|well)\b")
 _RAW_TOKEN = re.compile(r"[A-Za-z]+")
+# "Honeybees communicate…", "Smaller workers tend…": a bare plural subject states a general fact.
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:(?P<adj>[A-Z][a-z-]+)\s+)?(?P<noun>[A-Za-z][a-z-]*[a-z]s)\s+[a-z]"
+)
 IMPERATIVE_START = re.compile(
     r"^(?:(?:so|now|but|and|first|then|please|just),?\s+)?(?:let['’]s|sign up|subscribe|join"
     r"|click|read|try|start|consider|imagine|see|check|follow|share|download|register|learn"
@@ -81,10 +86,12 @@ IMPERATIVE_START = re.compile(
     r"|thank you|enjoy|tap|visit|email|contact|buy|order|shop|support|donate|tell us|go)\b",
     re.IGNORECASE,
 )
+# Sentences that lean on the previous one: "This is…", "It was…", and echoes like "So would…".
 DEICTIC_START = re.compile(
-    r"^(?:(?:but|and|so|yet)\s+)?(?:this|that|these|those|it|there|they|here)\s*"
+    r"^(?:(?:so|nor|neither)\s+(?:would|does|do|did|is|are|was|were|will|can|could|has|have)\b"
+    r"|(?:(?:but|and|so|yet)\s+)?(?:this|that|these|those|it|there|they|here)\s*"
     r"(?:is|are|was|were|['’]s|isn['’]t|aren['’]t|wasn['’]t|has been|will be|would be|does"
-    r"|doesn['’]t|remains|means)\b",
+    r"|doesn['’]t|remains|means)\b)",
     re.IGNORECASE,
 )
 WH_START = re.compile(
@@ -97,7 +104,7 @@ def has_past_event(words: Words) -> bool:
     """True if the sentence has a past-tense or perfect verb ("rose", "was fined", "has been")."""
     if not _PAST.isdisjoint(words.tokens):
         return True
-    return any(len(t) > 4 and t.endswith("ed") and t not in _NOT_PAST for t in words.tokens)
+    return any(len(t) > 3 and t.endswith("ed") and t not in _NOT_PAST for t in words.tokens)
 
 
 def has_first_person(text: str) -> bool:
@@ -122,3 +129,17 @@ def has_approximation(text: str, words: Words) -> bool:
     if _APPROX.isdisjoint(words.tokens):
         return False
     return _APPROX_AMOUNT.search(text) is not None
+
+
+_NOT_GENERIC = FUNCTION_WORDS | {"thanks", "perhaps", "sometimes", "besides", "towards", "news"}
+
+
+def has_generic_subject(text: str) -> bool:
+    """True if the sentence opens with a bare plural noun phrase ("Antibiotics do not…")."""
+    m = _GENERIC_SUBJECT.match(text)
+    if m is None:
+        return False
+    noun, adj = m["noun"].lower(), (m["adj"] or "").lower()
+    if noun in _NOT_GENERIC or adj in FUNCTION_WORDS or noun.endswith(("ss", "us", "is")):
+        return False
+    return not (m["adj"] and noun == m["noun"].lower() and m["noun"][0].isupper())

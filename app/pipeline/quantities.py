@@ -80,6 +80,7 @@ _NOT_NOUN_WORDS = (
     " includes contains requires suggests indicates represents reaches marks sees ranks"
 )
 _NOT_NOUN = frozenset(_NOT_NOUN_WORDS.split())
+_PLURALS = frozenset(["people", "children", "men", "women", "staff", "police", "cattle", "sheep"])
 _ID_WORD = re.compile(
     r"\b(?:top|no\.|number|section|chapter|page|version|route|flight|room|article|phase"
     r"|stage|level|tier|step|part|item|volume|issue|episode|season|act|model)\s$|#$",
@@ -152,6 +153,8 @@ def _unit_after(text: str, pos: int, compound: bool, nouns: bool = True) -> tupl
     if not nouns:
         return None, pos
     m = _NOUN.match(text, pos)
+    if m and m["n"] in _PLURALS:
+        return m["n"], m.end()
     if m and m["n"] not in _NOT_NOUN and (_is_plural(m["n"]) or compound):
         return _singular(m["n"]), m.end()
     if (m := _ADJ_NOUN.match(text, pos)) and m["adj"] not in _NOT_NOUN and _is_plural(m["n"]):

@@ -29,6 +29,10 @@ def test_threshold_is_exported() -> None:
         "Microsoft said it would invest $10 billion in the venture.",
         "Rents in the city have risen faster than wages for most of the past decade.",
         "The species is found only on two small islands off the coast of Madagascar.",
+        "Two men were arrested.",
+        "So far, 40 people have died.",
+        "Antibiotics do not work against viral infections such as the common cold.",
+        "Smaller workers also tend to forage over shorter distances.",
     ],
 )
 def test_factual_assertions_are_claims(text: str) -> None:
@@ -52,6 +56,9 @@ def test_factual_assertions_are_claims(text: str) -> None:
         "Time will tell whether the gamble pays off.",
         "Pacifica did not respond to a request for comment.",
         "Perhaps the real lesson is about patience.",
+        "This matters more than ever.",
+        "So would treating the shortage as an emergency.",
+        "Questions remain.",
     ],
 )
 def test_asides_questions_and_opinions_are_not(text: str) -> None:
