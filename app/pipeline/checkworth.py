@@ -41,6 +41,8 @@ WEIGHTS: Mapping[str, float] = {
     "hedge": -0.8,
     "deictic_start": -1.2,
     "wh_start": -1.2,
+    "heading": -0.6,
+    "title_case": -1.0,
 }
 
 

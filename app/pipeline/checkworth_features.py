@@ -20,6 +20,7 @@ _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _POSSESSIVE = re.compile(
     r"^\W*(?!(?:Let|Here|There|What|That|It|He|She|Who|Where|How|Today|Everyone)['’])[A-Z][\w-]*['’]s\b"
 )
+_TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 _PRONOUN_I = frozenset({"I", "I’m", "I'm", "I’ve", "I've", "I’ll", "I'll", "I’d", "I'd"})
 
 
@@ -28,6 +29,14 @@ def _entity_count(text: str) -> int:
     count = sum(1 for word in _MID_CAP.findall(text) if word not in _PRONOUN_I)
     count += sum(1 for word in _OPENER_CAP.findall(text) if px.ACRONYM.fullmatch(word))
     return count + (1 if _POSSESSIVE.match(text) else 0)
+
+
+def _is_title_case(text: str) -> bool:
+    """True for headline-style text where nearly every word is capitalised."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
 
 def extract_features(
@@ -66,5 +75,7 @@ def extract_features(
         "deictic_start": bool(px.DEICTIC_START.match(text)),
         "wh_start": bool(px.WH_START.match(text)),
         "call_to_action": lx.CALL_TO_ACTION.found(w),
+        "heading": not _TERMINAL.search(text),
+        "title_case": _is_title_case(text),
     }
     return {name: float(value) for name, value in found.items() if value}

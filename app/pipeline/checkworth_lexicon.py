@@ -162,5 +162,7 @@ CALL_TO_ACTION = Lexicon.of(
     "subscribe|sign up|newsletter|click here|follow us|share this|in your inbox"
     "|thanks for reading|request for comment|declined to comment|could not be reached"
     "|did not respond|read more|see you next|leave a comment|reached out|if you want"
-    "|in case you missed"
+    "|in case you missed|all rights reserved|registered trademark|licensed under|creative commons"
+    "|comments are closed|powered by|reporting by|editing by|terms of use|privacy policy|cookies"
+    "|sponsored|affiliate links|affiliate link|advertisement"
 )

@@ -59,6 +59,9 @@ def test_factual_assertions_are_claims(text: str) -> None:
         "This matters more than ever.",
         "So would treating the shortage as an emergency.",
         "Questions remain.",
+        "Related Articles",
+        "Purchase Licensing Rights",
+        "© 2026 Example Media. All rights reserved.",
     ],
 )
 def test_asides_questions_and_opinions_are_not(text: str) -> None:
