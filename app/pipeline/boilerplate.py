@@ -25,19 +25,22 @@ SKIP_TAGS = frozenset(
 _CHROME_PARTS = frozenset(
     {"share", "sharing", "social", "related", "newsletter", "subscribe", "subscription",
      "signup", "promo", "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad",
-     "ads", "affiliate", "comment", "comments", "cookie", "consent", "banner", "paywall",
-     "meter", "byline", "author", "bio", "tags", "breadcrumb", "breadcrumbs", "toc",
-     "pagination", "paginav", "nav", "navbox", "menu", "widget", "sidebar", "footer",
-     "disclaimer", "disclosure", "republish", "licensing", "credit", "caption", "pullquote",
-     "readmore", "trending", "popular", "recommended", "recirc", "outbrain", "taboola",
-     "signoff", "tagline", "editsection", "noprint", "infobox", "catlinks", "coordinates",
-     "feedback", "toolbar", "meta", "hidden", "skip", "screen", "sr", "print", "modal",
-     "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek", "teaser"}
+     "ads", "affiliate", "comment", "comments", "cookie", "consent", "banner", "byline",
+     "author", "bio", "tags", "breadcrumb", "breadcrumbs", "toc", "pagination", "paginav",
+     "nav", "navbox", "menu", "widget", "sidebar", "footer", "disclaimer", "disclosure",
+     "republish", "licensing", "credit", "caption", "pullquote", "readmore", "trending",
+     "popular", "recommended", "recirc", "outbrain", "taboola", "signoff", "tagline",
+     "editsection", "noprint", "infobox", "catlinks", "coordinates", "feedback", "toolbar",
+     "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek",
+     "teaser"}
 )  # fmt: skip
+# Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words
+# ("overflow-hidden", "min-h-screen") that wrap real articles.
 _CHROME_NAMES = frozenset(
     {"sign-off", "sign-up", "read-more", "read-next", "most-read", "pull-quote", "see-also",
      "further-reading", "more-stories", "author-box", "post-meta", "entry-meta", "ad-slot",
-     "table-of-contents", "visually-hidden"}
+     "table-of-contents", "visually-hidden", "screen-reader-text", "sr-only", "skip-link",
+     "paywall-meter", "paywall-prompt", "mw-hidden-catlinks", "hidden-print"}
 )  # fmt: skip
 _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "search",

@@ -32,6 +32,7 @@ _BLOCKER_PARTS = frozenset(
      "nav", "menu", "navbox", "popular", "trending", "readmore", "teaser", "recirc"}
 )  # fmt: skip
 _EXPLICIT_LABEL = re.compile(r"^\s*(?:\[\s*(\w{1,4})\s*\]|(\d{1,3})[.)]\s)")
+_MARKER_LINK = re.compile(r"^\[?\s*(\d{1,3})\s*\]?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -138,10 +139,52 @@ def _heading_section(heading: HtmlElement) -> list[HtmlElement]:
     for sib in anchor.itersiblings():
         if not isinstance(sib.tag, str):
             continue
-        if sib.tag in _HEADINGS or sib.tag == "h1" or sib.xpath(".//h2|.//h3|.//h4"):
+        if _is_heading(sib) or sib.tag == "h1" or sib.xpath(".//h2|.//h3|.//h4"):
             break
         section.append(sib)
     return section
+
+
+def _is_heading(el: HtmlElement) -> bool:
+    """<h2>–<h6>, or a paragraph that is nothing but bold text ("<p><b>Sources:</b></p>")."""
+    if el.tag in _HEADINGS:
+        return True
+    return (
+        el.tag == "p" and len(el) == 1 and el[0].tag in ("b", "strong")
+        and not (el.text or "").strip() and not (el[0].tail or "").strip()
+    )  # fmt: skip
+
+
+def _footnote_targets(tree: HtmlElement, found: ReferenceSections) -> list[tuple[HtmlElement, str]]:
+    """Elements that numbered in-page links point forward to, with the number shown."""
+    order = {el: i for i, el in enumerate(tree.iter())}
+    known = {a for r in found.references for a in r.anchors}
+    targets: dict[str, tuple[HtmlElement, str]] = {}
+    for a in tree.iter("a"):
+        href, label = a.get("href") or "", a.text_content().strip()
+        m = _MARKER_LINK.match(label)
+        if not m or not href.startswith("#") or href[1:] in known or href[1:] in targets:
+            continue
+        target = tree.xpath("//*[@id=$id]", id=href[1:])
+        if not target or order.get(target[0], -1) <= order.get(a, 0):
+            continue  # a backlink from the note to the marker, or nothing at all
+        entry = target[0]
+        if len(entry.text_content().strip()) < 15 and entry.getparent() is not None:
+            entry = entry.getparent()  # <a id="fn-1">1</a> inside the note's wrapper
+        if len(entry.text_content()) < 2000 and entry.tag not in ("body", "html"):
+            targets[href[1:]] = (entry, m.group(1))
+    return list(targets.values())
+
+
+def _add_target_entries(tree: HtmlElement, base_url: str, found: ReferenceSections) -> None:
+    """Footnotes that are not in any list: the elements the body's note numbers link to."""
+    for entry, label in _footnote_targets(tree, found):
+        if entry in found.elements or any(a in found.elements for a in entry.iterancestors()):
+            continue
+        text, url, title, publisher = parse_entry(entry, base_url=base_url)
+        found.elements.add(entry)
+        ids = [i for i in (d.get("id") for d in entry.iter()) if i]
+        found.references.append(Reference(label, url, publisher, title, text, ids))
 
 
 def find_references(tree: HtmlElement, *, base_url: str) -> ReferenceSections:
@@ -151,7 +194,7 @@ def find_references(tree: HtmlElement, *, base_url: str) -> ReferenceSections:
     for el in tree.iter():
         if not isinstance(el.tag, str) or el in found.elements:
             continue
-        if el.tag in _HEADINGS and is_reference_heading(el.text_content()) and not _blocked(el):
+        if _is_heading(el) and is_reference_heading(el.text_content()) and not _blocked(el):
             section = _heading_section(el)
             found.elements.update(section)
             for part in section[1:]:
@@ -159,4 +202,5 @@ def find_references(tree: HtmlElement, *, base_url: str) -> ReferenceSections:
         elif _is_container(el) and not _blocked(el):
             found.elements.add(el)
             _collect(el, base_url, found, seen)
+    _add_target_entries(tree, base_url, found)
     return found

@@ -63,3 +63,23 @@ def test_further_reading_and_related_lists_are_not_references() -> None:
     ext = extract(body)
     assert ext.sources == []
     assert "A book on rain" not in ext.text
+
+
+def test_footnotes_outside_any_list_are_found_through_their_numbers() -> None:
+    body = """<p>Output doubled in 2024.<a class="footnote-anchor" id="footnote-anchor-1"
+href="#footnote-1">1</a> Exports were flat.</p>
+<div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a>
+<div class="footnote-content"><p>Trade Office, “Output in 2024.”
+<a href="https://trade.example.gov/output">trade.example.gov</a></p></div></div>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "Output doubled")) == {"https://trade.example.gov/output"}
+    assert sentence(ext, "Exports were flat").citations == []
+    assert "Trade Office" not in ext.text
+
+
+def test_bold_paragraph_titled_sources_opens_a_reference_list() -> None:
+    body = """<p>Ridership rose 8% last year [1].</p><p><strong>Sources:</strong></p>
+<ol><li>Transit Board, “Ridership 2025.” <a href="https://transit.example.org/r">link</a></li></ol>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "Ridership rose")) == {"https://transit.example.org/r"}
+    assert "Transit Board" not in ext.text
