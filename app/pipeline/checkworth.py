@@ -32,7 +32,7 @@ WEIGHTS: Mapping[str, float] = {
     "sparse": -0.6,
     "question": -3.0,
     "imperative": -2.5,
-    "call_to_action": -2.0,
+    "call_to_action": -2.5,
     "second_person": -2.0,
     "first_person": -1.5,
     "rhetorical": -1.5,

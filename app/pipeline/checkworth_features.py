@@ -34,7 +34,7 @@ def _entity_count(text: str) -> int:
 def _is_title_case(text: str) -> bool:
     """True for headline-style text where nearly every word is capitalised."""
     words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) < 3:
+    if len(words) < 2:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
 
