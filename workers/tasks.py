@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 import uuid
@@ -55,6 +56,10 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
         article_id = await _run(ctx, job)
     except JobFailure as failure:
         return await _record_failure(ctx, job, failure)
+    except asyncio.CancelledError:
+        # Worker shutting down: hand the job back now instead of waiting for its lease.
+        await asyncio.shield(_release(ctx, job))
+        raise
     except (DBAPIError, OSError):
         # Can't record anything now: the lease expires and the sweep runs the job again.
         log.warning("job_interrupted", job_id=job_id, exc_info=True)
@@ -124,6 +129,17 @@ async def _run(ctx: dict[str, Any], job: Job) -> uuid.UUID:
         await JobRepository(session).finish(job.id, article_id=article_id)
     STAGE_SECONDS.labels("storing").observe(time.perf_counter() - started)
     return article_id
+
+
+async def _release(ctx: dict[str, Any], job: Job) -> None:
+    try:
+        async with ctx["sessions"].begin() as session:
+            repo = JobRepository(session)
+            await repo.requeue(job.id, code="interrupted", message="worker stopped", delay=0)
+            await repo.set_queue_id(job.id, await ctx["queue"].enqueue_article_job(job.id))
+        log.info("job_released", job_id=str(job.id))
+    except Exception:  # the lease still expires and the sweep takes over
+        log.warning("job_release_failed", job_id=str(job.id), exc_info=True)
 
 
 def _backoff(settings: Settings, attempts: int, hint: float | None) -> float:

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 
 import httpx
 import pytest
 import uvicorn
 from pytest_httpserver import HTTPServer
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.config import Settings
 from app.embedded import free_port
 from app.main import create_app
-from tests.conftest import SHARED
+from app.models import Article
+from tests.conftest import REPO, SHARED
 from workers.settings import build_worker
 
 TABLES = (
@@ -36,6 +42,13 @@ async def clean_database(database_url: str) -> None:
 @pytest.fixture
 async def api(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     """The API served by uvicorn on a loopback port, and a client for it."""
+    async with serve_api(settings) as client:
+        yield client
+
+
+@asynccontextmanager
+async def serve_api(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """Serve `create_app(settings)` with uvicorn on a free loopback port."""
     port = free_port()
     config = uvicorn.Config(
         create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
@@ -101,3 +114,42 @@ async def wait_for_job(api: httpx.AsyncClient, job_id: str, timeout: float = 60)
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"job did not finish: {job}")
         await asyncio.sleep(0.1)
+
+
+def worker_process(settings: Settings, **extra: str) -> subprocess.Popen[bytes]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DATABASE_URL": settings.database_url or "",
+            "REDIS_URL": settings.redis_url or "",
+            "CLAIMTRAIL_REDIS_PREFIX": settings.redis_prefix,
+            "CLAIMTRAIL_FETCH_ALLOW_PRIVATE": "true",
+            "CLAIMTRAIL_JOB_LEASE_SECONDS": "3",
+            "CLAIMTRAIL_SWEEP_EVERY_SECONDS": "1",
+            "CLAIMTRAIL_EXTRACT_PROCESSES": "1",
+            "CLAIMTRAIL_LOG_JSON": "false",
+            **extra,
+        }
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "worker"],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def stop_process(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, sig)
+    process.wait(30)
+
+
+async def article_rows(settings: Settings) -> int:
+    engine = create_async_engine(settings.database_url or "")
+    async with engine.connect() as conn:
+        count = await conn.scalar(select(func.count()).select_from(Article))
+    await engine.dispose()
+    return int(count or 0)

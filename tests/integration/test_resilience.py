@@ -3,68 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 import time
 
 import httpx
 from pytest_httpserver import HTTPServer
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import create_async_engine
 from werkzeug import Request, Response
 
 from app.config import Settings
-from app.models import Article
 from app.queue import Queue
-from tests.conftest import REPO
-from tests.integration.conftest import wait_for_job
+from tests.integration.conftest import article_rows, stop_process, wait_for_job, worker_process
 
 BODY = (
     "<html><head><title>Budget vote</title></head><body><article><p>The council approved "
     "a budget of $4 million on Tuesday. It passed by 7 votes to 2, officials said.</p>"
     "</article></body></html>"
 )
-
-
-def _worker_process(settings: Settings, **extra: str) -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "DATABASE_URL": settings.database_url or "",
-            "REDIS_URL": settings.redis_url or "",
-            "CLAIMTRAIL_REDIS_PREFIX": settings.redis_prefix,
-            "CLAIMTRAIL_FETCH_ALLOW_PRIVATE": "true",
-            "CLAIMTRAIL_JOB_LEASE_SECONDS": "3",
-            "CLAIMTRAIL_SWEEP_EVERY_SECONDS": "1",
-            "CLAIMTRAIL_EXTRACT_PROCESSES": "1",
-            "CLAIMTRAIL_LOG_JSON": "false",
-            **extra,
-        }
-    )
-    return subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "worker"],
-        cwd=REPO,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, sig)
-    process.wait(30)
-
-
-async def _article_rows(settings: Settings) -> int:
-    engine = create_async_engine(settings.database_url or "")
-    async with engine.connect() as conn:
-        count = await conn.scalar(select(func.count()).select_from(Article))
-    await engine.dispose()
-    return int(count or 0)
 
 
 async def _wait_running(api: httpx.AsyncClient, job_id: str) -> None:
@@ -87,21 +41,21 @@ async def test_worker_killed_mid_job_is_finished_by_the_sweep(
     job_id = (await api.post("/v1/articles", json={"url": httpserver.url_for("/slow")})).json()[
         "id"
     ]
-    doomed = _worker_process(settings)
+    doomed = worker_process(settings)
     try:
         await _wait_running(api, job_id)
     finally:
-        _stop(doomed, signal.SIGKILL)
+        stop_process(doomed, signal.SIGKILL)
     assert (await api.get(f"/v1/jobs/{job_id}")).json()["status"] == "running"
 
-    rescuer = _worker_process(settings)
+    rescuer = worker_process(settings)
     try:
         job = await wait_for_job(api, job_id, timeout=60)
     finally:
-        _stop(rescuer)
+        stop_process(rescuer)
     assert job["status"] == "succeeded", job
     assert job["attempts"] == 2
-    assert await _article_rows(settings) == 1
+    assert await article_rows(settings) == 1
 
 
 async def test_jobs_survive_a_flushed_redis(
@@ -126,10 +80,10 @@ async def test_jobs_survive_a_flushed_redis(
     finally:
         await queue.close()
 
-    worker = _worker_process(settings)
+    worker = worker_process(settings)
     try:
         jobs = [await wait_for_job(api, i, timeout=60) for i in ids]
     finally:
-        _stop(worker)
+        stop_process(worker)
     assert [j["status"] for j in jobs] == ["succeeded"] * 5
-    assert await _article_rows(settings) == 5
+    assert await article_rows(settings) == 5

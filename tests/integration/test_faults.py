@@ -1,0 +1,166 @@
+"""Faults of the backing services: dropped connections, an unavailable database, Redis
+restarted empty, a worker stopped mid-job. No job is lost or run twice."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+
+import asyncpg
+import httpx
+from pytest_httpserver import HTTPServer
+from sqlalchemy.engine import make_url
+from werkzeug import Request, Response
+
+from app.config import Settings
+from app.embedded import EmbeddedRedis
+from tests.conftest import _asyncpg_dsn
+from tests.integration.conftest import (
+    article_rows,
+    serve_api,
+    stop_process,
+    wait_for_job,
+    worker_process,
+)
+
+BODY = (
+    "<html><head><title>Vote</title></head><body><article><p>The council approved a "
+    "budget of $4 million on Tuesday. It passed by 7 votes to 2.</p></article></body></html>"
+)
+
+
+async def _admin(settings: Settings) -> asyncpg.Connection:
+    dsn, extra = _asyncpg_dsn(settings.database_url or "", "postgres")
+    return await asyncpg.connect(dsn, **extra)
+
+
+def _db_name(settings: Settings) -> str:
+    return str(make_url(settings.database_url or "").database)
+
+
+async def _terminate_backends(admin: asyncpg.Connection, name: str) -> int:
+    rows = await admin.fetch(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE datname = $1 AND pid <> pg_backend_pid()",
+        name,
+    )
+    return len(rows)
+
+
+async def test_terminated_connections_give_503_then_recover(
+    api: httpx.AsyncClient, settings: Settings
+) -> None:
+    for _ in range(5):
+        assert (await api.get("/v1/articles")).status_code == 200
+    admin = await _admin(settings)
+    try:
+        assert await _terminate_backends(admin, _db_name(settings)) >= 1
+        statuses = []
+        for _ in range(10):
+            started = time.monotonic()
+            response = await api.get("/v1/articles")
+            assert time.monotonic() - started < 5
+            statuses.append(response.status_code)
+            if response.status_code == 503:
+                assert response.headers["content-type"].startswith("application/problem+json")
+    finally:
+        await admin.close()
+    assert set(statuses) <= {200, 503}
+    assert statuses[-1] == 200
+
+
+async def test_database_unavailable_mid_job_then_job_completes(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    admin = await _admin(settings)
+    name = _db_name(settings)
+    gate = asyncio.Event()
+
+    def slow(_: Request) -> Response:
+        time.sleep(1.5)
+        return Response(BODY, content_type="text/html")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    job_id = (await api.post("/v1/articles", json={"url": httpserver.url_for("/slow")})).json()[
+        "id"
+    ]
+    worker = worker_process(settings)
+    try:
+        for _ in range(200):  # wait until the worker is fetching, then pull the database away
+            if (await api.get(f"/v1/jobs/{job_id}")).json()["status"] == "running":
+                gate.set()
+                break
+            await asyncio.sleep(0.05)
+        assert gate.is_set()
+        await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        await _terminate_backends(admin, name)
+        await asyncio.sleep(3)  # the fetch ends while the database is unreachable
+        await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        job = await wait_for_job(api, job_id, timeout=60)
+    finally:
+        await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        await admin.close()
+        stop_process(worker)
+    assert job["status"] == "succeeded", job
+    assert await article_rows(settings) == 1
+
+
+async def test_redis_restarted_empty_with_200_jobs_queued(
+    settings: Settings, httpserver: HTTPServer, tmp_path
+) -> None:
+    httpserver.expect_request("/p").respond_with_data(BODY, content_type="text/html")
+    redis = EmbeddedRedis(tmp_path / "redis")
+    own = settings.model_copy(update={"redis_url": redis.start()})
+    try:
+        async with serve_api(own) as api:
+            urls = [httpserver.url_for(f"/p?n={n}") for n in range(200)]
+            batch = (await api.post("/v1/batches", json={"urls": urls})).json()
+            redis.stop()
+            (tmp_path / "redis" / "appendonly.aof").unlink(missing_ok=True)
+            for leftover in (tmp_path / "redis").glob("*.rdb"):
+                leftover.unlink()
+            redis.start(port=redis.port)
+            worker = worker_process(own, CLAIMTRAIL_WORKER_MAX_JOBS="20")
+            try:
+                for _ in range(1200):
+                    state = (await api.get(f"/v1/batches/{batch['id']}")).json()
+                    if state["done"]:
+                        break
+                    await asyncio.sleep(0.1)
+            finally:
+                stop_process(worker)
+    finally:
+        redis.stop()
+    assert state["counts"] == {"queued": 0, "running": 0, "succeeded": 200, "failed": 0}
+    assert await article_rows(settings) == 200
+
+
+async def test_worker_sigterm_mid_job_completes_exactly_once(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    def slow(_: Request) -> Response:
+        time.sleep(1.5)
+        return Response(BODY, content_type="text/html")
+
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    job_id = (await api.post("/v1/articles", json={"url": httpserver.url_for("/slow")})).json()[
+        "id"
+    ]
+    first = worker_process(settings)
+    try:
+        for _ in range(200):
+            if (await api.get(f"/v1/jobs/{job_id}")).json()["status"] == "running":
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        stop_process(first, signal.SIGTERM)
+    interrupted = (await api.get(f"/v1/jobs/{job_id}")).json()
+    assert interrupted["status"] == "queued" and interrupted["error"]["code"] == "interrupted"
+    second = worker_process(settings)
+    try:
+        job = await wait_for_job(api, job_id, timeout=60)
+    finally:
+        stop_process(second)
+    assert job["status"] == "succeeded" and job["attempts"] == 2
+    assert await article_rows(settings) == 1
