@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     callback_retry_scale: float = 1.0  # multiplies the callback retry delays (tests shrink it)
     worker_max_jobs: int = 10
     secret_key: str = "dev-only-secret-change-me"
+    max_body_bytes: int = 1024 * 1024
+    max_json_depth: int = 32
     log_level: str = "INFO"
     log_json: bool = True
 

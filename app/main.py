@@ -21,6 +21,7 @@ from app.logging import configure_logging
 from app.metrics import HTTP_REQUESTS, HTTP_SECONDS
 from app.pagination import CursorCodec
 from app.queue import Queue
+from app.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.sources.endpoints import router as sources_router
 
 __all__ = ["create_app"]
@@ -54,12 +55,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.cursors = CursorCodec(settings.secret_key)
     install_error_handlers(app)
+    install_json_errors(app)
     app.include_router(jobs_router)
     app.include_router(job_events_router)
     app.include_router(batches_router)
     app.include_router(articles_router)
     app.include_router(sources_router)
     app.include_router(health_router)
+    app.add_middleware(
+        RequestLimitsMiddleware,
+        max_bytes=settings.max_body_bytes,
+        max_depth=settings.max_json_depth,
+    )
     app.middleware("http")(_observe)
     return app
 
