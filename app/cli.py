@@ -1,4 +1,4 @@
-"""`claimtrail up | api | worker | migrate | eval` — the command line."""
+"""`claimtrail up | api | worker | migrate | eval | keys` — the command line."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from app.auth.cli import add_keys_parser
 
 __all__ = ["main"]
 
@@ -153,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score the pipeline on an annotated corpus")
     evaluate.add_argument("corpus_dir")
     evaluate.set_defaults(run=_eval)
+    add_keys_parser(commands)
     return parser
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["Settings", "get_settings"]
@@ -41,6 +42,10 @@ class Settings(BaseSettings):
     callback_retry_scale: float = 1.0  # multiplies the callback retry delays (tests shrink it)
     worker_max_jobs: int = 10
     secret_key: str = "dev-only-secret-change-me"
+    auth: Literal["off", "on"] = "off"
+    api_keys: SecretStr = SecretStr("")
+    rate_limit_per_minute: int = 600
+    max_pending_jobs: int = 1000
     max_body_bytes: int = 1024 * 1024
     max_json_depth: int = 32
     log_level: str = "INFO"

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request, Response
 
 from app import __version__
 from app.articles.endpoints import router as articles_router
+from app.auth.middleware import install_auth
 from app.batches.endpoints import router as batches_router
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
@@ -21,6 +22,7 @@ from app.logging import configure_logging
 from app.metrics import HTTP_REQUESTS, HTTP_SECONDS
 from app.pagination import CursorCodec
 from app.queue import Queue
+from app.ratelimit import RateLimitMiddleware
 from app.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.sources.endpoints import router as sources_router
 
@@ -62,11 +64,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(articles_router)
     app.include_router(sources_router)
     app.include_router(health_router)
+    # Outermost last: auth, then rate limit, then body limits, then idempotency.
     app.add_middleware(
         RequestLimitsMiddleware,
         max_bytes=settings.max_body_bytes,
         max_depth=settings.max_json_depth,
     )
+    app.add_middleware(
+        RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, prefix=settings.redis_prefix
+    )
+    install_auth(app, settings)
     app.middleware("http")(_observe)
     return app
 

@@ -8,13 +8,14 @@ import structlog
 from fastapi import APIRouter, Response, status
 
 from app.db import SessionDep
-from app.deps import CallerDep, QueueDep
+from app.deps import CallerDep, QueueDep, SettingsDep
 from app.errors import Problem
 from app.jobs.repository import JobRepository
 from app.jobs.schemas import JobOut, SubmitArticle
 from app.jobs.service import get_job, submit_url
 from app.models import Job
 from app.queue import Queue
+from app.ratelimit import check_pending_jobs
 
 __all__ = ["enqueue_after_commit", "router"]
 
@@ -49,12 +50,19 @@ async def enqueue_after_commit(session: SessionDep, queue: Queue, jobs: list[Job
     summary="Submit an article URL",
 )
 async def submit_article(
-    body: SubmitArticle, session: SessionDep, queue: QueueDep, response: Response, caller: CallerDep
+    body: SubmitArticle,
+    session: SessionDep,
+    queue: QueueDep,
+    response: Response,
+    caller: CallerDep,
+    settings: SettingsDep,
 ) -> JobOut:
     """Queue a fetch-and-extract job; a URL already stored returns its finished job (200)."""
     submission = await submit_url(
         session, url=body.url, force=body.force, callback_url=body.callback_url, api_key_id=caller
     )
+    if submission.needs_work:  # Idempotency-Key: app.idempotency.IdempotencyMiddleware
+        await check_pending_jobs(session, api_key_id=caller, limit=settings.max_pending_jobs)
     await session.commit()
     if submission.needs_work:
         await enqueue_after_commit(session, queue, [submission.job])

@@ -1,0 +1,59 @@
+"""The API key security scheme in the OpenAPI document (the Authorize button of /docs)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from app.auth.middleware import is_protected
+from app.errors import Problem
+
+__all__ = ["document_security"]
+
+SCHEMES: dict[str, dict[str, Any]] = {
+    "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "`Authorization: Bearer <key>`; required when CLAIMTRAIL_AUTH=on",
+    },
+    "apiKeyHeader": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-API-Key",
+        "description": "The same key in `X-API-Key`; required when CLAIMTRAIL_AUTH=on",
+    },
+}
+UNAUTHORIZED = {
+    "description": "Missing, invalid or revoked API key",
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+}
+TOO_MANY = {
+    "description": "Rate limit or pending-jobs limit reached (see Retry-After)",
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+}
+
+
+def document_security(app: FastAPI) -> None:
+    """Wrap `app.openapi` so every `/v1` operation names the key schemes, 401 and 429."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        components = schema.setdefault("components", {})
+        if "securitySchemes" in components:
+            return schema
+        components["securitySchemes"] = SCHEMES
+        components.setdefault("schemas", {}).setdefault(
+            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        )
+        for path, operations in schema.get("paths", {}).items():
+            if not is_protected(path):
+                continue
+            for operation in operations.values():
+                operation["security"] = [{"bearerAuth": []}, {"apiKeyHeader": []}]
+                operation.setdefault("responses", {}).setdefault("401", UNAUTHORIZED)
+                operation["responses"].setdefault("429", TOO_MANY)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

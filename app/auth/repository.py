@@ -1,0 +1,62 @@
+"""Every query on api_keys."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.keys import ConfiguredKey, new_signing_secret
+from app.models import ApiKey
+
+__all__ = ["ApiKeyRepository"]
+
+
+class ApiKeyRepository:
+    """API key rows; callers own the transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def create(self, *, name: str, key_hash: str) -> ApiKey:
+        """Insert a key (by hash) with a fresh signing secret."""
+        row = ApiKey(name=name, key_hash=key_hash, signing_secret=new_signing_secret())
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def ensure(self, keys: Sequence[ConfiguredKey]) -> None:
+        """Give each configured key a row (and so an id jobs can point at); keep existing ones."""
+        for key in keys:
+            await self.session.execute(
+                insert(ApiKey)
+                .values(
+                    id=uuid.uuid4(),
+                    name=key.name,
+                    key_hash=key.key_hash,
+                    signing_secret=new_signing_secret(),
+                )
+                .on_conflict_do_nothing(index_elements=[ApiKey.key_hash])
+            )
+
+    async def by_hash(self, key_hash: str) -> ApiKey | None:
+        """The key with this hash, revoked or not."""
+        return await self.session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
+
+    async def revoke(self, key_id: uuid.UUID) -> bool:
+        """Mark a key revoked; False when there is no such live key."""
+        result = await self.session.execute(
+            update(ApiKey)
+            .where(ApiKey.id == key_id, ApiKey.revoked_at.is_(None))
+            .values(revoked_at=datetime.now(UTC))
+            .returning(ApiKey.id)
+        )
+        return result.first() is not None
+
+    async def all(self) -> list[ApiKey]:
+        """Every key, oldest first."""
+        return list((await self.session.scalars(select(ApiKey).order_by(ApiKey.created_at))).all())
