@@ -16,6 +16,7 @@ from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
 from app.errors import install_error_handlers
 from app.health import router as health_router
+from app.idempotency import IdempotencyMiddleware
 from app.jobs.endpoints import router as jobs_router
 from app.jobs.events import router as job_events_router
 from app.logging import configure_logging
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sources_router)
     app.include_router(health_router)
     # Outermost last: auth, then rate limit, then body limits, then idempotency.
+    app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(
         RequestLimitsMiddleware,
         max_bytes=settings.max_body_bytes,
