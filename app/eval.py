@@ -31,7 +31,7 @@ from app.pipeline import run_pipeline
 from app.pipeline.types import Extraction, Sentence
 from app.urls import normalize_source_url
 
-__all__ = ["BASE", "evaluate", "main", "normalize_sentence"]
+__all__ = ["BASE", "evaluate", "main", "normalize_sentence", "score_article", "summarize"]
 
 BASE = "http://127.0.0.1:8765"
 
@@ -50,8 +50,8 @@ def normalize_sentence(text: str) -> str:
     return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
 
 
-def _url(url: str) -> str:
-    return normalize_source_url(url.replace("{{BASE}}", BASE))
+def _url(url: str, base: str = BASE) -> str:
+    return normalize_source_url(url.replace("{{BASE}}", base))
 
 
 def _name_tokens(name: str) -> frozenset[str]:
@@ -83,16 +83,16 @@ def _linked(sentence: Sentence) -> bool:
     return any(c.url for c in sentence.citations)
 
 
-def _score(gold: dict[str, Any], ext: Extraction) -> dict[str, Any]:
-    """All figures for one article."""
+def score_article(gold: dict[str, Any], ext: Extraction, *, base: str = BASE) -> dict[str, Any]:
+    """All figures for one article; `base` is the origin that replaced `{{BASE}}`."""
     by_text = {normalize_sentence(s.text): s for s in ext.sentences}
     gold_pairs = {
-        (normalize_sentence(c["sentence"]), _url(u)) for c in gold["cited"] for u in c["urls"]
+        (normalize_sentence(c["sentence"]), _url(u, base)) for c in gold["cited"] for u in c["urls"]
     }
     mine_pairs = {
         (normalize_sentence(s.text), c.url) for s in ext.sentences for c in s.citations if c.url
     }
-    gold_sources = {_url(r["url"]) for r in gold["references"] if r.get("url")}
+    gold_sources = {_url(r["url"], base) for r in gold["references"] if r.get("url")}
     mine_sources = {s.url for s in ext.sources}
     uncited = [by_text.get(normalize_sentence(t)) for t in gold["uncited_claims"]]
     not_claims = [by_text.get(normalize_sentence(t)) for t in gold["not_claims"]]
@@ -128,7 +128,7 @@ def _score(gold: dict[str, Any], ext: Extraction) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _overall(articles: list[dict[str, Any]]) -> dict[str, Any]:
+def summarize(articles: list[dict[str, Any]]) -> dict[str, Any]:
     """Micro-averaged figures over all articles."""
 
     def total(key: str) -> int:
@@ -164,8 +164,10 @@ def evaluate(corpus_dir: str | Path, *, claim_threshold: float = 0.5) -> dict[st
         started = time.perf_counter()
         ext = run_pipeline(html, f"{BASE}/{html_path.name}", claim_threshold=claim_threshold)
         elapsed = (time.perf_counter() - started) * 1000
-        articles.append(_score(gold, ext) | {"ms": elapsed, "id": gold.get("id", gold_path.stem)})
-    return {"articles": articles, "overall": _overall(articles)}
+        articles.append(
+            score_article(gold, ext) | {"ms": elapsed, "id": gold.get("id", gold_path.stem)}
+        )
+    return {"articles": articles, "overall": summarize(articles)}
 
 
 def _row(name: str, a: dict[str, Any]) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 from pytest_httpserver import HTTPServer
 
+from tests.conftest import SHARED
 from tests.integration.conftest import wait_for_job
 
 
@@ -24,8 +27,14 @@ async def test_dev01_end_to_end(api: httpx.AsyncClient, worker, corpus_server: H
     article = (await api.get(f"/v1/articles/{job['article_id']}")).json()
     assert article["title"].startswith("Grok’s $6.4 Billion Bet")
     assert article["published_at"].startswith("2026-05-27")
-    # the body alone: at least the annotated sentences, far from the whole page with its chrome
-    assert 1242 <= article["word_count"] < 2000
+    # the body alone: at least the annotated sentences (1,242 words), less than the page's
+    # 2,856 visible words minus the 253 words of chrome the gold lists
+    assert 1242 <= article["word_count"] < 2856 - 253
+    gold = json.loads((SHARED / "corpus/dev/dev-01.json").read_text())
+    claims = (await api.get(article["claims_url"], params={"limit": 500})).json()["items"]
+    assert len(claims) == article["stats"]["claims"] > 50
+    leaks = [b for b in gold["boilerplate"] for c in claims if b in c["text"]]
+    assert leaks == []
     assert article["stats"]["sentences"] > 0
     assert article["claims_url"] == f"/v1/articles/{article['id']}/claims"
 
