@@ -4,10 +4,10 @@
 
 Each page is served from its own loopback address (127.0.0.2, 127.0.0.3, ...: Linux routes
 all of 127.0.0.0/8 to lo), because the fetcher allows 2 concurrent fetches per hostname.
-URLs go in as batches of up to 1,000 (`POST /v1/batches`). While the jobs run, one thread
-GETs random jobs one after another and times each answer. Every job must end succeeded or
-failed: any other is reported LOST and the exit status is 1. Everything stops by itself
-after `--timeout` seconds.
+URLs go in via `POST /v1/batches`, `--batch-size` (at most 1,000) per request. While the
+jobs run, one thread GETs random jobs one after another and times each answer. Every job
+must end succeeded or failed: any other is reported LOST and the exit status is 1.
+Everything stops by itself after `--timeout` seconds.
 """
 
 from __future__ import annotations
@@ -55,11 +55,11 @@ def _page(path: str) -> bytes | None:
     return PAGE.format(i=i, **values).encode()
 
 
-def _submit(service: Service, urls: list[str]) -> list[str]:
-    """POST the URLs as batches of up to 1,000; returns the batch ids."""
+def _submit(service: Service, urls: list[str], size: int) -> list[str]:
+    """POST the URLs as batches of `size` (at most 1,000); returns the batch ids."""
     batches = []
-    for start in range(0, len(urls), 1000):
-        answer = service.client.post("/v1/batches", json={"urls": urls[start : start + 1000]})
+    for start in range(0, len(urls), size):
+        answer = service.client.post("/v1/batches", json={"urls": urls[start : start + size]})
         answer.raise_for_status()
         batches.append(answer.json()["id"])
     return batches
@@ -86,7 +86,7 @@ def _probe(base_url: str, ids: list[str], stop: threading.Event, out: dict[str, 
 def _run(args: argparse.Namespace, service: Service, urls: list[str]) -> dict[str, Any]:
     deadline = time.monotonic() + args.timeout
     started = time.perf_counter()
-    batches = _submit(service, urls)
+    batches = _submit(service, urls, min(args.batch_size, 1000))
     submitted = time.perf_counter() - started
     jobs = _jobs(service, batches)
     probes: dict[str, Any] = {"ms": [], "codes": Counter(), "max": args.probes, "pause": 0.005}
@@ -110,6 +110,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--delay", type=float, default=2.0, help="seconds before each page")
     parser.add_argument("--hosts", type=int, default=100, help="loopback addresses to spread on")
+    parser.add_argument("--batch-size", type=int, default=1000, help="URLs per POST /v1/batches")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--max-jobs", type=int, default=50, help="CLAIMTRAIL_WORKER_MAX_JOBS")
     parser.add_argument("--probes", type=int, default=20_000, help="at most this many GETs")
@@ -144,7 +145,7 @@ def _report(args: argparse.Namespace, result: dict[str, Any], service: Service) 
     latency = "  ".join(f"p{p} {percentile(ms, p):.1f} ms" for p in (50, 90, 99))
     lines = [
         f"{args.count} submissions, {args.delay:g} s pages on {args.hosts} loopback hosts, "
-        f"{args.workers} workers x {args.max_jobs} jobs",
+        f"{args.workers} workers x {args.max_jobs} jobs, batches of {args.batch_size}",
         f"jobs: {dict(states)}" + (f"  failed by code: {dict(errors)}" if errors else ""),
         f"wall {result['wall']:.1f} s (batches posted in {result['submit']:.2f} s; "
         f"first created -> last finished {span:.1f} s), {len(ended) / result['wall']:.1f} jobs/s",
