@@ -27,6 +27,7 @@ WEIGHTS: Mapping[str, float] = {
     "quantifier": 0.4,
     "comparative": 0.3,
     "comparison": 0.5,
+    "ranking": 0.6,
     "count_word": 0.6,
     "dense": 0.5,
     "sparse": -0.6,

@@ -46,6 +46,12 @@ def extract_features(
     w = lx.Words.of(text)
     content = sum(1 for t in _WORD.findall(w.lower) if t not in lx.FUNCTION_WORDS)
     entities = _entity_count(text)
+    ranking = bool(px.RANKING.search(text))
+    # "It was the third bailout…", "That was a 7% fall…": an anaphoric opener frames a fact
+    # only when nothing specific follows it.
+    specific = bool(quantities) or ranking or bool(px.DATE.search(text))
+    # A subject that states a share of a group ("Most firms…") is specific even in few words.
+    quantified = px.has_quantified_subject(text)
     found = {
         "cited": cited,
         "attributed": bool(attributed_to),
@@ -61,10 +67,11 @@ def extract_features(
         "generic_subject": px.has_generic_subject(text),
         "fact_verb": lx.FACT_VERB.found(w),
         "causal": lx.CAUSAL.found(w),
-        "quantifier": lx.QUANTIFIER.found(w) or px.has_approximation(text, w),
+        "quantifier": lx.QUANTIFIER.found(w) or px.has_approximation(text, w) or quantified,
         "comparative": lx.COMPARATIVE.found(w),
+        "ranking": ranking,
         "dense": content >= 6,
-        "sparse": content <= 3,
+        "sparse": content <= 3 and not quantified,
         "question": "?" in text,
         "imperative": bool(px.IMPERATIVE_START.match(text.lstrip("“\"‘'("))),
         "first_person": px.has_first_person(text),
@@ -72,9 +79,9 @@ def extract_features(
         "rhetorical": lx.RHETORICAL.found(w),
         "opinion": lx.OPINION.found(w),
         "hedge": lx.HEDGE.found(w) or px.has_may(text),
-        "deictic_start": bool(px.DEICTIC_START.match(text)),
+        "deictic_start": not specific and bool(px.DEICTIC_START.match(text)),
         "wh_start": bool(px.WH_START.match(text)),
-        "call_to_action": lx.CALL_TO_ACTION.found(w),
+        "call_to_action": lx.CALL_TO_ACTION.found(w) or bool(px.WEB_ADDRESS.search(text)),
         "heading": not _TERMINAL.search(text),
         "title_case": _is_title_case(text),
     }

@@ -104,7 +104,10 @@ FACT_VERB = Lexicon.of(
     "|acquired|fined|approved|rejected|opposed|signed|opened|closed|raised|reached|exceeded"
     "|increased|decreased|declined|grew|doubled|surged|dropped|climbed|rose|fell|earned|lost|won"
     "|hired|banned|introduced|evolved|offered|expired|took effect|worldwide|nationwide"
-    "|per capita|per cent|percent"
+    "|per capita|per cent|percent|includes|included|consisted of|comprises|comprised"
+    "|each month|each quarter|each week|every year|every month|every quarter|per month"
+    "|a month|monthly|quarterly|not allowed|not permitted|is allowed|are allowed|prohibited"
+    "|permitted|required to|is required|are required|was required|were required"
 )
 CAUSAL = Lexicon.of(
     "because|because of|due to|as a result|caused|causes|leads to|led to|results in"
@@ -113,7 +116,8 @@ CAUSAL = Lexicon.of(
 QUANTIFIER = Lexicon.of(
     "most of|majority|minority|a handful|at least|up to"
     "|nearly all|almost all|almost entirely|only a|all of|every year|some of|a fraction|at most"
-    "|as many as|as much as|per square"
+    "|as many as|as much as|per square|overwhelmingly|predominantly|largely|mainly|mostly"
+    "|chiefly|primarily|disproportionately|the bulk of"
 )
 COMPARATIVE = Lexicon.of(
     "more|less|fewer|larger|smaller|bigger|higher|lower|faster|slower|longer|shorter|cheaper"
@@ -140,7 +144,7 @@ OPINION = Lexicon.of(
     "|fascinating|prosaic|obvious|obviously|clearly|crucial|mysterious|strange|surprising"
     "|surprisingly|ironic|ironically|absurd|ridiculous|stunning|shocking|impressive|disappointing"
     "|exciting|brutal|compelling|clever|foolish|wise|wisdom|mistake|misallocation|high-risk"
-    "|scandal|puzzle|mixed|skepticism|anticipation|zeitgeist|inconvenience|criticism|hype"
+    "|puzzle|mixed|skepticism|anticipation|zeitgeist|inconvenience|hype"
     "|should|ought|deserve|deserves|unfair|wrong|worst|beautiful|ugly|sadly|unfortunately"
     "|fortunately|frankly|honestly|insane|crazy|genius|differentiator|landscape|tricky|elegant"
     "|messy|amazing|awesome|bizarre|boring|careless|clumsy|confusing|cynical|delightful"
@@ -164,5 +168,8 @@ CALL_TO_ACTION = Lexicon.of(
     "|did not respond|read more|see you next|leave a comment|reached out|if you want"
     "|in case you missed|all rights reserved|registered trademark|licensed under|creative commons"
     "|comments are closed|powered by|reporting by|editing by|terms of use|privacy policy|cookies"
-    "|sponsored|affiliate links|affiliate link|advertisement"
+    "|sponsored content|sponsored post|sponsored links|paid partnership|affiliate links"
+    "|affiliate link|advertisement|apply online|find out more|get in touch|for more information"
+    "|more information|contact us|did not receive a reply|did not reply|did not return"
+    "|requests for comment|no reply|not immediately respond"
 )

@@ -12,8 +12,11 @@ __all__ = [
     "DEICTIC_START",
     "EVENT_OPENING",
     "IMPERATIVE_START",
+    "RANKING",
+    "WEB_ADDRESS",
     "WH_START",
     "has_approximation",
+    "has_quantified_subject",
     "has_generic_subject",
     "has_first_person",
     "has_past_event",
@@ -44,7 +47,7 @@ _NOT_PAST_WORDS = (
 )
 _NOT_PAST = frozenset(_NOT_PAST_WORDS.split())
 EVENT_OPENING = re.compile(
-    r"^(?!I )(?:[A-Z][\w&.-]*['’]?s?\s+){1,3}(?:\w+ly\s+)?(?:[a-z]{3,}ed|began|became|bought"
+    r"^(?!(?:I|We|You)\s)(?:[A-Z][\w&.-]*['’]?s?\s+){1,3}(?:\w+ly\s+)?(?:[a-z]{3,}ed|began|became|bought"
     r"|built|cut|fell|found|grew|held|hit|kept|led|left|lost|made|paid|ran|rose|sank|sold|spent"
     r"|took|won|wrote)\b"
 )
@@ -73,11 +76,33 @@ _FIRST = frozenset(_FIRST_WORDS.split())
 _FIRST_CONTRACTED = re.compile(rf"\b(?:I{_A}(?:m|ve|ll|d)|[Ww]e{_A}(?:re|ve|ll|d)|[Ll]et{_A}s)\b")
 _SECOND_WORDS = "you your yours yourself yourselves you're you've you'll you'd"
 _SECOND = frozenset(_SECOND_WORDS.split())
+# A capitalised word that does not open the sentence, then "I": "Henry I", "Charles I".
+_REGNAL_I = re.compile(
+    r"(?<=[a-z,;’'] )([A-Z][a-z]+) I\b(?![’']|\s+(?:am|was|have|had|will|would|think|said)\b)"
+)
 _MAY = re.compile(r"\bmay\b|\bMay (?:be|have|not|also|well)\b")
 _RAW_TOKEN = re.compile(r"[A-Za-z]+")
-# "Honeybees communicate…", "Smaller workers tend…": a bare plural subject states a general fact.
+# "Honeybees communicate…", "Smaller workers tend…", "Most teenagers do…", "School start times
+# do…": a bare or quantified plural subject (up to two modifiers) states a general fact.
 _GENERIC_SUBJECT = re.compile(
-    r"^(?:(?P<adj>[A-Z][a-z-]+)\s+)?(?P<noun>[A-Za-z][a-z-]*[a-z]s)\s+[a-z]"
+    r"^(?:(?:Most|Many|Few|Several|All|No|Nearly all|Almost all)\s+(?=[a-z]))?"
+    r"(?:(?P<adj>[A-Za-z][a-z-]+)\s+)?(?:(?P<mod>[a-z][a-z-]+)\s+)?"
+    r"(?P<noun>[A-Za-z][a-z-]*[a-z]s)\s+(?P<verb>[a-z]+)"
+)
+_QUANTIFIED_SUBJECT = re.compile(
+    r"^(?:Most|Many|Few|Several|Nearly all|Almost all|Half of|A majority of)\s+[a-z][a-z-]*s\b"
+)
+# A rank or a record: "the third bailout", "the largest penalty", "the first time", "a record".
+RANKING = re.compile(
+    r"\b(?:the|its|their|his|her)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|last|only)\b|(?:single\s+)?(?:largest|biggest|highest|lowest|smallest|oldest"
+    r"|newest|longest|shortest|fastest|slowest|worst|best|most|least|earliest|latest|heaviest"
+    r"|deadliest|busiest|richest|poorest|cheapest)\b)|\b(?:a|an|the) (?:new )?record\b|\bever\b"
+)
+# A web or mail address inside a sentence points the reader somewhere: an instruction.
+WEB_ADDRESS = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[a-z0-9-]+\.(?:com|org|net|gov|co|uk"
+    r"|io|example)(?:\.[a-z]{2})?/\S*"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:(?:so|now|but|and|first|then|please|just),?\s+)?(?:let['’]s|sign up|subscribe|join"
@@ -108,7 +133,12 @@ def has_past_event(words: Words) -> bool:
 
 
 def has_first_person(text: str) -> bool:
-    """True for "I", "we", "my", "let's"… (case-sensitive, so "US" is not "us")."""
+    """True for "I", "we", "my", "let's"… (case-sensitive, so "US" is not "us").
+
+    "I" right after a mid-sentence name is a regnal numeral ("King Henry I"), not the writer.
+    """
+    if "I" in text:
+        text = _REGNAL_I.sub(r"\1", text)
     if not _FIRST.isdisjoint(_RAW_TOKEN.findall(text)):
         return True
     return _FIRST_CONTRACTED.search(text) is not None
@@ -124,6 +154,11 @@ def has_may(text: str) -> bool:
     return _MAY.search(text) is not None
 
 
+def has_quantified_subject(text: str) -> bool:
+    """True for a subject that states a share of a group: "Most teenagers…", "Few firms…"."""
+    return _QUANTIFIED_SUBJECT.match(text) is not None
+
+
 def has_approximation(text: str, words: Words) -> bool:
     """True for "about 40", "nearly half", "roughly a third": an approximate amount."""
     if _APPROX.isdisjoint(words.tokens):
@@ -131,6 +166,9 @@ def has_approximation(text: str, words: Words) -> bool:
     return _APPROX_AMOUNT.search(text) is not None
 
 
+# Words after the subject that show it was not a subject ("Thanks for…", "Details of…").
+_NOT_VERB_WORDS = "of for to and or the a an in on at by with from"
+_NOT_VERB = frozenset(_NOT_VERB_WORDS.split())
 _NOT_GENERIC = FUNCTION_WORDS | {"thanks", "perhaps", "sometimes", "besides", "towards", "news"}
 
 
@@ -139,7 +177,11 @@ def has_generic_subject(text: str) -> bool:
     m = _GENERIC_SUBJECT.match(text)
     if m is None:
         return False
-    noun, adj = m["noun"].lower(), (m["adj"] or "").lower()
+    noun, adj, mod = m["noun"].lower(), (m["adj"] or "").lower(), (m["mod"] or "").lower()
     if noun in _NOT_GENERIC or adj in FUNCTION_WORDS or noun.endswith(("ss", "us", "is")):
+        return False
+    if mod and (mod in FUNCTION_WORDS or mod.endswith("ly")):
+        return False
+    if m["verb"] in _NOT_VERB:
         return False
     return not (m["adj"] and noun == m["noun"].lower() and m["noun"][0].isupper())

@@ -109,3 +109,39 @@ def test_thousands_of_sentences_per_second() -> None:
         assess(sentence, cited=False)
     rate = len(sentences) / (time.perf_counter() - start)
     assert rate >= 1000, f"{rate:.0f} sentences/s"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the third bailout in five years.",
+        "It is the largest penalty ever imposed on a utility in the region.",
+        "Most teenagers do not get enough sleep.",
+        "The report includes a map of every site.",
+        "The council must publish the results each quarter.",
+        "He edited the charters of King Henry I of England.",
+    ],
+)
+def test_anaphoric_openers_ranks_and_general_facts_are_claims(text: str) -> None:
+    assert _score(text) >= CLAIM_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homeowners can check whether they qualify at example.org/grants.",
+        "We asked the author where the figure came from but did not receive a reply.",
+        "For more information, contact the press office.",
+        "It is what it is.",
+    ],
+)
+def test_directions_to_readers_and_newsroom_process_are_not(text: str) -> None:
+    assert _score(text) < CLAIM_THRESHOLD
+
+
+def test_anaphoric_opener_counts_only_without_specifics() -> None:
+    plain = assess("It was a setback.", cited=False).features
+    ranked = assess("It was the third setback.", cited=False).features
+    assert any(f.startswith("deictic_start") for f in plain)
+    assert not any(f.startswith("deictic_start") for f in ranked)
+    assert any(f.startswith("ranking") for f in ranked)
