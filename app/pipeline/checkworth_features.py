@@ -22,11 +22,19 @@ _POSSESSIVE = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
 _PRONOUN_I = frozenset({"I", "I’m", "I'm", "I’ve", "I've", "I’ll", "I'll", "I’d", "I'd"})
+# Calendar words are capitalised but name no one; the "date" feature already counts them.
+_CALENDAR_WORDS = (
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+)
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
 
 
 def _entity_count(text: str) -> int:
     """Capitalised names: mid-sentence capitals, acronyms anywhere, "X’s" openers."""
-    count = sum(1 for word in _MID_CAP.findall(text) if word not in _PRONOUN_I)
+    count = sum(
+        1 for word in _MID_CAP.findall(text) if word not in _PRONOUN_I and word not in _CALENDAR
+    )
     count += sum(1 for word in _OPENER_CAP.findall(text) if px.ACRONYM.fullmatch(word))
     return count + (1 if _POSSESSIVE.match(text) else 0)
 

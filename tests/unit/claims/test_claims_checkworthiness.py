@@ -145,3 +145,7 @@ def test_anaphoric_opener_counts_only_without_specifics() -> None:
     assert any(f.startswith("deictic_start") for f in plain)
     assert not any(f.startswith("deictic_start") for f in ranked)
     assert any(f.startswith("ranking") for f in ranked)
+
+
+def test_a_bare_date_line_is_not_a_claim() -> None:
+    assert _score("21 April 2026") < CLAIM_THRESHOLD
