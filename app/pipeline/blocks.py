@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -66,6 +66,7 @@ class _Context:
     anchor_labels: Mapping[str, str]
     excluded: Collection[HtmlElement]
     title: str | None
+    keep: Callable[[str], bool] | None = None
     body: BodyText = field(default_factory=BodyText)
     pieces: list[str] = field(default_factory=list)
     skip_level: int = 0
@@ -128,6 +129,11 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
     run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
 
 
+def _cites(run: _Run) -> bool:
+    """A block with a source link or a footnote marker is kept whoever judged it chrome."""
+    return bool(run.markers) or any(ln.citation for ln in run.links)
+
+
 def _emit(run: _Run, kind: str, ctx: _Context) -> None:
     """Close a block: trim it, drop chrome, and append it to the body."""
     raw = "".join(run.parts)
@@ -135,6 +141,8 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
     if not text or is_boilerplate_text(text, link_texts=[ln.text for ln in run.links]):
         return
     if kind == "heading" and ctx.title and text == ctx.title:
+        return
+    if ctx.keep is not None and not (_cites(run) or ctx.keep(text)):
         return
     body = ctx.body
     offset = len(body.text) + (2 if body.text else 0) - (len(raw) - len(raw.lstrip()))
@@ -222,9 +230,13 @@ def walk_body(
     anchor_labels: Mapping[str, str],
     excluded: Collection[HtmlElement],
     title: str | None,
+    keep: Callable[[str], bool] | None = None,
 ) -> BodyText:
-    """Blocks, links and HTML markers of the article containers, in order."""
-    ctx = _Context(base_url, own_domains, anchor_labels, excluded, title)
+    """Blocks, links and HTML markers of the article containers, in order.
+
+    `keep`, when given, decides which finished blocks belong to the article.
+    """
+    ctx = _Context(base_url, own_domains, anchor_labels, excluded, title, keep)
     for container in containers:
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in container):
             _mixed(container, ctx, "paragraph")  # the container itself is never chrome

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
+from trafilatura.settings import Document as TrafilaturaDocument
 
+from app.pipeline.article_location import locate_article
+from app.pipeline.article_text import ArticleText, find_article_text, tokens
 from app.pipeline.author_year import find_author_year
 from app.pipeline.blocks import BodyText, walk_body
 from app.pipeline.body import find_containers
@@ -22,6 +26,7 @@ __all__ = ["parse_document", "parse_html"]
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_KEEP_SHARE = 0.5  # a block belongs to the article when this share of it is in trafilatura's text
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -35,10 +40,12 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
 
 
-def _metadata(html: str, tree: HtmlElement, url: str) -> PageMetadata:
+def _metadata(
+    html: str, tree: HtmlElement, url: str, found: TrafilaturaDocument | None
+) -> PageMetadata:
     """Metadata, tolerating libraries that choke on broken pages."""
     try:
-        return extract_metadata(html, tree, url)
+        return extract_metadata(html, tree, url, found=found)
     except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
         return PageMetadata()
 
@@ -89,21 +96,35 @@ def _strip_text_markers(body: BodyText, references: list[Reference]) -> BodyText
     return _drop_empty_blocks(stripped)
 
 
+def _containers(
+    tree: HtmlElement, article: ArticleText, excluded: Collection[HtmlElement]
+) -> tuple[list[HtmlElement], Callable[[str], bool] | None]:
+    """Where to walk, and which blocks to keep: trafilatura's choice, else our heuristics."""
+    if article.found:
+        located = locate_article(tree, article, excluded)
+        if located is not None:
+            return [located], lambda text: article.covers(tokens(text)) >= _KEEP_SHARE
+    return find_containers(tree, excluded), None
+
+
 def parse_document(html: str, url: str) -> Document:
     """Everything the page says, before sentences and claims."""
     tree = parse_html(html)
     if tree is None:
         return Document(url=url, text="")
-    meta = _metadata(html, tree, url)
+    article = find_article_text(html, url)
+    meta = _metadata(html, tree, url, article.metadata)
     refs = find_references(tree, base_url=url)
     anchors = {a: r.label for r in refs.references for a in r.anchors}
+    containers, keep = _containers(tree, article, refs.elements)
     body = walk_body(
-        find_containers(tree, refs.elements),
+        containers,
         base_url=url,
         own_domains=site_domains(url, meta.canonical_url),
         anchor_labels=anchors,
         excluded=refs.elements,
         title=meta.title,
+        keep=keep,
     )
     body = _strip_text_markers(body, refs.references)
     return Document(

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import Document as TrafilaturaDocument
 
 __all__ = ["PageMetadata", "extract_metadata"]
 
@@ -117,9 +118,16 @@ def _byline(tree: HtmlElement, fallback: str | None, site: str | None) -> str | 
     return None
 
 
-def extract_metadata(html: str, tree: HtmlElement, url: str) -> PageMetadata:
-    """Metadata of one page, from trafilatura (dates via htmldate) plus the page's own markup."""
-    meta = trafilatura.extract_metadata(html, default_url=url) if _has_head(tree) else None
+def extract_metadata(
+    html: str, tree: HtmlElement, url: str, *, found: TrafilaturaDocument | None = None
+) -> PageMetadata:
+    """Metadata of one page, from trafilatura (dates via htmldate) plus the page's own markup.
+
+    `found` is what trafilatura already read when it extracted the article (the same call).
+    """
+    meta = None
+    if _has_head(tree):
+        meta = found if found is not None else trafilatura.extract_metadata(html, default_url=url)
     site = _clean(meta.sitename) if meta else None
     return PageMetadata(
         title=_title(tree, _clean(meta.title) if meta else None),

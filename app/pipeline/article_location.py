@@ -1,0 +1,85 @@
+"""Where in our tree the text trafilatura chose sits: the container to walk."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterator
+
+from lxml.html import HtmlElement
+
+from app.pipeline.article_text import ArticleText, tokens
+
+__all__ = ["locate_article"]
+
+
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"})
+_CORE_SHARE = 0.9  # the container holds this share of the matched words
+
+
+def _text_runs(root: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Each non-blank text node of the tree with the element it renders inside, in page order."""
+    for el in root.iter():
+        tag = el.tag
+        if isinstance(tag, str) and tag not in _NO_TEXT and el.text and not el.text.isspace():
+            yield el, el.text
+        tail = el.tail
+        if tail and not tail.isspace():
+            parent = el.getparent()
+            if parent is not None:
+                yield parent, tail
+
+
+def _matched_words(root: HtmlElement, article: ArticleText) -> Counter[HtmlElement]:
+    """Words of each element that fall inside a shingle of the article text."""
+    words: list[str] = []
+    spans: list[tuple[HtmlElement, int, int]] = []
+    for el, text in _text_runs(root):
+        found = tokens(text)
+        if found:
+            spans.append((el, len(words), len(words) + len(found)))
+            words.extend(found)
+    hit = bytearray(len(words))
+    runs = zip(words, words[1:], words[2:], words[3:], strict=False)
+    for i, run in enumerate(runs):
+        if run in article.shingles:
+            hit[i : i + 4] = b"\x01\x01\x01\x01"
+    counts: Counter[HtmlElement] = Counter()
+    for owner, start, end in spans:
+        matched = hit.count(1, start, end)
+        if matched:
+            counts[owner] += matched
+    return counts
+
+
+def _subtree_counts(root: HtmlElement, own: Counter[HtmlElement]) -> Counter[HtmlElement]:
+    """Matched words per element, including its descendants."""
+    total: Counter[HtmlElement] = Counter()
+    for el, n in own.items():
+        node: HtmlElement | None = el
+        while node is not None:
+            total[node] += n
+            if node is root:
+                break
+            node = node.getparent()
+    return total
+
+
+def locate_article(
+    tree: HtmlElement, article: ArticleText, excluded: Collection[HtmlElement] = ()
+) -> HtmlElement | None:
+    """The smallest element holding nearly all the article text; None when it is not in the tree.
+
+    Only the reference lists of `excluded` are never entered: the body walk skips them anyway.
+    """
+    body = tree.find("body")
+    root = body if body is not None else tree
+    counts = _subtree_counts(root, _matched_words(root, article))
+    total = counts.get(root, 0)
+    if not total:
+        return None
+    node = root
+    while True:
+        inner = [c for c in node if c not in excluded and counts[c] >= _CORE_SHARE * total]
+        if not inner:
+            return node
+        node = inner[0]

@@ -1,0 +1,66 @@
+"""What trafilatura judges to be the article, as word shingles we can match our own blocks to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import trafilatura
+from trafilatura.settings import Document as TrafilaturaDocument
+
+__all__ = ["ArticleText", "find_article_text", "shingles", "tokens"]
+
+
+_WORD = re.compile(r"\w+")
+_MIN_WORDS = 12  # below this trafilatura found no article worth following
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens."""
+    return _WORD.findall(text.lower())
+
+
+def shingles(words: list[str]) -> set[tuple[str, ...]]:
+    """Every run of four consecutive words (the shingle of the article-extraction benchmark)."""
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))
+
+
+@dataclass(slots=True)
+class ArticleText:
+    """The article text trafilatura chose, plus the page metadata it read on the way."""
+
+    shingles: set[tuple[str, ...]] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    metadata: TrafilaturaDocument | None = None
+
+    @property
+    def found(self) -> bool:
+        """Whether trafilatura found an article at all."""
+        return bool(self.shingles)
+
+    def covers(self, words: list[str]) -> float:
+        """Share of the shingles of `words` that the article text holds (1.0 for short runs)."""
+        runs = shingles(words)
+        if not runs:
+            return 1.0 if all(w in self.words for w in words) else 0.0
+        return len(runs & self.shingles) / len(runs)
+
+
+def find_article_text(html: str, url: str) -> ArticleText:
+    """Run trafilatura on the page; an empty ArticleText when it finds nothing.
+
+    It parses `html` itself: its own parser builds plain lxml elements, far cheaper to walk
+    than our `lxml.html` tree with its per-element class lookup.
+    """
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_tables=False, fast=True
+        )
+    except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
+        return ArticleText()
+    if not isinstance(doc, TrafilaturaDocument) or doc.body is None:
+        return ArticleText()
+    words = tokens(" ".join(doc.body.itertext()))
+    if len(words) < _MIN_WORDS:
+        return ArticleText(metadata=doc)
+    return ArticleText(shingles(words), set(words), doc)
