@@ -49,12 +49,18 @@ class ArticleText:
 def find_article_text(html: str, url: str) -> ArticleText:
     """Run trafilatura on the page; an empty ArticleText when it finds nothing.
 
-    It parses `html` itself: its own parser builds plain lxml elements, far cheaper to walk
-    than our `lxml.html` tree with its per-element class lookup.
+    It parses `html` itself, which measured faster than handing it a copy of our tree. Tables
+    and comments are left out because our body walk never keeps them; `fast` skips the
+    fallback extractors, which cost time and gained nothing on the aeb pages.
     """
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_tables=False, fast=True
+            html,
+            url=url,
+            with_metadata=True,
+            include_tables=False,
+            include_comments=False,
+            fast=True,
         )
     except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
         return ArticleText()

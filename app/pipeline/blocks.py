@@ -130,7 +130,7 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
 
 
 def _cites(run: _Run) -> bool:
-    """A block with a source link or a footnote marker is kept whoever judged it chrome."""
+    """Whether the block carries a source link or a footnote marker (kept whatever `keep` says)."""
     return bool(run.markers) or any(ln.citation for ln in run.links)
 
 

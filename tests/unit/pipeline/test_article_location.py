@@ -1,0 +1,75 @@
+"""Trafilatura's choice of article text, mapped back onto our tree and our blocks."""
+
+from __future__ import annotations
+
+from app.pipeline.article_location import locate_article
+from app.pipeline.article_text import ArticleText, shingles, tokens
+from app.pipeline.blocks import walk_body
+from app.pipeline.document import parse_html
+
+_PAGE = """<html><body>
+<nav><p>World news and business headlines every morning for readers</p></nav>
+<div id="wrap"><div id="story">
+<p>The harbour authority dredged the channel to fourteen metres last spring.</p>
+<p>Container traffic rose by a fifth in the first quarter of the year.</p>
+<p>Order a print of this photograph from our online shop today.</p>
+<p>The port cited a <a href="https://stats.example.gov/q1">quarterly bulletin</a> for
+figures that nobody else has published so far.</p>
+</div><aside><p>Most read stories from across the site this week for you</p></aside></div>
+</body></html>"""
+
+_CHOSEN = (
+    "The harbour authority dredged the channel to fourteen metres last spring. "
+    "Container traffic rose by a fifth in the first quarter of the year."
+)
+
+
+def _article(text: str) -> ArticleText:
+    words = tokens(text)
+    return ArticleText(shingles(words), set(words))
+
+
+def _walk(keep_share: float = 0.5) -> str:
+    tree = parse_html(_PAGE)
+    assert tree is not None
+    article = _article(_CHOSEN)
+    container = locate_article(tree, article)
+    assert container is not None
+    body = walk_body(
+        [container],
+        base_url="https://news.example.org/story",
+        own_domains=["example.org"],
+        anchor_labels={},
+        excluded=(),
+        title=None,
+        keep=lambda text: article.covers(tokens(text)) >= keep_share,
+    )
+    return body.text
+
+
+def test_the_container_is_the_smallest_element_holding_the_chosen_text() -> None:
+    tree = parse_html(_PAGE)
+    assert tree is not None
+    container = locate_article(tree, _article(_CHOSEN))
+    assert container is not None and container.get("id") == "story"
+
+
+def test_text_not_on_the_page_locates_nothing() -> None:
+    tree = parse_html(_PAGE)
+    assert tree is not None
+    elsewhere = _article("entirely different words that the page never says")
+    assert locate_article(tree, elsewhere) is None
+
+
+def test_blocks_trafilatura_left_out_are_dropped_unless_they_cite_a_source() -> None:
+    text = _walk()
+    assert "dredged the channel" in text and "Container traffic" in text
+    assert "print of this photograph" not in text
+    assert "quarterly bulletin" in text  # a source link outweighs trafilatura's omission
+    assert "Most read" not in text
+
+
+def test_short_blocks_are_kept_when_all_their_words_are_in_the_article() -> None:
+    article = _article(_CHOSEN)
+    assert article.covers(tokens("Container traffic")) == 1.0
+    assert article.covers(tokens("Order a print")) == 0.0
