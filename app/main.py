@@ -21,6 +21,7 @@ from app.jobs.endpoints import router as jobs_router
 from app.jobs.events import router as job_events_router
 from app.logging import configure_logging
 from app.metrics import HTTP_REQUESTS, HTTP_SECONDS
+from app.openapi import install_openapi
 from app.pagination import CursorCodec
 from app.queue import Queue
 from app.ratelimit import RateLimitMiddleware
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, prefix=settings.redis_prefix
     )
+    install_openapi(app)
     install_auth(app, settings)
     app.middleware("http")(_observe)
     return app

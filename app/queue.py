@@ -14,6 +14,7 @@ __all__ = [
     "PROCESS_ARTICLE",
     "Queue",
     "deserialize",
+    "new_queue_job_id",
     "redis_settings",
     "serialize",
 ]
@@ -30,6 +31,11 @@ def serialize(data: dict[str, Any]) -> bytes:
 def deserialize(data: bytes) -> dict[str, Any]:
     """Inverse of `serialize`."""
     return json.loads(data)  # type: ignore[no-any-return]
+
+
+def new_queue_job_id(job_id: uuid.UUID) -> str:
+    """A fresh queue id for one attempt at a job (arq ignores an id it already holds)."""
+    return f"{job_id}:{uuid.uuid4().hex[:12]}"
 
 
 def redis_settings(url: str) -> RedisSettings:
@@ -55,9 +61,11 @@ class Queue:
         )
         return cls(pool, queue_name)
 
-    async def enqueue_article_job(self, job_id: uuid.UUID, *, defer_by: float = 0) -> str:
+    async def enqueue_article_job(
+        self, job_id: uuid.UUID, *, defer_by: float = 0, queue_job_id: str | None = None
+    ) -> str:
         """Queue one attempt at a job; every attempt gets its own queue id."""
-        queue_job_id = f"{job_id}:{uuid.uuid4().hex[:12]}"
+        queue_job_id = queue_job_id or new_queue_job_id(job_id)
         await self.pool.enqueue_job(
             PROCESS_ARTICLE,
             str(job_id),

@@ -71,6 +71,10 @@ async def _read_capped(receive: Receive, cap: int) -> bytes | None:
     return b"".join(chunks)
 
 
+def _has_nul(query: bytes) -> bool:
+    return b"%00" in query or b"\x00" in query
+
+
 def replay_body(body: bytes, receive: Receive) -> Receive:
     """A receive that yields the buffered body once, then the client's own messages."""
     sent = False
@@ -97,6 +101,12 @@ class RequestLimitsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if _has_nul(scope.get("query_string", b"")):
+            detail = "NUL characters are not allowed in the query"
+            await problem_response(400, "bad-request", detail, instance=scope["path"])(
+                scope, receive, send
+            )
+            return
         headers = Headers(scope=scope)
         declared = _declared_length(headers)
         if not declared and "transfer-encoding" not in headers:
@@ -121,6 +131,10 @@ class RequestLimitsMiddleware:
         if not is_json(headers.get("content-type")):
             detail = "Send the body as JSON (Content-Type: application/json)"
             return problem_response(415, "unsupported-media-type", detail, instance=path)
+        if b"\\u0000" in body or b"\x00" in body:  # PostgreSQL text can't hold NUL
+            return problem_response(
+                400, "bad-request", "NUL characters are not allowed", instance=path
+            )
         if nesting_exceeds(body, self.max_depth):
             detail = f"JSON nested deeper than {self.max_depth} levels"
             return problem_response(400, "too-deep", detail, instance=path)

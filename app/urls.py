@@ -53,7 +53,10 @@ def is_tracking_param(name: str) -> bool:
 
 def normalize_article_url(url: str) -> str:
     """Scheme/host case, default port, percent-encoding; drops fragment and tracking params."""
-    normalized = url_normalize(url.strip()) or url.strip()
+    try:
+        normalized = url_normalize(url.strip()) or url.strip()
+    except (UnicodeError, ValueError):  # a host IDNA can't encode: keep it as given
+        normalized = url.strip()
     parts = urlsplit(normalized)
     query = urlencode(
         [

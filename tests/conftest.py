@@ -105,5 +105,6 @@ def settings(database_url: str, redis_url: str, redis_prefix: str) -> Settings:
         job_lease_seconds=3.0,
         retry_base_seconds=0.1,
         extract_processes=1,
+        rate_limit_per_minute=100_000,
         log_json=False,
     )

@@ -22,7 +22,7 @@ from app.fetch import FetchError, fetch_page, host_slot
 from app.jobs.repository import JobRepository
 from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
 from app.models import Job
-from app.queue import Queue
+from app.queue import Queue, new_queue_job_id
 from app.urls import normalize_article_url
 
 __all__ = ["process_article", "sweep_stale_jobs"]
@@ -133,10 +133,7 @@ async def _run(ctx: dict[str, Any], job: Job) -> uuid.UUID:
 
 async def _release(ctx: dict[str, Any], job: Job) -> None:
     try:
-        async with ctx["sessions"].begin() as session:
-            repo = JobRepository(session)
-            await repo.requeue(job.id, code="interrupted", message="worker stopped", delay=0)
-            await repo.set_queue_id(job.id, await ctx["queue"].enqueue_article_job(job.id))
+        await _requeue(ctx, job, code="interrupted", message="worker stopped", delay=0)
         log.info("job_released", job_id=str(job.id))
     except Exception:  # the lease still expires and the sweep takes over
         log.warning("job_release_failed", job_id=str(job.id), exc_info=True)
@@ -149,23 +146,29 @@ def _backoff(settings: Settings, attempts: int, hint: float | None) -> float:
 
 async def _record_failure(ctx: dict[str, Any], job: Job, failure: JobFailure) -> str:
     settings: Settings = ctx["settings"]
+    if failure.retryable and job.attempts < settings.job_max_attempts:
+        delay = _backoff(settings, job.attempts, failure.delay)
+        await _requeue(ctx, job, code=failure.code, message=failure.message, delay=delay)
+        log.info("job_retry", job_id=str(job.id), code=failure.code, delay=delay)
+        return "retry"
     async with ctx["sessions"].begin() as session:
-        repo = JobRepository(session)
-        if failure.retryable and job.attempts < settings.job_max_attempts:
-            delay = _backoff(settings, job.attempts, failure.delay)
-            await repo.requeue(job.id, code=failure.code, message=failure.message, delay=delay)
-            queue: Queue = ctx["queue"]
-            queue_id = await queue.enqueue_article_job(job.id, defer_by=delay)
-            await repo.set_queue_id(job.id, queue_id)
-            log.info("job_retry", job_id=str(job.id), code=failure.code, delay=delay)
-            return "retry"
-        await repo.fail(
+        await JobRepository(session).fail(
             job.id, code=failure.code, message=failure.message, retryable=failure.retryable
         )
     JOB_OUTCOMES.labels("failed").inc()
     log.info("job_failed", job_id=str(job.id), code=failure.code, error=failure.message)
     await _after_finish(ctx, job.id)
     return "failed"
+
+
+async def _requeue(ctx: dict[str, Any], job: Job, *, code: str, message: str, delay: float) -> None:
+    """Back to queued with a new queue id, committed before Redis hears of it."""
+    queue_id = new_queue_job_id(job.id)
+    async with ctx["sessions"].begin() as session:
+        repo = JobRepository(session)
+        await repo.requeue(job.id, code=code, message=message, delay=delay)
+        await repo.set_queue_id(job.id, queue_id)
+    await ctx["queue"].enqueue_article_job(job.id, defer_by=delay, queue_job_id=queue_id)
 
 
 async def _after_finish(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
@@ -179,18 +182,17 @@ async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
     """Re-enqueue jobs whose queue entry was lost or whose worker died; returns how many."""
     settings: Settings = ctx["settings"]
     queue: Queue = ctx["queue"]
-    requeued = 0
+    lost: dict[uuid.UUID, str] = {}
     async with ctx["sessions"].begin() as session:
         repo = JobRepository(session)
         for job in await repo.stale(older_than=settings.job_lease_seconds):
-            if (
-                job.status == "queued"
-                and job.queue_job_id
-                and await queue.has_job(job.queue_job_id)
-            ):
+            carried = job.status == "queued" and job.queue_job_id
+            if carried and await queue.has_job(job.queue_job_id or ""):
                 continue
-            await repo.set_queue_id(job.id, await queue.enqueue_article_job(job.id))
-            requeued += 1
-    if requeued:
-        log.info("sweep_requeued", count=requeued)
-    return requeued
+            lost[job.id] = new_queue_job_id(job.id)
+            await repo.set_queue_id(job.id, lost[job.id])
+    for job_id, queue_id in lost.items():
+        await queue.enqueue_article_job(job_id, queue_job_id=queue_id)
+    if lost:
+        log.info("sweep_requeued", count=len(lost))
+    return len(lost)

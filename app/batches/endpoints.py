@@ -10,12 +10,13 @@ from sqlalchemy import select
 
 from app.batches.schemas import BatchItemError, BatchOut, BatchStatus, SubmitBatch
 from app.db import SessionDep
-from app.deps import CallerDep, QueueDep
+from app.deps import CallerDep, QueueDep, SettingsDep
 from app.errors import PROBLEM_TYPE, NotFound, Problem
 from app.jobs.endpoints import enqueue_after_commit
 from app.jobs.schemas import JobOut, check_url
-from app.jobs.service import submit_url
+from app.jobs.service import submit_urls
 from app.models import Batch, Job
+from app.ratelimit import check_pending_jobs
 
 __all__ = ["router"]
 
@@ -40,29 +41,36 @@ def _rejection(url: str, index: int, exc: ValueError) -> BatchItemError:
     responses={422: {"model": Problem, "description": "Not a list of 1 to 1,000 URLs"}},
 )
 async def submit_batch(
-    body: SubmitBatch, session: SessionDep, queue: QueueDep, response: Response, caller: CallerDep
+    body: SubmitBatch,
+    session: SessionDep,
+    queue: QueueDep,
+    response: Response,
+    caller: CallerDep,
+    settings: SettingsDep,
 ) -> BatchOut:
     """Queue up to 1,000 URLs; invalid ones are rejected one by one, the rest still run."""
     batch = Batch(api_key_id=caller)
     session.add(batch)
     await session.flush()
     await session.refresh(batch)
-    items: list[JobOut | BatchItemError] = []
-    to_enqueue: list[Job] = []
+    valid: dict[int, str] = {}
+    rejected: dict[int, BatchItemError] = {}
     for index, raw in enumerate(body.urls):
         try:
-            url = check_url(raw)
+            valid[index] = check_url(raw)
         except ValueError as exc:
-            items.append(_rejection(raw, index, exc))
-            continue
-        submission = await submit_url(
-            session, url=url, force=body.force, api_key_id=caller, batch_id=batch.id
-        )
-        if submission.needs_work:
-            to_enqueue.append(submission.job)
-        items.append(JobOut.of(submission.job))
+            rejected[index] = _rejection(raw, index, exc)
+    submissions = await submit_urls(
+        session, list(valid.values()), force=body.force, api_key_id=caller, batch_id=batch.id
+    )
+    jobs = dict(zip(valid, (s.job for s in submissions), strict=True))
+    if any(s.needs_work for s in submissions):
+        await check_pending_jobs(session, api_key_id=caller, limit=settings.max_pending_jobs)
     await session.commit()
-    await enqueue_after_commit(session, queue, to_enqueue)
+    await enqueue_after_commit(queue, [s.job for s in submissions if s.needs_work])
+    items: list[JobOut | BatchItemError] = [
+        JobOut.of(jobs[i]) if i in jobs else rejected[i] for i in range(len(body.urls))
+    ]
     response.headers["Location"] = f"/v1/batches/{batch.id}"
     return BatchOut(id=batch.id, created_at=batch.created_at, jobs=items)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import structlog
@@ -10,7 +11,6 @@ from fastapi import APIRouter, Response, status
 from app.db import SessionDep
 from app.deps import CallerDep, QueueDep, SettingsDep
 from app.errors import Problem
-from app.jobs.repository import JobRepository
 from app.jobs.schemas import JobOut, SubmitArticle
 from app.jobs.service import get_job, submit_url
 from app.models import Job
@@ -26,17 +26,19 @@ PROBLEMS: dict[int | str, dict[str, object]] = {
 }
 
 
-async def enqueue_after_commit(session: SessionDep, queue: Queue, jobs: list[Job]) -> None:
+async def enqueue_after_commit(queue: Queue, jobs: list[Job]) -> None:
     """Send committed jobs to Redis; if Redis is down the sweep sends them later."""
-    for job in jobs:
-        try:
-            queue_id = await queue.enqueue_article_job(job.id)
-        except Exception as exc:  # Redis down: the job is safe in PostgreSQL
-            log.warning("enqueue_failed", job_id=str(job.id), error=type(exc).__name__)
-            continue
-        job.queue_job_id = queue_id
-        await JobRepository(session).set_queue_id(job.id, queue_id)
-    await session.commit()
+    pending = [job for job in jobs if job.queue_job_id]
+    for start in range(0, len(pending), 50):
+        chunk = pending[start : start + 50]
+        results = await asyncio.gather(
+            *(queue.enqueue_article_job(j.id, queue_job_id=j.queue_job_id) for j in chunk),
+            return_exceptions=True,
+        )
+        failed = [r for r in results if isinstance(r, BaseException)]
+        if failed:  # Redis down: the jobs are safe in PostgreSQL and the sweep sends them
+            log.warning("enqueue_failed", jobs=len(failed), error=type(failed[0]).__name__)
+            return
 
 
 @router.post(
@@ -65,7 +67,7 @@ async def submit_article(
         await check_pending_jobs(session, api_key_id=caller, limit=settings.max_pending_jobs)
     await session.commit()
     if submission.needs_work:
-        await enqueue_after_commit(session, queue, [submission.job])
+        await enqueue_after_commit(queue, [submission.job])
     elif submission.job.callback_url and submission.job.status == "succeeded":
         await queue.enqueue_callback(submission.job.id, attempt=1)
     response.headers["Location"] = f"/v1/jobs/{submission.job.id}"

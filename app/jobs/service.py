@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -12,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import NotFound
 from app.jobs.repository import JobRepository
 from app.models import Article, Job
+from app.queue import new_queue_job_id
 from app.urls import normalize_article_url
 
-__all__ = ["Submission", "get_job", "submit_url"]
+__all__ = ["Submission", "get_job", "submit_url", "submit_urls"]
 
 
 @dataclass(slots=True)
@@ -25,6 +27,69 @@ class Submission:
     needs_work: bool
 
 
+def _job(url: str, normalized: str, article_id: uuid.UUID | None, **fields: object) -> Job:
+    """A finished job pointing at a stored article, or a queued one with its queue id set."""
+    job_id = uuid.uuid4()
+    if article_id is not None:
+        now = datetime.now(UTC)
+        return Job(
+            id=job_id,
+            url=url,
+            normalized_url=normalized,
+            status="succeeded",
+            stage="done",
+            attempts=0,
+            article_id=article_id,
+            started_at=now,
+            finished_at=now,
+            **fields,
+        )
+    return Job(
+        id=job_id,
+        url=url,
+        normalized_url=normalized,
+        status="queued",
+        stage="queued",
+        attempts=0,
+        queue_job_id=new_queue_job_id(job_id),
+        **fields,
+    )
+
+
+async def submit_urls(
+    session: AsyncSession,
+    urls: Sequence[str],
+    *,
+    force: bool = False,
+    api_key_id: uuid.UUID | None = None,
+    batch_id: uuid.UUID | None = None,
+    callback_url: str | None = None,
+) -> list[Submission]:
+    """Jobs for many URLs in one round trip each way; the caller commits, then enqueues."""
+    normalized = [normalize_article_url(u) for u in urls]
+    stored: dict[str, uuid.UUID] = {}
+    if not force:
+        rows = await session.execute(
+            select(Article.url, Article.id).where(Article.url.in_(set(normalized)))
+        )
+        stored = dict(rows.all())
+    jobs = [
+        _job(
+            url,
+            norm,
+            stored.get(norm),
+            force=force,
+            api_key_id=api_key_id,
+            batch_id=batch_id,
+            callback_url=callback_url,
+        )
+        for url, norm in zip(urls, normalized, strict=True)
+    ]
+    session.add_all(jobs)
+    await session.flush()
+    return [Submission(job, needs_work=job.status == "queued") for job in jobs]
+
+
 async def submit_url(
     session: AsyncSession,
     *,
@@ -32,41 +97,16 @@ async def submit_url(
     force: bool = False,
     callback_url: str | None = None,
     api_key_id: uuid.UUID | None = None,
-    batch_id: uuid.UUID | None = None,
 ) -> Submission:
-    """Create (or reuse) the job for a URL; the caller commits, then enqueues if needed."""
-    repo = JobRepository(session)
-    normalized = normalize_article_url(url)
-    if not force:
-        article_id = await session.scalar(select(Article.id).where(Article.url == normalized))
-        if article_id is not None:
-            now = datetime.now(UTC)
-            job = Job(
-                url=url,
-                normalized_url=normalized,
-                status="succeeded",
-                stage="done",
-                article_id=article_id,
-                callback_url=callback_url,
-                api_key_id=api_key_id,
-                batch_id=batch_id,
-                started_at=now,
-                finished_at=now,
-            )
-            return Submission(await repo.add(job), needs_work=False)
-        if batch_id is None and callback_url is None:
-            active = await repo.active_for_url(normalized)
-            if active is not None and active.api_key_id == api_key_id:
-                return Submission(active, needs_work=False)
-    job = Job(
-        url=url,
-        normalized_url=normalized,
-        force=force,
-        callback_url=callback_url,
-        api_key_id=api_key_id,
-        batch_id=batch_id,
+    """One URL; a plain resubmission joins the job already in flight for it."""
+    if not force and callback_url is None:
+        active = await JobRepository(session).active_for_url(normalize_article_url(url))
+        if active is not None and active.api_key_id == api_key_id:
+            return Submission(active, needs_work=False)
+    (submission,) = await submit_urls(
+        session, [url], force=force, api_key_id=api_key_id, callback_url=callback_url
     )
-    return Submission(await repo.add(job), needs_work=True)
+    return submission
 
 
 async def get_job(

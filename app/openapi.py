@@ -1,0 +1,59 @@
+"""OpenAPI as served: every error response documented as application/problem+json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from app.errors import Problem
+
+__all__ = ["install_openapi"]
+
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+COMMON_ERRORS = {
+    "413": "Request body over the size limit",
+    "415": "Request body is not JSON",
+    "429": "Rate limit exceeded; see Retry-After",
+    "503": "A backing service is unavailable; retry",
+}
+
+
+def _problem_content() -> dict[str, Any]:
+    return {"application/problem+json": {"schema": PROBLEM_REF}}
+
+
+def _errors_as_problems(operation: dict[str, Any], *, has_body: bool) -> None:
+    responses = operation.setdefault("responses", {})
+    for code, description in COMMON_ERRORS.items():
+        if code in ("413", "415") and not has_body:
+            continue
+        responses.setdefault(code, {"description": description})
+    responses.setdefault("400", {"description": "Malformed request"})
+    for code, response in responses.items():
+        if code.isdigit() and int(code) >= 400:
+            response["content"] = _problem_content()
+
+
+def install_openapi(app: FastAPI) -> None:
+    """Replace FastAPI's schema builder with one that documents our problem responses."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["Problem"] = Problem.model_json_schema(
+            ref_template="#/components/schemas/{model}"
+        )
+        for path, item in schema.get("paths", {}).items():
+            for operation in item.values():
+                if isinstance(operation, dict) and path.startswith("/v1"):
+                    _errors_as_problems(operation, has_body="requestBody" in operation)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

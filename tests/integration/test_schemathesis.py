@@ -1,0 +1,27 @@
+"""Schemathesis over our own /openapi.json against the running API: no 5xx, no off-schema answer."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import httpx
+
+CHECKS = ",".join([
+    "not_a_server_error", "status_code_conformance", "content_type_conformance",
+    "response_schema_conformance", "response_headers_conformance",
+])
+
+
+async def test_schemathesis_finds_no_server_errors(api: httpx.AsyncClient) -> None:
+    base = str(api.base_url).rstrip("/")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "schemathesis.cli", "run", f"{base}/openapi.json",
+        "--checks", CHECKS, "--max-examples", "10", "--seed", "1", "--workers", "2",
+        "--request-timeout", "10", "--phases", "examples,coverage,fuzzing",
+        "--suppress-health-check", "all",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), 240)
+    report = output.decode(errors="replace")
+    assert process.returncode == 0, report[-6000:]
