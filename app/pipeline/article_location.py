@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from app.pipeline.article_text import ArticleText, tokens
@@ -12,21 +13,22 @@ from app.pipeline.article_text import ArticleText, tokens
 __all__ = ["locate_article"]
 
 
-_NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"})
 _CORE_SHARE = 0.9  # the container holds this share of the matched words
+# Selected in C, so blank runs between tags never reach Python.
+_TEXT_NODES = etree.XPath(
+    ".//text()[normalize-space()][not(parent::script or parent::style or parent::noscript"
+    " or parent::template)]"
+)
 
 
 def _text_runs(root: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     """Each non-blank text node of the tree with the element it renders inside, in page order."""
-    for el in root.iter():
-        tag = el.tag
-        if isinstance(tag, str) and tag not in _NO_TEXT and el.text and not el.text.isspace():
-            yield el, el.text
-        tail = el.tail
-        if tail and not tail.isspace():
-            parent = el.getparent()
-            if parent is not None:
-                yield parent, tail
+    for text in _TEXT_NODES(root):
+        owner = text.getparent()
+        if owner is not None and text.is_tail:
+            owner = owner.getparent()
+        if owner is not None:
+            yield owner, str(text)
 
 
 def _matched_words(root: HtmlElement, article: ArticleText) -> Counter[HtmlElement]:
