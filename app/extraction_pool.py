@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 
 from app.pipeline import run_pipeline
@@ -26,7 +27,9 @@ class ExtractionPool:
 
     def _new_executor(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=self.processes, mp_context=context)
+        return ProcessPoolExecutor(
+            max_workers=self.processes, mp_context=context, initializer=_lower_priority
+        )
 
     async def extract(self, html: str, url: str, *, claim_threshold: float) -> Extraction:
         """`run_pipeline` in a child process; raises ExtractionTimeout past the deadline."""
@@ -50,6 +53,11 @@ class ExtractionPool:
     def close(self) -> None:
         """Stop the child processes."""
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _lower_priority() -> None:
+    """Extraction yields the CPU to the API and the workers' event loops when both want it."""
+    os.nice(10)
 
 
 def _run(html: str, url: str, claim_threshold: float) -> Extraction:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
 from app import __version__
 from app.articles.endpoints import router as articles_router
@@ -20,7 +19,7 @@ from app.idempotency import IdempotencyMiddleware
 from app.jobs.endpoints import router as jobs_router
 from app.jobs.events import router as job_events_router
 from app.logging import configure_logging
-from app.metrics import HTTP_REQUESTS, HTTP_SECONDS
+from app.metrics import RequestMetricsMiddleware
 from app.openapi import install_openapi
 from app.pagination import CursorCodec
 from app.queue import Queue
@@ -78,21 +77,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_openapi(app)
     install_auth(app, settings)
-    app.middleware("http")(_observe)
+    app.add_middleware(RequestMetricsMiddleware)
     return app
-
-
-async def _observe(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """Count and time requests by route template (not raw path: bounded label values)."""
-    started = time.perf_counter()
-    response = await call_next(request)
-    route = request.scope.get("route")
-    template = getattr(route, "path", "unmatched")
-    HTTP_REQUESTS.labels(request.method, template, str(response.status_code)).inc()
-    HTTP_SECONDS.labels(request.method, template).observe(time.perf_counter() - started)
-    return response
 
 
 def app_from_env() -> FastAPI:

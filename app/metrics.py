@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Gauge, Histogram
+import time
 
-__all__ = ["HTTP_REQUESTS", "HTTP_SECONDS", "JOBS_BY_STATUS", "JOB_OUTCOMES", "STAGE_SECONDS"]
+from prometheus_client import Counter, Gauge, Histogram
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = [
+    "RequestMetricsMiddleware",
+    "HTTP_REQUESTS",
+    "HTTP_SECONDS",
+    "JOBS_BY_STATUS",
+    "JOB_OUTCOMES",
+    "STAGE_SECONDS",
+]
 
 HTTP_REQUESTS = Counter(
     "claimtrail_http_requests_total", "HTTP requests served", ["method", "route", "status"]
@@ -23,3 +33,28 @@ STAGE_SECONDS = Histogram(
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
 )
 JOBS_BY_STATUS = Gauge("claimtrail_jobs", "Jobs in the database by status", ["status"])
+
+
+class RequestMetricsMiddleware:
+    """Counts and times requests by route template (bounded label values), as pure ASGI."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), [500]
+
+        async def send_and_record(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_record)
+        finally:
+            template = getattr(scope.get("route"), "path", "unmatched")
+            HTTP_REQUESTS.labels(scope["method"], template, str(status[0])).inc()
+            HTTP_SECONDS.labels(scope["method"], template).observe(time.perf_counter() - started)

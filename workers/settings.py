@@ -21,7 +21,8 @@ __all__ = ["build_worker"]
 async def _startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx["settings"]
     database_url, redis_url = settings.require_urls()
-    ctx["engine"] = create_engine(database_url, pool_size=5)
+    # One connection per concurrent job plus the sweep and callbacks.
+    ctx["engine"] = create_engine(database_url, pool_size=settings.worker_max_jobs + 2)
     ctx["sessions"] = session_factory(ctx["engine"])
     ctx["queue"] = await Queue.connect(redis_url, settings.queue_name)
     ctx["extraction_pool"] = ExtractionPool(

@@ -12,7 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import structlog
+from arq import Retry
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.articles.store import store_extraction
@@ -43,8 +45,13 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
     settings: Settings = ctx["settings"]
     sessions: async_sessionmaker[AsyncSession] = ctx["sessions"]
     job_uuid = uuid.UUID(job_id)
-    async with sessions.begin() as session:
-        job = await JobRepository(session).claim(job_uuid, lease=settings.job_lease_seconds)
+    try:
+        async with sessions.begin() as session:
+            job = await JobRepository(session).claim(job_uuid, lease=settings.job_lease_seconds)
+    except (DBAPIError, PoolTimeoutError, OSError) as exc:
+        # Database busy or away: let arq deliver this same entry again shortly.
+        log.warning("claim_failed", job_id=job_id, error=type(exc).__name__)
+        raise Retry(defer=2) from exc
     if job is None:
         return "not-claimed"
     structlog.contextvars.bind_contextvars(job_id=job_id, url=job.url, attempt=job.attempts)
