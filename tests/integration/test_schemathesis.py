@@ -17,9 +17,10 @@ async def test_schemathesis_finds_no_server_errors(api: httpx.AsyncClient) -> No
     base = str(api.base_url).rstrip("/")
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "schemathesis.cli", "run", f"{base}/openapi.json",
-        "--checks", CHECKS, "--max-examples", "10", "--seed", "1", "--workers", "2",
-        "--request-timeout", "10", "--phases", "examples,coverage,fuzzing",
-        "--suppress-health-check", "all",
+        "--checks", CHECKS, "--max-examples", "50", "--seed", "1", "--workers", "1",
+        "--request-timeout", "10", "--suppress-health-check", "all",
+        # An event stream of a job no worker runs never ends: tested on its own elsewhere.
+        "--exclude-path-regex", "/events$",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )
     output, _ = await asyncio.wait_for(process.communicate(), 240)
