@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.pipeline.article_location import locate_article
-from app.pipeline.article_text import ArticleText, shingles, tokens
+from app.pipeline.article_text import ArticleText, find_article_text, shingles, tokens
 from app.pipeline.blocks import walk_body
-from app.pipeline.document import parse_html
+from app.pipeline.document import parse_document, parse_html
 
 _PAGE = """<html><body>
 <nav><p>World news and business headlines every morning for readers</p></nav>
@@ -73,3 +73,11 @@ def test_short_blocks_are_kept_when_all_their_words_are_in_the_article() -> None
     article = _article(_CHOSEN)
     assert article.covers(tokens("Container traffic")) == 1.0
     assert article.covers(tokens("Order a print")) == 0.0
+
+
+def test_pages_too_short_for_trafilatura_fall_back_to_our_containers() -> None:
+    html = "<html><body><div><p>Rates rose 3% in May, the bureau said.</p></div></body></html>"
+    assert not find_article_text(html, "https://news.example.org/s").found
+    assert parse_document(html, "https://news.example.org/s").text == (
+        "Rates rose 3% in May, the bureau said."
+    )
