@@ -1,4 +1,4 @@
-"""`claimtrail up | api | worker | migrate | eval | keys` — the command line."""
+"""`claimtrail up | api | worker | migrate | eval | keys | submit` — the command line."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from app.auth.cli import add_keys_parser
+from app.submit_cli import add_submit_parser
 
 __all__ = ["main"]
 
@@ -156,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("corpus_dir")
     evaluate.set_defaults(run=_eval)
     add_keys_parser(commands)
+    add_submit_parser(commands)
     return parser
 
 
