@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from app.pipeline import run_pipeline
@@ -20,9 +21,16 @@ class ExtractionTimeout(Exception):
 class ExtractionPool:
     """A process pool that is torn down and rebuilt when a page hangs it."""
 
-    def __init__(self, *, processes: int = 2, timeout: float = 20.0) -> None:
+    def __init__(
+        self,
+        *,
+        processes: int = 2,
+        timeout: float = 20.0,
+        target: Callable[..., Extraction] | None = None,
+    ) -> None:
         self.processes = processes
         self.timeout = timeout
+        self.target = target or _run  # a module-level function: it is pickled to the children
         self._executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
@@ -35,7 +43,7 @@ class ExtractionPool:
         """`run_pipeline` in a child process; raises ExtractionTimeout past the deadline."""
         loop = asyncio.get_running_loop()
         executor = self._executor
-        future = loop.run_in_executor(executor, _run, html, url, claim_threshold)
+        future = loop.run_in_executor(executor, self.target, html, url, claim_threshold)
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:

@@ -1,0 +1,92 @@
+"""Mutated real pages never crash the pipeline; a hanging page is cut off at the timeout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.extraction_pool import ExtractionPool, ExtractionTimeout
+from app.pipeline import run_pipeline
+from tests.conftest import REPO, SHARED
+
+PAGES = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus/dev").glob("*.html"))]
+
+
+@st.composite
+def mutated_page(draw: st.DrawFn) -> str:
+    """A dev page with slices deleted, duplicated or replaced by random markup."""
+    page = draw(st.sampled_from(PAGES))
+    for _ in range(draw(st.integers(1, 6))):
+        start = draw(st.integers(0, len(page) - 1))
+        end = min(len(page), start + draw(st.integers(0, 400)))
+        noise = draw(
+            st.sampled_from(
+                [
+                    "",
+                    page[start:end] * 2,
+                    "<",
+                    "</div>",
+                    "<sup>[",
+                    "]</sup>",
+                    "\x00",
+                    "&#91;3&#93;",
+                    "<ol><li>",
+                    draw(st.text(max_size=40)),
+                ]
+            )
+        )
+        page = page[:start] + noise + page[end:]
+    return page
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_page())
+def test_mutated_pages_never_crash(html: str) -> None:
+    extraction = run_pipeline(html, "https://example.com/a")
+    for sentence in extraction.sentences:
+        assert extraction.text[sentence.start : sentence.end] == sentence.text
+
+
+def _hang(html: str, url: str, claim_threshold: float) -> None:
+    time.sleep(60)
+
+
+async def test_a_page_that_hangs_is_cut_off_and_the_pool_recovers() -> None:
+    hanging = ExtractionPool(processes=1, timeout=1.0, target=_hang)
+    try:
+        started = time.monotonic()
+        with pytest.raises(ExtractionTimeout):
+            await hanging.extract("<p>x</p>", "https://example.com/a", claim_threshold=0.5)
+        assert time.monotonic() - started < 3
+        hanging.target, hanging.timeout = (
+            run_pipeline_with_threshold,
+            60.0,
+        )  # a fresh child imports first
+        page = (
+            "<html><body><article><p>The council approved $4 million.</p></article></body></html>"
+        )
+        extraction = await hanging.extract(page, "https://example.com/a", claim_threshold=0.5)
+        assert "council" in extraction.text
+    finally:
+        hanging.close()
+
+
+def run_pipeline_with_threshold(html: str, url: str, claim_threshold: float) -> object:
+    return run_pipeline(html, url, claim_threshold=claim_threshold)
+
+
+def test_atheris_target_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "tests/fuzz/fuzz_pipeline.py", "-runs=300", "-max_len=4096", "-seed=1"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Done 300 runs" in result.stderr
