@@ -13,7 +13,7 @@ from app.extraction_pool import ExtractionPool
 from app.fetch import FetchPolicy, guarded_client
 from app.queue import Queue, deserialize, redis_settings, serialize
 from workers.callbacks import deliver_callback, queue_callback
-from workers.tasks import process_article, sweep_stale_jobs
+from workers.tasks import process_article, purge_expired, sweep_stale_jobs
 
 __all__ = ["build_worker"]
 
@@ -63,7 +63,15 @@ def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
                 run_at_startup=True,
                 unique=True,
                 timeout=60,
-            )
+            ),
+            cron(
+                purge_expired,
+                name=f"{settings.redis_prefix}purge",
+                minute={7},
+                second={0},
+                unique=True,
+                timeout=120,
+            ),
         ],
         "queue_name": settings.queue_name,
         "redis_settings": redis_settings(redis_url),

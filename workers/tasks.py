@@ -21,13 +21,14 @@ from app.articles.store import store_extraction
 from app.config import Settings
 from app.extraction_pool import ExtractionPool, ExtractionTimeout
 from app.fetch import FetchError, fetch_page, host_slot
+from app.idempotency import purge_idempotency_keys
 from app.jobs.repository import JobRepository
 from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
 from app.models import Job
 from app.queue import Queue, new_queue_job_id
 from app.urls import normalize_article_url
 
-__all__ = ["process_article", "sweep_stale_jobs"]
+__all__ = ["process_article", "purge_expired", "sweep_stale_jobs"]
 
 log = structlog.get_logger()
 
@@ -203,3 +204,12 @@ async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
     if lost:
         log.info("sweep_requeued", count=len(lost))
     return len(lost)
+
+
+async def purge_expired(ctx: dict[str, Any]) -> int:
+    """Forget Idempotency-Key responses past their 24 h lifetime; returns how many."""
+    async with ctx["sessions"].begin() as session:
+        purged = await purge_idempotency_keys(session)
+    if purged:
+        log.info("idempotency_keys_purged", count=purged)
+    return purged

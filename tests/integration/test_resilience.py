@@ -87,3 +87,36 @@ async def test_jobs_survive_a_flushed_redis(
         stop_process(worker)
     assert [j["status"] for j in jobs] == ["succeeded"] * 5
     assert await article_rows(settings) == 5
+
+
+async def test_purge_forgets_idempotency_keys_after_a_day(settings: Settings) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import insert, select
+
+    from app.db import create_engine, session_factory
+    from app.models import IdempotencyKey
+    from workers.tasks import purge_expired
+
+    engine = create_engine(settings.database_url or "", pool_size=2)
+    sessions = session_factory(engine)
+    old = datetime.now(UTC) - timedelta(hours=25)
+    async with sessions.begin() as session:
+        await session.execute(
+            insert(IdempotencyKey),
+            [
+                {
+                    "key": "old",
+                    "path": "/v1/articles",
+                    "request_sha256": "0" * 64,
+                    "created_at": old,
+                },
+                {"key": "new", "path": "/v1/articles", "request_sha256": "0" * 64},
+            ],
+        )
+    try:
+        assert await purge_expired({"sessions": sessions}) == 1
+        async with sessions() as session:
+            assert list(await session.scalars(select(IdempotencyKey.key))) == ["new"]
+    finally:
+        await engine.dispose()
