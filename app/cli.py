@@ -76,8 +76,16 @@ def _eval(args: argparse.Namespace) -> int:
 def _children(args: argparse.Namespace, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
     base = [sys.executable, "-m", "app.cli"]
     api = subprocess.Popen([*base, "api", "--host", args.host, "--port", str(args.port)], env=env)
-    workers = [subprocess.Popen([*base, "worker"], env=env) for _ in range(args.workers)]
+    workers = [
+        subprocess.Popen([*base, "worker"], env=env | {"CLAIMTRAIL_WORKER_METRICS_PORT": str(port)})
+        for port in _worker_metrics_ports(args)
+    ]
     return [api, *workers]
+
+
+def _worker_metrics_ports(args: argparse.Namespace) -> list[int]:
+    """Worker i serves its metrics on the API port + 1 + i."""
+    return [args.port + 1 + i for i in range(args.workers)]
 
 
 def _stop_all(children: list[subprocess.Popen[bytes]]) -> None:
@@ -121,9 +129,11 @@ def _up(args: argparse.Namespace) -> int:
             print(f"embedded Redis at {env['REDIS_URL']}")
         upgrade(env["DATABASE_URL"])
         children = _children(args, env)
+        origin = f"http://{args.host}:{args.port}"
+        ports = ", ".join(str(p) for p in _worker_metrics_ports(args))
         print(
-            f"claimtrail is up: API http://{args.host}:{args.port}  "
-            f"docs http://{args.host}:{args.port}/docs  (Ctrl-C stops it)",
+            f"claimtrail is up: API {origin}  docs {origin}/docs  report {origin}/report\n"
+            f"  worker metrics on port {ports}; Ctrl-C stops everything",
             flush=True,
         )
         while not stop["now"] and all(c.poll() is None for c in children):

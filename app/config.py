@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     sweep_every_seconds: int = 30
     callback_retry_scale: float = 1.0  # multiplies the callback retry delays (tests shrink it)
     worker_max_jobs: int = 10
+    worker_metrics_port: int = 0  # >0: the worker serves its own Prometheus metrics there
+    worker_metrics_host: str = "127.0.0.1"
     secret_key: str = "dev-only-secret-change-me"
     auth: Literal["off", "on"] = "off"
     api_keys: SecretStr = SecretStr("")

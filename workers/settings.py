@@ -6,6 +6,7 @@ from typing import Any
 
 from arq import cron
 from arq.worker import Worker
+from prometheus_client import start_http_server
 
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
@@ -35,6 +36,8 @@ async def _startup(ctx: dict[str, Any]) -> None:
         max_bytes=settings.fetch_max_bytes,
         respect_robots=settings.fetch_respect_robots,
     )
+    if settings.worker_metrics_port:  # job outcomes and stage durations live in this process
+        start_http_server(settings.worker_metrics_port, addr=settings.worker_metrics_host)
     ctx["http"] = guarded_client(ctx["fetch_policy"])
     ctx["callback_client"] = guarded_client(ctx["fetch_policy"])
     ctx["on_job_finished"] = queue_callback
