@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from app.pipeline.author_year import bibliography_label
+from app.pipeline.ibid import resolve_ibid
 from app.pipeline.reference_entry import parse_entry
 from app.pipeline.types import Reference
 
@@ -31,9 +32,13 @@ _BLOCKER_PARTS = frozenset(
     {"comment", "comments", "related", "newsletter", "promo", "share", "sidebar", "widget",
      "nav", "menu", "navbox", "popular", "trending", "readmore", "teaser", "recirc"}
 )  # fmt: skip
+# Cheap test on the raw attributes before splitting them into parts: every container part
+# is a substring of the raw value, so a miss here is a miss for `_parts` too.
+_CONTAINER_HINT = re.compile("|".join(sorted(_CONTAINER_PARTS)))
 _EXPLICIT_LABEL = re.compile(r"^\s*(?:\[\s*(\w{1,4})\s*\]|(\d{1,3})[.)]\s)")
 _MARKER_LINK = re.compile(r"^\[?\s*(\d{1,3})\s*\]?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # lxml refuses them in new text nodes
 
 
 @dataclass(slots=True)
@@ -58,7 +63,8 @@ def is_reference_heading(text: str) -> bool:
 
 def _is_container(el: HtmlElement) -> bool:
     """An element named like a reference list ("references", "footnotes") holding items."""
-    if el.tag == "body" or not (el.get("class") or el.get("id") or el.get("role")):
+    raw = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+    if el.tag == "body" or not _CONTAINER_HINT.search(raw.lower()):
         return False
     return bool(_parts(el) & _CONTAINER_PARTS) and bool(el.xpath(".//li"))
 
@@ -86,7 +92,8 @@ def _lines(root: HtmlElement) -> list[HtmlElement]:
     blocks = [el for el in root.iter("p", "div") if not len(el.xpath(".//p|.//div"))] or [root]
     lines: list[HtmlElement] = []
     for block in blocks:
-        for fragment in _BR.split(lxml_html.tostring(block, encoding="unicode")):
+        markup = _CONTROL.sub("", lxml_html.tostring(block, encoding="unicode"))
+        for fragment in _BR.split(markup):
             if fragment.strip():
                 node = lxml_html.fragment_fromstring(fragment, create_parent="span")
                 if node.text_content().strip():
@@ -203,4 +210,5 @@ def find_references(tree: HtmlElement, *, base_url: str) -> ReferenceSections:
             found.elements.add(el)
             _collect(el, base_url, found, seen)
     _add_target_entries(tree, base_url, found)
+    resolve_ibid(found.references)
     return found
