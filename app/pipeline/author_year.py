@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from app.pipeline.markers import MarkerHit
 from app.pipeline.types import Reference
 
-__all__ = ["bibliography_label", "find_author_year"]
+__all__ = ["bibliography_label", "find_author_year", "narrative_author"]
 
 _NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
 _APA_HEAD = re.compile(r"^(.{2,400}?)\s*\((\d{4}[a-z]?)(?:,[^)]*)?\)\.")
@@ -97,9 +97,37 @@ def find_author_year(text: str, references: Sequence[Reference]) -> list[MarkerH
                 MarkerHit(_widen(text, m.start()), m.end(), labels, m.group(0), "author-year")
             )
     for m in _NARRATIVE.finditer(text):
-        cite = _parse(f"{m.group(1)}, {m.group(2)}")
+        found = _narrative_match(m.group(1), m.group(2), bibliography)
+        if found is not None:
+            who, ref = found
+            year_start = text.index("(", m.end(1))
+            raw = f"{who} {text[year_start : m.end()]}"
+            hits.append(MarkerHit(year_start - 1, m.end(), [ref.label], raw, "author-year"))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _narrative_match(
+    who: str, year: str, bibliography: Sequence[tuple[_Cite, Reference]]
+) -> tuple[str, Reference] | None:
+    """Author and entry of "Ruiz (2023)"; "When Brandt (2022)" also tries "Brandt".
+
+    The name pattern takes up to two capitalised words, so a sentence-opening word ("When",
+    "As", "In") can ride along with the surname; the shorter reading is tried next.
+    """
+    candidates = [who]
+    first, _, rest = who.partition(" ")
+    if rest and first[:1].isupper() and not rest.startswith(("&", "and ", "et al")):
+        candidates.append(rest)
+    for candidate in candidates:
+        cite = _parse(f"{candidate}, {year}")
         ref = _match(cite, bibliography) if cite else None
         if ref is not None:
-            year_start = text.index("(", m.end(1))
-            hits.append(MarkerHit(year_start - 1, m.end(), [ref.label], m.group(0), "author-year"))
-    return sorted(hits, key=lambda h: h.start)
+            return candidate, ref
+    return None
+
+
+def narrative_author(raw: str) -> str | None:
+    """The author a narrative citation names: "Ruiz (2023)" -> "Ruiz"; None for "(Ruiz, 2023)"."""
+    if raw.startswith("("):
+        return None
+    return raw.rsplit("(", 1)[0].strip() or None

@@ -43,3 +43,19 @@ def test_parenthetical_narrative_and_grouped_citations() -> None:
     assert urls(narrative) == {S3}
     assert urls(sentence(ext, "Both trends")) == {S1, S3}
     assert "(Nakamura" not in ext.text
+
+
+def test_narrative_citation_after_a_sentence_opening_word_credits_the_author() -> None:
+    ext = extract(
+        "<p>When Brandt (2022) asked 96 volunteers to read before bed, the tablet group slept "
+        "later. As Okafor and Lindqvist (2024) showed, heat matters.</p>"
+        "<h2>References</h2><ul>"
+        "<li>Brandt, L. (2022). Evening reading and sleep. <em>Journal of Sleep</em>, 14, 2–9. "
+        '<a href="https://doi.org/10.1/brandt">https://doi.org/10.1/brandt</a></li>'
+        "<li>Okafor, N., &amp; Lindqvist, E. (2024). Heat and bees. <em>Ecology</em>, 3, 1–9. "
+        '<a href="https://doi.org/10.1/okafor">https://doi.org/10.1/okafor</a></li></ul>'
+    )
+    brandt = sentence(ext, "When Brandt")
+    assert urls(brandt) == {"https://doi.org/10.1/brandt"}
+    assert brandt.attributed_to == ["Brandt"]
+    assert urls(sentence(ext, "As Okafor")) == {"https://doi.org/10.1/okafor"}
