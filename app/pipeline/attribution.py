@@ -5,34 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.pipeline.attribution_lexicon import (
+    GENERIC_SUBJECTS,
+    ORG_NOUNS,
+    REPORT_NOUNS,
+    ROLE_NOUNS,
+    VERBS,
+)
+from app.pipeline.document_refs import document_noun, document_subject
 from app.pipeline.names import NameSpan, find_names
 
 __all__ = ["Attribution", "find_attributions"]
 
-_VERBS = (
-    "said|says|say|reported|reports|revealed|reveals|found|finds|noted|notes|added|adds|wrote|"
-    "writes|estimated|estimates|announced|announces|stated|states|told|argued|argues|claimed|"
-    "claims|suggested|suggests|showed|shows|concluded|concludes|highlighted|highlights|"
-    "acknowledged|acknowledges|confirmed|confirms|warned|warns|predicted|predicts|projected|"
-    "projects|expects|expected|expect|analyzed|analysed|cited|cites|described|describes|called|"
-    "explained|explains|observed|observes|documented|cautioned|cautions|insisted|insists|"
-    "maintained|maintains|disclosed|discloses|published|publishes|paint|paints|painted|"
-    "recommends|recommended|lists|listed"
-)
-_REPORT_NOUNS = (
-    "report|reports|reporting|post|piece|headline|article|story|analysis|analysts|economists|"
-    "researchers|data|figures|numbers|index|survey|study|poll|forecast|statement|review|paper|"
-    "note|estimates|research|guideline|guidelines|records|tally|database|investigation"
-)
-_ORG_NOUNS = (
-    "department|ministry|agency|office|bureau|co-op|cooperative|company|firm|group|authority|"
-    "board|commission|council|committee|court|government|administration|institute|university|"
-    "hospital|police|union|airline|carrier|bank|fund|organization|organisation|association|"
-    "foundation|coalition|alliance|regulator|utility|county|city|state|service|center|centre|"
-    "school|party|campaign|spokesperson|spokesman|spokeswoman|network|team|lab|laboratory|"
-    "museum|agency|district|county’s|startup|retailer|chain|insurer|manufacturer|operator"
-)
-_VERB = re.compile(rf"\b({_VERBS})\b")
+_VERB = re.compile(rf"\b({VERBS})\b")
 _AUX = re.compile(r"(?:\s+(?:has|have|had|also|publicly|previously|later|separately|again|"
                   r"first|recently|on \w+day))+$")  # fmt: skip
 _APPOSITIVE = re.compile(r",[^,]{2,120},\s*$")
@@ -46,30 +31,27 @@ _NP_LEAD = re.compile(
     r"records|notice|minutes|documents?|poll)\s+(?:from|by|of|published by|released by)\s+)?"
     r"(?:the\s+)?",
 )
-_DESCRIPTOR = re.compile(rf"\b(?i:the|its)\s+({_ORG_NOUNS})(’s|'s)?\s*$")
-_DESCRIPTOR_AHEAD = re.compile(rf"^(?:the\s+)({_ORG_NOUNS})(’s|'s)?\b")
+_DESCRIPTOR = re.compile(
+    rf"\b(?i:the|its)\s+((?:[a-z-]+\s+)?(?:{ORG_NOUNS}|{ROLE_NOUNS}))(’s|'s)?\s*$"
+)
+_ROLE_LEAD = re.compile(r"^(?i:an?|the)\s+[a-z]")
+_DESCRIPTOR_AHEAD = re.compile(rf"^(?:the\s+)({ORG_NOUNS})(’s|'s)?\b")
 _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they|He|She|It|They)$")
 _PREPOSITIONS = re.compile(r"\b(in|at|from|of|for|near|with|on|to|into|than)\s+(the\s+)?$")
 _BY_IN = re.compile(
     r"\b(?:published|conducted|released|compiled|issued|cited|commissioned|prepared|produced)"
     r"(?:\s+[\w,]+){0,4}?\s+(?:by|in)\s+(?:the\s+)?$"
-    rf"|\b(?:{_REPORT_NOUNS})\s+(?:from|by)\s+(?:the\s+)?$"
+    rf"|\b(?:{REPORT_NOUNS})\s+(?:from|by)\s+(?:the\s+)?$"
 )
 # "an analysis in The Guardian" names a source, "a study in Colorado" a place: kept only
 # when the name matches a source of the article.
-_NOUN_IN = re.compile(rf"\b(?:{_REPORT_NOUNS}|editorial|interview|op-ed)\s+in\s+(?:the\s+)?$")
+_NOUN_IN = re.compile(rf"\b(?:{REPORT_NOUNS}|editorial|interview|op-ed)\s+in\s+(?:the\s+)?$")
 _CITING = re.compile(r"\bciting\s+(?:a|an|the)?\s*$")
-_OWNED_REPORT = re.compile(rf"^(?:\s+[\w-]+){{0,4}}?\s+(?i:{_REPORT_NOUNS})\b")
-_NAMED_REPORT = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{_REPORT_NOUNS})\b")
+_OWNED_REPORT = re.compile(rf"^(?:\s+[\w-]+){{0,4}}?\s+(?i:{REPORT_NOUNS})\b")
+_NAMED_REPORT = re.compile(rf"^(?:\s+[\w-]+)?\s+(?:{REPORT_NOUNS})\b")
 _DESCRIPTOR_REPORT = re.compile(
-    rf"\b(?i:the)\s+({_ORG_NOUNS})(?:’s|'s)\s+(?:[\w-]+\s+){{0,3}}?(?:{_REPORT_NOUNS})\b"
+    rf"\b(?i:the)\s+({ORG_NOUNS})(?:’s|'s)\s+(?:[\w-]+\s+){{0,3}}?(?:{REPORT_NOUNS})\b"
 )
-_GENERIC_SUBJECTS = frozenset(
-    {"investigators", "researchers", "officials", "analysts", "experts", "scientists",
-     "critics", "residents", "authorities", "studies", "data", "figures", "records", "reports",
-     "sources", "documents", "people", "economists", "observers", "advocates", "lawyers",
-     "doctors", "police", "prosecutors", "regulators", "lawmakers"}
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -79,7 +61,7 @@ class Attribution:
     name: str
     start: int
     end: int
-    kind: str  # "name" | "descriptor" | "pronoun" | "phrase" | "weak" (only if it names a source)
+    kind: str  # name | descriptor | pronoun | phrase | document | weak (kept if it names a source)
 
 
 def _name_ending_at(names: list[NameSpan], text: str, end: int) -> NameSpan | None:
@@ -97,20 +79,39 @@ def _with_article(text: str, span: NameSpan) -> str:
     return f"The {span.text}"
 
 
+def _appositive_name(left: str, names: list[NameSpan]) -> NameSpan | None:
+    """ "An ornithologist at the Trust, Dr Amira Haddad," -> the name set off by commas.
+
+    Only when the clause before the commas is a common-noun description ("an ornithologist"),
+    so "The Alliance, an industry group," still credits the Alliance.
+    """
+    m = _APPOSITIVE.search(left)
+    if m is None or not _ROLE_LEAD.match(left[: m.start()].split(",")[-1].strip()):
+        return None
+    inner = left[m.start() + 1 : m.end()].strip(" ,")
+    return next((n for n in names if n.text == inner and n.start > m.start()), None)
+
+
 def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution | None:
     """The speaker written right before a verb at `pos`: a name, "the department", or "it"."""
     left = _AUX.sub("", text[:pos].rstrip())
+    person = _appositive_name(left, names)
+    if person is not None:
+        return Attribution(person.text, person.start, pos, "name")
     left = _APPOSITIVE.sub("", left) if _APPOSITIVE.search(left) else left
     span = _name_ending_at(names, text, len(left))
     if span is not None and not span.possessive:
         if _PREPOSITIONS.search(text[: span.start]):
             return None
-        if span.start == 0 and span.text.lower() in _GENERIC_SUBJECTS:
+        if span.start == 0 and span.text.lower() in GENERIC_SUBJECTS:
             return None
         return Attribution(_with_article(text, span), span.start, pos, "name")
     descriptor = _DESCRIPTOR.search(left)
     if descriptor and not descriptor.group(2):
         return Attribution(descriptor.group(1), descriptor.start(), pos, "descriptor")
+    document = document_subject(left)
+    if document is not None:
+        return Attribution(document[0], document[1], pos, "document")
     pronoun = _PRONOUN.search(left)
     if pronoun:
         return Attribution(pronoun.group(1).lower(), pronoun.start(1), pos, "pronoun")
@@ -149,6 +150,8 @@ def _according_to(text: str, names: list[NameSpan]) -> list[Attribution]:
         descriptor = _DESCRIPTOR_AHEAD.match(phrase)
         if descriptor and descriptor.group(2):
             found.append(Attribution(descriptor.group(1), m.start(), end, "descriptor"))
+        elif document_noun(phrase):
+            found.append(Attribution(document_noun(phrase) or "", m.start(), end, "document"))
         elif phrase:
             name = (
                 _NP_LEAD.sub("", phrase, count=1) if not phrase.startswith("a person") else phrase

@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 
 from app.pipeline.boilerplate import is_boilerplate_element, is_boilerplate_text, is_chrome_heading
 from app.pipeline.link_filter import is_source_link
+from app.pipeline.source_notes import is_source_line
 from app.pipeline.types import Block, Link, Marker
 
 __all__ = ["BodyText", "walk_body"]
@@ -134,10 +135,25 @@ def _cites(run: _Run) -> bool:
     return bool(run.markers) or any(ln.citation for ln in run.links)
 
 
+def _add_notes(run: _Run, ctx: _Context) -> None:
+    """The links of a "Source:" line cite the block above it, the site's own pages included."""
+    if not ctx.body.blocks:
+        return
+    above = ctx.body.blocks[-1]
+    for ln in run.links:
+        if is_source_link(
+            ln.href, ln.href, text=ln.text, rel="", own_domains=ctx.own_domains, cited=True
+        ):
+            ctx.body.links.append(Link(above.start, above.end, ln.href, ln.text, True, True))
+
+
 def _emit(run: _Run, kind: str, ctx: _Context) -> None:
     """Close a block: trim it, drop chrome, and append it to the body."""
     raw = "".join(run.parts)
     text = raw.strip()
+    if is_source_line(text, [ln.text for ln in run.links]):
+        _add_notes(run, ctx)
+        return
     if not text or is_boilerplate_text(text, link_texts=[ln.text for ln in run.links]):
         return
     if kind == "heading" and ctx.title and text == ctx.title:

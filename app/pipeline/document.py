@@ -19,6 +19,7 @@ from app.pipeline.link_filter import site_domains
 from app.pipeline.markers import MarkerHit, find_text_markers
 from app.pipeline.metadata import PageMetadata, extract_metadata
 from app.pipeline.reference_list import find_references
+from app.pipeline.summary import leading_summary
 from app.pipeline.text_edit import delete_spans
 from app.pipeline.types import Block, Document, Link, Marker, Reference
 
@@ -66,7 +67,8 @@ def _remap(body: BodyText, spans: list[tuple[int, int]], extra: list[Marker]) ->
     markers = [Marker(remap(m.start), m.labels, m.raw, m.kind) for m in body.markers + extra]
     blocks = [Block(b.kind, remap(b.start), remap(b.end)) for b in body.blocks]
     links = [
-        Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation) for ln in body.links
+        Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation, ln.note)
+        for ln in body.links
     ]
     return BodyText(text, blocks, links, sorted(markers, key=lambda m: m.start))
 
@@ -94,6 +96,21 @@ def _strip_text_markers(body: BodyText, references: list[Reference]) -> BodyText
     extra = [Marker(h.start, h.labels, h.raw.strip(), h.kind) for h in hits if h.labels]
     stripped = _remap(body, [(h.start, h.end) for h in hits] + gaps, extra)
     return _drop_empty_blocks(stripped)
+
+
+def _drop_summary(body: BodyText) -> BodyText:
+    """Key-point bullets that open the body and repeat it are not sentences of their own."""
+    cited = [
+        any(b.start <= m.start <= b.end for m in body.markers)
+        or any(ln.citation and ln.start < b.end and b.start < ln.end for ln in body.links)
+        for b in body.blocks
+    ]
+    count = leading_summary(body.text, body.blocks, cited)
+    if not count:
+        return body
+    kept = _remap(body, [(body.blocks[0].start, body.blocks[count].start)], [])
+    kept.blocks = [b for b in kept.blocks if b.end > b.start]
+    return kept
 
 
 def _containers(
@@ -126,7 +143,7 @@ def parse_document(html: str, url: str) -> Document:
         title=meta.title,
         keep=keep,
     )
-    body = _strip_text_markers(body, refs.references)
+    body = _drop_summary(_strip_text_markers(body, refs.references))
     return Document(
         url=url, text=body.text, title=meta.title, byline=meta.byline,
         published=meta.published, site_name=meta.site_name, language=meta.language,

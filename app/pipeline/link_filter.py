@@ -32,6 +32,12 @@ _CTA_TEXT = re.compile(
     r"try it free|download( the app)?|advertise|contact us)\.?$",
     re.IGNORECASE,
 )
+_PUBLICATION = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|csv|ods|odt|pptx?)$"
+    r"|/(?:publications?|research|statistics|reports?|datasets?|documents?|papers?|"
+    r"consultations?|evaluations?|official-statistics)/[^/]+",
+    re.IGNORECASE,
+)
 _AFFILIATE = re.compile(r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/", re.I)
 
 
@@ -49,19 +55,32 @@ def _profile_link(host: str, path: str) -> bool:
     return len(segments) <= 1 or segments[0] in ("profile", "in", "company", "user", "channel")
 
 
+def _is_publication(path: str) -> bool:
+    """A document the site publishes: a file (.pdf, .csv…) or a page under /publications/."""
+    return bool(_PUBLICATION.search(path))
+
+
+def _own_link(href: str, host: str, own_domains: Collection[str]) -> bool:
+    """Relative, or on one of the page's own domains."""
+    relative = "://" not in href and not href.startswith("//")
+    return relative or registrable_domain(host) in own_domains
+
+
 def is_source_link(
-    raw_href: str, absolute: str, *, text: str, rel: str, own_domains: Collection[str]
-) -> bool:
-    """True when a body link can be a citation: external, not share/profile/CTA/affiliate."""
+    raw_href: str, absolute: str, *, text: str, rel: str, own_domains: Collection[str],
+    cited: bool = False,
+) -> bool:  # fmt: skip
+    """True when a body link can be a citation: not share/profile/CTA/affiliate, and external
+    unless it is one of the site's own publications or the page cites it (`cited`, a
+    "Source:" line): government and organisation pages cite their own reports.
+    """
     href = raw_href.strip()
-    if not href or href.startswith(("#", "/", "?", "mailto:", "tel:", "javascript:")):
+    if not href or href.startswith(("#", "?", "mailto:", "tel:", "javascript:")):
         return False
     parts = urlsplit(absolute)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return False
-    if "://" not in href and not href.startswith("//"):
-        return False  # relative: the site's own page
-    if registrable_domain(parts.hostname) in own_domains:
+    if _own_link(href, parts.hostname, own_domains) and not (cited or _is_publication(parts.path)):
         return False
     rels = rel.lower().split()
     if "sponsored" in rels or "tag" in rels or "author" in rels:

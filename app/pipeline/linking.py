@@ -6,15 +6,14 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.pipeline.attribution import Attribution, find_attributions
-from app.pipeline.names import NameSpan, find_names, resolve_descriptor, resolve_short_name
+from app.pipeline.document_refs import medium, mentions
+from app.pipeline.marker_citations import by_label, cite_markers
+from app.pipeline.source_notes import note_targets
 from app.pipeline.sources import SourceIndex, normalize_url
-from app.pipeline.types import Citation, Document, Link, Marker, Reference
+from app.pipeline.speakers import Named, SpeakerResolver
+from app.pipeline.types import Citation, Document, Link
 
 __all__ = ["SentenceLinks", "build_index", "link_sentences"]
-
-_VIA = {"bracket": "marker", "footnote": "footnote", "author-year": "author-year"}
-_PRONOUN_REACH = 2  # sentences back, within the paragraph, that "it"/"she" may point to
 
 
 @dataclass(slots=True)
@@ -23,16 +22,6 @@ class SentenceLinks:
 
     citations: list[Citation] = field(default_factory=list)
     attributed_to: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Named:
-    """A resolved attribution: display name, absolute span, and whether it needs a source."""
-
-    name: str
-    start: int
-    end: int
-    needs_source: bool = False
 
 
 def build_index(doc: Document) -> SourceIndex:
@@ -47,67 +36,7 @@ def build_index(doc: Document) -> SourceIndex:
     return index
 
 
-def _resolve(
-    item: Attribution, offset: int, earlier: list[str], recent: list[str], lowered: str
-) -> _Named | None:
-    """Turn an attribution phrase into the name it stands for, or None when it cannot."""
-    name = item.name
-    if item.kind == "pronoun":
-        if not recent:
-            return None
-        name = recent[-1]
-    elif item.kind == "descriptor":
-        name = resolve_descriptor(item.name, earlier) or f"the {item.name}"
-    elif item.kind in ("name", "weak"):
-        if item.start == 0 and " " not in name and f" {name.lower()} " in lowered:
-            return None  # "Airlines have said": a common noun that opens the sentence
-        name = resolve_short_name(name, earlier)
-    return _Named(name, item.start + offset, item.end + offset, item.kind == "weak")
-
-
-class _Resolver:
-    """Resolves attributions sentence by sentence, remembering recent speakers per block."""
-
-    def __init__(self, doc: Document) -> None:
-        self.names: list[NameSpan] = find_names(doc.text)
-        self.starts = [n.start for n in self.names]
-        self.lowered = f" {doc.text.lower()} "
-        self.recent: list[tuple[int, int, str]] = []  # (block, sentence, name)
-
-    def sentence(self, text: str, start: int, block: int, number: int) -> list[_Named]:
-        """Resolved attributions of the sentence `text` that starts at `start`."""
-        end = start + len(text)
-        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        earlier = [n.text for n in self.names[:hi]]
-        own = [
-            NameSpan(n.start - start, n.end - start, n.text, n.possessive)
-            for n in self.names[lo:hi]
-            if n.end <= end
-        ]
-        recent = [n for b, s, n in self.recent if b == block and number - s <= _PRONOUN_REACH]
-        found: list[_Named] = []
-        for item in find_attributions(text, own):
-            named = _resolve(item, start, earlier, recent + [f.name for f in found], self.lowered)
-            if named is not None and named.name.lower() not in {f.name.lower() for f in found}:
-                found.append(named)
-        self.recent += [(block, number, f.name) for f in found if not f.needs_source]
-        return found
-
-
-def _cite_markers(markers: Sequence[Marker], labels: dict[str, Reference]) -> list[Citation]:
-    """Citations for the markers of one sentence."""
-    cites = []
-    for marker in markers:
-        for label in marker.labels:
-            ref = labels.get(label)
-            url = normalize_url(ref.url) if ref and ref.url else None
-            if url:
-                via = _VIA.get(marker.kind, "marker")
-                cites.append(Citation(url, via, marker=marker.raw))
-    return cites
-
-
-def _attach(cites: list[Citation], named: _Named, urls: list[str], *, joint: bool) -> None:
+def _attach(cites: list[Citation], named: Named, urls: list[str], *, joint: bool) -> None:
     """Add an attribution: onto an existing citation of the same URL, else a new one.
 
     Several matching sources are kept only for a joint name ("The Verge and Ars Technica") or
@@ -150,43 +79,26 @@ def _dedupe(cites: list[Citation]) -> list[Citation]:
     return unique
 
 
-def _by_label(references: Sequence[Reference]) -> dict[str, Reference]:
-    """Reference per label; when two lists reuse a label, the one with a URL wins."""
-    labels: dict[str, Reference] = {}
-    for ref in references:
-        current = labels.get(ref.label)
-        if current is None or (current.url is None and ref.url):
-            labels[ref.label] = ref
-    return labels
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether two half-open spans share a character."""
+    return a_start < b_end and b_start < a_end
 
 
-def link_sentences(
-    doc: Document, spans: Sequence[tuple[int, int]], index: SourceIndex
-) -> list[SentenceLinks]:
-    """Citations and attributed names of every sentence span of `doc.text`."""
-    labels = _by_label(doc.references)
-    resolver = _Resolver(doc)
-    block_starts = [b.start for b in doc.blocks]
-    named_per_sentence = []
-    for number, (start, end) in enumerate(spans):
-        block = bisect.bisect_right(block_starts, start) - 1
-        named = resolver.sentence(doc.text[start:end], start, block, number)
-        named_per_sentence.append(named)
-        _learn_aliases(index, doc.links, named, start, end)
-    marker_starts = [m.start for m in doc.markers]
-    results = []
-    for (start, end), named in zip(spans, named_per_sentence, strict=True):
-        lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
-        cites = _cite_markers(doc.markers[lo:hi], labels)
-        cites += _cite_links(doc.links, start, end, named)
-        for item in named:
-            urls = _match(index, item.name)
-            if item.needs_source and not urls:
-                continue
-            _attach(cites, item, urls, joint=" and " in item.name and len(urls) > 1)
-        names = [n.name for n in named if not n.needs_source or _match(index, n.name)]
-        results.append(SentenceLinks(_dedupe(cites), list(dict.fromkeys(names))))
-    return results
+def _credited(named: list[Named], start: int, end: int) -> str | None:
+    """The shown name whose phrase overlaps the span."""
+    return next((n.name for n in named if n.shown and _overlaps(n.start, n.end, start, end)), None)
+
+
+def _cite_links(links: Sequence[Link], start: int, end: int, named: list[Named]) -> list[Citation]:
+    """Hyperlink citations of the sentence, credited to the attribution phrase they carry."""
+    cites = []
+    for link in links:
+        if not link.citation or link.note:
+            continue
+        url = normalize_url(link.href)
+        if url and _overlaps(link.start, max(link.end, link.start + 1), start, end):
+            cites.append(Citation(url, "hyperlink", attributed_to=_credited(named, *_span(link))))
+    return cites
 
 
 def _span(link: Link) -> tuple[int, int]:
@@ -194,37 +106,105 @@ def _span(link: Link) -> tuple[int, int]:
     return link.start, link.end
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    """Whether two half-open spans share a character."""
-    return a_start < b_end and b_start < a_end
-
-
-def _cite_links(links: Sequence[Link], start: int, end: int, named: list[_Named]) -> list[Citation]:
-    """Hyperlink citations of the sentence, credited to the attribution phrase they carry."""
-    cites = []
-    for link in links:
-        if link.citation and _overlaps(link.start, max(link.end, link.start + 1), start, end):
-            url = normalize_url(link.href)
-            who = next(
-                (n.name for n in named if _overlaps(n.start, n.end, link.start, link.end)), None
-            )
-            if url:
-                cites.append(Citation(url, "hyperlink", attributed_to=who))
-    return cites
+def _cite_notes(notes: list[Link], named: list[Named]) -> list[Citation]:
+    """Citations from the "Source:" line under the sentence's paragraph."""
+    who = next((n.name for n in named if n.shown and not n.needs_source), None)
+    urls = [normalize_url(link.href) for link in notes]
+    return [Citation(url, "attribution", attributed_to=who) for url in urls if url]
 
 
 def _learn_aliases(
-    index: SourceIndex, links: Sequence[Link], named: list[_Named], start: int, end: int
+    index: SourceIndex, links: Sequence[Link], named: list[Named], start: int, end: int
 ) -> None:
     """A name whose phrase is (part of) a source link's anchor is that source's name."""
     for link in links:
-        if not link.citation or not _overlaps(link.start, link.end, start, end):
+        if not link.citation or link.note or not _overlaps(link.start, link.end, start, end):
             continue
         url = normalize_url(link.href)
         for item in named:
             if (
                 url
+                and item.shown
                 and not item.needs_source
-                and _overlaps(item.start, item.end, link.start, link.end)
+                and _overlaps(*_span(link), item.start, item.end)
             ):
                 index.add_alias(url, item.name)
+
+
+def _speakers(
+    doc: Document, spans: Sequence[tuple[int, int]], index: SourceIndex
+) -> list[list[Named]]:
+    """Resolved attributions of every sentence, teaching the index the names of linked sources."""
+    resolver = SpeakerResolver(doc)
+    block_starts = [b.start for b in doc.blocks]
+    found = []
+    for number, (start, end) in enumerate(spans):
+        block = bisect.bisect_right(block_starts, start) - 1
+        named = resolver.sentence(doc.text[start:end], start, block, number)
+        _learn_aliases(index, doc.links, named, start, end)
+        found.append(named)
+    return found
+
+
+def _fits(
+    index: SourceIndex, urls: list[str], said_in: tuple[str, ...] | None, cited: set[str]
+) -> list[str]:
+    """Sources a speaker's words can come from: when the sentence names the medium ("in a
+    statement", "told NWN News"), only those of that kind, or those it already cites.
+    """
+    if said_in is None:
+        return urls
+    return [u for u in urls if u in cited or mentions(index.describe(u), said_in)]
+
+
+def _back_reference(index: SourceIndex, noun: str, history: list[str]) -> str | None:
+    """The latest source cited so far that the document noun describes ("the same review")."""
+    for url in reversed(history):
+        if mentions(index.describe(url), (noun,)):
+            return url
+    return None
+
+
+def _attribute(
+    cites: list[Citation], named: list[Named], index: SourceIndex, said_in: tuple[str, ...] | None,
+    history: list[str],
+) -> None:  # fmt: skip
+    """Add the sources the sentence's attributions name or point back to."""
+    cited = {c.url for c in cites if c.url}
+    for item in named:
+        if item.document:
+            url = None if cited else _back_reference(index, item.name, history)
+            if url:
+                cites.append(Citation(url, "attribution"))
+            continue
+        urls = _fits(index, _match(index, item.name), said_in, cited)
+        if item.needs_source and not urls:
+            continue
+        _attach(cites, item, urls, joint=" and " in item.name and len(urls) > 1)
+
+
+def _names(cites: list[Citation], named: list[Named], index: SourceIndex) -> list[str]:
+    """Narrative authors ("Ruiz (2023) found") and the shown names of the sentence."""
+    authors = [c.attributed_to for c in cites if c.via == "author-year" and c.attributed_to]
+    names = [n.name for n in named if n.shown and (not n.needs_source or _match(index, n.name))]
+    return list(dict.fromkeys(authors + names))
+
+
+def link_sentences(
+    doc: Document, spans: Sequence[tuple[int, int]], index: SourceIndex
+) -> list[SentenceLinks]:
+    """Citations and attributed names of every sentence span of `doc.text`."""
+    labels = by_label(doc.references)
+    named_per_sentence = _speakers(doc, spans, index)
+    notes = note_targets(doc.links, spans, [bool(n) for n in named_per_sentence])
+    marker_starts = [m.start for m in doc.markers]
+    history: list[str] = []
+    results = []
+    for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
+        lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
+        cites = cite_markers(doc.markers[lo:hi], labels)
+        cites += _cite_links(doc.links, start, end, named) + _cite_notes(note, named)
+        _attribute(cites, named, index, medium(doc.text[start:end]), history)
+        history += [c.url for c in cites if c.url]
+        results.append(SentenceLinks(_dedupe(cites), _names(cites, named, index)))
+    return results

@@ -116,6 +116,13 @@ class SourceIndex:
         best = max((s for s, _ in scored), default=0)
         return [url for s, url in scored if s == best] if best else []
 
+    def describe(self, url: str) -> str:
+        """What the page calls the source at `url`: its label, title and names."""
+        entry = self._entries.get(url)
+        if entry is None:
+            return ""
+        return " ".join(filter(None, (entry.source.label, entry.source.title, *entry.names)))
+
     def sources(self) -> list[Source]:
         """All sources, in the order first seen."""
         return [e.source for e in self._entries.values()]

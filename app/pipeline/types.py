@@ -30,6 +30,8 @@ class Link:
     href: str
     text: str
     citation: bool = False  # an outbound source link, not navigation, promo or same-site
+    # A link of a "Source: …" line: it spans the paragraph above, whose statements it cites.
+    note: bool = False
 
 
 @dataclass(slots=True)

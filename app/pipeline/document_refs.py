@@ -1,0 +1,55 @@
+"""Sentences that point at a document rather than name a source: "the same review", "in a
+statement", "according to an independent evaluation".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["document_noun", "document_subject", "medium", "mentions"]
+
+_DOC_NOUNS = (
+    "report|review|evaluation|survey|study|analysis|audit|assessment|inquiry|investigation|"
+    "paper|poll|census|filing|dataset|briefing|forecast|statistics|release|statement"
+)
+# "an independent evaluation published today", "the same review", "the latest survey".
+_DOC_PHRASE = re.compile(rf"^(?:a|an|the|this|that)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_NOUNS})\b", re.I)
+# "…, the evaluation found": the document as the subject of a reporting verb.
+_DOC_SUBJECT = re.compile(rf"\b(?i:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({_DOC_NOUNS})\s*$")
+# How a speaker said it, when the sentence says so: "in a statement", "told NWN News".
+_MEDIUM = re.compile(
+    r"\b(?:in|via|on)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(statement|interview|email|letter|press release|news conference|press conference|"
+    r"briefing|blog post|post|video|podcast|earnings call)\b"
+    r"|\b(told)\s+(?:[A-Z]\w*|reporters|journalists|us|me)\b",
+    re.IGNORECASE,
+)
+_MEDIUM_WORDS = {"told": ("interview",), "press release": ("statement", "press release")}
+_WORD = re.compile(r"[a-z]+")
+
+
+def document_noun(phrase: str) -> str | None:
+    """ "an independent evaluation published today" -> "evaluation"; None for other phrases."""
+    m = _DOC_PHRASE.match(phrase.strip())
+    return m.group(1).lower() if m else None
+
+
+def document_subject(left: str) -> tuple[str, int] | None:
+    """The document noun and its start when `left` ends in "the evaluation" (before a verb)."""
+    m = _DOC_SUBJECT.search(left)
+    return (m.group(1).lower(), m.start()) if m else None
+
+
+def medium(text: str) -> tuple[str, ...] | None:
+    """What the sentence says the speaker used ("statement", "interview"), if it says."""
+    m = _MEDIUM.search(text)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    return _MEDIUM_WORDS.get(word, (word,))
+
+
+def mentions(description: str, nouns: tuple[str, ...]) -> bool:
+    """Whether a source's label or title calls it one of `nouns` (plurals included)."""
+    words = " ".join(w.rstrip("s") for w in _WORD.findall(description.lower()))
+    return any(re.search(rf"\b{noun.rstrip('s')}\b", words) for noun in nouns)

@@ -1,0 +1,36 @@
+"""Citations that markers carry: "[4]", a footnote digit, "(Chen et al., 2025)", "Ruiz (2023)"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.pipeline.author_year import narrative_author
+from app.pipeline.sources import normalize_url
+from app.pipeline.types import Citation, Marker, Reference
+
+__all__ = ["by_label", "cite_markers"]
+
+_VIA = {"bracket": "marker", "footnote": "footnote", "author-year": "author-year"}
+
+
+def cite_markers(markers: Sequence[Marker], labels: dict[str, Reference]) -> list[Citation]:
+    """Citations for the markers of one sentence; "Ruiz (2023)" also credits Ruiz."""
+    cites = []
+    for marker in markers:
+        for label in marker.labels:
+            ref = labels.get(label)
+            url = normalize_url(ref.url) if ref and ref.url else None
+            if url:
+                who = narrative_author(marker.raw) if marker.kind == "author-year" else None
+                cites.append(Citation(url, _VIA.get(marker.kind, "marker"), marker.raw, who))
+    return cites
+
+
+def by_label(references: Sequence[Reference]) -> dict[str, Reference]:
+    """Reference per label; when two lists reuse a label, the one with a URL wins."""
+    labels: dict[str, Reference] = {}
+    for ref in references:
+        current = labels.get(ref.label)
+        if current is None or (current.url is None and ref.url):
+            labels[ref.label] = ref
+    return labels

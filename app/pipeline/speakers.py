@@ -1,0 +1,98 @@
+"""Who each sentence credits: attribution phrases resolved to names, pronouns and documents."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from app.pipeline.attribution import Attribution, find_attributions
+from app.pipeline.names import NameSpan, find_names, resolve_descriptor, resolve_short_name
+from app.pipeline.types import Document
+
+__all__ = ["Named", "SpeakerResolver"]
+
+_PRONOUN_REACH = 2  # sentences back, within the paragraph, that "it"/"she" may point to
+# Modifiers that do not make "the company" a definite description of its own.
+_VAGUE = frozenset({"same", "new", "former", "other", "whole", "entire", "local", "main"})
+
+
+@dataclass(slots=True)
+class Named:
+    """A resolved attribution: name (or document noun), absolute span, and how to use it.
+
+    `needs_source`: kept only when it names a source of the article; `document`: the phrase
+    points at a document ("the same review") and `name` is its noun, never shown as a name.
+    """
+
+    name: str
+    start: int
+    end: int
+    needs_source: bool = False
+    document: bool = False
+
+    @property
+    def shown(self) -> bool:
+        """Whether the name belongs in the sentence's `attributed_to`."""
+        return not self.document
+
+
+def _descriptor(phrase: str, earlier: list[str]) -> str | None:
+    """ "department" -> "U.S. Transportation Department"; "city auditor" stays itself.
+
+    A bare noun ("the company") is an anaphor: without an earlier name it credits nobody.
+    """
+    head = phrase.split()[-1]
+    found = resolve_descriptor(phrase, earlier) or resolve_descriptor(head, earlier)
+    if found:
+        return found
+    modifier = phrase.split()[0] if " " in phrase else None
+    return f"the {phrase}" if modifier and modifier not in _VAGUE else None
+
+
+def _resolve(
+    item: Attribution, offset: int, earlier: list[str], recent: list[str], lowered: str
+) -> Named | None:
+    """Turn an attribution phrase into the name it stands for, or None when it cannot."""
+    name: str | None = item.name
+    if item.kind == "pronoun":
+        name = recent[-1] if recent else None
+    elif item.kind == "descriptor":
+        name = _descriptor(item.name, earlier)
+    elif item.kind in ("name", "weak"):
+        if item.start == 0 and " " not in item.name and f" {item.name.lower()} " in lowered:
+            return None  # "Airlines have said": a common noun that opens the sentence
+        name = resolve_short_name(item.name, earlier)
+    if name is None:
+        return None
+    start, end = item.start + offset, item.end + offset
+    return Named(name, start, end, item.kind == "weak", item.kind == "document")
+
+
+class SpeakerResolver:
+    """Resolves attributions sentence by sentence, remembering recent speakers per block."""
+
+    def __init__(self, doc: Document) -> None:
+        self.names: list[NameSpan] = find_names(doc.text)
+        self.starts = [n.start for n in self.names]
+        self.lowered = f" {doc.text.lower()} "
+        self.recent: list[tuple[int, int, str]] = []  # (block, sentence, name)
+
+    def sentence(self, text: str, start: int, block: int, number: int) -> list[Named]:
+        """Resolved attributions of the sentence `text` that starts at `start`."""
+        end = start + len(text)
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        earlier = [n.text for n in self.names[:hi]]
+        own = [
+            NameSpan(n.start - start, n.end - start, n.text, n.possessive)
+            for n in self.names[lo:hi]
+            if n.end <= end
+        ]
+        recent = [n for b, s, n in self.recent if b == block and number - s <= _PRONOUN_REACH]
+        found: list[Named] = []
+        for item in find_attributions(text, own):
+            speakers = recent + [f.name for f in found if f.shown]
+            named = _resolve(item, start, earlier, speakers, self.lowered)
+            if named is not None and named.name.lower() not in {f.name.lower() for f in found}:
+                found.append(named)
+        self.recent += [(block, number, f.name) for f in found if f.shown and not f.needs_source]
+        return found
