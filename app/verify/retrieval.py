@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.verify.claim_text import normalise_units
-from app.verify.terms import NEGATIONS, Term, is_content, stem, tokens
+from app.verify.terms import Term, is_content, stem, tokens
 
 __all__ = ["Indexed", "bm25", "cover", "coverage", "index_passages"]
 
@@ -16,22 +16,19 @@ _K1, _B = 1.2, 0.75
 
 @dataclass(frozen=True, slots=True)
 class Indexed:
-    """A passage as its stem counts, content-stem sequence and whether it negates."""
+    """A passage with its content stems, in order and counted."""
 
     text: str
     counts: Counter[str]
     sequence: tuple[str, ...]
-    negated: bool
 
 
 def index_passages(passages: list[str]) -> list[Indexed]:
     """Every passage tokenised once."""
     out = []
     for text in passages:
-        raw = tokens(normalise_units(text))
-        seq = tuple(stem(t) for t in raw if is_content(t))
-        negated = any(t.lower() in NEGATIONS or t.lower().endswith("n't") for t in raw)
-        out.append(Indexed(text, Counter(seq), seq, negated))
+        seq = tuple(stem(t) for t in tokens(normalise_units(text)) if is_content(t))
+        out.append(Indexed(text, Counter(seq), seq))
     return out
 
 

@@ -41,9 +41,9 @@ def _support(terms: list[Term], union: set[str]) -> float:
 def _contradiction(claim: str, terms: list[Term], index: list[Indexed], chosen: list[int],
                    ranks: list[float]) -> int | None:  # fmt: skip
     """Index of a passage that contradicts an on-topic claim, if any."""
-    words = [t for t in terms if t.kind != "number"]
+    topic = [t for t in terms if t.kind != "number"]
     union = set().union(*(index[i].counts for i in chosen))
-    if coverage(words, union) < _TOPIC_THRESHOLD:
+    if coverage(topic, union) < _TOPIC_THRESHOLD:
         return None
     for i in chosen:
         if negation_clash(claim, index[i].text):
@@ -68,7 +68,7 @@ def verify_claim(claim: str, source_text: str | list[str]) -> Verdict:
     score = _support(terms, set().union(*(index[i].counts for i in chosen)))
     clash = _contradiction(text, terms, index, chosen, ranks)
     if clash is not None:
-        score *= _CONTRADICTION_DISCOUNT
+        score = round(score * _CONTRADICTION_DISCOUNT, 4)
         return Verdict("contradicted", trim_evidence(index[clash].text), score, clash)
     best = max(chosen, key=ranks.__getitem__)
     status = "supported" if score >= SUPPORT_THRESHOLD else "not_found"
