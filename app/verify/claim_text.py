@@ -1,4 +1,4 @@
-"""Claim and passage text made comparable: markers, attribution clauses, unit abbreviations."""
+"""Claim and passage text made comparable: markers, attribution clauses, units, dates."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ _UNITS = {
     "kW": "kilowatts", "km": "kilometres", "kg": "kilograms", "mph": "miles per hour",
     "sq mi": "square miles", "bn": "billion", "mn": "million",
 }  # fmt: skip
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+_ISO_DATE = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _UNIT = re.compile(r"(?<=\d)(\s?)(" + "|".join(map(re.escape, _UNITS)) + r")\b")
 
 
@@ -34,5 +37,12 @@ def strip_attribution(claim: str) -> str:
 
 
 def normalise_units(text: str) -> str:
-    """Unit abbreviations after a number spelled out, so "3.9 GW" matches "3.9 gigawatts"."""
+    """Unit abbreviations and ISO dates spelled out: "3.9 GW" -> "3.9 gigawatts"."""
+    text = _ISO_DATE.sub(_spelled_date, text)
     return _UNIT.sub(lambda m: " " + _UNITS[m.group(2)], text)
+
+
+def _spelled_date(m: re.Match[str]) -> str:
+    """An ISO date as "2018 November 10"; left alone if the month is not one."""
+    month = int(m["m"])
+    return f"{m['y']} {_MONTHS[month - 1]} {int(m['d'])}" if 1 <= month <= 12 else m.group()

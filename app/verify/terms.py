@@ -29,7 +29,10 @@ _STEM_LENGTH = 6
 _SUFFIXES = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
              ("ing", ""), ("ed", ""))  # fmt: skip
 _ALIASES = {"coop": "cooperative", "govt": "government", "dept": "department",
-            "univ": "university", "intl": "international", "corp": "corporation"}  # fmt: skip
+            "univ": "university", "intl": "international", "corp": "corporation",
+            "jan": "january", "feb": "february", "mar": "march", "apr": "april",
+            "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+            "nov": "november", "dec": "december"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,10 @@ def stem(word: str) -> str:
     else:
         if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
             w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]  # "take" and "taking", "mile" and "miles" meet at "tak", "mil"
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+        w = w[:-1]  # "stopped" -> "stopp" -> "stop"
     return w[:_STEM_LENGTH]
 
 
