@@ -24,6 +24,7 @@ from app.openapi import install_openapi
 from app.pagination import CursorCodec
 from app.queue import Queue
 from app.ratelimit import RateLimitMiddleware
+from app.report.endpoints import router as report_router
 from app.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.sources.endpoints import router as sources_router
 
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(articles_router)
     app.include_router(sources_router)
     app.include_router(health_router)
+    app.include_router(report_router)
     # Outermost last: auth, then rate limit, then body limits, then idempotency.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(

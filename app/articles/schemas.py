@@ -51,6 +51,7 @@ class ArticleSummary(BaseModel):
     sources: list[ArticleSourceOut]
     claims_url: str
     provenance_url: str
+    report_url: str = Field(description="The human-readable HTML report of the article.")
 
 
 class ArticlePage(BaseModel):

@@ -59,6 +59,7 @@ async def summaries(session: AsyncSession, articles: list[Article]) -> list[Arti
             sources=by_article[a.id],
             claims_url=f"/v1/articles/{a.id}/claims",
             provenance_url=f"/v1/articles/{a.id}/provenance",
+            report_url=f"/report/{a.id}",
         )
         for a in articles
     ]

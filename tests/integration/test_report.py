@@ -1,0 +1,106 @@
+"""HTML reports: a processed article as a page people read, escaped, linked and searchable."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+from pytest_httpserver import HTTPServer
+
+from tests.integration.conftest import wait_for_job
+
+HOSTILE = (
+    "<html><head><title>Budget &lt;script&gt;alert(1)&lt;/script&gt; vote</title></head>"
+    "<body><article><h1>Budget &lt;script&gt;alert(1)&lt;/script&gt; vote</h1>"
+    "<p>The council approved a budget of $4 million on Tuesday, up 12% from 2024 "
+    "&lt;img src=x onerror=alert(2)&gt;. It passed by 7 votes to 2, according to the "
+    '<a href="https://example.org/minutes?a=1&amp;b=&quot;2&quot;">official minutes</a>.</p>'
+    "<p>Officials said the plan would cost $3 billion over 10 years.</p>"
+    "</article></body></html>"
+)
+
+
+async def process(api: httpx.AsyncClient, worker, url: str) -> str:  # type: ignore[no-untyped-def]
+    """Submit a URL, drain the queue, return the article id."""
+    job = (await api.post("/v1/articles", json={"url": url})).json()
+    await worker()
+    done = await wait_for_job(api, job["id"])
+    assert done["status"] == "succeeded", done
+    return str(done["article_id"])
+
+
+async def test_dev01_report_highlights_every_claim_and_links_its_sources(
+    api: httpx.AsyncClient, worker, corpus_server: HTTPServer
+) -> None:
+    article_id = await process(api, worker, corpus_server.url_for("/dev-01.html"))
+    article = (await api.get(f"/v1/articles/{article_id}")).json()
+    assert article["report_url"] == f"/report/{article_id}"
+    claims = (await api.get(article["claims_url"], params={"limit": 500})).json()["items"]
+
+    response = await api.get(article["report_url"])
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "script-src" not in response.headers["content-security-policy"]
+    page = response.text
+    assert "Grok’s $6.4 Billion Bet" in page
+    assert "<script" not in page.lower()
+
+    anchors = re.findall(r'<mark class="claim (?:cited|uncited)" id="claim-(\d+)"', page)
+    assert sorted(map(int, anchors)) == sorted(c["sentence_index"] for c in claims)
+    assert page.count('class="claim uncited" id=') == sum(not c["cited"] for c in claims)
+
+    sources = re.findall(r'<li id="(source-\d+)">', page)
+    assert len(sources) == len(article["sources"]) == 4
+    for source in article["sources"]:
+        assert f'href="{source["url"]}" rel="nofollow noopener" target="_blank"' in page
+    footnotes = set(re.findall(r'<sup class="fn">(?:<a href="#source-\d+">\d+</a>)+</sup>', page))
+    targets = set(re.findall(r'<a href="#(source-\d+)">', "".join(footnotes)))
+    assert footnotes and targets <= set(sources) and len(targets) == 4
+
+    uncited = re.search(r'<ul class="uncited">(.*?)</ul>', page, re.S)
+    assert uncited is not None
+    assert uncited.group(1).count("<li>") == article["stats"]["uncited_claims"]
+
+
+async def test_report_escapes_what_comes_from_the_page(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/hostile").respond_with_data(HOSTILE, content_type="text/html")
+    article_id = await process(api, worker, httpserver.url_for("/hostile"))
+    article = (await api.get(f"/v1/articles/{article_id}")).json()
+    assert "<script>" in article["title"]
+
+    page = (await api.get(f"/report/{article_id}")).text
+    assert "<script" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page
+
+    listing = (await api.get("/report")).text
+    assert "<script" not in listing and "&lt;script&gt;" in listing
+
+
+async def test_unknown_report_is_a_problem(api: httpx.AsyncClient) -> None:
+    missing = await api.get("/report/00000000-0000-4000-8000-000000000000")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
+    assert missing.json()["type"].endswith("/not-found")
+    invalid = await api.get("/report/not-a-uuid")
+    assert invalid.status_code == 422
+    assert invalid.headers["content-type"] == "application/problem+json"
+
+
+async def test_report_list_searches_titles_and_claims(
+    api: httpx.AsyncClient, worker, corpus_server: HTTPServer
+) -> None:
+    article_id = await process(api, worker, corpus_server.url_for("/dev-01.html"))
+    link = f'href="/report/{article_id}"'
+
+    latest = await api.get("/report")
+    assert latest.status_code == 200 and link in latest.text
+    assert '<form method="get" action="/report"' in latest.text
+
+    found = await api.get("/report", params={"q": "Grok billion"})
+    assert link in found.text and "Grok billion" in found.text
+    assert link not in (await api.get("/report", params={"q": "zzyzx platypus"})).text
+    echoed = (await api.get("/report", params={"q": '"><script>x</script>'})).text
+    assert "<script>x" not in echoed
