@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 
@@ -16,6 +17,7 @@ import uvicorn
 from pytest_httpserver import HTTPServer
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
+from werkzeug import Request, Response
 
 from app.config import Settings
 from app.embedded import free_port
@@ -153,3 +155,24 @@ async def article_rows(settings: Settings) -> int:
         count = await conn.scalar(select(func.count()).select_from(Article))
     await engine.dispose()
     return int(count or 0)
+
+
+async def wait_for_status(api: httpx.AsyncClient, job_id: str, status: str) -> dict:  # type: ignore[type-arg]
+    """Poll a job until it reaches `status` (15 s at most)."""
+    for _ in range(300):
+        job = (await api.get(f"/v1/jobs/{job_id}")).json()
+        if job["status"] == status:
+            return job  # type: ignore[no-any-return]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"job never became {status}: {job}")
+
+
+def slow_page(httpserver: HTTPServer, path: str, body: str, delay: float = 1.5) -> str:
+    """Serve `body` at `path` after `delay` seconds; returns its URL."""
+
+    def respond(_: Request) -> Response:
+        time.sleep(delay)
+        return Response(body, content_type="text/html")
+
+    httpserver.expect_request(path).respond_with_handler(respond)
+    return httpserver.url_for(path)

@@ -11,7 +11,6 @@ import asyncpg
 import httpx
 from pytest_httpserver import HTTPServer
 from sqlalchemy.engine import make_url
-from werkzeug import Request, Response
 
 from app.config import Settings
 from app.embedded import EmbeddedRedis
@@ -19,8 +18,10 @@ from tests.conftest import _asyncpg_dsn
 from tests.integration.conftest import (
     article_rows,
     serve_api,
+    slow_page,
     stop_process,
     wait_for_job,
+    wait_for_status,
     worker_process,
 )
 
@@ -75,24 +76,11 @@ async def test_database_unavailable_mid_job_then_job_completes(
 ) -> None:
     admin = await _admin(settings)
     name = _db_name(settings)
-    gate = asyncio.Event()
-
-    def slow(_: Request) -> Response:
-        time.sleep(1.5)
-        return Response(BODY, content_type="text/html")
-
-    httpserver.expect_request("/slow").respond_with_handler(slow)
-    job_id = (await api.post("/v1/articles", json={"url": httpserver.url_for("/slow")})).json()[
-        "id"
-    ]
+    url = slow_page(httpserver, "/slow", BODY)
+    job_id = (await api.post("/v1/articles", json={"url": url})).json()["id"]
     worker = worker_process(settings)
     try:
-        for _ in range(200):  # wait until the worker is fetching, then pull the database away
-            if (await api.get(f"/v1/jobs/{job_id}")).json()["status"] == "running":
-                gate.set()
-                break
-            await asyncio.sleep(0.05)
-        assert gate.is_set()
+        await wait_for_status(api, job_id, "running")  # fetching: now pull the database away
         await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
         await _terminate_backends(admin, name)
         await asyncio.sleep(3)  # the fetch ends while the database is unreachable
@@ -139,20 +127,11 @@ async def test_redis_restarted_empty_with_200_jobs_queued(
 async def test_worker_sigterm_mid_job_completes_exactly_once(
     api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
 ) -> None:
-    def slow(_: Request) -> Response:
-        time.sleep(1.5)
-        return Response(BODY, content_type="text/html")
-
-    httpserver.expect_request("/slow").respond_with_handler(slow)
-    job_id = (await api.post("/v1/articles", json={"url": httpserver.url_for("/slow")})).json()[
-        "id"
-    ]
+    url = slow_page(httpserver, "/slow", BODY)
+    job_id = (await api.post("/v1/articles", json={"url": url})).json()["id"]
     first = worker_process(settings)
     try:
-        for _ in range(200):
-            if (await api.get(f"/v1/jobs/{job_id}")).json()["status"] == "running":
-                break
-            await asyncio.sleep(0.05)
+        await wait_for_status(api, job_id, "running")
     finally:
         stop_process(first, signal.SIGTERM)
     interrupted = (await api.get(f"/v1/jobs/{job_id}")).json()

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import signal
-import time
 
 import httpx
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from app.config import Settings
 from app.queue import Queue
-from tests.integration.conftest import article_rows, stop_process, wait_for_job, worker_process
+from tests.integration.conftest import (
+    article_rows,
+    slow_page,
+    stop_process,
+    wait_for_job,
+    wait_for_status,
+    worker_process,
+)
 
 BODY = (
     "<html><head><title>Budget vote</title></head><body><article><p>The council approved "
@@ -21,29 +25,14 @@ BODY = (
 )
 
 
-async def _wait_running(api: httpx.AsyncClient, job_id: str) -> None:
-    for _ in range(300):
-        job = (await api.get(f"/v1/jobs/{job_id}")).json()
-        if job["status"] == "running":
-            return
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"job never started: {job}")
-
-
 async def test_worker_killed_mid_job_is_finished_by_the_sweep(
     api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
 ) -> None:
-    def slow(_: Request) -> Response:
-        time.sleep(2)
-        return Response(BODY, content_type="text/html")
-
-    httpserver.expect_request("/slow").respond_with_handler(slow)
-    job_id = (await api.post("/v1/articles", json={"url": httpserver.url_for("/slow")})).json()[
-        "id"
-    ]
+    url = slow_page(httpserver, "/slow", BODY, delay=2)
+    job_id = (await api.post("/v1/articles", json={"url": url})).json()["id"]
     doomed = worker_process(settings)
     try:
-        await _wait_running(api, job_id)
+        await wait_for_status(api, job_id, "running")
     finally:
         stop_process(doomed, signal.SIGKILL)
     assert (await api.get(f"/v1/jobs/{job_id}")).json()["status"] == "running"
