@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from app.verify.claim_text import normalise_units, strip_attribution
 from app.verify.figures import conflicting_passage
@@ -11,7 +12,9 @@ from app.verify.passages import split_passages, trim_evidence
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
 from app.verify.terms import Term, claim_terms
 
-__all__ = ["SUPPORT_THRESHOLD", "Verdict", "verify_claim"]
+__all__ = ["SUPPORT_THRESHOLD", "Status", "Verdict", "verify_claim", "verify_claims"]
+
+Status = Literal["supported", "contradicted", "not_found"]
 
 SUPPORT_THRESHOLD = 0.8  # fitted once on the WiCE dev split; see app/verify/eval.py
 _TOPIC_THRESHOLD = 0.6  # share of the claim's words the page must share to contradict it
@@ -23,7 +26,7 @@ _CONTRADICTION_DISCOUNT = 0.5
 class Verdict:
     """Status, the best passage, the support score in [0, 1] and that passage's index."""
 
-    status: str  # "supported" | "contradicted" | "not_found"
+    status: Status
     evidence: str
     score: float
     evidence_index: int | None
@@ -56,7 +59,17 @@ def _contradiction(claim: str, terms: list[Term], index: list[Indexed], chosen: 
 
 def verify_claim(claim: str, source_text: str | list[str]) -> Verdict:
     """Whether `source_text` (a page's text or its passages) says what `claim` says."""
+    return _verify(claim, index_passages(split_passages(source_text)))
+
+
+def verify_claims(claims: list[str], source_text: str | list[str]) -> list[Verdict]:
+    """verify_claim for several claims citing one source, indexing the source once."""
     index = index_passages(split_passages(source_text))
+    return [_verify(claim, index) for claim in claims]
+
+
+def _verify(claim: str, index: list[Indexed]) -> Verdict:
+    """The verdict for one claim against an indexed source."""
     text = strip_attribution(claim)
     terms = claim_terms(normalise_units(text))
     if not index or not terms:
@@ -71,5 +84,5 @@ def verify_claim(claim: str, source_text: str | list[str]) -> Verdict:
         score = round(score * _CONTRADICTION_DISCOUNT, 4)
         return Verdict("contradicted", trim_evidence(index[clash].text), score, clash)
     best = max(chosen, key=ranks.__getitem__)
-    status = "supported" if score >= SUPPORT_THRESHOLD else "not_found"
+    status: Status = "supported" if score >= SUPPORT_THRESHOLD else "not_found"
     return Verdict(status, trim_evidence(index[best].text), round(score, 4), best)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.verify import SUPPORT_THRESHOLD, verify_claim
+from app.verify import SUPPORT_THRESHOLD, verify_claim, verify_claims
 from app.verify.claim_text import strip_attribution
 from app.verify.passages import trim_evidence
 
@@ -80,3 +80,8 @@ def test_evidence_is_trimmed_to_500_characters() -> None:
     long = "word " * 300
     assert len(trim_evidence(long)) <= 500
     assert trim_evidence("  a   b ") == "a b"
+
+
+def test_several_claims_on_one_source_match_one_at_a_time() -> None:
+    claims = ["Bus ridership fell 4%.", "Bus ridership fell 14%.", "A stadium was approved."]
+    assert verify_claims(claims, PAGE) == [verify_claim(c, PAGE) for c in claims]
