@@ -34,6 +34,7 @@ __all__ = [
     "Job",
     "Sentence",
     "Source",
+    "Verification",
 ]
 
 
@@ -90,6 +91,7 @@ class Job(Base):
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     callback_status: Mapped[str | None] = mapped_column(String(16))
+    verify: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
 
     __table_args__ = (Index("ix_jobs_status_updated", "status", "updated_at"),)
 
@@ -200,6 +202,26 @@ class Citation(Base):
     via: Mapped[str] = mapped_column(String(16))
     marker: Mapped[str | None] = mapped_column(Text)
     attributed_to: Mapped[str | None] = mapped_column(Text)
+
+
+class Verification(Base):
+    """Whether a cited source says what a claim says (one row per claim and source)."""
+
+    __tablename__ = "verifications"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    sentence_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    evidence: Mapped[str | None] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    checked_at: Mapped[datetime] = _created()
+
+    __table_args__ = (
+        Index("ix_verifications_claim_source", "sentence_id", "source_id", unique=True),
+    )
 
 
 class IdempotencyKey(Base):

@@ -12,6 +12,7 @@ from arq.connections import ArqRedis, RedisSettings
 __all__ = [
     "DELIVER_CALLBACK",
     "PROCESS_ARTICLE",
+    "VERIFY_ARTICLE",
     "Queue",
     "deserialize",
     "new_queue_job_id",
@@ -21,6 +22,7 @@ __all__ = [
 
 PROCESS_ARTICLE = "process_article"
 DELIVER_CALLBACK = "deliver_callback"
+VERIFY_ARTICLE = "verify_article"
 
 
 def serialize(data: dict[str, Any]) -> bytes:
@@ -86,6 +88,15 @@ class Queue:
             _job_id=f"callback:{job_id}:{attempt}",
             _queue_name=self.queue_name,
             _defer_by=defer_by or None,
+        )
+
+    async def enqueue_verification(self, article_id: uuid.UUID) -> None:
+        """Queue a check of every claim of an article against the sources it cites."""
+        await self.pool.enqueue_job(
+            VERIFY_ARTICLE,
+            str(article_id),
+            _job_id=f"verify:{article_id}:{uuid.uuid4().hex[:8]}",
+            _queue_name=self.queue_name,
         )
 
     async def has_job(self, queue_job_id: str) -> bool:

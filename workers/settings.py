@@ -15,6 +15,7 @@ from app.fetch import FetchPolicy, guarded_client
 from app.queue import Queue, deserialize, redis_settings, serialize
 from workers.callbacks import deliver_callback, queue_callback
 from workers.tasks import process_article, purge_expired, sweep_stale_jobs
+from workers.verification import verify_article
 
 __all__ = ["build_worker"]
 
@@ -57,7 +58,7 @@ def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
     _, redis_url = settings.require_urls()
     every = max(1, min(settings.sweep_every_seconds, 60))
     options: dict[str, Any] = {
-        "functions": [process_article, deliver_callback],
+        "functions": [process_article, deliver_callback, verify_article],
         "cron_jobs": [
             cron(
                 sweep_stale_jobs,

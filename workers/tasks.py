@@ -80,6 +80,8 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
         structlog.contextvars.clear_contextvars()
     JOB_OUTCOMES.labels("succeeded").inc()
     log.info("job_succeeded", job_id=job_id, article_id=str(article_id))
+    if job.verify:
+        await ctx["queue"].enqueue_verification(article_id)
     await _after_finish(ctx, job_uuid)
     return "succeeded"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -12,8 +13,8 @@ from fastapi.responses import JSONResponse
 from app.articles.repository import article_sources, list_articles
 from app.articles.schemas import ArticlePage, ArticleSourceOut, ArticleSummary, SourceProvenance
 from app.articles.service import article_or_404, source_out, summaries
-from app.claims.repository import ClaimFilters, list_claims, to_claims
-from app.claims.schemas import ClaimPage
+from app.claims.repository import ClaimFilters, list_claims, to_claims, verifications
+from app.claims.schemas import ClaimPage, VerificationOut
 from app.db import SessionDep
 from app.deps import CursorDep
 from app.errors import NotFound, Problem
@@ -117,8 +118,13 @@ async def read_source_provenance(
             sentences = await list_claims(
                 session, article_id, ClaimFilters(source_id=source_id), after=None, limit=10_000
             )
+            claims = await to_claims(session, sentences)
+            verdicts = await verifications(session, article_id, source_id)
+            for claim in claims:
+                claim.verification = verdicts.get(claim.id, VerificationOut(status="unchecked"))
+            counts = Counter(c.verification.status for c in claims if c.verification)
             return SourceProvenance(
-                source=source_out(link, source), claims=await to_claims(session, sentences)
+                source=source_out(link, source), claims=claims, verification_counts=dict(counts)
             )
     raise NotFound(f"Article {article_id} cites no source {source_id}")
 

@@ -64,6 +64,7 @@ class SourceProvenance(BaseModel):
 
     source: ArticleSourceOut
     claims: list[ClaimOut]
-    verification_status: str = Field(
-        "unchecked", description="Source checking is not enabled yet: every claim is unchecked."
+    verification_counts: dict[str, int] = Field(
+        default_factory=dict,
+        description="Claims per verification status (submit with verify=true to check sources).",
     )

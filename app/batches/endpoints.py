@@ -12,7 +12,7 @@ from app.batches.schemas import BatchItemError, BatchOut, BatchStatus, SubmitBat
 from app.db import SessionDep
 from app.deps import CallerDep, QueueDep, SettingsDep
 from app.errors import PROBLEM_TYPE, NotFound, Problem
-from app.jobs.endpoints import enqueue_after_commit
+from app.jobs.endpoints import enqueue_after_commit, follow_up_stored
 from app.jobs.schemas import JobOut, check_url
 from app.jobs.service import submit_urls
 from app.models import Batch, Job
@@ -61,13 +61,19 @@ async def submit_batch(
         except ValueError as exc:
             rejected[index] = _rejection(raw, index, exc)
     submissions = await submit_urls(
-        session, list(valid.values()), force=body.force, api_key_id=caller, batch_id=batch.id
+        session,
+        list(valid.values()),
+        force=body.force,
+        api_key_id=caller,
+        batch_id=batch.id,
+        verify=body.verify,
     )
     jobs = dict(zip(valid, (s.job for s in submissions), strict=True))
     if any(s.needs_work for s in submissions):
         await check_pending_jobs(session, api_key_id=caller, limit=settings.max_pending_jobs)
     await session.commit()
     await enqueue_after_commit(queue, [s.job for s in submissions if s.needs_work])
+    await follow_up_stored(queue, [s.job for s in submissions if not s.needs_work])
     items: list[JobOut | BatchItemError] = [
         JobOut.of(jobs[i]) if i in jobs else rejected[i] for i in range(len(body.urls))
     ]

@@ -18,6 +18,7 @@ class SubmitBatch(BaseModel):
 
     urls: list[str] = Field(min_length=1, max_length=1000)
     force: bool = False
+    verify: bool = Field(False, description="Check every claim against the sources it cites.")
 
 
 class BatchItemError(BaseModel):

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.claims.schemas import CitationOut, ClaimOut, QuantityOut
-from app.models import Citation, Sentence, Source
+from app.claims.schemas import CitationOut, ClaimOut, QuantityOut, VerificationOut
+from app.models import Citation, Sentence, Source, Verification
 
-__all__ = ["ClaimFilters", "list_claims", "to_claims"]
+__all__ = ["ClaimFilters", "list_claims", "to_claims", "verifications"]
 
 
 class ClaimFilters:
@@ -95,3 +95,18 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
         )
         for s in sentences
     ]
+
+
+async def verifications(
+    session: AsyncSession, article_id: uuid.UUID, source_id: uuid.UUID
+) -> dict[uuid.UUID, VerificationOut]:
+    """Verdicts on the article's claims against one source, by claim id."""
+    rows = await session.scalars(
+        select(Verification).where(
+            Verification.article_id == article_id, Verification.source_id == source_id
+        )
+    )
+    return {
+        v.sentence_id: VerificationOut(status=v.status, evidence=v.evidence, score=v.score)
+        for v in rows
+    }

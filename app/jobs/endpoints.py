@@ -17,7 +17,7 @@ from app.models import Job
 from app.queue import Queue
 from app.ratelimit import check_pending_jobs
 
-__all__ = ["enqueue_after_commit", "router"]
+__all__ = ["enqueue_after_commit", "follow_up_stored", "router"]
 
 router = APIRouter(prefix="/v1", tags=["jobs"])
 log = structlog.get_logger()
@@ -41,6 +41,17 @@ async def enqueue_after_commit(queue: Queue, jobs: list[Job]) -> None:
             return
 
 
+async def follow_up_stored(queue: Queue, jobs: list[Job]) -> None:
+    """Jobs answered from a stored article still owe their callback and verification."""
+    for job in jobs:
+        if job.status != "succeeded" or job.article_id is None:
+            continue
+        if job.callback_url:
+            await queue.enqueue_callback(job.id, attempt=1)
+        if job.verify:
+            await queue.enqueue_verification(job.article_id)
+
+
 @router.post(
     "/articles",
     status_code=status.HTTP_202_ACCEPTED,
@@ -61,15 +72,20 @@ async def submit_article(
 ) -> JobOut:
     """Queue a fetch-and-extract job; a URL already stored returns its finished job (200)."""
     submission = await submit_url(
-        session, url=body.url, force=body.force, callback_url=body.callback_url, api_key_id=caller
+        session,
+        url=body.url,
+        force=body.force,
+        callback_url=body.callback_url,
+        api_key_id=caller,
+        verify=body.verify,
     )
     if submission.needs_work:  # Idempotency-Key: app.idempotency.IdempotencyMiddleware
         await check_pending_jobs(session, api_key_id=caller, limit=settings.max_pending_jobs)
     await session.commit()
     if submission.needs_work:
         await enqueue_after_commit(queue, [submission.job])
-    elif submission.job.callback_url and submission.job.status == "succeeded":
-        await queue.enqueue_callback(submission.job.id, attempt=1)
+    else:
+        await follow_up_stored(queue, [submission.job])
     response.headers["Location"] = f"/v1/jobs/{submission.job.id}"
     if submission.job.status == "succeeded":
         response.status_code = status.HTTP_200_OK

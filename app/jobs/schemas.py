@@ -39,6 +39,9 @@ class SubmitArticle(BaseModel):
     url: str = Field(examples=["https://example.com/news/story.html"])
     force: bool = Field(False, description="Fetch again even if the article is already stored.")
     callback_url: str | None = Field(None, description="POSTed the finished job (signed).")
+    verify: bool = Field(
+        False, description="After extraction, fetch each cited source and check its claims."
+    )
 
     @field_validator("url")
     @classmethod

@@ -64,6 +64,7 @@ async def submit_urls(
     api_key_id: uuid.UUID | None = None,
     batch_id: uuid.UUID | None = None,
     callback_url: str | None = None,
+    verify: bool = False,
 ) -> list[Submission]:
     """Jobs for many URLs in one round trip each way; the caller commits, then enqueues."""
     normalized = [normalize_article_url(u) for u in urls]
@@ -82,6 +83,7 @@ async def submit_urls(
             api_key_id=api_key_id,
             batch_id=batch_id,
             callback_url=callback_url,
+            verify=verify,
         )
         for url, norm in zip(urls, normalized, strict=True)
     ]
@@ -97,14 +99,20 @@ async def submit_url(
     force: bool = False,
     callback_url: str | None = None,
     api_key_id: uuid.UUID | None = None,
+    verify: bool = False,
 ) -> Submission:
     """One URL; a plain resubmission joins the job already in flight for it."""
-    if not force and callback_url is None:
+    if not force and callback_url is None and not verify:
         active = await JobRepository(session).active_for_url(normalize_article_url(url))
         if active is not None and active.api_key_id == api_key_id:
             return Submission(active, needs_work=False)
     (submission,) = await submit_urls(
-        session, [url], force=force, api_key_id=api_key_id, callback_url=callback_url
+        session,
+        [url],
+        force=force,
+        api_key_id=api_key_id,
+        callback_url=callback_url,
+        verify=verify,
     )
     return submission
 

@@ -1,0 +1,90 @@
+"""Job function: fetch each source an article cites and check the claims that rest on it."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import defaultdict
+from typing import Any
+from urllib.parse import urlsplit
+
+import structlog
+from sqlalchemy import delete, insert, select
+
+from app.fetch import FetchError, fetch_page, host_slot
+from app.models import Citation, Sentence, Source, Verification
+from app.verify import source_text_from_html, verify_claims
+
+__all__ = ["verify_article"]
+
+log = structlog.get_logger()
+SOURCES_AT_ONCE = 4
+
+
+def _check(html: str, url: str, claims: list[str]) -> list[tuple[str, str, float]]:
+    """CPU part, run in a thread: page passages, then one verdict per claim."""
+    verdicts = verify_claims(claims, source_text_from_html(html, url))
+    return [(v.status, v.evidence, v.score) for v in verdicts]
+
+
+async def _claims_by_source(ctx: dict[str, Any], article_id: uuid.UUID) -> dict:  # type: ignore[type-arg]
+    async with ctx["sessions"]() as session:
+        rows = await session.execute(
+            select(Source.id, Source.url, Sentence.id, Sentence.text)
+            .join(Citation, Citation.source_id == Source.id)
+            .join(Sentence, Sentence.id == Citation.sentence_id)
+            .where(Citation.article_id == article_id, Sentence.is_claim)
+            .distinct()
+        )
+    grouped: dict[tuple[uuid.UUID, str], list[tuple[uuid.UUID, str]]] = defaultdict(list)
+    for source_id, url, sentence_id, text in rows.all():
+        grouped[(source_id, url)].append((sentence_id, text))
+    return grouped
+
+
+async def _verify_source(ctx: dict[str, Any], url: str, claims: list[str]) -> list[tuple]:  # type: ignore[type-arg]
+    settings = ctx["settings"]
+    try:
+        async with host_slot(
+            ctx["queue"].pool,
+            urlsplit(url).hostname or "",
+            limit=settings.fetch_per_host,
+            lease=settings.fetch_deadline + 30,
+            prefix=settings.redis_prefix,
+        ):
+            page = await fetch_page(url, policy=ctx["fetch_policy"], client=ctx["http"])
+    except FetchError as exc:
+        status = "unchecked" if exc.code == "not_html" else "unreachable"
+        return [(status, exc.code, 0.0)] * len(claims)
+    return await asyncio.to_thread(_check, page.html, page.final_url, claims)
+
+
+async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
+    """Replace the article's verdicts with fresh ones; returns how many were stored."""
+    article_uuid = uuid.UUID(article_id)
+    grouped = await _claims_by_source(ctx, article_uuid)
+    gate = asyncio.Semaphore(SOURCES_AT_ONCE)
+
+    async def one(key: tuple[uuid.UUID, str]) -> list[dict[str, Any]]:
+        async with gate:
+            claims = grouped[key]
+            verdicts = await _verify_source(ctx, key[1], [text for _, text in claims])
+        return [
+            {
+                "article_id": article_uuid,
+                "sentence_id": sentence_id,
+                "source_id": key[0],
+                "status": status,
+                "evidence": evidence[:2000],
+                "score": round(score, 4),
+            }
+            for (sentence_id, _), (status, evidence, score) in zip(claims, verdicts, strict=True)
+        ]
+
+    rows = [row for batch in await asyncio.gather(*(one(k) for k in grouped)) for row in batch]
+    async with ctx["sessions"].begin() as session:
+        await session.execute(delete(Verification).where(Verification.article_id == article_uuid))
+        if rows:
+            await session.execute(insert(Verification), rows)
+    log.info("article_verified", article_id=article_id, verdicts=len(rows), sources=len(grouped))
+    return len(rows)
