@@ -16,6 +16,7 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
     doc = parse_document(html, url)
     spans = split_sentences(doc.text, doc.blocks)
     index = build_index(doc)
+    headings = [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
     sentences = []
     for i, ((start, end), found) in enumerate(
         zip(spans, link_sentences(doc, spans, index), strict=True)
@@ -28,7 +29,10 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
                 attributed_to=found.attributed_to, checkworthiness=assessment.checkworthiness,
                 features=assessment.features, kinds=assessment.kinds,
                 quantities=assessment.quantities,
-                is_claim=bool(found.citations) or assessment.checkworthiness >= claim_threshold,
+                is_claim=bool(found.citations) or (
+                    assessment.checkworthiness >= claim_threshold
+                    and not _inside(start, end, headings)  # a heading labels, it asserts nothing
+                ),
             )
         )  # fmt: skip
     return Extraction(
@@ -37,3 +41,8 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
         language=doc.language, canonical_url=doc.canonical_url, sentences=sentences,
         sources=index.sources(),
     )  # fmt: skip
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) lies within one of `spans`."""
+    return any(s <= start and end <= e for s, e in spans)
