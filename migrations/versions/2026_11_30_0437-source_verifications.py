@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "74452fd50d0f"
 down_revision: str | None = "4b61ad55e764"
 branch_labels: str | Sequence[str] | None = None
