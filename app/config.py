@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     sweep_every_seconds: int = 30
     callback_retry_scale: float = 1.0  # multiplies the callback retry delays (tests shrink it)
     worker_max_jobs: int = 10
+    worker_nice: int = 5  # background work yields the CPU to the API first
     worker_metrics_port: int = 0  # >0: the worker serves its own Prometheus metrics there
     worker_metrics_host: str = "127.0.0.1"
     secret_key: str = "dev-only-secret-change-me"

@@ -106,5 +106,6 @@ def settings(database_url: str, redis_url: str, redis_prefix: str) -> Settings:
         retry_base_seconds=0.1,
         extract_processes=1,
         rate_limit_per_minute=100_000,
+        worker_nice=0,  # in-process workers must not lower the test process itself
         log_json=False,
     )

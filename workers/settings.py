@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from arq import cron
@@ -23,6 +24,8 @@ __all__ = ["build_worker"]
 async def _startup(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx["settings"]
     database_url, redis_url = settings.require_urls()
+    if settings.worker_nice > 0:
+        os.nice(settings.worker_nice)
     # One connection per concurrent job plus the sweep and callbacks.
     ctx["engine"] = create_engine(database_url, pool_size=settings.worker_max_jobs + 2)
     ctx["sessions"] = session_factory(ctx["engine"])
