@@ -20,6 +20,16 @@ COMMON_ERRORS = {
 }
 
 
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Same key + same body within 24 h replays the first response (one job); "
+    "same key + another body is a 422; while the first is still running, a 409.",
+    "schema": {"type": "string", "maxLength": 255},
+}
+
+
 def _problem_content() -> dict[str, Any]:
     return {"application/problem+json": {"schema": PROBLEM_REF}}
 
@@ -53,6 +63,15 @@ def install_openapi(app: FastAPI) -> None:
             for operation in item.values():
                 if isinstance(operation, dict) and path.startswith("/v1"):
                     _errors_as_problems(operation, has_body="requestBody" in operation)
+                    if path in ("/v1/articles", "/v1/batches") and "requestBody" in operation:
+                        operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
+                        operation["responses"].setdefault(
+                            "409",
+                            {
+                                "description": "A request with this Idempotency-Key is in flight",
+                                "content": _problem_content(),
+                            },
+                        )
         app.openapi_schema = schema
         return schema
 
