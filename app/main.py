@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from app import __version__
 from app.articles.endpoints import router as articles_router
@@ -53,7 +54,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.queue.close()
             await engine.dispose()
 
-    app = FastAPI(
+    # Docs assets are served by us, not a CDN: /docs works on machines without internet.
+    app = FastAPIOffline(
         title="claimtrail", version=__version__, description=DESCRIPTION, lifespan=lifespan
     )
     app.state.settings = settings

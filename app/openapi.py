@@ -30,6 +30,27 @@ IDEMPOTENCY_KEY = {
 }
 
 
+SUMMARIES = {
+    ("get", "/v1/jobs/{job_id}"): "Get a job's status",
+    ("get", "/v1/jobs/{job_id}/events"): "Stream a job's changes (Server-Sent Events)",
+    ("get", "/v1/articles"): "List and search articles",
+    ("get", "/v1/articles/{article_id}"): "Get an article's summary",
+    ("get", "/v1/articles/{article_id}/claims"): "List an article's claims",
+    ("get", "/v1/articles/{article_id}/sources"): "List an article's sources",
+    ("get", "/v1/articles/{article_id}/sources/{source_id}"): "One source's claims, verified",
+    ("get", "/v1/articles/{article_id}/provenance"): "Export the article as W3C PROV",
+    ("post", "/v1/batches"): "Submit up to 1,000 URLs",
+    ("get", "/v1/batches/{batch_id}"): "Get a batch's progress",
+    ("get", "/v1/sources"): "Find sources across articles",
+    ("get", "/v1/sources/{source_id}"): "Articles and claims resting on a source",
+    ("get", "/healthz"): "Liveness",
+    ("get", "/readyz"): "Readiness: database and Redis",
+    ("get", "/metrics"): "Prometheus metrics",
+    ("get", "/report"): "Articles as an HTML page",
+    ("get", "/report/{article_id}"): "One article as an HTML report",
+}
+
+
 def _problem_content() -> dict[str, Any]:
     return {"application/problem+json": {"schema": PROBLEM_REF}}
 
@@ -60,7 +81,9 @@ def install_openapi(app: FastAPI) -> None:
             ref_template="#/components/schemas/{model}"
         )
         for path, item in schema.get("paths", {}).items():
-            for operation in item.values():
+            for method, operation in item.items():
+                if (method, path) in SUMMARIES and isinstance(operation, dict):
+                    operation["summary"] = SUMMARIES[(method, path)]
                 if isinstance(operation, dict) and path.startswith("/v1"):
                     _errors_as_problems(operation, has_body="requestBody" in operation)
                     if path in ("/v1/articles", "/v1/batches") and "requestBody" in operation:

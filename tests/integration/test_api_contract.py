@@ -75,7 +75,12 @@ async def test_health_ready_metrics_docs(api: httpx.AsyncClient) -> None:
         'claimtrail_http_requests_total{method="GET",route="/v1/articles",status="200"}' in metrics
     )
     assert 'claimtrail_jobs{status="queued"}' in metrics
-    assert (await api.get("/docs")).status_code == 200
+    docs = await api.get("/docs")
+    assert docs.status_code == 200
+    assets = [a for a in ("swagger-ui-bundle.js", "swagger-ui.css") if a in docs.text]
+    assert len(assets) == 2 and "cdn" not in docs.text  # served locally: works offline
+    for asset in assets:
+        assert (await api.get(f"/static-offline-docs/{asset}")).status_code == 200
     spec = (await api.get("/openapi.json")).json()
     for path in (
         "/v1/articles",
