@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from app.auth.cli import add_keys_parser
+from app.corpus_server import add_serve_corpus_parser
 from app.submit_cli import add_submit_parser
 
 __all__ = ["main"]
@@ -168,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=_eval)
     add_keys_parser(commands)
     add_submit_parser(commands)
+    add_serve_corpus_parser(commands)
     return parser
 
 

@@ -1,0 +1,32 @@
+"""`claimtrail serve-corpus` fills in {{BASE}} so cited pages resolve to the same server."""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import ThreadingHTTPServer
+
+import httpx
+
+from app.corpus_server import CorpusHandler
+from tests.conftest import SHARED
+
+
+def test_pages_are_served_with_their_base_filled_in() -> None:
+    dev = SHARED / "corpus" / "dev"
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(CorpusHandler, directory=str(dev), origin="http://127.0.0.1:1")
+    )
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    server.RequestHandlerClass = partial(CorpusHandler, directory=str(dev), origin=origin)  # type: ignore[assignment]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        page = httpx.get(f"{origin}/dev-08.html")
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        assert "{{BASE}}" not in page.text and f"{origin}/sources/" in page.text
+        assert httpx.get(f"{origin}/sources/pvec-2026-load-forecast.html").status_code == 200
+        assert httpx.get(f"{origin}/sources/missing.html").status_code == 404
+    finally:
+        server.shutdown()
+        server.server_close()
