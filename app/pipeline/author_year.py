@@ -14,6 +14,11 @@ __all__ = ["bibliography_label", "find_author_year", "narrative_author"]
 _NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
 _APA_HEAD = re.compile(r"^(.{2,400}?)\s*\((\d{4}[a-z]?)(?:,[^)]*)?\)\.")
 _APA_AUTHOR = re.compile(rf"(?:^|,\s*|&\s*|\band\s+)({_NAME}),\s+(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*)")
+# Nature/Science style: "Okonjo, R. et al. Natura 652, 310–316 (2026)." (year at the end).
+_AUTHORS_FIRST = re.compile(
+    rf"^((?:{_NAME},\s+(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*)(?:,\s*|&\s*|\band\s+)?)+)"
+    r"(et al\.)?.*\((\d{4}[a-z]?)\)\.?$"
+)
 _LABEL = re.compile(r"^(.+?),?\s+(\d{4}[a-z]?)$")
 _PAREN = re.compile(r"\(([^()]{4,300})\)")
 _PART_PREFIX = re.compile(r"^(?:e\.g\.|see(?: also)?|cf\.)\s*,?\s*", re.IGNORECASE)
@@ -47,6 +52,25 @@ def bibliography_label(text: str) -> str | None:
     return f"{names[0]} et al., {year}"
 
 
+def _label_of(names: list[str], year: str, et_al: bool) -> str | None:
+    """ "Chen", "Hughes" + "2023" -> "Chen & Hughes, 2023"; three or more -> "et al."."""
+    if not names:
+        return None
+    if len(names) == 1 and not et_al:
+        return f"{names[0]}, {year}"
+    if len(names) == 2 and not et_al:
+        return f"{names[0]} & {names[1]}, {year}"
+    return f"{names[0]} et al., {year}"
+
+
+def _entry_cite(text: str) -> _Cite | None:
+    """The author-year of a numbered entry, APA or year-last, so "(Haddad, 2024)" finds it."""
+    label = bibliography_label(text)
+    if label is None and (m := _AUTHORS_FIRST.match(text.strip())):
+        label = _label_of(_APA_AUTHOR.findall(m.group(1) + " "), m.group(3), bool(m.group(2)))
+    return _parse(label) if label else None
+
+
 def _parse(text: str) -> _Cite | None:
     """ "Chen et al., 2025" / "Okafor & Lindqvist 2024" -> _Cite."""
     m = _LABEL.match(_PART_PREFIX.sub("", text.strip()))
@@ -73,7 +97,7 @@ def _match(cite: _Cite, bibliography: Sequence[tuple[_Cite, Reference]]) -> Refe
 
 def _bibliography(references: Sequence[Reference]) -> list[tuple[_Cite, Reference]]:
     """Author-year labelled references with their parsed labels."""
-    parsed = [(_parse(r.label), r) for r in references]
+    parsed = [(_parse(r.label) or _entry_cite(r.text or ""), r) for r in references]
     return [(c, r) for c, r in parsed if c is not None]
 
 

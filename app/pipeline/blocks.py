@@ -77,6 +77,8 @@ def _marker_labels(el: HtmlElement, ctx: _Context) -> tuple[list[str], str] | No
     """Labels and printed text when `el` is a footnote/reference marker link (or its <sup>)."""
     links = [el] if el.tag == "a" else list(el.iter("a"))
     raw = el.text_content().strip()
+    if len(links) > 1 and el.tag == "sup":
+        return _grouped_labels(links, raw, ctx)
     if len(links) != 1 or not (links[0].get("href") or "").startswith("#"):
         return None
     target = links[0].get("href", "")[1:]
@@ -85,6 +87,21 @@ def _marker_labels(el: HtmlElement, ctx: _Context) -> tuple[list[str], str] | No
     if target in ctx.anchor_labels:
         return [ctx.anchor_labels[target]], raw
     return [raw.strip("[] ")], raw
+
+
+def _grouped_labels(
+    links: list[HtmlElement], raw: str, ctx: _Context
+) -> tuple[list[str], str] | None:
+    """ "<sup><a>1</a>,<a>2</a></sup>": one marker, so the comma between links goes too."""
+    if not _MARKER_TEXT.match(raw):
+        return None
+    labels: list[str] = []
+    for link in links:
+        target = (link.get("href") or "").removeprefix("#")
+        if not (link.get("href") or "").startswith("#"):
+            return None
+        labels.append(ctx.anchor_labels.get(target) or link.text_content().strip("[] \n"))
+    return labels, raw
 
 
 def _inline(node: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
