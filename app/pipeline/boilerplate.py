@@ -32,7 +32,7 @@ _CHROME_PARTS = frozenset(
      "popular", "recommended", "recirc", "outbrain", "taboola", "signoff", "tagline",
      "editsection", "noprint", "infobox", "catlinks", "coordinates", "feedback", "toolbar",
      "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek",
-     "teaser"}
+     "teaser", "methodology", "contributors", "contributor"}
 )  # fmt: skip
 # Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words
 # ("overflow-hidden", "min-h-screen") that wrap real articles.
@@ -60,6 +60,7 @@ _CHROME_TEXT = re.compile(
     r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
     r"licensed|produced))"
     r"|©|copyright\b|all rights reserved"
+    r"|[\w .,'’-]{2,120}\bcontributed (?:additional )?(?:reporting|research)\b"
     r"|[—–-]\s*\w+\.?$)",
     re.IGNORECASE,
 )

@@ -35,6 +35,8 @@ _BLOCKER_PARTS = frozenset(
 # Cheap test on the raw attributes before splitting them into parts: every container part
 # is a substring of the raw value, so a miss here is a miss for `_parts` too.
 _CONTAINER_HINT = re.compile("|".join(sorted(_CONTAINER_PARTS)))
+# The list's own tools ("Download references"), not one of its entries.
+_LIST_TOOL = re.compile(r"^(?:download|export)\s+(?:all\s+)?(?:references|citations?)\b", re.I)
 _EXPLICIT_LABEL = re.compile(r"^\s*(?:\[\s*(\w{1,4})\s*\]|(\d{1,3})[.)]\s)")
 _MARKER_LINK = re.compile(r"^\[?\s*(\d{1,3})\s*\]?$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -120,7 +122,7 @@ def _collect(root: HtmlElement, base_url: str, found: ReferenceSections, seen: s
             continue
         seen.add(el)
         text, url, title, publisher = parse_entry(el, base_url=base_url)
-        if len(text) < 3:
+        if len(text) < 3 or _LIST_TOOL.match(text):
             continue
         ordered = el.getparent() is not None and el.getparent().tag == "ol"
         anchors = [i for i in (el.get("id"), *(d.get("id") for d in el.iter())) if i]
