@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -18,6 +19,12 @@ __all__ = ["PageMetadata", "extract_metadata"]
 
 _PERSON_TYPES = frozenset({"Person"})
 _WS = re.compile(r"\s+")
+# "This page was last edited on 14 May 2024": when the only date is the revision, it is no
+# publication date.
+_REVISED = re.compile(
+    r"last (?:edited|modified|updated)(?: on)?:?\s+"
+    r"(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})"
+)
 
 
 @dataclass(slots=True)
@@ -132,7 +139,7 @@ def extract_metadata(
     return PageMetadata(
         title=_title(tree, _clean(meta.title) if meta else None),
         byline=_byline(tree, _clean(meta.author) if meta else None, site),
-        published=meta.date if meta else None,
+        published=_published(tree, meta.date if meta else None),
         site_name=site,
         language=_language(tree),
         canonical_url=_canonical(tree, url),
@@ -143,3 +150,17 @@ def _has_head(tree: HtmlElement) -> bool:
     """Fragments without a <head> carry no metadata worth a second parse."""
     head = tree.find("head")
     return head is not None and len(head) > 0
+
+
+def _published(tree: HtmlElement, date: str | None) -> str | None:
+    """The date found, unless the page only shows it as its last revision."""
+    if date is None or tree.xpath("//time") or tree.xpath('//meta[contains(@property, "time")]'):
+        return date
+    for m in _REVISED.finditer(tree.text_content()):
+        for fmt in ("%d %B %Y", "%B %d, %Y"):
+            try:
+                if datetime.strptime(m.group(1), fmt).date().isoformat() == date:
+                    return None
+            except ValueError:
+                continue
+    return date
