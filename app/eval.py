@@ -37,7 +37,8 @@ BASE = "http://127.0.0.1:8765"
 
 _BRACKETS = re.compile(r"\s*\[[^\]]{1,40}\]")
 _AUTHOR_YEAR = re.compile(r"\s*\([^()]*?\b\d{4}[a-z]?\)")
-_FOOTNOTE_DIGITS = re.compile(r"(?<=[.!?”\"’)])(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+# a trailing footnote number or group after the final punctuation: ".1", ".1,2", ".2–4"
+_FOOTNOTE_DIGITS = re.compile(r"(?<=[.!?”\"’)])(?:\d{1,3}(?:[,–-]\d{1,3})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?”’)])")
 _NAME_STOP = frozenset({"the", "of", "and", "&", "a", "an", "s"})
 
