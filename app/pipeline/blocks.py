@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 
 from app.pipeline.boilerplate import is_boilerplate_element, is_boilerplate_text, is_chrome_heading
 from app.pipeline.link_filter import is_source_link
+from app.pipeline.markers import bare_footnote_labels
 from app.pipeline.source_notes import is_source_line
 from app.pipeline.types import Block, Link, Marker
 
@@ -73,12 +74,15 @@ class _Context:
     skip_level: int = 0
 
 
-def _marker_labels(el: HtmlElement, ctx: _Context) -> tuple[list[str], str] | None:
+def _marker_labels(el: HtmlElement, ctx: _Context, before: str) -> tuple[list[str], str] | None:
     """Labels and printed text when `el` is a footnote/reference marker link (or its <sup>)."""
     links = [el] if el.tag == "a" else list(el.iter("a"))
     raw = el.text_content().strip()
     if len(links) > 1 and el.tag == "sup":
         return _grouped_labels(links, raw, ctx)
+    if not links and el.tag == "sup":
+        labels = bare_footnote_labels(raw, before)
+        return (labels, raw) if labels else None
     if len(links) != 1 or not (links[0].get("href") or "").startswith("#"):
         return None
     target = links[0].get("href", "")[1:]
@@ -121,7 +125,7 @@ def _inline_element(el: HtmlElement, run: _Run, ctx: _Context, kind: str) -> Non
     if el.tag in ("ul", "ol", "dl", "table"):
         return  # nested lists are walked as their own blocks
     if el.tag in ("sup", "a"):
-        marker = _marker_labels(el, ctx)
+        marker = _marker_labels(el, ctx, run.parts[-1] if run.parts else "")
         if marker is not None:
             kind_name = "bracket" if marker[1].startswith("[") else "footnote"
             run.markers.append(Marker(run.size, marker[0], marker[1], kind_name))

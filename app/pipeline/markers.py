@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MarkerHit", "expand_labels", "find_text_markers"]
+__all__ = ["MarkerHit", "bare_footnote_labels", "expand_labels", "find_text_markers"]
 
 _BRACKET = re.compile(r"\[\s*(\d{1,3}(?:\s*[,;–—-]\s*\d{1,3})*)\s*\]")
 _SUPERSCRIPT = re.compile(r"(?<=[.,;:!?”\"’)])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
@@ -13,6 +13,8 @@ _SUPERSCRIPT = re.compile(r"(?<=[.,;:!?”\"’)])([¹²³⁴⁵⁶⁷⁸⁹⁰]
 _EDITORIAL = re.compile(r"\[(?:[a-z][a-z ’'-]{0,40}(?:needed|\?)|dubious[^\]]{0,30})\]")
 _SUPER_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _MAX_RANGE = 50
+_BARE_SUP = re.compile(r"^\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*$")
+_AFTER = (".", ",", ";", ":", "!", "?", "”", '"', "’", ")")
 
 
 @dataclass(slots=True)
@@ -38,6 +40,13 @@ def expand_labels(spec: str) -> list[str]:
                 continue
         labels.extend(bounds)
     return [label for label in labels if label]
+
+
+def bare_footnote_labels(raw: str, before: str) -> list[str] | None:
+    """Labels of an unlinked "<sup>2</sup>" after punctuation (never "km<sup>2</sup>")."""
+    if not _BARE_SUP.match(raw) or not before.endswith(_AFTER):
+        return None
+    return expand_labels(raw)
 
 
 def _with_space(text: str, start: int, end: int) -> int:
