@@ -60,7 +60,8 @@ _CHROME_TEXT = re.compile(
     r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
     r"licensed|produced))"
     r"|©|copyright\b|all rights reserved"
-    r"|[\w .,'’-]{2,120}\bcontributed (?:additional )?(?:reporting|research)\b"
+    r"|[\w .,'’-]{2,120}\bcontributed (?:additional )?(?:reporting|research"
+    r"|to this (?:report|story|article))\b"
     r"|[—–-]\s*\w+\.?$)",
     re.IGNORECASE,
 )

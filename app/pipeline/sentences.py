@@ -23,6 +23,8 @@ _ABBREVIATIONS = frozenset(
      "sec", "art", "para", "ref", "refs", "govt", "intl", "natl", "mgmt", "misc", "esp", "viz"}
 )  # fmt: skip
 _SPLIT_AFTER_DOTTED = frozenset({"a.m", "p.m"})
+# a wire credit after a dateline: "PORTVALE, Ore. (AP) — …" is one sentence
+_WIRE_CREDIT = re.compile(r"\([A-Z][A-Za-z&.]{1,15}\)\s*[—–-]")
 
 
 def _no_break_after(word: str, so_far: str) -> bool:
@@ -56,7 +58,7 @@ def _split_segment(text: str, start: int, end: int) -> Iterable[tuple[int, int]]
             nxt += 1
         if nxt >= end:
             break
-        if not _starts_sentence(text[nxt:end]):
+        if not _starts_sentence(text[nxt:end]) or _WIRE_CREDIT.match(text, nxt, end):
             continue
         if m.group(0) == ".":  # "No.”" closes a quote; a bare "No." may be an abbreviation
             word = _WORD_BEFORE.search(text, begin, m.start())
