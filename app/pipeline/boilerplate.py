@@ -88,7 +88,7 @@ def _name_parts(value: str) -> set[str]:
 def is_boilerplate_element(el: HtmlElement) -> bool:
     """True for chrome: skipped tags, hidden nodes, chrome roles and chrome class/id names."""
     tag = el.tag if isinstance(el.tag, str) else ""
-    if tag.lower() in SKIP_TAGS:
+    if tag.lower() in SKIP_TAGS or _is_code_listing(el, tag):
         return True
     attrs = el.attrib
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
@@ -104,6 +104,11 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
         return False
     parts = _name_parts(names)
     return bool(parts & _CHROME_PARTS or parts & _CHROME_NAMES)
+
+
+def _is_code_listing(el: HtmlElement, tag: str) -> bool:
+    """A <pre> that holds <code>: a program listing, never prose to check."""
+    return tag.lower() == "pre" and next(el.iter("code"), None) is not None
 
 
 def is_chrome_heading(text: str) -> bool:
