@@ -157,6 +157,7 @@ OPINION = Lexicon.of(
     "|disgraceful|laudable|regrettable|thrilling|dangerous game|lost its way|hopefully|i hope"
     "|truly|utterly|absolutely|incredibly|deeply|really|totally|simply|extraordinary|dazzling"
     "|lackluster|lacklustre|underwhelming|overblown|overhyped|worrisome|exhausted"
+    "|in our view|in my view|in our opinion|in my opinion"
 )
 HEDGE = Lexicon.of(
     "might|perhaps|probably|possibly|maybe|seems|seem|seemingly|appears to|arguably"
