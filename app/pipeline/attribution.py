@@ -20,7 +20,10 @@ __all__ = ["Attribution", "find_attributions"]
 _VERB = re.compile(rf"\b({VERBS})\b")
 _AUX = re.compile(r"(?:\s+(?:has|have|had|also|publicly|previously|later|separately|again|"
                   r"first|recently|on \w+day))+$")  # fmt: skip
-_APPOSITIVE = re.compile(r",[^,]{2,120},\s*$")
+# "3,000" inside the clause is a number, not the comma that closes it
+_APPOSITIVE = re.compile(r",(?:[^,]|(?<=\d),(?=\d{3})){2,120},\s*$")
+# "Mayor Alicia Brandt’s office said": the office speaks for its owner
+_OWNER_OFFICE = re.compile(rf"(?:’s|'s)\s+(?:[a-z-]+\s+)?(?:{ORG_NOUNS})$")
 _ACCORDING = re.compile(r"\baccording to\s+")
 _NP_END = re.compile(
     r"[,;:()“”\"—–]|\s(?:who|that|which|even|as|while|but|and said|to)\s|\.(?:\s|$)"
@@ -92,6 +95,15 @@ def _appositive_name(left: str, names: list[NameSpan]) -> NameSpan | None:
     return next((n for n in names if n.text == inner and n.start > m.start()), None)
 
 
+def _owner_of_office(left: str, names: list[NameSpan]) -> NameSpan | None:
+    """The named owner of "X’s office" / "X’s spokesperson" right before the verb."""
+    m = _OWNER_OFFICE.search(left)
+    if m is None:
+        return None
+    span = _name_ending_at(names, left, m.start() + 2)
+    return span if span is not None and span.possessive else None
+
+
 def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution | None:
     """The speaker written right before a verb at `pos`: a name, "the department", or "it"."""
     left = _AUX.sub("", text[:pos].rstrip())
@@ -106,6 +118,9 @@ def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution |
         if span.start == 0 and span.text.lower() in GENERIC_SUBJECTS:
             return None
         return Attribution(_with_article(text, span), span.start, pos, "name")
+    owner = _owner_of_office(left, names)
+    if owner is not None:
+        return Attribution(owner.text, owner.start, pos, "name")
     descriptor = _DESCRIPTOR.search(left)
     if descriptor and not descriptor.group(2):
         return Attribution(descriptor.group(1), descriptor.start(), pos, "descriptor")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.eval import evaluate
+from app.pipeline.attribution import find_attributions
 from app.pipeline.markers import bare_footnote_labels
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -35,3 +36,13 @@ def test_unlinked_superscript_after_punctuation_is_a_footnote() -> None:
 def test_unlinked_superscript_after_a_unit_is_an_exponent() -> None:
     assert bare_footnote_labels("2", "120 km") is None
     assert bare_footnote_labels("st", "the 21.") is None
+
+
+def test_an_office_speaks_for_its_named_owner() -> None:
+    text = "The council approved a grant in March, Mayor Ada Brandt’s office said."
+    assert [a.name for a in find_attributions(text)] == ["Mayor Ada Brandt"]
+
+
+def test_a_thousands_comma_does_not_close_the_appositive() -> None:
+    text = "The Riders Union, which collected 3,000 signatures, said the hike would hurt."
+    assert [a.name for a in find_attributions(text)] == ["The Riders Union"]
