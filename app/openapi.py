@@ -9,7 +9,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app.errors import Problem
 
-__all__ = ["install_openapi"]
+__all__ = ["install_openapi", "problem_content"]
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 COMMON_ERRORS = {
@@ -51,7 +51,8 @@ SUMMARIES = {
 }
 
 
-def _problem_content() -> dict[str, Any]:
+def problem_content() -> dict[str, Any]:
+    """The response body of an error: a Problem as application/problem+json."""
     return {"application/problem+json": {"schema": PROBLEM_REF}}
 
 
@@ -64,7 +65,7 @@ def _errors_as_problems(operation: dict[str, Any], *, has_body: bool) -> None:
     responses.setdefault("400", {"description": "Malformed request"})
     for code, response in responses.items():
         if code.isdigit() and int(code) >= 400:
-            response["content"] = _problem_content()
+            response["content"] = problem_content()
 
 
 def install_openapi(app: FastAPI) -> None:
@@ -92,7 +93,7 @@ def install_openapi(app: FastAPI) -> None:
                             "409",
                             {
                                 "description": "A request with this Idempotency-Key is in flight",
-                                "content": _problem_content(),
+                                "content": problem_content(),
                             },
                         )
         app.openapi_schema = schema

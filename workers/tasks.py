@@ -9,7 +9,6 @@ import uuid
 from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import structlog
 from arq import Retry
@@ -20,13 +19,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.articles.store import store_extraction
 from app.config import Settings
 from app.extraction_pool import ExtractionPool, ExtractionTimeout
-from app.fetch import FetchError, fetch_page, host_slot
+from app.fetch import FetchError
 from app.idempotency import purge_idempotency_keys
 from app.jobs.repository import JobRepository
 from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
 from app.models import Job
 from app.queue import Queue, new_queue_job_id
 from app.urls import normalize_article_url
+from workers.fetching import fetch_politely
 
 __all__ = ["process_article", "purge_expired", "sweep_stale_jobs"]
 
@@ -97,15 +97,7 @@ async def _run(ctx: dict[str, Any], job: Job) -> uuid.UUID:
     settings: Settings = ctx["settings"]
     started = time.perf_counter()
     try:
-        host = urlsplit(job.url).hostname or ""
-        async with host_slot(
-            ctx["queue"].pool,
-            host,
-            limit=settings.fetch_per_host,
-            lease=settings.fetch_deadline + 30,
-            prefix=settings.redis_prefix,
-        ):
-            page = await fetch_page(job.url, policy=ctx["fetch_policy"], client=ctx["http"])
+        page = await fetch_politely(ctx, job.url)
     except FetchError as exc:
         raise JobFailure(
             exc.code, exc.message, retryable=exc.retryable, delay=exc.retry_after

@@ -6,14 +6,14 @@ import asyncio
 import uuid
 from collections import defaultdict
 from typing import Any
-from urllib.parse import urlsplit
 
 import structlog
 from sqlalchemy import delete, insert, select
 
-from app.fetch import FetchError, fetch_page, host_slot
+from app.fetch import FetchError
 from app.models import Citation, Sentence, Source, Verification
 from app.verify import source_text_from_html, verify_claims
+from workers.fetching import fetch_politely
 
 __all__ = ["verify_article"]
 
@@ -43,16 +43,8 @@ async def _claims_by_source(ctx: dict[str, Any], article_id: uuid.UUID) -> dict:
 
 
 async def _verify_source(ctx: dict[str, Any], url: str, claims: list[str]) -> list[tuple]:  # type: ignore[type-arg]
-    settings = ctx["settings"]
     try:
-        async with host_slot(
-            ctx["queue"].pool,
-            urlsplit(url).hostname or "",
-            limit=settings.fetch_per_host,
-            lease=settings.fetch_deadline + 30,
-            prefix=settings.redis_prefix,
-        ):
-            page = await fetch_page(url, policy=ctx["fetch_policy"], client=ctx["http"])
+        page = await fetch_politely(ctx, url)
     except FetchError as exc:
         status = "unchecked" if exc.code == "not_html" else "unreachable"
         return [(status, exc.code, 0.0)] * len(claims)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -175,8 +175,3 @@ async def _insert_sentences(
         await session.execute(insert(Sentence), sentence_rows)
     if citation_rows:
         await session.execute(insert(Citation), citation_rows)
-
-
-async def article_id_for(session: AsyncSession, url: str) -> uuid.UUID | None:
-    """The stored article for a normalized URL."""
-    return await session.scalar(select(Article.id).where(Article.url == url))

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from app.auth.middleware import is_protected
-from app.errors import Problem
+from app.openapi import problem_content
 
 __all__ = ["document_security"]
 
@@ -24,13 +24,10 @@ SCHEMES: dict[str, dict[str, Any]] = {
         "description": "The same key in `X-API-Key`; required when CLAIMTRAIL_AUTH=on",
     },
 }
-UNAUTHORIZED = {
-    "description": "Missing, invalid or revoked API key",
-    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
-}
+UNAUTHORIZED = {"description": "Missing, invalid or revoked API key", "content": problem_content()}
 TOO_MANY = {
     "description": "Rate limit or pending-jobs limit reached (see Retry-After)",
-    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    "content": problem_content(),
 }
 
 
@@ -44,9 +41,6 @@ def document_security(app: FastAPI) -> None:
         if "securitySchemes" in components:
             return schema
         components["securitySchemes"] = SCHEMES
-        components.setdefault("schemas", {}).setdefault(
-            "Problem", Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-        )
         for path, operations in schema.get("paths", {}).items():
             if not is_protected(path):
                 continue
