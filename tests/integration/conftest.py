@@ -176,3 +176,12 @@ def slow_page(httpserver: HTTPServer, path: str, body: str, delay: float = 1.5) 
 
     httpserver.expect_request(path).respond_with_handler(respond)
     return httpserver.url_for(path)
+
+
+async def process_url(api: httpx.AsyncClient, worker, url: str, **body: object) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """Submit a URL, drain the queue with a real worker, return the stored article."""
+    job = (await api.post("/v1/articles", json={"url": url, **body})).json()
+    await worker()
+    done = await wait_for_job(api, job["id"])
+    assert done["status"] == "succeeded", done
+    return (await api.get(f"/v1/articles/{done['article_id']}")).json()  # type: ignore[no-any-return]

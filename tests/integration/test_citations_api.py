@@ -11,7 +11,7 @@ from pytest_httpserver import HTTPServer
 from app.eval import evaluate, score_article, summarize
 from app.pipeline.types import Citation, Extraction, Sentence, Source
 from tests.conftest import SHARED
-from tests.integration.conftest import wait_for_job
+from tests.integration.conftest import process_url
 
 DEV = SHARED / "corpus" / "dev"
 FIGURES = (
@@ -23,14 +23,6 @@ FIGURES = (
     "not_claim_fp_rate",
     "boilerplate_leaks",
 )
-
-
-async def _process(api: httpx.AsyncClient, worker, url: str) -> dict:  # type: ignore[type-arg]
-    job = (await api.post("/v1/articles", json={"url": url})).json()
-    await worker()
-    done = await wait_for_job(api, job["id"])
-    assert done["status"] == "succeeded", done
-    return (await api.get(f"/v1/articles/{done['article_id']}")).json()  # type: ignore[no-any-return]
 
 
 async def _claims(api: httpx.AsyncClient, article: dict, **params: str) -> list[dict]:  # type: ignore[type-arg]
@@ -72,7 +64,7 @@ async def test_service_figures_agree_with_eval(
     scored = []
     for gold_path in sorted(DEV.glob("dev-*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        article = await _process(api, worker, f"{base}/{gold_path.stem}.html")
+        article = await process_url(api, worker, f"{base}/{gold_path.stem}.html")
         extraction = _as_extraction(article, await _claims(api, article))
         scored.append(score_article(gold, extraction, base=base) | {"ms": 0.0})
     service = summarize(scored)
@@ -85,7 +77,7 @@ async def test_service_figures_agree_with_eval(
 async def test_dev01_markers_provenance_and_attribution(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer
 ) -> None:
-    article = await _process(api, worker, corpus_server.url_for("/dev-01.html"))
+    article = await process_url(api, worker, corpus_server.url_for("/dev-01.html"))
     gold = json.loads((DEV / "dev-01.json").read_text(encoding="utf-8"))
     by_label = {s["label"]: s for s in article["sources"]}
     techcrunch = by_label["4"]

@@ -14,16 +14,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.config import Settings
 from app.models import Article
-from tests.integration.conftest import wait_for_job
+from tests.integration.conftest import process_url
 
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
-
-
-async def _article(api: httpx.AsyncClient, worker, url: str) -> dict:  # type: ignore[type-arg]
-    job = (await api.post("/v1/articles", json={"url": url})).json()
-    await worker()
-    done = await wait_for_job(api, job["id"])
-    return (await api.get(f"/v1/articles/{done['article_id']}")).json()  # type: ignore[no-any-return]
 
 
 async def _all_claims(api: httpx.AsyncClient, path: str, **params: object) -> list[dict]:  # type: ignore[type-arg]
@@ -40,7 +33,7 @@ async def _all_claims(api: httpx.AsyncClient, path: str, **params: object) -> li
 async def test_filters_pagination_and_offsets(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer, settings: Settings
 ) -> None:
-    article = await _article(api, worker, corpus_server.url_for("/dev-01.html"))
+    article = await process_url(api, worker, corpus_server.url_for("/dev-01.html"))
     path = article["claims_url"]
     claims = await _all_claims(api, path)
     assert [c["sentence_index"] for c in claims] == sorted({c["sentence_index"] for c in claims})
@@ -78,8 +71,8 @@ async def test_filters_pagination_and_offsets(
 async def test_search_titles_and_claim_text(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer
 ) -> None:
-    first = await _article(api, worker, corpus_server.url_for("/dev-01.html"))
-    await _article(api, worker, corpus_server.url_for("/dev-07.html"))
+    first = await process_url(api, worker, corpus_server.url_for("/dev-01.html"))
+    await process_url(api, worker, corpus_server.url_for("/dev-07.html"))
     found = (await api.get("/v1/articles", params={"q": "xAI parameter"})).json()["items"]
     assert [a["id"] for a in found] == [first["id"]]
     assert (await api.get("/v1/articles", params={"q": "zebra-unicorn"})).json()["items"] == []
@@ -93,7 +86,7 @@ async def test_search_titles_and_claim_text(
 async def test_provenance_loads_as_prov(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer
 ) -> None:
-    article = await _article(api, worker, corpus_server.url_for("/dev-01.html"))
+    article = await process_url(api, worker, corpus_server.url_for("/dev-01.html"))
     response = await api.get(
         f"/v1/articles/{article['id']}/provenance", headers={"Accept": "application/ld+json"}
     )

@@ -7,7 +7,7 @@ import re
 import httpx
 from pytest_httpserver import HTTPServer
 
-from tests.integration.conftest import wait_for_job
+from tests.integration.conftest import process_url
 
 HOSTILE = (
     "<html><head><title>Budget &lt;script&gt;alert(1)&lt;/script&gt; vote</title></head>"
@@ -20,19 +20,10 @@ HOSTILE = (
 )
 
 
-async def process(api: httpx.AsyncClient, worker, url: str) -> str:  # type: ignore[no-untyped-def]
-    """Submit a URL, drain the queue, return the article id."""
-    job = (await api.post("/v1/articles", json={"url": url})).json()
-    await worker()
-    done = await wait_for_job(api, job["id"])
-    assert done["status"] == "succeeded", done
-    return str(done["article_id"])
-
-
 async def test_dev01_report_highlights_every_claim_and_links_its_sources(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer
 ) -> None:
-    article_id = await process(api, worker, corpus_server.url_for("/dev-01.html"))
+    article_id = (await process_url(api, worker, corpus_server.url_for("/dev-01.html")))["id"]
     article = (await api.get(f"/v1/articles/{article_id}")).json()
     assert article["report_url"] == f"/report/{article_id}"
     claims = (await api.get(article["claims_url"], params={"limit": 500})).json()["items"]
@@ -66,7 +57,7 @@ async def test_report_escapes_what_comes_from_the_page(
     api: httpx.AsyncClient, worker, httpserver: HTTPServer
 ) -> None:
     httpserver.expect_request("/hostile").respond_with_data(HOSTILE, content_type="text/html")
-    article_id = await process(api, worker, httpserver.url_for("/hostile"))
+    article_id = (await process_url(api, worker, httpserver.url_for("/hostile")))["id"]
     article = (await api.get(f"/v1/articles/{article_id}")).json()
     assert "<script>" in article["title"]
 
@@ -92,7 +83,7 @@ async def test_unknown_report_is_a_problem(api: httpx.AsyncClient) -> None:
 async def test_report_list_searches_titles_and_claims(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer
 ) -> None:
-    article_id = await process(api, worker, corpus_server.url_for("/dev-01.html"))
+    article_id = (await process_url(api, worker, corpus_server.url_for("/dev-01.html")))["id"]
     link = f'href="/report/{article_id}"'
 
     latest = await api.get("/report")

@@ -10,7 +10,7 @@ from pytest_httpserver import HTTPServer
 from app.eval import normalize_sentence
 from app.urls import normalize_source_url
 from tests.conftest import SHARED
-from tests.integration.conftest import wait_for_job
+from tests.integration.conftest import process_url
 
 
 async def test_dev08_verdicts_match_the_gold(
@@ -18,12 +18,7 @@ async def test_dev08_verdicts_match_the_gold(
 ) -> None:
     base = corpus_server.url_for("/").rstrip("/")
     gold = json.loads((SHARED / "corpus/dev/dev-08.json").read_text(encoding="utf-8"))
-    job = (
-        await api.post("/v1/articles", json={"url": f"{base}/dev-08.html", "verify": True})
-    ).json()
-    await worker()
-    done = await wait_for_job(api, job["id"])
-    article = (await api.get(f"/v1/articles/{done['article_id']}")).json()
+    article = await process_url(api, worker, f"{base}/dev-08.html", verify=True)
     by_url = {s["url"]: s for s in article["sources"]}
 
     for case in gold["verification"]:
@@ -38,12 +33,7 @@ async def test_dev08_verdicts_match_the_gold(
 async def test_without_verify_every_claim_is_unchecked(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer
 ) -> None:
-    job = (
-        await api.post("/v1/articles", json={"url": corpus_server.url_for("/dev-08.html")})
-    ).json()
-    await worker()
-    done = await wait_for_job(api, job["id"])
-    article = (await api.get(f"/v1/articles/{done['article_id']}")).json()
+    article = await process_url(api, worker, corpus_server.url_for("/dev-08.html"))
     source = article["sources"][0]
     provenance = (await api.get(f"/v1/articles/{article['id']}/sources/{source['id']}")).json()
     assert provenance["verification_counts"] == {"unchecked": len(provenance["claims"])}
