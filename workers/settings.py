@@ -21,7 +21,7 @@ from workers.verification import verify_article
 __all__ = ["build_worker"]
 
 
-async def _startup(ctx: dict[str, Any]) -> None:
+async def open_worker_context(ctx: dict[str, Any]) -> None:
     settings: Settings = ctx["settings"]
     database_url, redis_url = settings.require_urls()
     if settings.worker_nice > 0:
@@ -47,7 +47,7 @@ async def _startup(ctx: dict[str, Any]) -> None:
     ctx["on_job_finished"] = queue_callback
 
 
-async def _shutdown(ctx: dict[str, Any]) -> None:
+async def close_worker_context(ctx: dict[str, Any]) -> None:
     ctx["extraction_pool"].close()
     await ctx["queue"].close()
     await ctx["engine"].dispose()
@@ -82,8 +82,8 @@ def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
         ],
         "queue_name": settings.queue_name,
         "redis_settings": redis_settings(redis_url),
-        "on_startup": _startup,
-        "on_shutdown": _shutdown,
+        "on_startup": open_worker_context,
+        "on_shutdown": close_worker_context,
         "ctx": {"settings": settings},
         "max_jobs": settings.worker_max_jobs,
         "job_timeout": settings.job_lease_seconds + 60,

@@ -46,9 +46,13 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
     settings: Settings = ctx["settings"]
     sessions: async_sessionmaker[AsyncSession] = ctx["sessions"]
     job_uuid = uuid.UUID(job_id)
+    claiming = asyncio.ensure_future(_claim(sessions, job_uuid, settings.job_lease_seconds))
     try:
-        async with sessions.begin() as session:
-            job = await JobRepository(session).claim(job_uuid, lease=settings.job_lease_seconds)
+        job = await asyncio.shield(claiming)
+    except asyncio.CancelledError:
+        # Stopped while claiming: the claim may commit anyway, so hand it back if it did.
+        await asyncio.shield(_release_claim(ctx, claiming))
+        raise
     except (DBAPIError, PoolTimeoutError, OSError) as exc:
         # Database busy or away: let arq deliver this same entry again shortly.
         log.warning("claim_failed", job_id=job_id, error=type(exc).__name__)
@@ -84,6 +88,22 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
         await ctx["queue"].enqueue_verification(article_id)
     await _after_finish(ctx, job_uuid)
     return "succeeded"
+
+
+async def _claim(
+    sessions: async_sessionmaker[AsyncSession], job_id: uuid.UUID, lease: float
+) -> Job | None:
+    async with sessions.begin() as session:
+        return await JobRepository(session).claim(job_id, lease=lease)
+
+
+async def _release_claim(ctx: dict[str, Any], claiming: asyncio.Future[Job | None]) -> None:
+    try:
+        job = await claiming
+    except Exception:  # nothing was claimed
+        return
+    if job is not None:
+        await _release(ctx, job)
 
 
 async def _stage(ctx: dict[str, Any], job: Job, stage: str) -> None:

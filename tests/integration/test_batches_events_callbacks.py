@@ -49,6 +49,8 @@ async def test_events_stream_until_the_job_ends(
     httpserver.expect_request("/e").respond_with_data(BODY, content_type="text/html")
     job = (await api.post("/v1/articles", json={"url": httpserver.url_for("/e")})).json()
 
+    listening = asyncio.Event()
+
     async def read_events() -> list[tuple[str, dict]]:  # type: ignore[type-arg]
         events, name = [], ""
         async with api.stream("GET", f"/v1/jobs/{job['id']}/events") as stream:
@@ -58,10 +60,11 @@ async def test_events_stream_until_the_job_ends(
                     name = line[7:]
                 elif line.startswith("data: "):
                     events.append((name, json.loads(line[6:])))
+                    listening.set()
         return events
 
     reader = asyncio.create_task(read_events())
-    await asyncio.sleep(0.3)
+    await asyncio.wait_for(listening.wait(), 30)  # the first event is out: now run the job
     await run_worker(settings)
     events = await asyncio.wait_for(reader, 30)
     assert events[0][1]["status"] == "queued"

@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
+import uuid
 
 import asyncpg
 import httpx
+import pytest
 from pytest_httpserver import HTTPServer
 from sqlalchemy.engine import make_url
 
@@ -24,6 +26,8 @@ from tests.integration.conftest import (
     wait_for_status,
     worker_process,
 )
+from workers.settings import close_worker_context, open_worker_context
+from workers.tasks import process_article
 
 BODY = (
     "<html><head><title>Vote</title></head><body><article><p>The council approved a "
@@ -143,3 +147,38 @@ async def test_worker_sigterm_mid_job_completes_exactly_once(
         stop_process(second)
     assert job["status"] == "succeeded" and job["attempts"] == 2
     assert await article_rows(settings) == 1
+
+
+async def test_cancel_while_claiming_hands_the_claimed_job_back(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    # A stop can land after the claim committed but before the job function sees it.
+    httpserver.expect_request("/p").respond_with_data(BODY, content_type="text/html")
+    job_id = (await api.post("/v1/articles", json={"url": httpserver.url_for("/p")})).json()["id"]
+    ctx: dict[str, object] = {"settings": settings}
+    await open_worker_context(ctx)
+    admin = await _admin(settings)
+    dsn, extra = _asyncpg_dsn(settings.database_url or "", _db_name(settings))
+    locker = await asyncpg.connect(dsn, **extra)
+    try:
+        holding = locker.transaction()
+        await holding.start()
+        await locker.execute("SELECT 1 FROM jobs WHERE id = $1 FOR UPDATE", uuid.UUID(job_id))
+        task = asyncio.create_task(process_article(ctx, job_id))
+        for _ in range(100):  # wait until the claim is blocked on our row lock
+            waiting = await admin.fetchval(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'"
+            )
+            if waiting:
+                break
+            await asyncio.sleep(0.05)
+        task.cancel()
+        await holding.rollback()  # the claim now commits, after its task was cancelled
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    finally:
+        await locker.close()
+        await admin.close()
+        await close_worker_context(ctx)
+    job = (await api.get(f"/v1/jobs/{job_id}")).json()
+    assert (job["status"], job["error"]["code"], job["attempts"]) == ("queued", "interrupted", 1)

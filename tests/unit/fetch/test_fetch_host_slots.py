@@ -33,11 +33,20 @@ async def test_third_holder_waits_for_a_free_slot(redis: Redis, key_prefix: str)
             inside.remove(n)
 
     tasks = [asyncio.create_task(holder(n)) for n in range(3)]
-    await asyncio.sleep(0.3)
-    assert len(inside) == 2  # the third is waiting
-    assert await redis.zcard(slot_key("news.test", key_prefix)) == 2
-    release.set()
-    await asyncio.wait_for(asyncio.gather(*tasks), 3)
+    try:
+        for _ in range(100):  # a loaded machine may take a while to let two in
+            if len(inside) == 2:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.3)  # time for a third to (wrongly) get in
+        assert len(inside) == 2  # the third is waiting
+        assert await redis.zcard(slot_key("news.test", key_prefix)) == 2
+        release.set()
+        await asyncio.wait_for(asyncio.gather(*tasks), 5)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
     assert peak == 2
     assert await redis.zcard(slot_key("news.test", key_prefix)) == 0
 
@@ -61,13 +70,13 @@ async def test_lease_of_a_killed_worker_expires(redis: Redis, key_prefix: str) -
     started = loop.time()
     async with host_slot(redis, "dead.test", limit=2, lease=5, wait=3, prefix=key_prefix):
         waited = loop.time() - started
-    assert 0.2 < waited < 1.5
+    assert 0.2 < waited < 2.9  # the dead leases lapse well before `wait` runs out
 
 
 async def test_live_holder_renews_its_lease(redis: Redis, key_prefix: str) -> None:
     key = slot_key("long.test", key_prefix)
-    async with host_slot(redis, "long.test", limit=1, lease=0.3, wait=1, prefix=key_prefix):
-        await asyncio.sleep(0.7)  # more than two leases
+    async with host_slot(redis, "long.test", limit=1, lease=0.9, wait=1, prefix=key_prefix):
+        await asyncio.sleep(2.0)  # more than two leases
         assert not await acquire_slot(redis, key, "intruder", limit=1, lease=1)
     assert await acquire_slot(redis, key, "next", limit=1, lease=1)
     await redis.delete(key)
