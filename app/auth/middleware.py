@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import uuid
 
 import structlog
@@ -17,22 +19,41 @@ from app.auth.repository import ApiKeyRepository
 from app.config import Settings
 from app.errors import problem_response
 
-__all__ = ["AuthMiddleware", "install_auth", "is_protected", "presented_key"]
+__all__ = ["AuthMiddleware", "install_auth", "is_protected", "is_report", "presented_key"]
 
 log = structlog.get_logger()
 
+# Browsers prompt for Basic credentials on report pages; the API asks for a bearer key.
+_CHALLENGE = {False: "Bearer", True: 'Basic realm="claimtrail report", charset="UTF-8"'}
+
 
 def is_protected(path: str) -> bool:
-    """Only the versioned API needs a key; health, metrics and docs stay open."""
-    return path == "/v1" or path.startswith("/v1/")
+    """The versioned API and the report pages need a key; health, metrics and docs stay open."""
+    return any(path == root or path.startswith(root + "/") for root in ("/v1", "/report"))
 
 
-def presented_key(headers: Headers) -> str | None:
-    """The key from `Authorization: Bearer …` or `X-API-Key`, if any."""
+def is_report(path: str) -> bool:
+    """Report pages are read in browsers, which can only send a key as Basic credentials."""
+    return path == "/report" or path.startswith("/report/")
+
+
+def presented_key(headers: Headers, *, allow_basic: bool = False) -> str | None:
+    """The key from `Authorization: Bearer …`, `X-API-Key` or (reports) Basic's password."""
     scheme, _, credentials = headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and credentials.strip():
         return credentials.strip()
+    if scheme.lower() == "basic" and allow_basic:
+        return _basic_password(credentials.strip())
     return headers.get("x-api-key", "").strip() or None
+
+
+def _basic_password(credentials: str) -> str | None:
+    try:
+        decoded = base64.b64decode(credentials, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    user, _, password = decoded.partition(":")
+    return password or user or None
 
 
 class AuthMiddleware:
@@ -48,7 +69,8 @@ class AuthMiddleware:
         if scope["type"] != "http" or not is_protected(scope["path"]):
             await self.app(scope, receive, send)
             return
-        key = presented_key(Headers(scope=scope))
+        report = is_report(scope["path"])
+        key = presented_key(Headers(scope=scope), allow_basic=report)
         try:
             key_id = await self._key_id(scope, key) if key else None
         except (SQLAlchemyError, OSError) as exc:
@@ -65,7 +87,7 @@ class AuthMiddleware:
                 "unauthorized",
                 detail + " (Authorization: Bearer <key> or X-API-Key: <key>)",
                 instance=scope["path"],
-                headers={"WWW-Authenticate": "Bearer"},
+                headers={"WWW-Authenticate": _CHALLENGE[report]},
             )
             await response(scope, receive, send)
             return

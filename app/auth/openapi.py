@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from app.auth.middleware import is_protected
+from app.auth.middleware import is_protected, is_report
 from app.openapi import problem_content
 
 __all__ = ["document_security"]
@@ -23,6 +23,11 @@ SCHEMES: dict[str, dict[str, Any]] = {
         "name": "X-API-Key",
         "description": "The same key in `X-API-Key`; required when CLAIMTRAIL_AUTH=on",
     },
+    "reportBasic": {
+        "type": "http",
+        "scheme": "basic",
+        "description": "Report pages only: any user name, the key as password (browsers prompt)",
+    },
 }
 UNAUTHORIZED = {"description": "Missing, invalid or revoked API key", "content": problem_content()}
 TOO_MANY = {
@@ -32,7 +37,7 @@ TOO_MANY = {
 
 
 def document_security(app: FastAPI) -> None:
-    """Wrap `app.openapi` so every `/v1` operation names the key schemes, 401 and 429."""
+    """Wrap `app.openapi` so protected operations name the key schemes, 401 and (`/v1`) 429."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -47,7 +52,10 @@ def document_security(app: FastAPI) -> None:
             for operation in operations.values():
                 operation["security"] = [{"bearerAuth": []}, {"apiKeyHeader": []}]
                 operation.setdefault("responses", {}).setdefault("401", UNAUTHORIZED)
-                operation["responses"].setdefault("429", TOO_MANY)
+                if is_report(path):
+                    operation["security"].insert(0, {"reportBasic": []})
+                else:
+                    operation["responses"].setdefault("429", TOO_MANY)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -93,3 +93,18 @@ async def test_cli_key_works_until_revoked(
     assert revoked.status_code == 401
     assert revoked.headers["www-authenticate"] == "Bearer"
     assert "revoked" in await _cli(monkeypatch, settings, "list")
+
+
+async def test_report_pages_need_a_key_and_browsers_can_send_it(api: httpx.AsyncClient) -> None:
+    for path in ("/report", "/report?q=budget"):
+        refused = await api.get(path)
+        assert refused.status_code == 401
+        assert refused.headers["www-authenticate"].startswith('Basic realm="claimtrail report"')
+        assert (await api.get(path, auth=("reader", "wrong-key"))).status_code == 401
+        assert (await api.get(path, auth=("reader", KEY_A))).status_code == 200
+        assert (await api.get(path, headers=_bearer(KEY_B))).status_code == 200
+    spec = (await api.get("/openapi.json")).json()
+    assert {"reportBasic": []} in spec["paths"]["/report"]["get"]["security"]
+    assert "429" not in spec["paths"]["/report"]["get"]["responses"]
+    # Basic credentials open report pages only, never the API.
+    assert (await api.get("/v1/articles", auth=("reader", KEY_A))).status_code == 401
