@@ -71,7 +71,8 @@ def _migrate(_: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     from app.eval import main as eval_main
 
-    return eval_main([args.corpus_dir])
+    flags = ["--verbose"] if args.verbose else []
+    return eval_main([args.corpus_dir, "--threshold", str(args.threshold), *flags])
 
 
 def _children(args: argparse.Namespace, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
@@ -166,6 +167,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
     evaluate = commands.add_parser("eval", help="score the pipeline on an annotated corpus")
     evaluate.add_argument("corpus_dir")
+    evaluate.add_argument("--threshold", type=float, default=0.5, help="claim threshold")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list mismatched pairs")
     evaluate.set_defaults(run=_eval)
     add_keys_parser(commands)
     add_submit_parser(commands)

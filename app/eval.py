@@ -124,6 +124,9 @@ def score_article(gold: dict[str, Any], ext: Extraction, *, base: str = BASE) ->
         "attribution_total": len(unlinked),
         "names_found": len(found_names),
         "names_total": len(named),
+        "missing_names": [
+            (c["sentence"], c["attributed_to"]) for c in named if c not in found_names
+        ],
         "missing_pairs": sorted(gold_pairs - mine_pairs),
         "extra_pairs": sorted(mine_pairs - gold_pairs),
     }  # fmt: skip
@@ -194,6 +197,8 @@ def _report(result: dict[str, Any], *, verbose: bool) -> None:
                 print(f"    missing: {url} <- {sentence[:110]}")
             for sentence, url in a["extra_pairs"]:
                 print(f"    extra:   {url} <- {sentence[:110]}")
+            for sentence, names in a["missing_names"]:
+                print(f"    name:    {', '.join(names)} <- {sentence[:110]}")
             for leak in a["leaks"]:
                 print(f"    leak:    {leak[:110]}")
     o = result["overall"]

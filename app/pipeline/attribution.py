@@ -13,7 +13,7 @@ from app.pipeline.attribution_lexicon import (
     VERBS,
 )
 from app.pipeline.document_refs import document_noun, document_subject
-from app.pipeline.names import NameSpan, find_names
+from app.pipeline.names import NameSpan, find_names, with_article
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -75,13 +75,6 @@ def _name_ending_at(names: list[NameSpan], text: str, end: int) -> NameSpan | No
     return None
 
 
-def _with_article(text: str, span: NameSpan) -> str:
-    """ "The Verge" keeps its capitalised article; "the Wall Street Journal" drops it."""
-    if span.start < 4 or text[span.start - 4 : span.start] != "The ":
-        return span.text
-    return f"The {span.text}"
-
-
 def _appositive_name(left: str, names: list[NameSpan]) -> NameSpan | None:
     """ "An ornithologist at the Trust, Dr Amira Haddad," -> the name set off by commas.
 
@@ -117,7 +110,7 @@ def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution |
             return None
         if span.start == 0 and span.text.lower() in GENERIC_SUBJECTS:
             return None
-        return Attribution(_with_article(text, span), span.start, pos, "name")
+        return Attribution(with_article(text, span), span.start, pos, "name")
     owner = _owner_of_office(left, names)
     if owner is not None:
         return Attribution(owner.text, owner.start, pos, "name")
@@ -159,7 +152,7 @@ def _according_to(text: str, names: list[NameSpan]) -> list[Attribution]:
         owners = [s for s in inside if s.possessive]
         if owners or inside:
             span = owners[0] if owners else inside[-1]
-            found.append(Attribution(_with_article(text, span), m.start(), end, "name"))
+            found.append(Attribution(with_article(text, span), m.start(), end, "name"))
             continue
         phrase = text[m.end() : end].strip()
         descriptor = _DESCRIPTOR_AHEAD.match(phrase)
@@ -185,7 +178,7 @@ def _name_patterns(text: str, names: list[NameSpan]) -> list[Attribution]:
             report = bool(_OWNED_REPORT.match(after))
         else:
             report = bool(_NAMED_REPORT.match(after)) and not _PREPOSITIONS.search(before)
-        name = _with_article(text, span)
+        name = with_article(text, span)
         if _BY_IN.search(before) or _CITING.search(before) or report:
             found.append(Attribution(name, span.start, span.end, "name"))
         elif _NOUN_IN.search(before):

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.pipeline.attribution_lexicon import REPORT_NOUNS
 from app.pipeline.document_refs import medium, mentions
 from app.pipeline.marker_citations import by_label, cite_markers
+from app.pipeline.names import NameSpan, find_names, with_article
 from app.pipeline.source_notes import note_targets
 from app.pipeline.sources import SourceIndex, normalize_url
 from app.pipeline.speakers import Named, SpeakerResolver
@@ -183,6 +186,45 @@ def _attribute(
         _attach(cites, item, urls, joint=" and " in item.name and len(urls) > 1)
 
 
+# "the TechCrunch filing", "the Reddit editorial board’s post": the source's own document
+_ITS_DOCUMENT = re.compile(rf"^(?:[’']s)?(?:\s+[\w’'-]+){{0,3}}?\s+(?:{REPORT_NOUNS}|filings?)\b")
+
+
+def _name_parts(span: NameSpan) -> list[tuple[int, int]]:
+    """The span, and each part of "The Verge and Ars Technica" (markers stood between them)."""
+    parts = [(span.start, span.end)]
+    offset = span.start
+    for part in span.text.split(" and ") if " and " in span.text else []:
+        parts.append((offset, offset + len(part)))
+        offset += len(part) + len(" and ")
+    return parts
+
+
+def _cited_by_name(
+    text: str, start: int, cites: list[Citation], index: SourceIndex, markers: set[int]
+) -> list[str]:
+    """Sources the sentence cites and names as the teller: "TechCrunch [4] covers", "the
+    TechCrunch filing suggests", "on Reddit’s forum" (not "Alpha Energy bought the plant [1]").
+    """
+    if not any(c.url for c in cites):
+        return []
+    found = []
+    for span in find_names(text):
+        for a, b in _name_parts(span):
+            told = (
+                start + b in markers
+                or start + b + 1 in markers
+                or (span.possessive and b == span.end)
+                or _ITS_DOCUMENT.match(text[b:])
+            )
+            name = with_article(text, NameSpan(a, b, text[a:b], False))
+            cite = next((c for c in cites if c.url and index.goes_by(c.url, name)), None)
+            if told and cite is not None:
+                cite.attributed_to = cite.attributed_to or name
+                found.append(name)
+    return found
+
+
 def _names(cites: list[Citation], named: list[Named], index: SourceIndex) -> list[str]:
     """Narrative authors ("Ruiz (2023) found") and the shown names of the sentence."""
     authors = [c.attributed_to for c in cites if c.via == "author-year" and c.attributed_to]
@@ -206,5 +248,8 @@ def link_sentences(
         cites += _cite_links(doc.links, start, end, named) + _cite_notes(note, named)
         _attribute(cites, named, index, medium(doc.text[start:end]), history)
         history += [c.url for c in cites if c.url]
-        results.append(SentenceLinks(_dedupe(cites), _names(cites, named, index)))
+        names = _names(cites, named, index)
+        markers = {m.start for m in doc.markers[lo:hi]}
+        names += _cited_by_name(doc.text[start:end], start, cites, index, markers)
+        results.append(SentenceLinks(_dedupe(cites), list(dict.fromkeys(names))))
     return results

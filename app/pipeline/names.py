@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["NameSpan", "find_names", "resolve_descriptor", "resolve_short_name", "strip_possessive"]
+__all__ = [
+    "NameSpan",
+    "find_names",
+    "resolve_descriptor",
+    "resolve_short_name",
+    "strip_possessive",
+    "with_article",
+]
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"!?]+")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "de", "du", "del", "van", "von", "der", "la"})
@@ -98,6 +105,13 @@ def find_names(text: str) -> list[NameSpan]:
         names.append(NameSpan(tokens[i][0], end, text[tokens[i][0] : end], possessive))
         i = j + 1
     return names
+
+
+def with_article(text: str, span: NameSpan) -> str:
+    """ "The Verge" keeps its capitalised article; "the Wall Street Journal" drops it."""
+    if span.start < 4 or text[span.start - 4 : span.start] != "The ":
+        return span.text
+    return f"The {span.text}"
 
 
 def resolve_short_name(name: str, earlier: list[str]) -> str:

@@ -116,6 +116,11 @@ class SourceIndex:
         best = max((s for s, _ in scored), default=0)
         return [url for s, url in scored if s == best] if best else []
 
+    def goes_by(self, url: str, name: str) -> bool:
+        """Whether `name` is the source's own name, domain or acronym (not just a shared word)."""
+        entry = self._entries.get(url)
+        return entry is not None and self._score(name, entry) >= 2
+
     def describe(self, url: str) -> str:
         """What the page calls the source at `url`: its label, title and names."""
         entry = self._entries.get(url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from app.pipeline.attribution import Attribution, find_attributions
@@ -14,6 +15,14 @@ __all__ = ["Named", "SpeakerResolver"]
 _PRONOUN_REACH = 2  # sentences back, within the paragraph, that "it"/"she" may point to
 # Modifiers that do not make "the company" a definite description of its own.
 _VAGUE = frozenset({"same", "new", "former", "other", "whole", "entire", "local", "main"})
+# Nouns that stand for a business named earlier in the sentence ("…, the company said").
+_BUSINESS = frozenset(
+    {"company", "firm", "group", "carrier", "airline", "retailer", "startup", "insurer",
+     "manufacturer", "operator", "bank", "miner", "producer", "chain", "lender", "developer"}
+)  # fmt: skip
+# A dateline before the subject: "SANTIAGO, June 3 (Northwire) - ", "PORTVALE, Ore. (AP) — "
+_OPENING = re.compile(r"^[A-Z][A-Z .,'-]+,[^()]{0,40}\([^)]{1,40}\)\s*[-—–]+\s*")
+_VERB_NEXT = re.compile(r"^\s(?!(?:of|in|at|on|for|and|to|from|by|with)\b)[a-z]+(?:ed|s)?\b")
 
 
 @dataclass(slots=True)
@@ -36,31 +45,47 @@ class Named:
         return not self.document
 
 
-def _descriptor(phrase: str, earlier: list[str]) -> str | None:
+def _subject(text: str, names: list[NameSpan]) -> str | None:
+    """The name that opens the sentence as its subject: "Kestrel Resources cut its forecast"."""
+    m = _OPENING.match(text)
+    head = next((n for n in names if n.start == (m.end() if m else 0)), None)
+    if head is None or head.possessive or not _VERB_NEXT.match(text[head.end :]):
+        return None
+    # One capitalised word opening a sentence may be any word ("Output fell"); "Kestrel
+    # Resources", "NimbusHost" and "IBM" are names.
+    word = head.text
+    return word if " " in word or any(c.isupper() for c in word[1:]) else None
+
+
+def _descriptor(phrase: str, earlier: list[str], subject: str | None) -> str | None:
     """ "department" -> "U.S. Transportation Department"; "city auditor" stays itself.
 
-    A bare noun ("the company") is an anaphor: without an earlier name it credits nobody.
+    A bare noun ("the company") is an anaphor: without an earlier name it credits nobody,
+    but "X cut its forecast, the company said" credits the sentence's own subject X.
     """
     head = phrase.split()[-1]
     found = resolve_descriptor(phrase, earlier) or resolve_descriptor(head, earlier)
     if found:
         return found
+    if subject is not None and phrase in _BUSINESS:
+        return subject
     modifier = phrase.split()[0] if " " in phrase else None
     return f"the {phrase}" if modifier and modifier not in _VAGUE else None
 
 
 def _resolve(
-    item: Attribution, offset: int, earlier: list[str], recent: list[str], lowered: str
-) -> Named | None:
+    item: Attribution, offset: int, earlier: list[str], recent: list[str], padded: str,
+    subject: str | None,
+) -> Named | None:  # fmt: skip
     """Turn an attribution phrase into the name it stands for, or None when it cannot."""
     name: str | None = item.name
     if item.kind == "pronoun":
         name = recent[-1] if recent else None
     elif item.kind == "descriptor":
-        name = _descriptor(item.name, earlier)
+        name = _descriptor(item.name, earlier, subject)
     elif item.kind in ("name", "weak"):
-        if item.start == 0 and " " not in item.name and f" {item.name.lower()} " in lowered:
-            return None  # "Airlines have said": a common noun that opens the sentence
+        if item.start == 0 and " " not in item.name and f" {item.name.lower()} " in padded:
+            return None  # "Airlines have said": a word the text also writes in lower case
         name = resolve_short_name(item.name, earlier)
     if name is None:
         return None
@@ -74,7 +99,7 @@ class SpeakerResolver:
     def __init__(self, doc: Document) -> None:
         self.names: list[NameSpan] = find_names(doc.text)
         self.starts = [n.start for n in self.names]
-        self.lowered = f" {doc.text.lower()} "
+        self.padded = f" {doc.text} "
         self.recent: list[tuple[int, int, str]] = []  # (block, sentence, name)
 
     def sentence(self, text: str, start: int, block: int, number: int) -> list[Named]:
@@ -89,9 +114,10 @@ class SpeakerResolver:
         ]
         recent = [n for b, s, n in self.recent if b == block and number - s <= _PRONOUN_REACH]
         found: list[Named] = []
+        subject = _subject(text, own)
         for item in find_attributions(text, own):
             speakers = recent + [f.name for f in found if f.shown]
-            named = _resolve(item, start, earlier, speakers, self.lowered)
+            named = _resolve(item, start, earlier, speakers, self.padded, subject)
             if named is not None and named.name.lower() not in {f.name.lower() for f in found}:
                 found.append(named)
         self.recent += [(block, number, f.name) for f in found if f.shown and not f.needs_source]

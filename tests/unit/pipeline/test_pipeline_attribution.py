@@ -56,3 +56,40 @@ def test_actor_is_not_a_source() -> None:
     s = sentence(ext, "Alpha Energy bought")
     assert s.attributed_to == []
     assert urls(s) == {"https://alpha.example.com/h"}
+
+
+def test_cited_publisher_named_beside_its_marker_is_the_teller() -> None:
+    ext = extract(
+        "<p>The Verge [1] and Ars Technica [2] focus on adoption metrics. "
+        "Ars Technica [2] takes a more nuanced view of the chip shortage. "
+        "But the Ars Technica report suggests yields will recover by 2027 [2]. "
+        "Verge Labs shipped 40,000 folding phones in 2025 [1].</p>" + REFS
+    )
+    both = sentence(ext, "The Verge and Ars")
+    assert both.attributed_to == ["The Verge", "Ars Technica"]
+    assert {c.attributed_to for c in both.citations} == {"The Verge", "Ars Technica"}
+    assert sentence(ext, "Ars Technica takes").attributed_to == ["Ars Technica"]
+    assert sentence(ext, "But the Ars Technica report").attributed_to == ["Ars Technica"]
+    # A name that only shares a word with the cited publisher tells nothing.
+    assert sentence(ext, "Verge Labs shipped").attributed_to == []
+
+
+def test_short_form_of_an_earlier_name_is_that_name() -> None:
+    ext = extract(
+        "<p>Coastline Airways cancelled 1,200 flights in March. Coastline said in a statement "
+        "that refunds were complete by April. Airlines have said the storms cost them $40 "
+        "million; most airlines have not published figures.</p>"
+    )
+    assert sentence(ext, "Coastline said").attributed_to == ["Coastline Airways"]
+    assert sentence(ext, "Airlines have said").attributed_to == []
+
+
+def test_the_company_is_the_subject_of_its_own_sentence() -> None:
+    ext = extract(
+        "<p>SANTIAGO, June 3 (Northwire) - Kestrel Resources cut its copper forecast by 12% "
+        "after floods shut two of its Chilean mines, the company said in a statement. "
+        "Output fell 9% in May, the company said.</p>"
+    )
+    assert sentence(ext, "SANTIAGO").attributed_to == ["Kestrel Resources"]
+    # No subject of its own and no earlier company name: "the company" credits nobody.
+    assert sentence(ext, "Output fell").attributed_to == []
