@@ -3,7 +3,8 @@
 Figures (micro-averaged over the corpus in "overall"):
 
 - citation P/R/F1 over unique (sentence, source URL) pairs; sentences compare after removing
-  markers ("[4]", "[citation needed]", "(Chen et al., 2025)", a trailing footnote digit) and
+  markers ("[4]", "[citation needed]", "(Chen et al., 2025)", "(Lindqvist 2019, p. 44)", a
+  trailing footnote digit or superscript) and
   folding white space and case; URLs go through `normalize_source_url`.
 - source P/R/F1 over the article's normalized source URLs (gold `references` with a URL).
 - title and date accuracy (exact, after white-space folding).
@@ -36,7 +37,7 @@ __all__ = ["BASE", "evaluate", "main", "normalize_sentence", "score_article", "s
 BASE = "http://127.0.0.1:8765"
 
 _BRACKETS = re.compile(r"\s*\[[^\]]{1,40}\]")
-_AUTHOR_YEAR = re.compile(r"\s*\([^()]*?\b\d{4}[a-z]?\)")
+_AUTHOR_YEAR = re.compile(r"\s*\([^()]*?\b\d{4}[a-z]?(?:(?:,\s*pp?\.\s*|:\s*)[\d–-]+)?\)")
 # a trailing footnote number or group after the final punctuation: ".1", ".1,2", ".2–4"
 _FOOTNOTE_DIGITS = re.compile(r"(?<=[.!?”\"’)])(?:\d{1,3}(?:[,–-]\d{1,3})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?”’)])")

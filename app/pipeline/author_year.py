@@ -12,7 +12,8 @@ from app.pipeline.types import Reference
 __all__ = ["bibliography_label", "find_author_year", "narrative_author"]
 
 _NAME = r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?"
-_APA_HEAD = re.compile(r"^(.{2,400}?)\s*\((\d{4}[a-z]?)(?:,[^)]*)?\)\.")
+# APA "(2023)." and Harvard "(2020a) ‘Title’": the year in brackets after the authors
+_APA_HEAD = re.compile(r"^(.{2,400}?)\s*\((\d{4}[a-z]?)(?:,[^)]*)?\)(?:\.|\s+(?=[‘'“\"A-Z]))")
 _APA_AUTHOR = re.compile(rf"(?:^|,\s*|&\s*|\band\s+)({_NAME}),\s+(?:[A-Z]\.\s*(?:-?[A-Z]\.\s*)*)")
 # Nature/Science style: "Okonjo, R. et al. Natura 652, 310–316 (2026)." (year at the end).
 _AUTHORS_FIRST = re.compile(
@@ -22,6 +23,8 @@ _AUTHORS_FIRST = re.compile(
 _LABEL = re.compile(r"^(.+?),?\s+(\d{4}[a-z]?)$")
 _PAREN = re.compile(r"\(([^()]{4,300})\)")
 _PART_PREFIX = re.compile(r"^(?:e\.g\.|see(?: also)?|cf\.)\s*,?\s*", re.IGNORECASE)
+# Where in the work: "(Lindqvist 2019, p. 44)", "(Duarte 2020a, pp. 112–115)", "(Ruiz 2023: 12)"
+_LOCATOR = re.compile(r"(?:,\s*(?:pp?\.|paras?\.|ch\.|chap\.)\s*|:\s*)[\divxlc][\w–,\s-]*$")
 _NARRATIVE = re.compile(
     rf"\b({_NAME}(?:\s+et al\.?|\s+(?:&|and)\s+{_NAME})?)\s+\((\d{{4}}[a-z]?)\)"
 )
@@ -73,7 +76,7 @@ def _entry_cite(text: str) -> _Cite | None:
 
 def _parse(text: str) -> _Cite | None:
     """ "Chen et al., 2025" / "Okafor & Lindqvist 2024" -> _Cite."""
-    m = _LABEL.match(_PART_PREFIX.sub("", text.strip()))
+    m = _LABEL.match(_LOCATOR.sub("", _PART_PREFIX.sub("", text.strip())))
     if not m or not m.group(1)[:1].isupper():
         return None
     who = m.group(1)

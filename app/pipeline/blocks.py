@@ -9,7 +9,12 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from app.pipeline.boilerplate import is_boilerplate_element, is_boilerplate_text, is_chrome_heading
+from app.pipeline.boilerplate import (
+    is_boilerplate_element,
+    is_boilerplate_text,
+    is_chrome_heading,
+    is_chrome_label,
+)
 from app.pipeline.link_filter import is_source_link
 from app.pipeline.markers import bare_footnote_labels
 from app.pipeline.source_notes import is_source_line
@@ -145,8 +150,9 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
     anchor = "".join(run.parts)[start:]
     text = anchor.strip()
     lead = len(anchor) - len(anchor.lstrip())
+    before = "".join(run.parts)[:start]
     citation = is_source_link(
-        raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains
+        raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains, before=before
     )
     run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
 
@@ -248,6 +254,8 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _heading(el, ctx)
     elif ctx.skip_level:
         return
+    elif el.tag == "p" and is_chrome_label(el):
+        ctx.skip_level = 6  # a bold "About Acme" closes the body like a chrome heading
     elif el.tag in ("ul", "ol", "dl"):
         for item in el:
             _walk(item, ctx, "list_item")

@@ -10,6 +10,7 @@ __all__ = [
     "SKIP_TAGS",
     "is_boilerplate_element",
     "is_boilerplate_text",
+    "is_chrome_label",
     "is_chrome_heading",
 ]
 
@@ -50,7 +51,10 @@ _CHROME_HEADING = re.compile(
     r"^(see also|external links|further reading|related( articles| stories| posts| content)?|"
     r"read (more|next)|more (from|stories|on this)|most (read|popular)|recommended|popular|"
     r"comments?|discussion|share( this.*)?|you might also like|about the author|"
-    r"(sign up|subscribe).*|newsletter|trending|latest|advertisement|sponsored.*)$",
+    r"(sign up|subscribe).*|newsletter|trending|latest|advertisement|sponsored.*|"
+    # press-release tails: disclaimers, the boilerplate company profile, contacts
+    r"forward[- ]looking statements?|safe harbou?r( statement)?|cautionary (note|statement).*|"
+    r"about [\w&.,’' -]{2,60}|(media|press|investor) (contacts?|enquiries|inquiries)|contacts?)$",
     re.IGNORECASE,
 )
 _CHROME_TEXT = re.compile(
@@ -60,6 +64,7 @@ _CHROME_TEXT = re.compile(
     r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
     r"licensed|produced))"
     r"|©|copyright\b|all rights reserved"
+    r"|(?-i:SOURCE [A-Z])|view original content"
     r"|[\w .,'’-]{2,120}\bcontributed (?:additional )?(?:reporting|research"
     r"|to this (?:report|story|article))\b"
     r"|[—–-]\s*\w+\.?$)",
@@ -114,6 +119,15 @@ def _is_code_listing(el: HtmlElement, tag: str) -> bool:
 def is_chrome_heading(text: str) -> bool:
     """Headings that open non-article sections ("See also", "Related articles", ...)."""
     return bool(_CHROME_HEADING.match(text.strip().rstrip(":").strip()))
+
+
+def is_chrome_label(el: HtmlElement) -> bool:
+    """A paragraph that is only a bold chrome heading: "<p><b>About Acme</b></p>" (releases)."""
+    bold = [c for c in el if isinstance(c.tag, str)]
+    if len(bold) != 1 or bold[0].tag not in ("b", "strong") or (el.text or "").strip():
+        return False
+    text = el.text_content().strip()
+    return len(text.split()) <= 8 and is_chrome_heading(text)
 
 
 def is_boilerplate_text(text: str, *, link_texts: list[str]) -> bool:

@@ -32,6 +32,10 @@ _CTA_TEXT = re.compile(
     r"try it free|download( the app)?|advertise|contact us)\.?$",
     re.IGNORECASE,
 )
+# "For more information, visit www.x.example": a call to action, not a source
+_CTA_BEFORE = re.compile(
+    r"\b(?:visit|go to|head to|check out|log on to|available (?:at|from))\s*:?\s*$", re.IGNORECASE
+)
 _PUBLICATION = re.compile(
     r"\.(?:pdf|docx?|xlsx?|csv|ods|odt|pptx?)$"
     r"|/(?:publications?|research|statistics|reports?|datasets?|documents?|papers?|"
@@ -68,11 +72,12 @@ def _own_link(href: str, host: str, own_domains: Collection[str]) -> bool:
 
 def is_source_link(
     raw_href: str, absolute: str, *, text: str, rel: str, own_domains: Collection[str],
-    cited: bool = False,
+    cited: bool = False, before: str = "",
 ) -> bool:  # fmt: skip
     """True when a body link can be a citation: not share/profile/CTA/affiliate, and external
     unless it is one of the site's own publications or the page cites it (`cited`, a
-    "Source:" line): government and organisation pages cite their own reports.
+    "Source:" line): government and organisation pages cite their own reports. `before` is
+    the block's text up to the link ("…, visit").
     """
     href = raw_href.strip()
     if not href or href.startswith(("#", "?", "mailto:", "tel:", "javascript:")):
@@ -91,4 +96,4 @@ def is_source_link(
         return False
     if _NAV_PATH.search(parts.path) or _AFFILIATE.search(absolute):
         return False
-    return not _CTA_TEXT.match(text.strip())
+    return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]))

@@ -152,8 +152,31 @@ def _has_head(tree: HtmlElement) -> bool:
     return head is not None and len(head) > 0
 
 
+# Scholarly (Highwire / Dublin Core) dates name the publication outright: "2026/03/15".
+_SCHOLARLY_DATES = (
+    "citation_publication_date", "citation_online_date", "citation_date", "dc.date.issued",
+    "DC.date.issued", "dc.date", "DC.date", "prism.publicationDate",
+)  # fmt: skip
+_FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b")
+
+
+def _scholarly_date(tree: HtmlElement) -> str | None:
+    """The first full date among the scholarly meta tags ("2021" alone is not a day)."""
+    for name in _SCHOLARLY_DATES:
+        m = _FULL_DATE.match(_meta(tree, name) or "")
+        if m:
+            try:
+                return datetime(*(int(part) for part in m.groups())).date().isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def _published(tree: HtmlElement, date: str | None) -> str | None:
-    """The date found, unless the page only shows it as its last revision."""
+    """The scholarly date, else the date found unless the page shows it only as a revision."""
+    scholarly = _scholarly_date(tree)
+    if scholarly is not None:
+        return scholarly
     if date is None or tree.xpath("//time") or tree.xpath('//meta[contains(@property, "time")]'):
         return date
     for m in _REVISED.finditer(tree.text_content()):
