@@ -166,7 +166,8 @@ def _scholarly_date(tree: HtmlElement) -> str | None:
         m = _FULL_DATE.match(_meta(tree, name) or "")
         if m:
             try:
-                return datetime(*(int(part) for part in m.groups())).date().isoformat()
+                year, month, day = (int(part) for part in m.groups())
+                return datetime(year, month, day).date().isoformat()
             except ValueError:
                 continue
     return None
