@@ -80,9 +80,11 @@ def run_pipeline_with_threshold(html: str, url: str, claim_threshold: float) -> 
     return run_pipeline(html, url, claim_threshold=claim_threshold)
 
 
-def test_atheris_target_runs() -> None:
+def test_atheris_target_runs(tmp_path) -> None:
+    # A crash input lands in tmp_path, not in the checkout.
+    options = ["-runs=300", "-max_len=4096", "-seed=1", f"-artifact_prefix={tmp_path}/"]
     result = subprocess.run(
-        [sys.executable, "tests/fuzz/fuzz_pipeline.py", "-runs=300", "-max_len=4096", "-seed=1"],
+        [sys.executable, str(REPO / "tests" / "fuzz" / "fuzz_pipeline.py"), *options],
         cwd=REPO,
         capture_output=True,
         text=True,
