@@ -37,6 +37,11 @@ _NP_LEAD = re.compile(
 _DESCRIPTOR = re.compile(
     rf"\b(?i:the|its)\s+((?:[a-z-]+\s+)?(?:{ORG_NOUNS}|{ROLE_NOUNS}))(’s|'s)?\s*$"
 )
+# "Wendledale council said", "Deepford police said": a place's body, named by the place
+_PLACE_BODY = re.compile(
+    rf"(?:^|(?<=\s))((?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Every)\s)"
+    rf"(?:[A-Z][\w’'-]+\s+){{1,3}}(?:{ORG_NOUNS}))$"
+)
 _ROLE_LEAD = re.compile(r"^(?i:an?|the)\s+[a-z]")
 _DESCRIPTOR_AHEAD = re.compile(rf"^(?:the\s+)({ORG_NOUNS})(’s|'s)?\b")
 _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they|He|She|It|They)$")
@@ -114,6 +119,9 @@ def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution |
     owner = _owner_of_office(left, names)
     if owner is not None:
         return Attribution(owner.text, owner.start, pos, "name")
+    body = _PLACE_BODY.search(left)
+    if body and not _PREPOSITIONS.search(left[: body.start()]):
+        return Attribution(body.group(1), body.start(), pos, "name")
     descriptor = _DESCRIPTOR.search(left)
     if descriptor and not descriptor.group(2):
         return Attribution(descriptor.group(1), descriptor.start(), pos, "descriptor")

@@ -64,7 +64,7 @@ _CHROME_TEXT = re.compile(
     r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
     r"licensed|produced))"
     r"|©|copyright\b|all rights reserved"
-    r"|(?-i:SOURCE [A-Z])|view original content"
+    r"|(?-i:SOURCE [A-Z])|view original content|(?:please )?(?:turn on|enable) javascript\b"
     r"|[\w .,'’-]{2,120}\bcontributed (?:additional )?(?:reporting|research"
     r"|to this (?:report|story|article))\b"
     r"|[—–-]\s*\w+\.?$)",

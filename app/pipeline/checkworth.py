@@ -42,6 +42,7 @@ WEIGHTS: Mapping[str, float] = {
     "hedge": -0.8,
     "deictic_start": -1.2,
     "wh_start": -1.2,
+    "meta_text": -3.5,
     "heading": -0.6,
     "title_case": -1.0,
 }

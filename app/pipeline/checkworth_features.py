@@ -89,6 +89,7 @@ def extract_features(
         "hedge": lx.HEDGE.found(w) or px.has_may(text),
         "deictic_start": not specific and bool(px.DEICTIC_START.match(text)),
         "wh_start": bool(px.WH_START.match(text)),
+        "meta_text": bool(px.META_TEXT.search(text)),
         "call_to_action": lx.CALL_TO_ACTION.found(w) or bool(px.WEB_ADDRESS.search(text)),
         "heading": not _TERMINAL.search(text),
         "title_case": _is_title_case(text),

@@ -119,6 +119,15 @@ DEICTIC_START = re.compile(
     r"|doesn['’]t|remains|means)\b)",
     re.IGNORECASE,
 )
+# The text speaking of itself: definitions of its terms and the road map of its parts.
+META_TEXT = re.compile(
+    r"\b(?:is|are) (?:here )?defined (?:here )?as\b|\bwe define\b|\b(?:hereafter|henceforth)\b"
+    r"|\b(?:is|are) referred to (?:here )?as\b"
+    r"|^(?:this|the present|our) (?:article|paper|essay|report|brief|chapter|section|piece|post)"
+    r" (?:proceeds|is (?:organi[sz]ed|structured|divided)|begins|opens|closes|turns|falls)\b"
+    r"|^(?:the|this) (?:next|following|final|first|second|third|last) (?:section|part|chapter)\b",
+    re.IGNORECASE,
+)
 WH_START = re.compile(
     r"^(?:(?:but|and|so)\s+)?(?:whether|what|how|why|who|which)\b(?!\s+(?:of|percent))",
     re.IGNORECASE,

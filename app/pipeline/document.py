@@ -15,6 +15,7 @@ from app.pipeline.article_text import ArticleText, find_article_text, tokens
 from app.pipeline.author_year import find_author_year
 from app.pipeline.blocks import BodyText, walk_body
 from app.pipeline.body import find_containers
+from app.pipeline.embeds import find_embeds
 from app.pipeline.link_filter import site_domains
 from app.pipeline.markers import MarkerHit, find_text_markers
 from app.pipeline.metadata import PageMetadata, extract_metadata
@@ -134,12 +135,13 @@ def parse_document(html: str, url: str) -> Document:
     refs = find_references(tree, base_url=url)
     anchors = {a: r.label for r in refs.references for a in r.anchors}
     containers, keep = _containers(tree, article, refs.elements)
+    embeds = find_embeds(containers, base_url=url)
     body = walk_body(
         containers,
         base_url=url,
         own_domains=site_domains(url, meta.canonical_url),
         anchor_labels=anchors,
-        excluded=refs.elements,
+        excluded=[*refs.elements, *(e.element for e in embeds)],
         title=meta.title,
         keep=keep,
     )
@@ -148,5 +150,5 @@ def parse_document(html: str, url: str) -> Document:
         url=url, text=body.text, title=meta.title, byline=meta.byline,
         published=meta.published, site_name=meta.site_name, language=meta.language,
         canonical_url=meta.canonical_url, blocks=body.blocks, links=body.links,
-        markers=body.markers, references=refs.references,
+        markers=body.markers, references=refs.references + [e.reference for e in embeds],
     )  # fmt: skip

@@ -32,7 +32,9 @@ def build_index(doc: Document) -> SourceIndex:
     index = SourceIndex()
     for ref in doc.references:
         if ref.url:
-            index.add(ref.url, publisher=ref.publisher, title=ref.title, label=ref.label)
+            url = index.add(ref.url, publisher=ref.publisher, title=ref.title, label=ref.label)
+            if url and ref.speaker:
+                index.add_alias(url, ref.speaker)
     for link in doc.links:
         if link.citation:
             index.add(link.href, label=link.text)

@@ -17,13 +17,25 @@ def cite_markers(markers: Sequence[Marker], labels: dict[str, Reference]) -> lis
     """Citations for the markers of one sentence; "Ruiz (2023)" also credits Ruiz."""
     cites = []
     for marker in markers:
-        for label in marker.labels:
+        for label in _split_digits(marker, labels):
             ref = labels.get(label)
             url = normalize_url(ref.url) if ref and ref.url else None
             if url:
                 who = narrative_author(marker.raw) if marker.kind == "author-year" else None
                 cites.append(Citation(url, _VIA.get(marker.kind, "marker"), marker.raw, who))
     return cites
+
+
+def _split_digits(marker: Marker, labels: dict[str, Reference]) -> list[str]:
+    """ "³⁴" is notes 3 and 4 when the page has no note 34 but has both of those."""
+    found: list[str] = []
+    for label in marker.labels:
+        unknown = label not in labels and marker.kind == "footnote" and len(label) > 1
+        if unknown and label.isdigit() and all(digit in labels for digit in label):
+            found.extend(label)
+        else:
+            found.append(label)
+    return found
 
 
 def by_label(references: Sequence[Reference]) -> dict[str, Reference]:

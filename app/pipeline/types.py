@@ -66,6 +66,7 @@ class Reference:
     title: str | None = None
     text: str = ""
     anchors: list[str] = field(default_factory=list)  # element ids that in-body markers link to
+    speaker: str | None = None  # who an embedded post is by: another name for the source
 
 
 @dataclass(slots=True)

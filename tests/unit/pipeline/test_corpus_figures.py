@@ -1,4 +1,4 @@
-"""Floors on the corpora written in other templates than dev (tests/corpus/holdout, holdout2)."""
+"""Floors on the corpora written in other templates than dev (tests/corpus/holdout*)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,13 @@ CORPORA = Path(__file__).resolve().parents[3] / "tests" / "corpus"
 
 # (citation F1, source F1, uncited recall, max not-claim FP rate). Reached when the pages were
 # written: holdout cit 0.978 / src 1.000 / 15 of 15 / 0 of 7; holdout2 all 1.000 / 0 of 9.
+# holdout3 was written blind and first scored cit 0.565 / src 0.905 / 16 of 16 / 3 of 13 with
+# 6 leaks; the general fixes it prompted brought it to 1.000 / 1.000 / 16 of 16 / 0 of 13.
 # The margins leave room for one missed pair or claim.
 FLOORS = {
     "holdout": (0.95, 0.97, 0.9, 0.05),
     "holdout2": (0.95, 0.95, 0.9, 0.12),
+    "holdout3": (0.95, 0.95, 0.9, 0.08),
 }
 
 

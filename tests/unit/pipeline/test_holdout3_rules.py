@@ -66,3 +66,45 @@ def test_press_release_tail_and_calls_to_action_are_not_the_article() -> None:
     report = sentence(ext, "The report attributes")
     assert urls(report) == {"https://research.example/reports/grain-2031"}
     assert urls(sentence(ext, "Pods cost")) == set()
+
+
+def test_unicode_superscript_group_is_two_notes_unless_the_page_has_that_note() -> None:
+    notes = "".join(f"<p>{n}. Panel, “Data {n},” https://panel.example/d{n}</p>" for n in (1, 3, 4))
+    ext = extract(
+        "<p>Rents rose 14% in ten years.¹ The share of burdened renters rose to 47%.³⁴</p>"
+        f'<h2>Notes</h2><div class="notes">{notes}</div>'
+    )
+    assert urls(sentence(ext, "Rents rose")) == {"https://panel.example/d1"}
+    burdened = sentence(ext, "The share of burdened")
+    assert urls(burdened) == {"https://panel.example/d3", "https://panel.example/d4"}
+
+
+def test_embedded_post_is_a_source_its_author_and_the_sentences_about_it_cite() -> None:
+    ext = extract(
+        "<p>The mayor of Deepford, Ruth Agyeman, has posted a video from the flood barrier.</p>"
+        '<blockquote class="twitter-tweet"><p>The barrier is holding. Stay away from the river '
+        'tonight.</p>— Ruth Agyeman (@MayorRuthA) <a href="https://x.com/MayorRuthA/status/'
+        '1890234455120">February 14, 2026</a></blockquote>'
+        "<p>In the post, Agyeman wrote that council teams had worked there since 4am. "
+        "Deepford police said 40 homes were evacuated.</p>"
+        "<p>Please turn on JavaScript to use this feature</p>"
+    )
+    post = "https://x.com/MayorRuthA/status/1890234455120"
+    assert [(s.url, s.publisher) for s in ext.sources] == [(post, "X")]
+    assert urls(sentence(ext, "The mayor of Deepford")) == {post}
+    wrote = sentence(ext, "In the post")
+    assert urls(wrote) == {post} and wrote.attributed_to == ["Ruth Agyeman"]
+    assert "The barrier is holding" not in ext.text  # the post is quoted, not the article
+    assert "JavaScript" not in ext.text
+    assert sentence(ext, "Deepford police said").attributed_to == ["Deepford police"]
+
+
+def test_definitions_and_road_maps_are_not_claims() -> None:
+    ext = extract(
+        "<p>Mid-sized metros are defined here as those with 250,000 to one million residents. "
+        "This article proceeds in three parts. "
+        "Rents in mid-sized metros rose 14% between 2015 and 2025.</p>"
+    )
+    assert not sentence(ext, "Mid-sized metros").is_claim
+    assert not sentence(ext, "This article proceeds").is_claim
+    assert sentence(ext, "Rents in mid-sized").is_claim
