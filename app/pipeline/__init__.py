@@ -16,7 +16,8 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
     doc = parse_document(html, url)
     spans = split_sentences(doc.text, doc.blocks)
     index = build_index(doc)
-    headings = [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
+    # headings label and notices are a release's standing text: neither asserts the story
+    headings = [(b.start, b.end) for b in doc.blocks if b.kind in ("heading", "notice")]
     sentences = []
     for i, ((start, end), found) in enumerate(
         zip(spans, link_sentences(doc, spans, index), strict=True)
@@ -31,7 +32,7 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
                 quantities=assessment.quantities,
                 is_claim=bool(found.citations) or (
                     assessment.checkworthiness >= claim_threshold
-                    and not _inside(start, end, headings)  # a heading labels, it asserts nothing
+                    and not _inside(start, end, headings)
                 ),
             )
         )  # fmt: skip

@@ -77,6 +77,7 @@ class _Context:
     body: BodyText = field(default_factory=BodyText)
     pieces: list[str] = field(default_factory=list)
     skip_level: int = 0
+    notice: bool = False  # inside a press release's tail: text kept, never claims
 
 
 def _marker_labels(el: HtmlElement, ctx: _Context, before: str) -> tuple[list[str], str] | None:
@@ -185,6 +186,7 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
         return
     if kind == "heading" and ctx.title and text == ctx.title:
         return
+    kind = "notice" if ctx.notice else kind
     if ctx.keep is not None and not (_cites(run) or ctx.keep(text)):
         return
     body = ctx.body
@@ -226,6 +228,7 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
     if ctx.skip_level and level > ctx.skip_level:
         return
     ctx.skip_level = 0
+    ctx.notice = False
     _block(el, "heading", ctx)
 
 
@@ -255,7 +258,8 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
     elif ctx.skip_level:
         return
     elif el.tag == "p" and is_chrome_label(el):
-        ctx.skip_level = 6  # a bold "About Acme" closes the body like a chrome heading
+        ctx.notice = True  # a bold "About Acme": the rest is the release's standing notices
+        _block(el, "notice", ctx)
     elif el.tag in ("ul", "ol", "dl"):
         for item in el:
             _walk(item, ctx, "list_item")

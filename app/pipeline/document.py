@@ -141,7 +141,7 @@ def parse_document(html: str, url: str) -> Document:
         base_url=url,
         own_domains=site_domains(url, meta.canonical_url),
         anchor_labels=anchors,
-        excluded=[*refs.elements, *(e.element for e in embeds)],
+        excluded=refs.elements,
         title=meta.title,
         keep=keep,
     )

@@ -49,7 +49,8 @@ class Marker:
 
 @dataclass(slots=True)
 class Block:
-    """A heading, paragraph, list item or quote of the body; offsets index `Document.text`."""
+    """A heading, paragraph, list item, quote or notice (a release's standing text, never a
+    claim) of the body; offsets index `Document.text`."""
 
     kind: str
     start: int
