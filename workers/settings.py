@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 from typing import Any
 
 from arq import cron
@@ -18,7 +20,7 @@ from workers.callbacks import deliver_callback, queue_callback
 from workers.tasks import process_article, purge_expired, sweep_stale_jobs
 from workers.verification import verify_article
 
-__all__ = ["build_worker"]
+__all__ = ["DrainingWorker", "build_worker", "close_worker_context", "open_worker_context"]
 
 
 async def open_worker_context(ctx: dict[str, Any]) -> None:
@@ -53,6 +55,27 @@ async def close_worker_context(ctx: dict[str, Any]) -> None:
     await ctx["engine"].dispose()
     await ctx["http"].aclose()
     await ctx["callback_client"].aclose()
+
+
+class DrainingWorker(Worker):
+    """arq's Worker, but stopping waits for every job's own cleanup.
+
+    arq 0.28 gathers the cancelled jobs without `return_exceptions`, so the first one that
+    ends as cancelled (a sweep caught mid-finish) ends the shutdown while another job is
+    still handing its claim back, and that job stays `running` until its lease lapses.
+    """
+
+    async def close(self) -> None:
+        if not self._handle_signals:
+            self.handle_sig(signal.SIGUSR1)
+        if not self._pool:
+            return
+        await asyncio.gather(*self.tasks.values(), return_exceptions=True)
+        await self.pool.delete(self.health_check_key)
+        if self.on_shutdown:
+            await self.on_shutdown(self.ctx)
+        await self.pool.close(close_connection_pool=True)
+        self._pool = None
 
 
 def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
@@ -95,4 +118,4 @@ def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
         "health_check_interval": 30,
     }
     options.update(overrides)
-    return Worker(**options)
+    return DrainingWorker(**options)

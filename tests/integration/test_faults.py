@@ -4,6 +4,7 @@ restarted empty, a worker stopped mid-job. No job is lost or run twice."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import time
 import uuid
@@ -26,7 +27,7 @@ from tests.integration.conftest import (
     wait_for_status,
     worker_process,
 )
-from workers.settings import close_worker_context, open_worker_context
+from workers.settings import build_worker, close_worker_context, open_worker_context
 from workers.tasks import process_article
 
 BODY = (
@@ -182,3 +183,24 @@ async def test_cancel_while_claiming_hands_the_claimed_job_back(
         await close_worker_context(ctx)
     job = (await api.get(f"/v1/jobs/{job_id}")).json()
     assert (job["status"], job["error"]["code"], job["attempts"]) == ("queued", "interrupted", 1)
+
+
+async def test_stopping_waits_for_a_job_to_hand_back_its_claim(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    url = slow_page(httpserver, "/slow", BODY, delay=3)
+    job_id = (await api.post("/v1/articles", json={"url": url})).json()["id"]
+    worker = build_worker(settings, handle_signals=False, poll_delay=0.05)
+    running = asyncio.create_task(worker.main())
+    try:
+        await wait_for_status(api, job_id, "running")
+        # Another job that ends as cancelled at once (a sweep caught mid-finish) must not
+        # cut the shutdown short while this one hands its claim back.
+        worker.tasks["cancelled-at-once"] = asyncio.create_task(asyncio.sleep(3600))
+    finally:
+        running.cancel()  # stop polling; close() then cancels the jobs themselves
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
+        await worker.close()
+    job = (await api.get(f"/v1/jobs/{job_id}")).json()
+    assert (job["status"], job["error"]["code"]) == ("queued", "interrupted")
