@@ -24,7 +24,7 @@ _AUX = re.compile(r"(?:\s+(?:has|have|had|also|publicly|previously|later|separat
 _APPOSITIVE = re.compile(r",(?:[^,]|(?<=\d),(?=\d{3})){2,120},\s*$")
 # "Mayor Alicia Brandt’s office said": the office speaks for its owner
 _OWNER_OFFICE = re.compile(rf"(?:’s|'s)\s+(?:[a-z-]+\s+)?(?:{ORG_NOUNS})$")
-_ACCORDING = re.compile(r"\baccording to\s+")
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _NP_END = re.compile(
     r"[,;:()“”\"—–]|\s(?:who|that|which|even|as|while|but|and said|to)\s|\.(?:\s|$)"
 )
@@ -42,12 +42,26 @@ _PLACE_BODY = re.compile(
     rf"(?:^|(?<=\s))((?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Every)\s)"
     rf"(?:[A-Z][\w’'-]+\s+){{1,3}}(?:{ORG_NOUNS}))$"
 )
+# "A spokesperson for the Ohio Department of Health", "Researchers at Fenwick University":
+# people speaking for the named body
+_MEMBER_OF = re.compile(
+    r"\b(?i:spokesperson|spokesman|spokeswoman|representatives?|officials?|lawyers?|attorneys?|"
+    r"researchers?|economists?|analysts?|scientists?|experts?|engineers?|staff|director|head)"
+    r"\s+(?:for|at|of|from|with)\s+(?:the\s+)?$"
+)
+# People the story cannot name: "A person familiar with the company's plans"
+_UNNAMED = re.compile(
+    r"^(?:an?|two|three|several|some)\s+(?:person|people|sources?|officials?|employees?)\s+"
+    r"(?:familiar with|close to|briefed on|with (?:direct )?knowledge of)\b[^,;]{3,100}$",
+    re.IGNORECASE,
+)
 _ROLE_LEAD = re.compile(r"^(?i:an?|the)\s+[a-z]")
 _DESCRIPTOR_AHEAD = re.compile(rf"^(?:the\s+)({ORG_NOUNS})(’s|'s)?\b")
 _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they|He|She|It|They)$")
 _PREPOSITIONS = re.compile(r"\b(in|at|from|of|for|near|with|on|to|into|than)\s+(the\s+)?$")
 _BY_IN = re.compile(
-    r"\b(?:published|conducted|released|compiled|issued|cited|commissioned|prepared|produced)"
+    r"\b(?:published|conducted|released|compiled|issued|cited|commissioned|prepared|produced"
+    r"|tracked|collected|gathered|maintained|counted)"
     r"(?:\s+[\w,]+){0,4}?\s+(?:by|in)\s+(?:the\s+)?$"
     rf"|\b(?:{REPORT_NOUNS})\s+(?:from|by)\s+(?:the\s+)?$"
 )
@@ -69,7 +83,9 @@ class Attribution:
     name: str
     start: int
     end: int
-    kind: str  # name | descriptor | pronoun | phrase | document | weak (kept if it names a source)
+    # name | descriptor | pronoun | phrase | document | weak (kept if it names a source) |
+    # member (someone speaking for the named body: its statements, not its reports)
+    kind: str
 
 
 def _name_ending_at(names: list[NameSpan], text: str, end: int) -> NameSpan | None:
@@ -90,7 +106,16 @@ def _appositive_name(left: str, names: list[NameSpan]) -> NameSpan | None:
     if m is None or not _ROLE_LEAD.match(left[: m.start()].split(",")[-1].strip()):
         return None
     inner = left[m.start() + 1 : m.end()].strip(" ,")
-    return next((n for n in names if n.text == inner and n.start > m.start()), None)
+    # "…, Amalgamated Transit Workers Local 409," : the name may stop before a number
+    return next((n for n in names if inner.startswith(n.text) and n.start > m.start()), None)
+
+
+def _owned_body(owner: NameSpan, names: list[NameSpan]) -> NameSpan:
+    """ "Chile’s National Geology and Mining Service" is the service; "Drewry’s World Container
+    Index" stays Drewry's."""
+    body = next((n for n in names if n.start == owner.end + 3), None)
+    last = body.text.split()[-1].lower() if body else ""
+    return body if body is not None and re.fullmatch(ORG_NOUNS, last) else owner
 
 
 def _owner_of_office(left: str, names: list[NameSpan]) -> NameSpan | None:
@@ -109,8 +134,13 @@ def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution |
     if person is not None:
         return Attribution(person.text, person.start, pos, "name")
     left = _APPOSITIVE.sub("", left) if _APPOSITIVE.search(left) else left
+    unnamed = _UNNAMED.match(left)
+    if unnamed:  # "A person familiar with the talks said": kept as the phrase itself
+        return Attribution(left[0].lower() + left[1:], 0, pos, "phrase")
     span = _name_ending_at(names, text, len(left))
     if span is not None and not span.possessive:
+        if _MEMBER_OF.search(text[: span.start]):
+            return Attribution(with_article(text, span), span.start, pos, "member")
         if _PREPOSITIONS.search(text[: span.start]):
             return None
         if span.start == 0 and span.text.lower() in GENERIC_SUBJECTS:
@@ -159,7 +189,7 @@ def _according_to(text: str, names: list[NameSpan]) -> list[Attribution]:
         inside = [s for s in names if m.end() <= s.start and s.end <= end]
         owners = [s for s in inside if s.possessive]
         if owners or inside:
-            span = owners[0] if owners else inside[-1]
+            span = _owned_body(owners[0], inside) if owners else inside[-1]
             found.append(Attribution(with_article(text, span), m.start(), end, "name"))
             continue
         phrase = text[m.end() : end].strip()

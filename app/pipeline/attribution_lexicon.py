@@ -6,6 +6,7 @@ __all__ = ["GENERIC_SUBJECTS", "ORG_NOUNS", "REPORT_NOUNS", "ROLE_NOUNS", "VERBS
 
 VERBS = (
     "said|says|say|reported|reports|revealed|reveals|found|finds|noted|notes|added|adds|wrote|"
+    "estimate|"
     "writes|estimated|estimates|announced|announces|stated|states|told|argued|argues|claimed|"
     "claims|suggested|suggests|showed|shows|concluded|concludes|highlighted|highlights|"
     "acknowledged|acknowledges|confirmed|confirms|warned|warns|predicted|predicts|projected|"

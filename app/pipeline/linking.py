@@ -170,6 +170,11 @@ def _back_reference(index: SourceIndex, noun: str, history: list[str]) -> str | 
     return None
 
 
+def _spoken_in(item: Named) -> tuple[str, ...] | None:
+    """A spokesperson speaks in statements and releases, never in the body's reports."""
+    return ("statement", "release", "interview", "briefing") if item.spoken else None
+
+
 def _attribute(
     cites: list[Citation], named: list[Named], index: SourceIndex, said_in: tuple[str, ...] | None,
     history: list[str],
@@ -182,7 +187,7 @@ def _attribute(
             if url:
                 cites.append(Citation(url, "attribution"))
             continue
-        urls = _fits(index, _match(index, item.name), said_in, cited)
+        urls = _fits(index, _match(index, item.name), said_in or _spoken_in(item), cited)
         if item.needs_source and not urls:
             continue
         _attach(cites, item, urls, joint=" and " in item.name and len(urls) > 1)

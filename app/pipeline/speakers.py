@@ -38,6 +38,7 @@ class Named:
     end: int
     needs_source: bool = False
     document: bool = False
+    spoken: bool = False  # a spokesperson's words: only the body's statements can hold them
 
     @property
     def shown(self) -> bool:
@@ -83,14 +84,16 @@ def _resolve(
         name = recent[-1] if recent else None
     elif item.kind == "descriptor":
         name = _descriptor(item.name, earlier, subject)
-    elif item.kind in ("name", "weak"):
+    elif item.kind in ("name", "weak", "member"):
         if item.start == 0 and " " not in item.name and f" {item.name.lower()} " in padded:
             return None  # "Airlines have said": a word the text also writes in lower case
         name = resolve_short_name(item.name, earlier)
     if name is None:
         return None
     start, end = item.start + offset, item.end + offset
-    return Named(name, start, end, item.kind == "weak", item.kind == "document")
+    return Named(
+        name, start, end, item.kind == "weak", item.kind == "document", item.kind == "member"
+    )
 
 
 class SpeakerResolver:

@@ -93,3 +93,27 @@ def test_the_company_is_the_subject_of_its_own_sentence() -> None:
     assert sentence(ext, "SANTIAGO").attributed_to == ["Kestrel Resources"]
     # No subject of its own and no earlier company name: "the company" credits nobody.
     assert sentence(ext, "Output fell").attributed_to == []
+
+
+def test_sentence_opening_according_to_and_bodies_spoken_for() -> None:
+    report = "https://health.example.gov/inspections/2025/greenhaven.pdf"
+    ext = extract(
+        f'<p>Inspectors cited the home 14 times in 2025, <a href="{report}">inspection records '
+        "show</a>. A spokesperson for the Ohio Department of Health said the agency could not "
+        "comment. According to The Verge, sales fell 12% in 2025. Researchers at Fenwick "
+        "University estimate that rents fall 0.8% for each 1% of new housing. A person familiar "
+        "with the talks said a deal was close. Roads flooded, according to a report by Chile’s "
+        "National Geology and Mining Service. The union for its drivers, Amalgamated Transit "
+        "Workers Local 409, said it would not strike.</p>" + REFS
+    )
+    spokesperson = sentence(ext, "A spokesperson")
+    assert spokesperson.attributed_to == ["Ohio Department of Health"]
+    assert urls(spokesperson) == set()  # a spoken comment does not rest on the inspection PDF
+    assert urls(sentence(ext, "According to The Verge")) == {"https://theverge.com/phones/1"}
+    assert sentence(ext, "Researchers at").attributed_to == ["Fenwick University"]
+    familiar = sentence(ext, "A person familiar")
+    assert familiar.attributed_to == ["a person familiar with the talks"]
+    chile = sentence(ext, "Roads flooded")
+    assert chile.attributed_to[0] == "National Geology and Mining Service"
+    union = sentence(ext, "The union for its drivers")
+    assert union.attributed_to == ["Amalgamated Transit Workers Local"]
