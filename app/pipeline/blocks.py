@@ -15,8 +15,8 @@ from app.pipeline.boilerplate import (
     is_chrome_heading,
     is_chrome_label,
 )
+from app.pipeline.html_markers import marker_labels
 from app.pipeline.link_filter import is_source_link
-from app.pipeline.markers import bare_footnote_labels
 from app.pipeline.source_notes import is_source_line
 from app.pipeline.types import Block, Link, Marker
 
@@ -30,7 +30,6 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-_MARKER_TEXT = re.compile(r"^\[?\s*(\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*|[a-z])\s*\]?$")
 
 
 @dataclass(slots=True)
@@ -80,40 +79,6 @@ class _Context:
     notice: bool = False  # inside a press release's tail: text kept, never claims
 
 
-def _marker_labels(el: HtmlElement, ctx: _Context, before: str) -> tuple[list[str], str] | None:
-    """Labels and printed text when `el` is a footnote/reference marker link (or its <sup>)."""
-    links = [el] if el.tag == "a" else list(el.iter("a"))
-    raw = el.text_content().strip()
-    if len(links) > 1 and el.tag == "sup":
-        return _grouped_labels(links, raw, ctx)
-    if not links and el.tag == "sup":
-        labels = bare_footnote_labels(raw, before)
-        return (labels, raw) if labels else None
-    if len(links) != 1 or not (links[0].get("href") or "").startswith("#"):
-        return None
-    target = links[0].get("href", "")[1:]
-    if not _MARKER_TEXT.match(raw) and target not in ctx.anchor_labels:
-        return None
-    if target in ctx.anchor_labels:
-        return [ctx.anchor_labels[target]], raw
-    return [raw.strip("[] ")], raw
-
-
-def _grouped_labels(
-    links: list[HtmlElement], raw: str, ctx: _Context
-) -> tuple[list[str], str] | None:
-    """ "<sup><a>1</a>,<a>2</a></sup>": one marker, so the comma between links goes too."""
-    if not _MARKER_TEXT.match(raw):
-        return None
-    labels: list[str] = []
-    for link in links:
-        target = (link.get("href") or "").removeprefix("#")
-        if not (link.get("href") or "").startswith("#"):
-            return None
-        labels.append(ctx.anchor_labels.get(target) or link.text_content().strip("[] \n"))
-    return labels, raw
-
-
 def _inline(node: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
     """Append the inline content of `node` (not its tail) to the run."""
     for child in node:
@@ -131,7 +96,7 @@ def _inline_element(el: HtmlElement, run: _Run, ctx: _Context, kind: str) -> Non
     if el.tag in ("ul", "ol", "dl", "table"):
         return  # nested lists are walked as their own blocks
     if el.tag in ("sup", "a"):
-        marker = _marker_labels(el, ctx, run.parts[-1] if run.parts else "")
+        marker = marker_labels(el, ctx.anchor_labels, run.parts[-1] if run.parts else "")
         if marker is not None:
             kind_name = "bracket" if marker[1].startswith("[") else "footnote"
             run.markers.append(Marker(run.size, marker[0], marker[1], kind_name))
