@@ -63,7 +63,7 @@ _BY_IN = re.compile(
     r"\b(?:published|conducted|released|compiled|issued|cited|commissioned|prepared|produced"
     r"|tracked|collected|gathered|maintained|counted)"
     r"(?:\s+[\w,]+){0,4}?\s+(?:by|in)\s+(?:the\s+)?$"
-    rf"|\b(?:{REPORT_NOUNS})\s+(?:from|by)\s+(?:the\s+)?$"
+    rf"|\b(?:{REPORT_NOUNS})(?:\s+of\s+[\w,.-]+(?:\s+[\w-]+){{0,3}})?\s+(?:from|by)\s+(?:the\s+)?$"
 )
 # "an analysis in The Guardian" names a source, "a study in Colorado" a place: kept only
 # when the name matches a source of the article.

@@ -14,6 +14,7 @@ from app.pipeline.boilerplate import (
     is_boilerplate_text,
     is_chrome_heading,
     is_chrome_label,
+    is_notice_heading,
 )
 from app.pipeline.html_markers import marker_labels
 from app.pipeline.link_filter import is_source_link
@@ -95,7 +96,7 @@ def _inline_element(el: HtmlElement, run: _Run, ctx: _Context, kind: str) -> Non
         return
     if el.tag in ("ul", "ol", "dl", "table"):
         return  # nested lists are walked as their own blocks
-    if el.tag in ("sup", "a"):
+    if el.tag in ("sup", "a", "cite"):
         marker = marker_labels(el, ctx.anchor_labels, run.parts[-1] if run.parts else "")
         if marker is not None:
             kind_name = "bracket" if marker[1].startswith("[") else "footnote"
@@ -193,7 +194,7 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
     if ctx.skip_level and level > ctx.skip_level:
         return
     ctx.skip_level = 0
-    ctx.notice = False
+    ctx.notice = is_notice_heading(text)
     _block(el, "heading", ctx)
 
 

@@ -11,6 +11,7 @@ __all__ = [
     "is_boilerplate_element",
     "is_boilerplate_text",
     "is_chrome_label",
+    "is_notice_heading",
     "is_chrome_heading",
 ]
 
@@ -41,7 +42,7 @@ _CHROME_NAMES = frozenset(
     {"sign-off", "sign-up", "read-more", "read-next", "most-read", "pull-quote", "see-also",
      "further-reading", "more-stories", "author-box", "post-meta", "entry-meta", "ad-slot",
      "table-of-contents", "visually-hidden", "screen-reader-text", "sr-only", "skip-link",
-     "paywall-meter", "paywall-prompt", "mw-hidden-catlinks", "hidden-print"}
+     "paywall-meter", "paywall-prompt", "mw-hidden-catlinks", "hidden-print", "ltx_note"}
 )  # fmt: skip
 _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "search",
@@ -119,6 +120,20 @@ def _is_code_listing(el: HtmlElement, tag: str) -> bool:
 def is_chrome_heading(text: str) -> bool:
     """Headings that open non-article sections ("See also", "Related articles", ...)."""
     return bool(_CHROME_HEADING.match(text.strip().rstrip(":").strip()))
+
+
+# Sections a paper or release keeps as standing statements: kept as text, never claims.
+_NOTICE_HEADING = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(acknowledge?ments?|funding( statement)?|competing interests|"
+    r"conflicts? of interests?|declaration of interests?|author contributions|"
+    r"data (and code )?availability( statement)?|ethics( statement)?|disclosures?)$",
+    re.IGNORECASE,
+)
+
+
+def is_notice_heading(text: str) -> bool:
+    """ "Acknowledgements", "Funding", "Competing interests": text to keep, never claims."""
+    return bool(_NOTICE_HEADING.match(text.strip().rstrip(":").strip()))
 
 
 def is_chrome_label(el: HtmlElement) -> bool:

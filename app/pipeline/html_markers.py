@@ -12,16 +12,18 @@ from app.pipeline.markers import bare_footnote_labels
 
 __all__ = ["marker_labels"]
 
+_RANGE = re.compile(r"\d\s*[–—-]\s*\d")
 _MARKER_TEXT = re.compile(r"^\[?\s*(\d{1,3}(?:\s*[,–—-]\s*\d{1,3})*|[a-z])\s*\]?$")
 
 
 def marker_labels(
     el: HtmlElement, anchor_labels: Mapping[str, str], before: str
 ) -> tuple[list[str], str] | None:
-    """Labels and printed text when `el` is a footnote/reference marker link (or its <sup>)."""
+    """Labels and printed text when `el` is a footnote/reference marker link, or the <sup> or
+    LaTeX-made <cite> ("[<a>12</a>, <a>15</a>]") around marker links."""
     links = [el] if el.tag == "a" else list(el.iter("a"))
     raw = el.text_content().strip()
-    if len(links) > 1 and el.tag == "sup":
+    if len(links) > 1 and el.tag in ("sup", "cite"):
         return _grouped_labels(links, raw, anchor_labels)
     if not links and el.tag == "sup":
         labels = bare_footnote_labels(raw, before)
@@ -31,6 +33,8 @@ def marker_labels(
     target = links[0].get("href", "")[1:]
     if not _MARKER_TEXT.match(raw) and target not in anchor_labels:
         return None
+    if el.tag == "a" and target not in anchor_labels and not raw.startswith("["):
+        return None  # "see Section <a href=#S4>4</a>": a bare number to no reference
     if target in anchor_labels:
         return [anchor_labels[target]], raw
     return [raw.strip("[] ")], raw
@@ -48,4 +52,8 @@ def _grouped_labels(
         if not (link.get("href") or "").startswith("#"):
             return None
         labels.append(anchor_labels.get(target) or link.text_content().strip("[] \n"))
+    if len(labels) == 2 and _RANGE.search(raw) and all(x.isdigit() for x in labels):
+        low, high = int(labels[0]), int(labels[1])
+        if 0 < high - low <= 50:  # "[<a>3</a>–<a>5</a>]" cites 3, 4 and 5
+            labels = [str(n) for n in range(low, high + 1)]
     return labels, raw

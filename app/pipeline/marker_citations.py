@@ -39,10 +39,15 @@ def _split_digits(marker: Marker, labels: dict[str, Reference]) -> list[str]:
 
 
 def by_label(references: Sequence[Reference]) -> dict[str, Reference]:
-    """Reference per label; when two lists reuse a label, the one with a URL wins."""
+    """Reference per label; when two lists reuse a label, the one with a URL wins, then the
+    one that markers link to (footnotes with ids over a plain "Sources" list)."""
     labels: dict[str, Reference] = {}
     for ref in references:
         current = labels.get(ref.label)
-        if current is None or (current.url is None and ref.url):
+        if current is None or _rank(ref) > _rank(current):
             labels[ref.label] = ref
     return labels
+
+
+def _rank(ref: Reference) -> tuple[bool, bool]:
+    return ref.url is not None, bool(ref.anchors)

@@ -180,9 +180,16 @@ def _footnote_targets(tree: HtmlElement, found: ReferenceSections) -> list[tuple
         entry = target[0]
         if len(entry.text_content().strip()) < 15 and entry.getparent() is not None:
             entry = entry.getparent()  # <a id="fn-1">1</a> inside the note's wrapper
-        if len(entry.text_content()) < 2000 and entry.tag not in ("body", "html"):
+        if len(entry.text_content()) < 2000 and not _is_division(entry):
             targets[href[1:]] = (entry, m.group(1))
     return list(targets.values())
+
+
+def _is_division(el: HtmlElement) -> bool:
+    """A part of the document ("see Section <a href=#S4>4</a>"), never a note."""
+    if el.tag in ("body", "html", "section", "article", "main"):
+        return True
+    return next(el.iter("h1", "h2", "h3", "h4", "h5", "h6"), None) is not None
 
 
 def _add_target_entries(tree: HtmlElement, base_url: str, found: ReferenceSections) -> None:

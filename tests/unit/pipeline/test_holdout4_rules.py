@@ -1,0 +1,50 @@
+"""Rules the blind holdout4 pages taught, on small pages of their own: LaTeX-made citations,
+section links that are not notes, footnotes beside a plain "Sources" list."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+
+def _bib(n: int) -> str:
+    return (
+        f'<li id="bib.bib{n}" class="ltx_bibitem">[{n}] A. Author{n}. Paper {n}. '
+        f'<a href="https://doi.org/10.9999/p.{n}">https://doi.org/10.9999/p.{n}</a></li>'
+    )
+
+
+def test_latex_citations_ranges_sections_notes_and_acknowledgements() -> None:
+    ext = extract(
+        '<section class="ltx_section" id="S1"><h2>1 Introduction</h2>'
+        '<p>Early exiting cut inference cost by 40% <cite class="ltx_cite">[<a href="#bib.bib1">1'
+        '</a>–<a href="#bib.bib3">3</a>]</cite>. Encoders take 80% of the cost <cite '
+        'class="ltx_cite">[<a href="#bib.bib2">2</a>, <a href="#bib.bib4">4</a>]</cite>. We test '
+        'it on phones (Section <a href="#S2">2</a>). Code is public.<span class="ltx_note">'
+        '<sup>1</sup><a href="https://git.example/code">https://git.example/code</a></span></p>'
+        '</section><section class="ltx_section" id="S2"><h2>2 Experiments</h2>'
+        "<p>The controller saved 31% of compute on the LedgerSpeech corpus "
+        '<cite class="ltx_cite">[<a href="#bib.bib4">4</a>]</cite>.</p></section>'
+        "<h2>Acknowledgements</h2><p>This work was supported by the Halvard Fund in 2025.</p>"
+        '<h2>References</h2><ul class="ltx_biblist">'
+        + "".join(_bib(n) for n in range(1, 5))
+        + "</ul>"
+    )
+    doi = "https://doi.org/10.9999/p.{}".format
+    assert sentence(ext, "Early exiting").text == "Early exiting cut inference cost by 40%."
+    assert urls(sentence(ext, "Early exiting")) == {doi(1), doi(2), doi(3)}
+    assert urls(sentence(ext, "Encoders take")) == {doi(2), doi(4)}
+    assert urls(sentence(ext, "We test it")) == set()  # a section link is no citation
+    assert urls(sentence(ext, "The controller saved")) == {doi(4)}  # section 2 is not a note
+    assert "git.example" not in {s.domain for s in ext.sources}
+    assert not sentence(ext, "This work was supported").is_claim
+
+
+def test_footnotes_win_their_numbers_over_a_plain_sources_list() -> None:
+    ext = extract(
+        '<p>Visits fell 35% between 2019 and 2024.<sup><a href="#fn1">1</a></sup></p>'
+        '<aside class="box"><h3>Sources</h3><ul><li>Institute, <a href="https://stats.example/'
+        'fy2024">Survey 2024</a></li></ul></aside>'
+        '<section class="footnotes"><ol><li id="fn1">Counts come from the <a href="https://'
+        'stats.example/fy2019.pdf">2019 summary report</a>.</li></ol></section>'
+    )
+    assert urls(sentence(ext, "Visits fell")) == {"https://stats.example/fy2019.pdf"}
