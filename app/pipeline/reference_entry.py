@@ -64,6 +64,14 @@ def entry_text(el: HtmlElement) -> str:
     return _clean("".join(parts)).lstrip("^↩ ").strip()
 
 
+# Wiki pages explaining an identifier ("doi", "ISBN") sit before the identifier's own link.
+_IDENTIFIER_HELP = re.compile(
+    r"/wiki/(?:Doi|ISBN|ISSN|OCLC|Bibcode|PMID|PMC|S2CID|JSTOR|ArXiv|Hdl|LCCN)_\(identifier\)"
+    r"|/wiki/Special:BookSources",
+    re.IGNORECASE,
+)
+
+
 def pick_url(candidates: list[str]) -> str | None:
     """The first original URL; an archive.org copy only when no original is given."""
     originals = [u for u in candidates if not _ARCHIVE.match(u)]
@@ -81,7 +89,7 @@ def _urls(el: HtmlElement, text: str, base_url: str) -> list[str]:
     found: list[str] = []
     for a in el.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href or href.startswith("#") or _is_backlink(a):
+        if not href or href.startswith("#") or _is_backlink(a) or _IDENTIFIER_HELP.search(href):
             continue
         absolute = urljoin(base_url, href)
         if urlsplit(absolute).scheme in ("http", "https"):

@@ -73,7 +73,10 @@ def _is_container(el: HtmlElement) -> bool:
 
 def _blocked(el: HtmlElement) -> bool:
     """Inside comments, related lists, navigation or other chrome."""
-    return any(anc.tag == "nav" or _parts(anc) & _BLOCKER_PARTS for anc in el.iterancestors())
+    return any(
+        anc.tag == "nav" or (anc.tag not in ("html", "body") and _parts(anc) & _BLOCKER_PARTS)
+        for anc in el.iterancestors()
+    )  # <html class="vector-toc-available">: page-wide state, not a region
 
 
 def _entries(root: HtmlElement) -> list[tuple[HtmlElement, int]]:
@@ -129,7 +132,7 @@ def _collect(root: HtmlElement, base_url: str, found: ReferenceSections, seen: s
         found.references.append(
             Reference(
                 label=_label(text, position, ordered), url=url, publisher=publisher,
-                title=title, text=text, anchors=list(dict.fromkeys(anchors)),
+                title=title, text=text, anchors=list(dict.fromkeys(anchors)), refers_to=_inward(el),
             )
         )  # fmt: skip
 
@@ -200,7 +203,24 @@ def _add_target_entries(tree: HtmlElement, base_url: str, found: ReferenceSectio
         text, url, title, publisher = parse_entry(entry, base_url=base_url)
         found.elements.add(entry)
         ids = [i for i in (d.get("id") for d in entry.iter()) if i]
-        found.references.append(Reference(label, url, publisher, title, text, ids))
+        found.references.append(
+            Reference(label, url, publisher, title, text, ids, refers_to=_inward(entry))
+        )
+
+
+def _inward(el: HtmlElement) -> list[str]:
+    """Ids the entry's in-page links point to."""
+    return [h[1:] for a in el.iter("a") if (h := a.get("href") or "").startswith("#")]
+
+
+def _resolve_short_notes(references: list[Reference]) -> None:
+    """ "Pennick 1998, p. 41." linking to the full entry in "Sources" cites that entry's URL."""
+    full = {a: r for r in references if r.url for a in r.anchors}
+    for ref in references:
+        target = next((full[i] for i in ref.refers_to if i in full), None)
+        if ref.url is None and target is not None and target is not ref:
+            ref.url, ref.title = target.url, ref.title or target.title
+            ref.publisher = ref.publisher or target.publisher
 
 
 def find_references(tree: HtmlElement, *, base_url: str) -> ReferenceSections:
@@ -220,4 +240,5 @@ def find_references(tree: HtmlElement, *, base_url: str) -> ReferenceSections:
             _collect(el, base_url, found, seen)
     _add_target_entries(tree, base_url, found)
     resolve_ibid(found.references)
+    _resolve_short_notes(found.references)
     return found

@@ -68,6 +68,7 @@ class Reference:
     text: str = ""
     anchors: list[str] = field(default_factory=list)  # element ids that in-body markers link to
     speaker: str | None = None  # who an embedded post is by: another name for the source
+    refers_to: list[str] = field(default_factory=list)  # ids a short note links ("Smith 2020")
 
 
 @dataclass(slots=True)

@@ -48,3 +48,36 @@ def test_footnotes_win_their_numbers_over_a_plain_sources_list() -> None:
         'stats.example/fy2019.pdf">2019 summary report</a>.</li></ol></section>'
     )
     assert urls(sentence(ext, "Visits fell")) == {"https://stats.example/fy2019.pdf"}
+
+
+SFN_PAGE = """<!DOCTYPE html><html class="client-nojs vector-toc-available"><head>
+<title>Halden Viaduct - Wiki</title></head><body><main><h1>Halden Viaduct</h1>
+<div class="mw-parser-output">
+<p>The viaduct has 21 arches.<sup class="reference"><a href="#cite_note-P1-1">[1]</a></sup>
+It was listed in 2004.<sup class="reference"><a href="#cite_note-M2-2">[2]</a></sup></p>
+<div class="mw-heading mw-heading2"><h2 id="Notes">Notes</h2></div>
+<div class="reflist"><ol class="references">
+<li id="cite_note-P1-1"><a href="#cite_ref-P1">^</a> <a href="#CITEREFPennick1998">Pennick
+1998</a>, p. 41.</li>
+<li id="cite_note-M2-2"><a href="#cite_ref-M2">^</a> <a href="#CITEREFMarsh2011">Marsh
+2011</a>, p. 9.</li></ol></div>
+<div class="mw-heading mw-heading2"><h2 id="Sources">Sources</h2></div>
+<div class="refbegin"><ul>
+<li><cite id="CITEREFPennick1998">Pennick, Alan (1998). <a class="external text"
+href="https://archive.example/details/railway"><i>The Railway</i></a>. Kendal.</cite></li>
+<li><cite id="CITEREFMarsh2011">Marsh, Peter (2011). "Viaducts". <i>Heritage</i>.
+<a href="/wiki/Doi_(identifier)">doi</a>:<a class="external text"
+href="https://doi.org/10.9999/h.2011">10.9999/h.2011</a>.</cite></li></ul></div>
+</div></main></body></html>"""
+
+
+def test_short_footnotes_cite_the_full_source_they_link_to() -> None:
+    from app.pipeline import run_pipeline
+
+    ext = run_pipeline(SFN_PAGE, "https://wiki.example/wiki/Halden_Viaduct")
+    assert urls(sentence(ext, "The viaduct has")) == {"https://archive.example/details/railway"}
+    assert urls(sentence(ext, "It was listed")) == {"https://doi.org/10.9999/h.2011"}
+    assert {s.url for s in ext.sources} == {
+        "https://archive.example/details/railway",
+        "https://doi.org/10.9999/h.2011",
+    }
