@@ -157,7 +157,7 @@ _SCHOLARLY_DATES = (
     "citation_publication_date", "citation_online_date", "citation_date", "dc.date.issued",
     "DC.date.issued", "dc.date", "DC.date", "prism.publicationDate",
 )  # fmt: skip
-_FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b")
+_FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
 
 
 def _scholarly_date(tree: HtmlElement) -> str | None:
@@ -173,11 +173,40 @@ def _scholarly_date(tree: HtmlElement) -> str | None:
     return None
 
 
+_ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+     "OpinionNewsArticle", "ScholarlyArticle", "LiveBlogPosting", "TechArticle", "Report"}
+)  # fmt: skip
+
+
+def _stated_date(tree: HtmlElement) -> str | None:
+    """The day the page's own markup says it was published (article JSON-LD, then meta tags),
+    as written: "2026-04-27T06:00:00-04:00" is the 27th. Dates in the text come second."""
+    for obj in _json_ld_objects(tree):
+        kinds = obj.get("@type")
+        kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+        published = obj.get("datePublished")
+        if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _iso_day(published)):
+            return day
+    return _iso_day(_meta(tree, "article:published_time", "og:published_time") or "")
+
+
+def _iso_day(value: str) -> str | None:
+    m = _FULL_DATE.match(value.strip())
+    if not m or value.strip()[4] != "-":
+        return None
+    try:
+        year, month, day = (int(part) for part in m.groups())
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
 def _published(tree: HtmlElement, date: str | None) -> str | None:
     """The scholarly date, else the date found unless the page shows it only as a revision."""
-    scholarly = _scholarly_date(tree)
-    if scholarly is not None:
-        return scholarly
+    stated = _scholarly_date(tree) or _stated_date(tree)
+    if stated is not None:
+        return stated
     if date is None or tree.xpath("//time") or tree.xpath('//meta[contains(@property, "time")]'):
         return date
     for m in _REVISED.finditer(tree.text_content()):

@@ -81,3 +81,14 @@ def test_short_footnotes_cite_the_full_source_they_link_to() -> None:
         "https://archive.example/details/railway",
         "https://doi.org/10.9999/h.2011",
     }
+
+
+def test_the_pages_own_published_time_beats_dates_in_its_text() -> None:
+    from pathlib import Path
+
+    from app.pipeline import run_pipeline
+
+    # The feature's JSON-LD and meta say 27 April; a print-edition link says 4 May.
+    page = Path(__file__).parents[2] / "corpus" / "holdout4" / "holdout4-03.html"
+    html = page.read_text(encoding="utf-8")
+    assert run_pipeline(html, "https://mag.example/fire").published == "2026-04-27"
