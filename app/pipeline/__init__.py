@@ -16,8 +16,10 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
     doc = parse_document(html, url)
     spans = split_sentences(doc.text, doc.blocks)
     index = build_index(doc)
-    # headings label and notices are a release's standing text: neither asserts the story
+    # a heading labels and a notice (disclaimer, correction) speaks about the page itself:
+    # neither asserts the story, and a notice is no claim even when it names a source
     headings = [(b.start, b.end) for b in doc.blocks if b.kind in ("heading", "notice")]
+    notices = [(b.start, b.end) for b in doc.blocks if b.kind == "notice"]
     sentences = []
     for i, ((start, end), found) in enumerate(
         zip(spans, link_sentences(doc, spans, index), strict=True)
@@ -30,9 +32,11 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
                 attributed_to=found.attributed_to, checkworthiness=assessment.checkworthiness,
                 features=assessment.features, kinds=assessment.kinds,
                 quantities=assessment.quantities,
-                is_claim=bool(found.citations) or (
-                    assessment.checkworthiness >= claim_threshold
-                    and not _inside(start, end, headings)
+                is_claim=not _inside(start, end, notices) and (
+                    bool(found.citations) or (
+                        assessment.checkworthiness >= claim_threshold
+                        and not _inside(start, end, headings)
+                    )
                 ),
             )
         )  # fmt: skip

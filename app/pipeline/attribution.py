@@ -55,6 +55,7 @@ _UNNAMED = re.compile(
     r"(?:familiar with|close to|briefed on|with (?:direct )?knowledge of)\b[^,;]{3,100}$",
     re.IGNORECASE,
 )
+_POLICE = re.compile(r"(?:^|,\s*|\b(?i:the)\s+)[Pp]olice$")  # not "Deepford police"
 _ROLE_LEAD = re.compile(r"^(?i:an?|the)\s+[a-z]")
 _DESCRIPTOR_AHEAD = re.compile(rf"^(?:the\s+)({ORG_NOUNS})(’s|'s)?\b")
 _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they|He|She|It|They)$")
@@ -137,6 +138,8 @@ def _subject_before(text: str, pos: int, names: list[NameSpan]) -> Attribution |
     unnamed = _UNNAMED.match(left)
     if unnamed:  # "A person familiar with the talks said": kept as the phrase itself
         return Attribution(left[0].lower() + left[1:], 0, pos, "phrase")
+    if _POLICE.search(left):  # "police said": the police force named earlier, if any
+        return Attribution("police", len(left) - len("police"), pos, "descriptor")
     span = _name_ending_at(names, text, len(left))
     if span is not None and not span.possessive:
         if _MEMBER_OF.search(text[: span.start]):

@@ -15,6 +15,7 @@ from app.pipeline.boilerplate import (
     is_chrome_heading,
     is_chrome_label,
     is_notice_heading,
+    is_notice_text,
 )
 from app.pipeline.html_markers import marker_labels
 from app.pipeline.link_filter import is_source_link
@@ -152,7 +153,7 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
         return
     if kind == "heading" and ctx.title and text == ctx.title:
         return
-    kind = "notice" if ctx.notice else kind
+    kind = "notice" if ctx.notice or is_notice_text(text) else kind
     if ctx.keep is not None and not (_cites(run) or ctx.keep(text)):
         return
     body = ctx.body

@@ -12,6 +12,7 @@ __all__ = [
     "is_boilerplate_text",
     "is_chrome_label",
     "is_notice_heading",
+    "is_notice_text",
     "is_chrome_heading",
 ]
 
@@ -129,6 +130,18 @@ _NOTICE_HEADING = re.compile(
     r"data (and code )?availability( statement)?|ethics( statement)?|disclosures?)$",
     re.IGNORECASE,
 )
+
+
+_NOTICE_TEXT = re.compile(
+    r"^(?:editor['’]s note|correction|clarification)\s*:|^an earlier version of this "
+    r"(?:story|article|report)\b|^this (?:story|article) has been (?:corrected|updated)\b",
+    re.IGNORECASE,
+)
+
+
+def is_notice_text(text: str) -> bool:
+    """A correction or editor's note: about the page, not a claim of the story."""
+    return bool(_NOTICE_TEXT.match(text))
 
 
 def is_notice_heading(text: str) -> bool:

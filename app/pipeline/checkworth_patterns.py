@@ -103,6 +103,8 @@ RANKING = re.compile(
 WEB_ADDRESS = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b[a-z0-9-]+\.(?:com|org|net|gov|co|uk"
     r"|io|example)(?:\.[a-z]{2})?/\S*"
+    # a phone number, or an appeal to the reader: "anyone who saw the crash … to call"
+    r"|\b(?:\(\d{3}\)\s*|\d{3}-)?\d{3}-\d{4}\b|\basking (?:anyone|people|residents|the public)\b"
 )
 IMPERATIVE_START = re.compile(
     r"^(?:(?:so|now|but|and|first|then|please|just),?\s+)?(?:let['’]s|sign up|subscribe|join"
@@ -125,7 +127,12 @@ META_TEXT = re.compile(
     r"|\b(?:is|are) referred to (?:here )?as\b"
     r"|^(?:this|the present|our) (?:article|paper|essay|report|brief|chapter|section|piece|post)"
     r" (?:proceeds|is (?:organi[sz]ed|structured|divided)|begins|opens|closes|turns|falls)\b"
-    r"|^(?:the|this) (?:next|following|final|first|second|third|last) (?:section|part|chapter)\b",
+    r"|^(?:the|this) (?:next|following|final|first|second|third|last) (?:section|part|chapter)\b"
+    r"|\b(?:left|leave) (?:\w+ )?(?:for|to) future (?:work|research)\b"
+    r"|\bwe(?:['’]ll| will) update this\b|\bthis (?:story|article|analysis|page) (?:will be|has"
+    r" been|was) (?:updated|corrected)\b"
+    # what the story could not learn is no claim: "It was not immediately clear whether…"
+    r"|^it (?:is|was|remains|remained) (?:not (?:immediately |yet )?clear|unclear)\b",
     re.IGNORECASE,
 )
 WH_START = re.compile(

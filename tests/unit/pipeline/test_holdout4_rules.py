@@ -92,3 +92,23 @@ def test_the_pages_own_published_time_beats_dates_in_its_text() -> None:
     page = Path(__file__).parents[2] / "corpus" / "holdout4" / "holdout4-03.html"
     html = page.read_text(encoding="utf-8")
     assert run_pipeline(html, "https://mag.example/fire").published == "2026-04-27"
+
+
+def test_police_said_and_what_a_local_story_does_not_claim() -> None:
+    release = "https://mfpd.example/releases/0411-crash.pdf"
+    ext = extract(
+        f'<p>Four people were hurt on Saturday, according to <a href="{release}">a news release'
+        "</a> from the Marlow Falls Police Department.</p>"
+        "<p>The driver was heading north when his truck hit the curb, police said.</p>"
+        "<p>It was not immediately clear whether the driver had an attorney.</p>"
+        "<p>Police are asking anyone who saw the crash to call the traffic unit at 555-0142.</p>"
+        "<p>We’ll update this story when the 2025 report is released in the fall.</p>"
+        "<p>Editor’s note: An earlier version of this story, citing police, misstated the "
+        "intersection where the crash happened.</p>"
+    )
+    said = sentence(ext, "The driver was heading")
+    assert urls(said) == {release}
+    assert said.attributed_to == ["Marlow Falls Police Department"]
+    for start in ("It was not immediately", "Police are asking", "We’ll update", "Editor’s note"):
+        assert not sentence(ext, start).is_claim, start
+    assert "Editor’s note" in ext.text  # kept as text, only never a claim
