@@ -52,4 +52,5 @@ def medium(text: str) -> tuple[str, ...] | None:
 def mentions(description: str, nouns: tuple[str, ...]) -> bool:
     """Whether a source's label or title calls it one of `nouns` (plurals included)."""
     words = " ".join(w.rstrip("s") for w in _WORD.findall(description.lower()))
-    return any(re.search(rf"\b{noun.rstrip('s')}\b", words) for noun in nouns)
+    # "the audit" is the auditor's report, "the inspection" the inspector's
+    return any(re.search(rf"\b{noun.rstrip('s')}(?:or|er)?\b", words) for noun in nouns)

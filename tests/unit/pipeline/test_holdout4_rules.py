@@ -112,3 +112,14 @@ def test_police_said_and_what_a_local_story_does_not_claim() -> None:
     for start in ("It was not immediately", "Police are asking", "We’ll update", "Editor’s note"):
         assert not sentence(ext, start).is_claim, start
     assert "Editor’s note" in ext.text  # kept as text, only never a claim
+
+
+def test_the_audit_is_the_auditors_report_and_his_lawyer_is_named() -> None:
+    audit = "https://auditor.state.example/reports/2023/waste-tires.pdf"
+    ext = extract(
+        f'<p>The agency inspected the site twice between 2012 and 2023, according to <a href="'
+        f'{audit}">a 2023 report by the state auditor</a>. The audit found a backlog of 214 '
+        "complaints. His lawyer, Carla Mendes, said her client had complied with every order.</p>"
+    )
+    assert urls(sentence(ext, "The audit found")) == {audit}
+    assert sentence(ext, "His lawyer").attributed_to == ["Carla Mendes"]
