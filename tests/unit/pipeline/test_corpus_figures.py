@@ -14,11 +14,14 @@ CORPORA = Path(__file__).resolve().parents[3] / "tests" / "corpus"
 # written: holdout cit 0.978 / src 1.000 / 15 of 15 / 0 of 7; holdout2 all 1.000 / 0 of 9.
 # holdout3 was written blind and first scored cit 0.565 / src 0.905 / 16 of 16 / 3 of 13 with
 # 6 leaks; the general fixes it prompted brought it to 1.000 / 1.000 / 16 of 16 / 0 of 13.
+# holdout4, also blind, first scored cit 0.427 / src 0.915 / 14 of 17 / 6 of 13; now 0.972 /
+# 1.000 / 16 of 17 / 1 of 13.
 # The margins leave room for one missed pair or claim.
 FLOORS = {
     "holdout": (0.95, 0.97, 0.9, 0.05),
     "holdout2": (0.95, 0.95, 0.9, 0.12),
     "holdout3": (0.95, 0.95, 0.9, 0.08),
+    "holdout4": (0.93, 0.95, 0.85, 0.16),
 }
 
 
