@@ -134,7 +134,10 @@ def extract_metadata(
     """
     meta = None
     if _has_head(tree):
-        meta = found if found is not None else trafilatura.extract_metadata(html, default_url=url)
+        # no extensive date search: see `article_text._date_params`
+        meta = found
+        if meta is None:
+            meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
     site = _clean(meta.sitename) if meta else None
     return PageMetadata(
         title=_title(tree, _clean(meta.title) if meta else None),
