@@ -170,6 +170,16 @@ def _back_reference(index: SourceIndex, noun: str, history: list[str]) -> str | 
     return None
 
 
+def _pointed_at(
+    noun: str, index: SourceIndex, history: list[str], previous: set[str]
+) -> str | None:
+    """The source a document phrase points back to: "it" is the one source the sentence
+    before cited (if it cited exactly one), "the same review" the latest of that kind."""
+    if noun == "it":
+        return next(iter(previous)) if len(previous) == 1 else None
+    return _back_reference(index, noun, history)
+
+
 def _spoken_in(item: Named) -> tuple[str, ...] | None:
     """A spokesperson speaks in statements and releases, never in the body's reports."""
     return ("statement", "release", "interview", "briefing") if item.spoken else None
@@ -177,13 +187,13 @@ def _spoken_in(item: Named) -> tuple[str, ...] | None:
 
 def _attribute(
     cites: list[Citation], named: list[Named], index: SourceIndex, said_in: tuple[str, ...] | None,
-    history: list[str],
+    history: list[str], previous: set[str],
 ) -> None:  # fmt: skip
     """Add the sources the sentence's attributions name or point back to."""
     cited = {c.url for c in cites if c.url}
     for item in named:
         if item.document:
-            url = None if cited else _back_reference(index, item.name, history)
+            url = None if cited else _pointed_at(item.name, index, history, previous)
             if url:
                 cites.append(Citation(url, "attribution"))
             continue
@@ -248,13 +258,16 @@ def link_sentences(
     notes = note_targets(doc.links, spans, [bool(n) for n in named_per_sentence])
     marker_starts = [m.start for m in doc.markers]
     history: list[str] = []
+    previous: set[str] = set()
     results = []
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
         cites = cite_markers(doc.markers[lo:hi], labels)
         cites += _cite_links(doc.links, start, end, named) + _cite_notes(note, named)
-        _attribute(cites, named, index, medium(doc.text[start:end]), history)
-        history += [c.url for c in cites if c.url]
+        _attribute(cites, named, index, medium(doc.text[start:end]), history, previous)
+        urls = [c.url for c in cites if c.url]
+        history += urls
+        previous = set(urls)
         names = _names(cites, named, index)
         markers = {m.start for m in doc.markers[lo:hi]}
         names += _cited_by_name(doc.text[start:end], start, cites, index, markers)

@@ -82,6 +82,8 @@ def _resolve(
     name: str | None = item.name
     if item.kind == "pronoun":
         name = recent[-1] if recent else None
+        if name is None and item.name == "it":  # "It recommended…": the document just cited
+            return Named("it", item.start + offset, item.end + offset, document=True)
     elif item.kind == "descriptor":
         name = _descriptor(item.name, earlier, subject)
     elif item.kind in ("name", "weak", "member"):

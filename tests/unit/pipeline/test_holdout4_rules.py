@@ -123,3 +123,15 @@ def test_the_audit_is_the_auditors_report_and_his_lawyer_is_named() -> None:
     )
     assert urls(sentence(ext, "The audit found")) == {audit}
     assert sentence(ext, "His lawyer").attributed_to == ["Carla Mendes"]
+
+
+def test_it_after_a_sentence_with_one_source_is_that_source() -> None:
+    audit = "https://auditor.state.example/reports/2023/waste-tires.pdf"
+    ext = extract(
+        f'<p>The agency had a backlog of 214 complaints, <a href="{audit}">a 2023 audit found'
+        "</a>. It recommended doubling the program’s $4 million budget.</p><p>Tire fees rose to "
+        '$1.50 in 2019 (<a href="https://a.example/fees">here</a>, <a href="https://b.example/'
+        'fees">here</a>). It said the rise was the first since 1998.</p>'
+    )
+    assert urls(sentence(ext, "It recommended")) == {audit}
+    assert urls(sentence(ext, "It said the rise")) == set()  # two sources before: ambiguous
