@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import trafilatura
 from trafilatura.settings import Document as TrafilaturaDocument
+from trafilatura.settings import set_date_params
 
 __all__ = ["ArticleText", "find_article_text", "shingles", "tokens"]
 
@@ -47,18 +47,6 @@ class ArticleText:
         return len(runs & self.shingles) / len(runs)
 
 
-def _date_params() -> dict[str, object]:
-    """htmldate without its extensive text search: on a page with no marked-up date it hands
-    every date-like string to dateparser, which tries each of its 800 locales (4 s on an
-    arXiv page). The page's markup and URL still give the date, and we read stated dates
-    ourselves (`metadata._stated_date`)."""
-    return {
-        "original_date": True,
-        "extensive_search": False,
-        "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
-    }
-
-
 def find_article_text(html: str, url: str) -> ArticleText:
     """Run trafilatura on the page; an empty ArticleText when it finds nothing.
 
@@ -74,7 +62,10 @@ def find_article_text(html: str, url: str) -> ArticleText:
             include_tables=False,
             include_comments=False,
             fast=True,
-            date_extraction_params=_date_params(),
+            # htmldate without its extensive text search: on a page with no marked-up date it
+            # hands each date-like string to dateparser, which tries all of its ~800 locales
+            # (4 s on an arXiv page). Stated dates we read ourselves (`metadata._stated_date`).
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
         return ArticleText()

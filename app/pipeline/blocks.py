@@ -115,13 +115,14 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
     """Record an inline link, flagged when it can stand for a cited source."""
     raw = el.get("href", "").strip()
     absolute = urljoin(ctx.base_url, raw)
-    anchor = "".join(run.parts)[start:]
+    joined = "".join(run.parts)
+    anchor = joined[start:]
     text = anchor.strip()
     lead = len(anchor) - len(anchor.lstrip())
-    before = "".join(run.parts)[:start]
     citation = is_source_link(
-        raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains, before=before
-    )
+        raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains,
+        before=joined[:start],
+    )  # fmt: skip
     run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
 
 

@@ -10,6 +10,7 @@ __all__ = [
     "SKIP_TAGS",
     "is_boilerplate_element",
     "is_boilerplate_text",
+    "is_bold_paragraph",
     "is_chrome_label",
     "is_notice_heading",
     "is_notice_text",
@@ -149,10 +150,17 @@ def is_notice_heading(text: str) -> bool:
     return bool(_NOTICE_HEADING.match(text.strip().rstrip(":").strip()))
 
 
+def is_bold_paragraph(el: HtmlElement) -> bool:
+    """A paragraph that is nothing but bold text ("<p><b>Sources:</b></p>"): a heading."""
+    return (
+        el.tag == "p" and len(el) == 1 and el[0].tag in ("b", "strong")
+        and not (el.text or "").strip() and not (el[0].tail or "").strip()
+    )  # fmt: skip
+
+
 def is_chrome_label(el: HtmlElement) -> bool:
-    """A paragraph that is only a bold chrome heading: "<p><b>About Acme</b></p>" (releases)."""
-    bold = [c for c in el if isinstance(c.tag, str)]
-    if len(bold) != 1 or bold[0].tag not in ("b", "strong") or (el.text or "").strip():
+    """A bold paragraph that heads chrome: "<p><b>About Acme</b></p>" (press releases)."""
+    if not is_bold_paragraph(el):
         return False
     text = el.text_content().strip()
     return len(text.split()) <= 8 and is_chrome_heading(text)

@@ -134,7 +134,7 @@ def extract_metadata(
     """
     meta = None
     if _has_head(tree):
-        # no extensive date search: see `article_text._date_params`
+        # no extensive date search: see `article_text.find_article_text`
         meta = found
         if meta is None:
             meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
@@ -165,15 +165,7 @@ _FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
 
 def _scholarly_date(tree: HtmlElement) -> str | None:
     """The first full date among the scholarly meta tags ("2021" alone is not a day)."""
-    for name in _SCHOLARLY_DATES:
-        m = _FULL_DATE.match(_meta(tree, name) or "")
-        if m:
-            try:
-                year, month, day = (int(part) for part in m.groups())
-                return datetime(year, month, day).date().isoformat()
-            except ValueError:
-                continue
-    return None
+    return next((d for name in _SCHOLARLY_DATES if (d := _day(_meta(tree, name) or ""))), None)
 
 
 _ARTICLE_TYPES = frozenset(
@@ -189,17 +181,18 @@ def _stated_date(tree: HtmlElement) -> str | None:
         kinds = obj.get("@type")
         kinds = set(kinds) if isinstance(kinds, list) else {kinds}
         published = obj.get("datePublished")
-        if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _iso_day(published)):
+        if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _day(published)):
             return day
-    return _iso_day(_meta(tree, "article:published_time", "og:published_time") or "")
+    return _day(_meta(tree, "article:published_time", "og:published_time") or "")
 
 
-def _iso_day(value: str) -> str | None:
+def _day(value: str) -> str | None:
+    """ "2026/03/15" or "2026-04-27T06:00:00-04:00" -> the day as written; None if no day."""
     m = _FULL_DATE.match(value.strip())
-    if not m or value.strip()[4] != "-":
+    if m is None:
         return None
+    year, month, day = map(int, m.groups())
     try:
-        year, month, day = (int(part) for part in m.groups())
         return datetime(year, month, day).date().isoformat()
     except ValueError:
         return None

@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from app.pipeline.author_year import bibliography_label
+from app.pipeline.boilerplate import is_bold_paragraph
 from app.pipeline.ibid import resolve_ibid
 from app.pipeline.reference_entry import parse_entry
 from app.pipeline.types import Reference
@@ -159,12 +160,7 @@ def _heading_section(heading: HtmlElement) -> list[HtmlElement]:
 
 def _is_heading(el: HtmlElement) -> bool:
     """<h2>–<h6>, or a paragraph that is nothing but bold text ("<p><b>Sources:</b></p>")."""
-    if el.tag in _HEADINGS:
-        return True
-    return (
-        el.tag == "p" and len(el) == 1 and el[0].tag in ("b", "strong")
-        and not (el.text or "").strip() and not (el[0].tail or "").strip()
-    )  # fmt: skip
+    return el.tag in _HEADINGS or is_bold_paragraph(el)
 
 
 def _footnote_targets(tree: HtmlElement, found: ReferenceSections) -> list[tuple[HtmlElement, str]]:
