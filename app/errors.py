@@ -23,6 +23,7 @@ __all__ = [
     "NotFound",
     "Problem",
     "ServiceUnavailable",
+    "TooManyRequests",
     "Unprocessable",
     "install_error_handlers",
     "problem_response",
@@ -76,6 +77,10 @@ class Conflict(AppError):
 
 class Unprocessable(AppError):
     status, slug = 422, "validation"
+
+
+class TooManyRequests(AppError):
+    status, slug = 429, "rate-limited"
 
 
 class ServiceUnavailable(AppError):

@@ -9,6 +9,11 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import __version__
+from app.api.idempotency import IdempotencyMiddleware
+from app.api.openapi import install_openapi
+from app.api.pagination import CursorCodec
+from app.api.ratelimit import RateLimitMiddleware
+from app.api.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.articles.endpoints import router as articles_router
 from app.auth.middleware import install_auth
 from app.batches.endpoints import router as batches_router
@@ -16,17 +21,12 @@ from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
 from app.errors import install_error_handlers
 from app.health import router as health_router
-from app.idempotency import IdempotencyMiddleware
 from app.jobs.endpoints import router as jobs_router
 from app.jobs.events import router as job_events_router
 from app.logging import configure_logging
 from app.metrics import RequestMetricsMiddleware
-from app.openapi import install_openapi
-from app.pagination import CursorCodec
 from app.queue import Queue
-from app.ratelimit import RateLimitMiddleware
 from app.report.endpoints import router as report_router
-from app.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.sources.endpoints import router as sources_router
 
 __all__ = ["create_app"]

@@ -32,7 +32,7 @@ async def _run_async(url: str) -> None:
 def run_migrations_online() -> None:
     """Migrate with the URL the caller put on the Alembic config."""
     url = context.config.get_main_option("sqlalchemy.url")
-    assert url, "sqlalchemy.url must be set by app.migrate"
+    assert url, "sqlalchemy.url must be set by app.cli.migrate"
     connection = context.config.attributes.get("connection")
     if connection is not None:
         _run(connection)

@@ -30,7 +30,7 @@ def server_urls() -> Iterator[tuple[str, str]]:
     database_url, redis_url = os.environ.get("DATABASE_URL"), os.environ.get("REDIS_URL")
     started = []
     if not database_url or not redis_url:
-        from app.embedded import EmbeddedPostgres, EmbeddedRedis
+        from app.cli.embedded import EmbeddedPostgres, EmbeddedRedis
 
         # Not pytest's tmp_path: its clean-up of old runs may delete a concurrent run's data.
         root = Path(tempfile.mkdtemp(prefix="claimtrail-test-"))
@@ -74,7 +74,7 @@ def redis_prefix() -> str:
 @pytest.fixture(scope="session")
 async def database_url(server_urls: tuple[str, str]) -> AsyncIterator[str]:
     """A fresh, migrated database of our own, dropped at the end of the run."""
-    from app.migrate import upgrade
+    from app.cli.migrate import upgrade
 
     server = server_urls[0]
     name = f"claimtrail_test_{uuid.uuid4().hex[:10]}"

@@ -6,12 +6,13 @@ import uuid
 from typing import Any
 
 import structlog
-from sqlalchemy import update
 
-from app.callbacks import CALLBACK_DELAYS, default_secret, post_callback
+from app.auth.repository import ApiKeyRepository
 from app.config import Settings
+from app.jobs.callbacks import CALLBACK_DELAYS, default_secret, post_callback
+from app.jobs.repository import JobRepository
 from app.jobs.schemas import JobOut
-from app.models import ApiKey, Job
+from app.models import Job
 from app.queue import Queue
 
 __all__ = ["deliver_callback", "queue_callback"]
@@ -22,7 +23,7 @@ log = structlog.get_logger()
 async def queue_callback(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
     """After a job ends: schedule the first delivery if it asked for a callback."""
     async with ctx["sessions"]() as session:
-        job = await session.get(Job, job_id)
+        job = await JobRepository(session).get(job_id)
     if job is not None and job.callback_url and job.status in ("succeeded", "failed"):
         queue: Queue = ctx["queue"]
         await queue.enqueue_callback(job_id, attempt=1)
@@ -32,9 +33,9 @@ async def _secret(ctx: dict[str, Any], job: Job) -> str:
     settings: Settings = ctx["settings"]
     if job.api_key_id is not None:
         async with ctx["sessions"]() as session:
-            key = await session.get(ApiKey, job.api_key_id)
-        if key is not None:
-            return key.signing_secret
+            secret = await ApiKeyRepository(session).signing_secret(job.api_key_id)
+        if secret is not None:
+            return secret
     return default_secret(settings.secret_key)
 
 
@@ -42,7 +43,7 @@ async def deliver_callback(ctx: dict[str, Any], job_id: str, attempt: int) -> st
     """POST the job's JSON, signed; on failure queue the next attempt until the delays run out."""
     job_uuid = uuid.UUID(job_id)
     async with ctx["sessions"]() as session:
-        job = await session.get(Job, job_uuid)
+        job = await JobRepository(session).get(job_uuid)
     if job is None or not job.callback_url or job.callback_status == "delivered":
         return "skipped"
     body = JobOut.of(job).model_dump_json().encode()
@@ -64,6 +65,6 @@ async def deliver_callback(ctx: dict[str, Any], job_id: str, attempt: int) -> st
     else:
         status = "failed"
     async with ctx["sessions"].begin() as session:
-        await session.execute(update(Job).where(Job.id == job_uuid).values(callback_status=status))
+        await JobRepository(session).set_callback_status(job_uuid, status)
     log.info("callback", job_id=job_id, attempt=attempt, outcome=outcome, status=status)
     return status

@@ -13,10 +13,10 @@ from prometheus_client import start_http_server
 
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
-from app.extraction_pool import ExtractionPool
 from app.fetch import FetchPolicy, guarded_client
 from app.queue import Queue, deserialize, redis_settings, serialize
 from workers.callbacks import deliver_callback, queue_callback
+from workers.extraction_pool import ExtractionPool
 from workers.tasks import process_article, purge_expired, sweep_stale_jobs
 from workers.verification import verify_article
 

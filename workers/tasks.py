@@ -16,16 +16,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.api.idempotency import purge_idempotency_keys
 from app.articles.store import store_extraction
 from app.config import Settings
-from app.extraction_pool import ExtractionPool, ExtractionTimeout
 from app.fetch import FetchError
-from app.idempotency import purge_idempotency_keys
 from app.jobs.repository import JobRepository
 from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
 from app.models import Job
 from app.queue import Queue, new_queue_job_id
 from app.urls import normalize_article_url
+from workers.extraction_pool import ExtractionPool, ExtractionTimeout
 from workers.fetching import fetch_politely
 
 __all__ = ["process_article", "purge_expired", "sweep_stale_jobs"]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections import defaultdict
 from typing import Any
 
 import structlog
-from sqlalchemy import delete, insert, select
 
+from app.claims.repository import claims_by_source, replace_verifications
 from app.fetch import FetchError
-from app.models import Citation, Sentence, Source, Verification
 from app.verify import source_text_from_html, verify_claims
 from workers.fetching import fetch_politely
 
@@ -27,21 +25,6 @@ def _check(html: str, url: str, claims: list[str]) -> list[tuple[str, str, float
     return [(v.status, v.evidence, v.score) for v in verdicts]
 
 
-async def _claims_by_source(ctx: dict[str, Any], article_id: uuid.UUID) -> dict:  # type: ignore[type-arg]
-    async with ctx["sessions"]() as session:
-        rows = await session.execute(
-            select(Source.id, Source.url, Sentence.id, Sentence.text)
-            .join(Citation, Citation.source_id == Source.id)
-            .join(Sentence, Sentence.id == Citation.sentence_id)
-            .where(Citation.article_id == article_id, Sentence.is_claim)
-            .distinct()
-        )
-    grouped: dict[tuple[uuid.UUID, str], list[tuple[uuid.UUID, str]]] = defaultdict(list)
-    for source_id, url, sentence_id, text in rows.all():
-        grouped[(source_id, url)].append((sentence_id, text))
-    return grouped
-
-
 async def _verify_source(ctx: dict[str, Any], url: str, claims: list[str]) -> list[tuple]:  # type: ignore[type-arg]
     try:
         page = await fetch_politely(ctx, url)
@@ -54,7 +37,8 @@ async def _verify_source(ctx: dict[str, Any], url: str, claims: list[str]) -> li
 async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
     """Replace the article's verdicts with fresh ones; returns how many were stored."""
     article_uuid = uuid.UUID(article_id)
-    grouped = await _claims_by_source(ctx, article_uuid)
+    async with ctx["sessions"]() as session:
+        grouped = await claims_by_source(session, article_uuid)
     gate = asyncio.Semaphore(SOURCES_AT_ONCE)
 
     async def one(key: tuple[uuid.UUID, str]) -> list[dict[str, Any]]:
@@ -75,8 +59,6 @@ async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
 
     rows = [row for batch in await asyncio.gather(*(one(k) for k in grouped)) for row in batch]
     async with ctx["sessions"].begin() as session:
-        await session.execute(delete(Verification).where(Verification.article_id == article_uuid))
-        if rows:
-            await session.execute(insert(Verification), rows)
+        await replace_verifications(session, article_uuid, rows)
     log.info("article_verified", article_id=article_id, verdicts=len(rows), sources=len(grouped))
     return len(rows)

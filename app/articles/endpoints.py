@@ -10,16 +10,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
+from app.api.deps import CursorDep
+from app.api.pagination import Limit
+from app.articles.provenance import ProvClaim, ProvSource, provenance_jsonld
 from app.articles.repository import article_sources, list_articles
 from app.articles.schemas import ArticlePage, ArticleSourceOut, ArticleSummary, SourceProvenance
 from app.articles.service import article_or_404, source_out, summaries
 from app.claims.repository import ClaimFilters, list_claims, to_claims, verifications
 from app.claims.schemas import ClaimPage, VerificationOut
 from app.db import SessionDep
-from app.deps import CursorDep
 from app.errors import NotFound, Problem
-from app.pagination import Limit
-from app.provenance import ProvClaim, ProvSource, provenance_jsonld
 from app.urls import normalize_article_url
 
 __all__ = ["router"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import exists, func, or_, select
@@ -10,12 +11,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Article, ArticleSource, Sentence, Source
 
-__all__ = ["article_sources", "get_article", "list_articles"]
+__all__ = ["article_ids_by_url", "article_sources", "get_article", "list_articles"]
 
 
 async def get_article(session: AsyncSession, article_id: uuid.UUID) -> Article | None:
     """One article by id."""
     return await session.get(Article, article_id)
+
+
+async def article_ids_by_url(session: AsyncSession, urls: Sequence[str]) -> dict[str, uuid.UUID]:
+    """Stored articles among these normalized URLs: url -> article id."""
+    rows = await session.execute(select(Article.url, Article.id).where(Article.url.in_(set(urls))))
+    return {url: article_id for url, article_id in rows.all()}
 
 
 async def article_sources(

@@ -15,26 +15,18 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.auth.keys import ConfiguredKey, hash_key, hashes_match, parse_keys
+from app.auth.openapi import document_security
+from app.auth.paths import is_protected, is_report
 from app.auth.repository import ApiKeyRepository
 from app.config import Settings
 from app.errors import problem_response
 
-__all__ = ["AuthMiddleware", "install_auth", "is_protected", "is_report", "presented_key"]
+__all__ = ["AuthMiddleware", "install_auth", "presented_key"]
 
 log = structlog.get_logger()
 
 # Browsers prompt for Basic credentials on report pages; the API asks for a bearer key.
 _CHALLENGE = {False: "Bearer", True: 'Basic realm="claimtrail report", charset="UTF-8"'}
-
-
-def is_protected(path: str) -> bool:
-    """The versioned API and the report pages need a key; health, metrics and docs stay open."""
-    return any(path == root or path.startswith(root + "/") for root in ("/v1", "/report"))
-
-
-def is_report(path: str) -> bool:
-    """Report pages are read in browsers, which can only send a key as Basic credentials."""
-    return path == "/report" or path.startswith("/report/")
 
 
 def presented_key(headers: Headers, *, allow_basic: bool = False) -> str | None:
@@ -117,8 +109,6 @@ class AuthMiddleware:
 
 def install_auth(app: FastAPI, settings: Settings) -> None:
     """Require keys on `/v1` when `CLAIMTRAIL_AUTH=on`; always document the scheme."""
-    from app.auth.openapi import document_security
-
     configured = parse_keys(settings.api_keys.get_secret_value())
     document_security(app)
     if settings.auth == "on":

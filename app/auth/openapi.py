@@ -6,8 +6,8 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from app.auth.middleware import is_protected, is_report
-from app.openapi import problem_content
+from app.api.openapi import problem_content
+from app.auth.paths import is_protected, is_report
 
 __all__ = ["document_security"]
 

@@ -57,6 +57,10 @@ class ApiKeyRepository:
         )
         return result.first() is not None
 
+    async def signing_secret(self, key_id: uuid.UUID) -> str | None:
+        """The secret that signs callbacks of jobs submitted with this key."""
+        return await self.session.scalar(select(ApiKey.signing_secret).where(ApiKey.id == key_id))
+
     async def all(self) -> list[ApiKey]:
         """Every key, oldest first."""
         return list((await self.session.scalars(select(ApiKey).order_by(ApiKey.created_at))).all())

@@ -6,13 +6,20 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import exists, select
+from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.claims.schemas import CitationOut, ClaimOut, QuantityOut, VerificationOut
 from app.models import Citation, Sentence, Source, Verification
 
-__all__ = ["ClaimFilters", "list_claims", "to_claims", "verifications"]
+__all__ = [
+    "ClaimFilters",
+    "claims_by_source",
+    "list_claims",
+    "replace_verifications",
+    "to_claims",
+    "verifications",
+]
 
 
 class ClaimFilters:
@@ -110,3 +117,29 @@ async def verifications(
         v.sentence_id: VerificationOut(status=v.status, evidence=v.evidence, score=v.score)
         for v in rows
     }
+
+
+async def claims_by_source(
+    session: AsyncSession, article_id: uuid.UUID
+) -> dict[tuple[uuid.UUID, str], list[tuple[uuid.UUID, str]]]:
+    """The article's claims grouped by the linked source they cite: (id, url) -> [(id, text)]."""
+    rows = await session.execute(
+        select(Source.id, Source.url, Sentence.id, Sentence.text)
+        .join(Citation, Citation.source_id == Source.id)
+        .join(Sentence, Sentence.id == Citation.sentence_id)
+        .where(Citation.article_id == article_id, Sentence.is_claim)
+        .distinct()
+    )
+    grouped: dict[tuple[uuid.UUID, str], list[tuple[uuid.UUID, str]]] = defaultdict(list)
+    for source_id, url, sentence_id, text in rows.all():
+        grouped[(source_id, url)].append((sentence_id, text))
+    return grouped
+
+
+async def replace_verifications(
+    session: AsyncSession, article_id: uuid.UUID, rows: Sequence[dict[str, object]]
+) -> None:
+    """Drop the article's verdicts and store `rows` instead (the caller's transaction)."""
+    await session.execute(delete(Verification).where(Verification.article_id == article_id))
+    if rows:
+        await session.execute(insert(Verification), list(rows))

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.deps import CallerDep
+from app.api.deps import CallerDep
 from app.errors import Problem
 from app.jobs.schemas import JobOut
 from app.jobs.service import get_job

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Job
@@ -147,6 +147,25 @@ class JobRepository:
             .limit(limit)
         )
         return list((await self.session.scalars(query)).all())
+
+    async def set_callback_status(self, job_id: uuid.UUID, status: str) -> None:
+        """Record how delivery to the job's callback URL went."""
+        await self.session.execute(
+            update(Job).where(Job.id == job_id).values(callback_status=status)
+        )
+
+    async def lock_submissions(self, api_key_id: uuid.UUID | None) -> None:
+        """Serialise one caller's submissions until commit (transaction-scoped advisory lock)."""
+        await self.session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:scope, 0))"),
+            {"scope": f"claimtrail:pending:{api_key_id or 'anonymous'}"},
+        )
+
+    async def count_active(self, api_key_id: uuid.UUID | None) -> int:
+        """How many of the caller's jobs are queued or running."""
+        owner = Job.api_key_id.is_(None) if api_key_id is None else Job.api_key_id == api_key_id
+        query = select(func.count()).select_from(Job).where(owner, Job.status.in_(ACTIVE))
+        return int(await self.session.scalar(query) or 0)
 
     async def count_by_status(self) -> dict[str, int]:
         """How many jobs are in each status (for metrics)."""

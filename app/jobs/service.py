@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.articles.repository import article_ids_by_url
 from app.errors import NotFound
 from app.jobs.repository import JobRepository
-from app.models import Article, Job
+from app.models import Job
 from app.queue import new_queue_job_id
 from app.urls import normalize_article_url
 
@@ -70,10 +70,7 @@ async def submit_urls(
     normalized = [normalize_article_url(u) for u in urls]
     stored: dict[str, uuid.UUID] = {}
     if not force:
-        rows = await session.execute(
-            select(Article.url, Article.id).where(Article.url.in_(set(normalized)))
-        )
-        stored = dict(rows.all())
+        stored = await article_ids_by_url(session, normalized)
     jobs = [
         _job(
             url,

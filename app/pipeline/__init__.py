@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.pipeline.claims import assess
+from app.pipeline.checkworthiness.assessment import assess
 from app.pipeline.document import parse_document
 from app.pipeline.linking import build_index, link_sentences
 from app.pipeline.sentences import split_sentences

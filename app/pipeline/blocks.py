@@ -9,7 +9,10 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from app.pipeline.boilerplate import (
+from app.pipeline.citations.html_markers import marker_labels
+from app.pipeline.citations.link_filter import is_source_link
+from app.pipeline.citations.source_notes import is_source_line
+from app.pipeline.page.boilerplate import (
     is_boilerplate_element,
     is_boilerplate_text,
     is_chrome_heading,
@@ -17,9 +20,6 @@ from app.pipeline.boilerplate import (
     is_notice_heading,
     is_notice_text,
 )
-from app.pipeline.html_markers import marker_labels
-from app.pipeline.link_filter import is_source_link
-from app.pipeline.source_notes import is_source_line
 from app.pipeline.types import Block, Link, Marker
 
 __all__ = ["BodyText", "walk_body"]

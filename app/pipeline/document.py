@@ -10,18 +10,18 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 from trafilatura.settings import Document as TrafilaturaDocument
 
-from app.pipeline.article_location import locate_article
-from app.pipeline.article_text import ArticleText, find_article_text, tokens
-from app.pipeline.author_year import find_author_year
 from app.pipeline.blocks import BodyText, walk_body
-from app.pipeline.body import find_containers
-from app.pipeline.embeds import find_embeds
-from app.pipeline.link_filter import site_domains
-from app.pipeline.markers import MarkerHit, find_text_markers
-from app.pipeline.metadata import PageMetadata, extract_metadata
-from app.pipeline.reference_list import find_references
-from app.pipeline.summary import leading_summary
-from app.pipeline.text_edit import delete_spans
+from app.pipeline.citations.author_year import find_author_year
+from app.pipeline.citations.link_filter import site_domains
+from app.pipeline.citations.markers import MarkerHit, find_text_markers
+from app.pipeline.citations.reference_list import find_references
+from app.pipeline.page.article_location import locate_article
+from app.pipeline.page.article_text import ArticleText, find_article_text, tokens
+from app.pipeline.page.body import find_containers
+from app.pipeline.page.embeds import find_embeds
+from app.pipeline.page.metadata import PageMetadata, extract_metadata
+from app.pipeline.page.summary import leading_summary
+from app.pipeline.page.text_edit import delete_spans
 from app.pipeline.types import Block, Document, Link, Marker, Reference
 
 __all__ = ["parse_document", "parse_html"]

@@ -7,13 +7,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.pipeline.attribution_lexicon import REPORT_NOUNS
-from app.pipeline.document_refs import medium, mentions
-from app.pipeline.marker_citations import by_label, cite_markers
-from app.pipeline.names import NameSpan, find_names, with_article
-from app.pipeline.source_notes import note_targets
-from app.pipeline.sources import SourceIndex, normalize_url
-from app.pipeline.speakers import Named, SpeakerResolver
+from app.pipeline.attribution.document_refs import medium, mentions
+from app.pipeline.attribution.lexicon import REPORT_NOUNS
+from app.pipeline.attribution.names import NameSpan, find_names, with_article
+from app.pipeline.attribution.speakers import Named, SpeakerResolver
+from app.pipeline.citations.marker_citations import by_label, cite_markers
+from app.pipeline.citations.source_notes import note_targets
+from app.pipeline.citations.sources import SourceIndex, normalize_url
 from app.pipeline.types import Citation, Document, Link
 
 __all__ = ["SentenceLinks", "build_index", "link_sentences"]

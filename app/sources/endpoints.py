@@ -8,13 +8,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from app.api.deps import CursorDep
+from app.api.pagination import Limit
 from app.claims.repository import to_claims
 from app.claims.schemas import ClaimOut
 from app.db import SessionDep
-from app.deps import CursorDep
 from app.errors import NotFound, Problem
 from app.models import Source
-from app.pagination import Limit
 from app.sources.repository import citing_articles, citing_sentences, find_sources, get_source
 from app.sources.schemas import CitingArticle, SourceDetail, SourceOut, SourcePage
 from app.urls import normalize_source_url

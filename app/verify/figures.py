@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from app.pipeline.quantities import parse_quantities
+from app.pipeline.checkworthiness.quantities import parse_quantities
 from app.pipeline.types import Quantity
 from app.verify.claim_text import normalise_units
 from app.verify.terms import stem, tokens

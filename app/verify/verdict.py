@@ -16,7 +16,7 @@ __all__ = ["SUPPORT_THRESHOLD", "Status", "Verdict", "verify_claim", "verify_cla
 
 Status = Literal["supported", "contradicted", "not_found"]
 
-SUPPORT_THRESHOLD = 0.8  # fitted once on the WiCE dev split; see app/verify/eval.py
+SUPPORT_THRESHOLD = 0.8  # fitted once on the WiCE dev split; see app/evaluation/verify.py
 _TOPIC_THRESHOLD = 0.6  # share of the claim's words the page must share to contradict it
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5

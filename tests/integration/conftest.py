@@ -19,8 +19,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from werkzeug import Request, Response
 
+from app.cli.embedded import free_port
 from app.config import Settings
-from app.embedded import free_port
 from app.main import create_app
 from app.models import Article
 from tests.conftest import REPO, SHARED

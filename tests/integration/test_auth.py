@@ -10,7 +10,7 @@ import httpx
 import pytest
 from pydantic import SecretStr
 
-from app.cli import main
+from app.cli.main import main
 from app.config import Settings, get_settings
 
 PROBLEM = "application/problem+json"

@@ -9,8 +9,8 @@ import httpx
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from app.callbacks import default_secret, sign
 from app.config import Settings
+from app.jobs.callbacks import default_secret, sign
 from tests.integration.conftest import run_worker, wait_for_job
 
 BODY = (

@@ -8,7 +8,7 @@ import re
 import httpx
 from pytest_httpserver import HTTPServer
 
-from app.eval import evaluate, score_article, summarize
+from app.evaluation.corpus import evaluate, score_article, summarize
 from app.pipeline.types import Citation, Extraction, Sentence, Source
 from tests.conftest import SHARED
 from tests.integration.conftest import process_url

@@ -15,8 +15,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from sqlalchemy.engine import make_url
 
+from app.cli.embedded import EmbeddedRedis
 from app.config import Settings
-from app.embedded import EmbeddedRedis
 from tests.conftest import _asyncpg_dsn
 from tests.integration.conftest import (
     article_rows,

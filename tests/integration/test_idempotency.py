@@ -13,8 +13,8 @@ from pydantic import SecretStr
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
+from app.api.idempotency import fingerprint, purge_idempotency_keys
 from app.config import Settings
-from app.idempotency import fingerprint, purge_idempotency_keys
 from app.models import IdempotencyKey, Job
 
 PROBLEM = "application/problem+json"

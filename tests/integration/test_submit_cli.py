@@ -8,7 +8,7 @@ import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
-from app.cli import main
+from app.cli.main import main
 
 
 async def test_submit_prints_a_table_of_results(

@@ -7,7 +7,7 @@ import json
 import httpx
 from pytest_httpserver import HTTPServer
 
-from app.eval import normalize_sentence
+from app.evaluation.corpus import normalize_sentence
 from app.urls import normalize_source_url
 from tests.conftest import SHARED
 from tests.integration.conftest import process_url

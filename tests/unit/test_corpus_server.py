@@ -8,7 +8,7 @@ from http.server import ThreadingHTTPServer
 
 import httpx
 
-from app.corpus_server import CorpusHandler
+from app.evaluation.corpus_server import CorpusHandler
 from tests.conftest import SHARED
 
 

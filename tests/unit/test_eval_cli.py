@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from tests.conftest import SHARED
 
 

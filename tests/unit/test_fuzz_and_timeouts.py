@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.extraction_pool import ExtractionPool, ExtractionTimeout
 from app.pipeline import run_pipeline
 from tests.conftest import REPO, SHARED
+from workers.extraction_pool import ExtractionPool, ExtractionTimeout
 
 PAGES = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus/dev").glob("*.html"))]
 

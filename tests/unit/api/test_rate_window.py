@@ -6,8 +6,8 @@ import uuid
 
 from redis.asyncio import Redis
 
-from app.embedded import free_port
-from app.ratelimit import minute_window_hit
+from app.api.ratelimit import minute_window_hit
+from app.cli.embedded import free_port
 
 
 async def test_window_counts_then_refuses_until_the_next_minute(

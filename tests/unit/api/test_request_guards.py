@@ -7,10 +7,11 @@ import json
 import pytest
 from starlette.datastructures import Headers
 
+from app.api.idempotency import fingerprint
+from app.api.request_limits import is_json, nesting_exceeds
 from app.auth.keys import hash_key, hashes_match, new_key, parse_keys
-from app.auth.middleware import is_protected, presented_key
-from app.idempotency import fingerprint
-from app.request_limits import is_json, nesting_exceeds
+from app.auth.middleware import presented_key
+from app.auth.paths import is_protected
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from app.pipeline.checkworth import WEIGHTS
-from app.pipeline.claims import CLAIM_THRESHOLD, assess
+from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
+from app.pipeline.checkworthiness.scorer import WEIGHTS
 
 
 def _score(text: str) -> float:

@@ -11,7 +11,7 @@ from collections import defaultdict
 import pytest
 from claims_gold import DEV, GoldSentence, load_gold, strip_markers
 
-from app.pipeline.claims import CLAIM_THRESHOLD, assess
+from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
 
 pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="shared/corpus/dev is not beside the repo")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.pipeline.claims import assess
+from app.pipeline.checkworthiness.assessment import assess
 
 
 def _kinds(text: str, attributed_to: tuple[str, ...] = ()) -> list[str]:

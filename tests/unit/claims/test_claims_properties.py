@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.pipeline.claims import CLAIM_THRESHOLD, assess
-from app.pipeline.kinds import KINDS
-from app.pipeline.quantities import parse_quantities
+from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
+from app.pipeline.checkworthiness.kinds import KINDS
+from app.pipeline.checkworthiness.quantities import parse_quantities
 
 FRAGMENTS = [
     "$", "€", "£", "US$", "%", " percent", "-", "–", " to ", " and ", "between ", "10^", "**",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.pipeline.quantities import parse_quantities
+from app.pipeline.checkworthiness.quantities import parse_quantities
 from app.pipeline.types import Quantity
 
 

@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from app.eval import evaluate
-from app.pipeline.claims import CLAIM_THRESHOLD, assess
+from app.evaluation.corpus import evaluate
+from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
 
 ROOT = Path(__file__).resolve().parents[3]
 EXTRA = ROOT / "tests" / "corpus" / "extra"

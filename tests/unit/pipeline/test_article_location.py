@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.pipeline.article_location import locate_article
-from app.pipeline.article_text import ArticleText, find_article_text, shingles, tokens
 from app.pipeline.blocks import walk_body
 from app.pipeline.document import parse_document, parse_html
+from app.pipeline.page.article_location import locate_article
+from app.pipeline.page.article_text import ArticleText, find_article_text, shingles, tokens
 
 _PAGE = """<html><body>
 <nav><p>World news and business headlines every morning for readers</p></nav>

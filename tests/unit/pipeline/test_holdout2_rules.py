@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.pipeline.attribution import find_attributions
-from app.pipeline.markers import bare_footnote_labels
+from app.pipeline.attribution.phrases import find_attributions
+from app.pipeline.citations.markers import bare_footnote_labels
 
 
 def test_unlinked_superscript_after_punctuation_is_a_footnote() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline_pages import extract, sentence, urls
 
-from app.pipeline.author_year import bibliography_label
+from app.pipeline.citations.author_year import bibliography_label
 
 BIBLIOGRAPHY = """<h2>Works cited</h2><ul>
 <li>Nakamura, K., Osei, B., &amp; Lund, T. (2024). Soil carbon after fire. <em>Soil Letters</em>,

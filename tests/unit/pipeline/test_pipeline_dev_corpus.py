@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.eval import evaluate
+from app.evaluation.corpus import evaluate
 
 REPO = Path(__file__).resolve().parents[3]
 DEV = REPO.parent / "shared" / "corpus" / "dev"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline_pages import extract, sentence, urls
 
-from app.pipeline.ibid import resolve_ibid
+from app.pipeline.citations.ibid import resolve_ibid
 from app.pipeline.types import Reference
 
 _NOTES = """<h3>Notes</h3><ol>

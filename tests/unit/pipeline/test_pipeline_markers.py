@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline_pages import extract, sentence, urls
 
-from app.pipeline.markers import expand_labels
+from app.pipeline.citations.markers import expand_labels
 
 REFS = """<h2>Sources</h2><ol>
 <li>Alpha Agency. “First report.” <a href="https://alpha.example.com/r1">alpha.example.com</a></li>

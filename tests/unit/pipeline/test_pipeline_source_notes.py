@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pipeline_pages import PAGE_URL, extract, sentence, urls
 
-from app.pipeline.link_filter import is_source_link
-from app.pipeline.source_notes import is_source_line
+from app.pipeline.citations.link_filter import is_source_link
+from app.pipeline.citations.source_notes import is_source_line
 
 _EVAL = "https://news.example.org/publications/grant-evaluation"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.verify.dev_cases import run_dev_cases
-from app.verify.eval import main
+from app.evaluation.verify import main
+from app.evaluation.verify_cases import run_dev_cases
 
 DEV = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "dev"
 

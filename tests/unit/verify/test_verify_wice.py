@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app.verify.eval import evaluate_wice, main, roc_auc
+from app.evaluation.verify import evaluate_wice, main, roc_auc
 
 WICE = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "wice" / "dev.jsonl"
-MEASURED_AUC = 0.813  # python -m app.verify.eval ../shared/corpus/wice/dev.jsonl
+MEASURED_AUC = 0.813  # python -m app.evaluation.verify ../shared/corpus/wice/dev.jsonl
 
 
 @pytest.mark.skipif(not WICE.is_file(), reason="shared WiCE split not present")

@@ -1,4 +1,4 @@
-"""Score the pure pipeline against a gold corpus: `python -m app.eval CORPUS_DIR`.
+"""Score the pure pipeline against a gold corpus: `python -m app.evaluation.corpus CORPUS_DIR`.
 
 Figures (micro-averaged over the corpus in "overall"):
 

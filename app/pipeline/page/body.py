@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from lxml.html import HtmlElement
 
-from app.pipeline.boilerplate import is_boilerplate_element
+from app.pipeline.page.boilerplate import is_boilerplate_element
 
 __all__ = ["find_containers"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.pipeline.author_year import narrative_author
-from app.pipeline.sources import normalize_url
+from app.pipeline.citations.author_year import narrative_author
+from app.pipeline.citations.sources import normalize_url
 from app.pipeline.types import Citation, Marker, Reference
 
 __all__ = ["by_label", "cite_markers"]

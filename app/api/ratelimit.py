@@ -1,30 +1,21 @@
-"""Per-caller limits: requests per minute (Redis, fails open) and pending jobs (PostgreSQL)."""
+"""Per-caller request limit per minute, counted in Redis (fails open)."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-import uuid
 from typing import Any
 
 import structlog
-from sqlalchemy import func, select, text
-from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.errors import AppError, problem_response
-from app.jobs.repository import ACTIVE
-from app.models import Job
+from app.errors import TooManyRequests, problem_response
 
-__all__ = ["RateLimitMiddleware", "TooManyRequests", "check_pending_jobs", "minute_window_hit"]
+__all__ = ["RateLimitMiddleware", "TooManyRequests", "minute_window_hit"]
 
 log = structlog.get_logger()
 WINDOW = 60
 REDIS_TIMEOUT = 0.5
-
-
-class TooManyRequests(AppError):
-    status, slug = 429, "rate-limited"
 
 
 async def minute_window_hit(redis: Any, key: str, *, limit: int, now: float) -> int | None:
@@ -81,28 +72,3 @@ class RateLimitMiddleware:
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
-
-
-async def check_pending_jobs(
-    session: AsyncSession, *, api_key_id: uuid.UUID | None, limit: int
-) -> None:
-    """Raise 429 if the caller now has more than `limit` queued or running jobs.
-
-    Call after adding the new jobs, in the same transaction: the advisory lock serialises
-    submissions of one caller until commit, so concurrent requests cannot overshoot.
-    """
-    if limit <= 0:
-        return
-    await session.execute(
-        text("SELECT pg_advisory_xact_lock(hashtextextended(:scope, 0))"),
-        {"scope": f"claimtrail:pending:{api_key_id or 'anonymous'}"},
-    )
-    owner = Job.api_key_id.is_(None) if api_key_id is None else Job.api_key_id == api_key_id
-    pending = await session.scalar(
-        select(func.count()).select_from(Job).where(owner, Job.status.in_(ACTIVE))
-    )
-    if (pending or 0) > limit:
-        raise TooManyRequests(
-            f"More than {limit} jobs queued or running; retry when some have finished",
-            headers={"Retry-After": "30"},
-        )

@@ -7,8 +7,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from app.api.pagination import CursorCodec
 from app.config import Settings
-from app.pagination import CursorCodec
 from app.queue import Queue
 
 __all__ = ["CallerDep", "CursorDep", "QueueDep", "SettingsDep"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.pipeline import checkworth_lexicon as lx
-from app.pipeline import checkworth_patterns as px
-from app.pipeline.kinds import is_quoted
+from app.pipeline.checkworthiness import lexicon as lx
+from app.pipeline.checkworthiness import patterns as px
+from app.pipeline.checkworthiness.kinds import is_quoted
 from app.pipeline.types import Quantity
 
 __all__ = ["extract_features"]

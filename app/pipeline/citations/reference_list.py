@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from app.pipeline.author_year import bibliography_label
-from app.pipeline.boilerplate import is_bold_paragraph
-from app.pipeline.ibid import resolve_ibid
-from app.pipeline.reference_entry import parse_entry
+from app.pipeline.citations.author_year import bibliography_label
+from app.pipeline.citations.ibid import resolve_ibid
+from app.pipeline.citations.reference_entry import parse_entry
+from app.pipeline.page.boilerplate import is_bold_paragraph
 from app.pipeline.types import Reference
 
 __all__ = ["ReferenceSections", "find_references", "is_reference_heading"]

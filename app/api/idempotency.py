@@ -23,9 +23,9 @@ from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.request_limits import replay_body
 from app.errors import problem_response
 from app.models import IdempotencyKey
-from app.request_limits import replay_body
 
 __all__ = ["IDEMPOTENT_POSTS", "IdempotencyMiddleware", "fingerprint", "purge_idempotency_keys"]
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from lxml.html import HtmlElement
 
-from app.pipeline.markers import bare_footnote_labels
+from app.pipeline.citations.markers import bare_footnote_labels
 
 __all__ = ["marker_labels"]
 

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from app.auth.cli import add_keys_parser
-from app.corpus_server import add_serve_corpus_parser
-from app.submit_cli import add_submit_parser
+from app.cli.keys import add_keys_parser
+from app.cli.submit import add_submit_parser
+from app.evaluation.corpus_server import add_serve_corpus_parser
 
 __all__ = ["main"]
 
@@ -59,8 +59,8 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _migrate(_: argparse.Namespace) -> int:
+    from app.cli.migrate import upgrade
     from app.config import get_settings
-    from app.migrate import upgrade
 
     database_url, _redis = get_settings().require_urls()
     upgrade(database_url)
@@ -69,7 +69,7 @@ def _migrate(_: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from app.eval import main as eval_main
+    from app.evaluation.corpus import main as eval_main
 
     flags = ["--verbose"] if args.verbose else []
     return eval_main([args.corpus_dir, "--threshold", str(args.threshold), *flags])
@@ -104,8 +104,8 @@ def _stop_all(children: list[subprocess.Popen[bytes]]) -> None:
 
 
 def _up(args: argparse.Namespace) -> int:
-    from app.embedded import EmbeddedPostgres, EmbeddedRedis
-    from app.migrate import upgrade
+    from app.cli.embedded import EmbeddedPostgres, EmbeddedRedis
+    from app.cli.migrate import upgrade
 
     env = dict(os.environ)
     data_dir = Path(args.data_dir)

@@ -9,7 +9,7 @@ from alembic.config import Config
 
 __all__ = ["alembic_config", "upgrade"]
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
 
 def alembic_config(database_url: str) -> Config:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.pipeline.markers import MarkerHit
+from app.pipeline.citations.markers import MarkerHit
 from app.pipeline.types import Reference
 
 __all__ = ["bibliography_label", "find_author_year", "narrative_author"]

@@ -6,8 +6,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from app.pipeline.attribution import Attribution, find_attributions
-from app.pipeline.names import NameSpan, find_names, resolve_descriptor, resolve_short_name
+from app.pipeline.attribution.names import (
+    NameSpan,
+    find_names,
+    resolve_descriptor,
+    resolve_short_name,
+)
+from app.pipeline.attribution.phrases import Attribution, find_attributions
 from app.pipeline.types import Document
 
 __all__ = ["Named", "SpeakerResolver"]

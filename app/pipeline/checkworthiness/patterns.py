@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app.pipeline.checkworth_lexicon import FUNCTION_WORDS, Words
+from app.pipeline.checkworthiness.lexicon import FUNCTION_WORDS, Words
 
 __all__ = [
     "ACRONYM",

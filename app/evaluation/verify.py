@@ -1,7 +1,7 @@
 """Measure source verification on WiCE (AUC, accuracy, recall, evidence) or the dev corpus.
 
-uv run python -m app.verify.eval ../shared/corpus/wice/dev.jsonl
-uv run python -m app.verify.eval --dev-corpus ../shared/corpus/dev
+uv run python -m app.evaluation.verify ../shared/corpus/wice/dev.jsonl
+uv run python -m app.evaluation.verify --dev-corpus ../shared/corpus/dev
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.verify.dev_cases import run_dev_cases
+from app.evaluation.verify_cases import run_dev_cases
 from app.verify.verdict import SUPPORT_THRESHOLD, verify_claim
 
 __all__ = ["evaluate_wice", "main", "roc_auc"]
@@ -76,7 +76,7 @@ def _print_dev(folder: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: a WiCE jsonl file, or --dev-corpus FOLDER."""
-    parser = argparse.ArgumentParser(prog="python -m app.verify.eval")
+    parser = argparse.ArgumentParser(prog="python -m app.evaluation.verify")
     parser.add_argument("wice", nargs="?", type=Path, help="WiCE claim-level jsonl")
     parser.add_argument("--dev-corpus", type=Path, help="folder with dev-*.json and sources/")
     args = parser.parse_args(argv)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from app.pipeline import quantity_patterns as qp
+from app.pipeline.checkworthiness import quantity_patterns as qp
 from app.pipeline.types import Quantity
 
 __all__ = ["parse_quantities"]

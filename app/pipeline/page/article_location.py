@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterator
 from lxml import etree
 from lxml.html import HtmlElement
 
-from app.pipeline.article_text import ArticleText, tokens
+from app.pipeline.page.article_text import ArticleText, tokens
 
 __all__ = ["locate_article"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.pipeline.checkworth import score_features
-from app.pipeline.checkworth_features import extract_features
-from app.pipeline.kinds import detect_kinds
-from app.pipeline.quantities import parse_quantities
+from app.pipeline.checkworthiness.features import extract_features
+from app.pipeline.checkworthiness.kinds import detect_kinds
+from app.pipeline.checkworthiness.quantities import parse_quantities
+from app.pipeline.checkworthiness.scorer import score_features
 from app.pipeline.types import Assessment
 
 __all__ = ["CLAIM_THRESHOLD", "assess"]

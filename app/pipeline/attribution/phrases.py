@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.pipeline.attribution_lexicon import (
+from app.pipeline.attribution.document_refs import document_noun, document_subject
+from app.pipeline.attribution.lexicon import (
     GENERIC_SUBJECTS,
     ORG_NOUNS,
     REPORT_NOUNS,
     ROLE_NOUNS,
     VERBS,
 )
-from app.pipeline.document_refs import document_noun, document_subject
-from app.pipeline.names import NameSpan, find_names, with_article
+from app.pipeline.attribution.names import NameSpan, find_names, with_article
 
 __all__ = ["Attribution", "find_attributions"]
 

@@ -1,0 +1,1 @@
+"""Articles: storing an extraction, the article endpoints and the W3C PROV export."""

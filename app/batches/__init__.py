@@ -1,0 +1,1 @@
+"""Batches: many URLs submitted at once, and their progress."""

@@ -1,0 +1,85 @@
+"""Batches: submit many URLs at once (bad ones rejected one by one), and report progress."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.batches.repository import add_batch, batch_jobs, get_batch
+from app.batches.schemas import BatchItemError, BatchOut, BatchStatus, SubmitBatch
+from app.errors import PROBLEM_TYPE, NotFound
+from app.jobs.dispatch import commit_and_dispatch
+from app.jobs.schemas import JobOut, check_url
+from app.jobs.service import submit_urls
+from app.queue import Queue
+
+__all__ = ["batch_status", "queue_batch"]
+
+
+def _rejection(url: str, index: int, exc: ValueError) -> BatchItemError:
+    problem: dict[str, Any] = {
+        "type": PROBLEM_TYPE + "validation",
+        "title": "Unprocessable Entity",
+        "status": 422,
+        "detail": f"Invalid url: {exc}",
+        "errors": [{"loc": ["body", "urls", index], "field": f"urls.{index}", "msg": str(exc)}],
+    }
+    return BatchItemError(url=url[:2100], error=problem)
+
+
+async def queue_batch(
+    session: AsyncSession,
+    queue: Queue,
+    body: SubmitBatch,
+    *,
+    api_key_id: uuid.UUID | None,
+    max_pending: int,
+) -> BatchOut:
+    """Jobs for the batch's valid URLs, committed and queued; one item per URL, in order."""
+    batch = await add_batch(session, api_key_id=api_key_id)
+    valid: dict[int, str] = {}
+    rejected: dict[int, BatchItemError] = {}
+    for index, raw in enumerate(body.urls):
+        try:
+            valid[index] = check_url(raw)
+        except ValueError as exc:
+            rejected[index] = _rejection(raw, index, exc)
+    submissions = await submit_urls(
+        session,
+        list(valid.values()),
+        force=body.force,
+        api_key_id=api_key_id,
+        batch_id=batch.id,
+        verify=body.verify,
+    )
+    jobs = dict(zip(valid, (s.job for s in submissions), strict=True))
+    await commit_and_dispatch(
+        session, queue, submissions, api_key_id=api_key_id, max_pending=max_pending
+    )
+    items: list[JobOut | BatchItemError] = [
+        JobOut.of(jobs[i]) if i in jobs else rejected[i] for i in range(len(body.urls))
+    ]
+    return BatchOut(id=batch.id, created_at=batch.created_at, jobs=items)
+
+
+async def batch_status(
+    session: AsyncSession, batch_id: uuid.UUID, *, api_key_id: uuid.UUID | None
+) -> BatchStatus:
+    """Counts per status and every job of a batch the caller may see, or 404."""
+    batch = await get_batch(session, batch_id)
+    if batch is None or (api_key_id is not None and batch.api_key_id != api_key_id):
+        raise NotFound(f"No batch {batch_id}")
+    jobs = await batch_jobs(session, batch_id)
+    counts = {s: 0 for s in ("queued", "running", "succeeded", "failed")}
+    for job in jobs:
+        counts[job.status] += 1
+    return BatchStatus(
+        id=batch.id,
+        created_at=batch.created_at,
+        total=len(jobs),
+        counts=counts,
+        done=counts["queued"] + counts["running"] == 0,
+        jobs=[JobOut.of(j) for j in jobs],
+    )

@@ -1,0 +1,1 @@
+"""Claims: the stored claim sentences with their citations and verdicts."""

@@ -1,0 +1,1 @@
+"""Measurement, not runtime: corpus and verification scoring, and the corpus server."""

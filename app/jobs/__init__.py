@@ -1,0 +1,1 @@
+"""Jobs: submitting URLs, the job rows and their lifecycle, dispatch to the queue, callbacks."""

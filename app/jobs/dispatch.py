@@ -1,0 +1,81 @@
+"""After a submission: check the caller's pending jobs, commit, then hand the work to the queue."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Sequence
+
+import structlog
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import TooManyRequests
+from app.jobs.repository import JobRepository
+from app.jobs.service import Submission
+from app.models import Job
+from app.queue import Queue
+
+__all__ = ["check_pending_jobs", "commit_and_dispatch", "enqueue_after_commit", "follow_up_stored"]
+
+log = structlog.get_logger()
+
+
+async def check_pending_jobs(
+    session: AsyncSession, *, api_key_id: uuid.UUID | None, limit: int
+) -> None:
+    """Raise 429 if the caller now has more than `limit` queued or running jobs.
+
+    Call after adding the new jobs, in the same transaction: the advisory lock serialises
+    submissions of one caller until commit, so concurrent requests cannot overshoot.
+    """
+    if limit <= 0:
+        return
+    jobs = JobRepository(session)
+    await jobs.lock_submissions(api_key_id)
+    if await jobs.count_active(api_key_id) > limit:
+        raise TooManyRequests(
+            f"More than {limit} jobs queued or running; retry when some have finished",
+            headers={"Retry-After": "30"},
+        )
+
+
+async def enqueue_after_commit(queue: Queue, jobs: list[Job]) -> None:
+    """Send committed jobs to Redis; if Redis is down the sweep sends them later."""
+    pending = [job for job in jobs if job.queue_job_id]
+    for start in range(0, len(pending), 50):
+        chunk = pending[start : start + 50]
+        results = await asyncio.gather(
+            *(queue.enqueue_article_job(j.id, queue_job_id=j.queue_job_id) for j in chunk),
+            return_exceptions=True,
+        )
+        failed = [r for r in results if isinstance(r, BaseException)]
+        if failed:  # Redis down: the jobs are safe in PostgreSQL and the sweep sends them
+            log.warning("enqueue_failed", jobs=len(failed), error=type(failed[0]).__name__)
+            return
+
+
+async def follow_up_stored(queue: Queue, jobs: list[Job]) -> None:
+    """Jobs answered from a stored article still owe their callback and verification."""
+    for job in jobs:
+        if job.status != "succeeded" or job.article_id is None:
+            continue
+        if job.callback_url:
+            await queue.enqueue_callback(job.id, attempt=1)
+        if job.verify:
+            await queue.enqueue_verification(job.article_id)
+
+
+async def commit_and_dispatch(
+    session: AsyncSession,
+    queue: Queue,
+    submissions: Sequence[Submission],
+    *,
+    api_key_id: uuid.UUID | None,
+    max_pending: int,
+) -> None:
+    """The sequence every submit route ends with: pending-jobs check, commit, then the queue."""
+    if any(s.needs_work for s in submissions):
+        await check_pending_jobs(session, api_key_id=api_key_id, limit=max_pending)
+    await session.commit()
+    await enqueue_after_commit(queue, [s.job for s in submissions if s.needs_work])
+    await follow_up_stored(queue, [s.job for s in submissions if not s.needs_work])

@@ -1,0 +1,1 @@
+"""Stage 3, attribution: who each sentence credits (names, speakers, documents referred to)."""

@@ -1,0 +1,1 @@
+"""Stage 4, check-worthiness: how claim-like a sentence is, its kinds and its quantities."""

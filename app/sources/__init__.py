@@ -1,0 +1,1 @@
+"""Sources: cited documents across articles, and the claims that rest on each."""
