@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS_DEV = REPO.parent / "shared/corpus/dev"
+CORPUS_DEV = REPO / "tests/corpus/dev"
 TERMINAL = ("succeeded", "failed")
 # One client, one address: the per-minute rate limit would turn the bench into a 429 test.
 # A huge limit keeps its Redis round trip on every request, as in production.

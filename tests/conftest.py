@@ -21,7 +21,9 @@ from sqlalchemy.engine import make_url
 from app.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = REPO.parent / "shared"  # large corpora beside the repo (CI has them; a lone clone not)
+CORPUS = REPO / "tests" / "corpus"  # what the suite itself needs, in the repo
+DEV = CORPUS / "dev"
 
 
 @pytest.fixture(scope="session")

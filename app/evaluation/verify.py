@@ -1,7 +1,7 @@
 """Measure source verification on WiCE (AUC, accuracy, recall, evidence) or the dev corpus.
 
 uv run python -m app.evaluation.verify ../shared/corpus/wice/dev.jsonl
-uv run python -m app.evaluation.verify --dev-corpus ../shared/corpus/dev
+uv run python -m app.evaluation.verify --dev-corpus tests/corpus/dev
 """
 
 from __future__ import annotations

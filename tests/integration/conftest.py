@@ -23,7 +23,7 @@ from app.cli.embedded import free_port
 from app.config import Settings
 from app.main import create_app
 from app.models import Article
-from tests.conftest import REPO, SHARED
+from tests.conftest import DEV, REPO
 from workers.settings import build_worker
 
 TABLES = (
@@ -93,7 +93,7 @@ def corpus_server() -> Iterator[HTTPServer]:
     server = HTTPServer(host="127.0.0.1", port=free_port())
     server.start()
     base = server.url_for("").rstrip("/")
-    dev = SHARED / "corpus" / "dev"
+    dev = DEV
     for page in sorted(dev.glob("*.html")) + sorted((dev / "sources").glob("*.html")):
         route = "/" + str(page.relative_to(dev))
         body = page.read_text(encoding="utf-8").replace("{{BASE}}", base)

@@ -10,10 +10,9 @@ from pytest_httpserver import HTTPServer
 
 from app.evaluation.corpus import evaluate, score_article, summarize
 from app.pipeline.types import Citation, Extraction, Sentence, Source
-from tests.conftest import SHARED
+from tests.conftest import DEV
 from tests.integration.conftest import process_url
 
-DEV = SHARED / "corpus" / "dev"
 FIGURES = (
     "citation",
     "sources",

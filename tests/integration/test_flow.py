@@ -7,7 +7,7 @@ import json
 import httpx
 from pytest_httpserver import HTTPServer
 
-from tests.conftest import SHARED
+from tests.conftest import DEV
 from tests.integration.conftest import wait_for_job
 
 
@@ -30,7 +30,7 @@ async def test_dev01_end_to_end(api: httpx.AsyncClient, worker, corpus_server: H
     # the body alone: at least the annotated sentences (1,242 words), less than the page's
     # 2,856 visible words minus the 253 words of chrome the gold lists
     assert 1242 <= article["word_count"] < 2856 - 253
-    gold = json.loads((SHARED / "corpus/dev/dev-01.json").read_text())
+    gold = json.loads((DEV / "dev-01.json").read_text())
     claims = (await api.get(article["claims_url"], params={"limit": 500})).json()["items"]
     assert len(claims) == article["stats"]["claims"] > 50
     leaks = [b for b in gold["boilerplate"] for c in claims if b in c["text"]]

@@ -9,7 +9,7 @@ from pytest_httpserver import HTTPServer
 
 from app.evaluation.corpus import normalize_sentence
 from app.urls import normalize_source_url
-from tests.conftest import SHARED
+from tests.conftest import DEV
 from tests.integration.conftest import process_url
 
 
@@ -17,7 +17,7 @@ async def test_dev08_verdicts_match_the_gold(
     api: httpx.AsyncClient, worker, corpus_server: HTTPServer
 ) -> None:
     base = corpus_server.url_for("/").rstrip("/")
-    gold = json.loads((SHARED / "corpus/dev/dev-08.json").read_text(encoding="utf-8"))
+    gold = json.loads((DEV / "dev-08.json").read_text(encoding="utf-8"))
     article = await process_url(api, worker, f"{base}/dev-08.html", verify=True)
     by_url = {s["url"]: s for s in article["sources"]}
 

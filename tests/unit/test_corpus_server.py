@@ -9,11 +9,11 @@ from http.server import ThreadingHTTPServer
 import httpx
 
 from app.evaluation.corpus_server import CorpusHandler
-from tests.conftest import SHARED
+from tests.conftest import DEV
 
 
 def test_pages_are_served_with_their_base_filled_in() -> None:
-    dev = SHARED / "corpus" / "dev"
+    dev = DEV
     server = ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(CorpusHandler, directory=str(dev), origin="http://127.0.0.1:1")
     )

@@ -8,13 +8,13 @@ import shutil
 import pytest
 
 from app.cli.main import main
-from tests.conftest import SHARED
+from tests.conftest import DEV
 
 
 def test_verbose_eval_lists_a_pair_the_pipeline_cannot_find(
     tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    dev = SHARED / "corpus" / "dev"
+    dev = DEV
     shutil.copy(dev / "dev-03.html", tmp_path / "page.html")
     gold = json.loads((dev / "dev-03.json").read_text(encoding="utf-8"))
     sentence = gold["cited"][0]["sentence"]

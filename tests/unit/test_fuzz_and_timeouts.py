@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.pipeline import run_pipeline
-from tests.conftest import REPO, SHARED
+from tests.conftest import DEV, REPO
 from workers.extraction_pool import ExtractionPool, ExtractionTimeout
 
-PAGES = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus/dev").glob("*.html"))]
+PAGES = [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.html"))]
 
 
 @st.composite

@@ -1,4 +1,4 @@
-"""The dev gold of shared/corpus/dev as (page, label, sentence) rows, citation markers removed."""
+"""The dev gold of tests/corpus/dev as (page, label, sentence) rows, citation markers removed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
+DEV = ROOT / "tests" / "corpus" / "dev"
 
 # "[4]", "[2, 3]", "[2–4]", "[citation needed]", "[by whom?]" and a footnote digit after the
 # final punctuation ("three years.1").

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from app.evaluation.corpus import evaluate
 
 REPO = Path(__file__).resolve().parents[3]
-DEV = REPO.parent / "shared" / "corpus" / "dev"
+DEV = REPO / "tests" / "corpus" / "dev"
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not present")
 def test_dev_corpus_meets_the_targets() -> None:
     result = evaluate(DEV)
     overall = result["overall"]
@@ -23,7 +20,6 @@ def test_dev_corpus_meets_the_targets() -> None:
         assert article["sources"]["precision"] == 1.0, article["id"]
 
 
-@pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not present")
 def test_dev_01_marker_and_attribution_links() -> None:
     from app.pipeline import run_pipeline
 

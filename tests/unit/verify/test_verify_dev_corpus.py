@@ -9,9 +9,7 @@ import pytest
 from app.evaluation.verify import main
 from app.evaluation.verify_cases import run_dev_cases
 
-DEV = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "dev"
-
-pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="shared dev corpus not present")
+DEV = Path(__file__).resolve().parents[3] / "tests" / "corpus" / "dev"
 
 
 def test_every_dev_verdict_is_the_gold_one() -> None:
