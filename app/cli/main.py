@@ -72,7 +72,7 @@ def _eval(args: argparse.Namespace) -> int:
     from app.evaluation.corpus import main as eval_main
 
     flags = ["--verbose"] if args.verbose else []
-    return eval_main([args.corpus_dir, "--threshold", str(args.threshold), *flags])
+    return eval_main([*args.corpus_dirs, "--threshold", str(args.threshold), *flags])
 
 
 def _children(args: argparse.Namespace, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
@@ -166,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     worker.set_defaults(run=_worker)
     commands.add_parser("migrate", help="apply database migrations").set_defaults(run=_migrate)
     evaluate = commands.add_parser("eval", help="score the pipeline on an annotated corpus")
-    evaluate.add_argument("corpus_dir")
+    evaluate.add_argument("corpus_dirs", nargs="+", metavar="corpus_dir", help="one or more")
     evaluate.add_argument("--threshold", type=float, default=0.5, help="claim threshold")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list mismatched pairs")
     evaluate.set_defaults(run=_eval)

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from app.fetch.charset import decode_html
 from app.pipeline import run_pipeline
 from app.pipeline.types import Extraction, Sentence
 from app.urls import normalize_source_url
@@ -165,9 +166,12 @@ def evaluate(corpus_dir: str | Path, *, claim_threshold: float = 0.5) -> dict[st
         if not html_path.exists():
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        html = html_path.read_text(encoding="utf-8").replace("{{BASE}}", BASE)
+        # decoded as the fetcher would (no charset header: BOM, <meta>, then detection)
+        html = decode_html(html_path.read_bytes(), None)[0].replace("{{BASE}}", BASE)
+        # real pages name their own URL, so that relative and same-site links resolve
+        url = gold.get("original_url") or f"{BASE}/{html_path.name}"
         started = time.perf_counter()
-        ext = run_pipeline(html, f"{BASE}/{html_path.name}", claim_threshold=claim_threshold)
+        ext = run_pipeline(html, url, claim_threshold=claim_threshold)
         elapsed = (time.perf_counter() - started) * 1000
         articles.append(
             score_article(gold, ext) | {"ms": elapsed, "id": gold.get("id", gold_path.stem)}
@@ -215,14 +219,34 @@ def _report(result: dict[str, Any], *, verbose: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     """CLI entry point: print per-article and overall figures; 0 on success."""
     parser = argparse.ArgumentParser(prog="claimtrail eval", description=__doc__.splitlines()[0])
-    parser.add_argument("corpus_dir", type=Path)
+    parser.add_argument("corpus_dirs", type=Path, nargs="+", metavar="corpus_dir")
     parser.add_argument("--threshold", type=float, default=0.5, help="claim threshold")
     parser.add_argument("-v", "--verbose", action="store_true", help="list mismatched pairs")
     args = parser.parse_args(argv)
-    if not args.corpus_dir.is_dir():
-        parser.error(f"not a directory: {args.corpus_dir}")
-    _report(evaluate(args.corpus_dir, claim_threshold=args.threshold), verbose=args.verbose)
+    for folder in args.corpus_dirs:
+        if not folder.is_dir():
+            parser.error(f"not a directory: {folder}")
+    overall = {}
+    for folder in args.corpus_dirs:
+        if len(args.corpus_dirs) > 1:
+            print(f"== {folder}")
+        result = evaluate(folder, claim_threshold=args.threshold)
+        _report(result, verbose=args.verbose)
+        overall[folder.name] = result["overall"]
+    if len(overall) > 1:
+        _table(overall)
     return 0
+
+
+def _table(overall: dict[str, dict[str, Any]]) -> None:
+    """One line per corpus: the figures the README's table shows."""
+    print(f"\n{'corpus':<10} cit F1  src F1  uncited  notclaim-FP  leaks  title  date")
+    for name, o in overall.items():
+        print(
+            f"{name:<10} {o['citation']['f1']:.3f}   {o['sources']['f1']:.3f}   "
+            f"{o['uncited_claim_recall']:.3f}    {o['not_claim_fp_rate']:.3f}        "
+            f"{o['boilerplate_leaks']:<5}  {o['title_accuracy']:.3f}  {o['date_accuracy']:.3f}"
+        )
 
 
 if __name__ == "__main__":
