@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 import tldextract
 from url_normalize import url_normalize
@@ -41,6 +42,19 @@ _TRACKING_NAMES = frozenset(
         "sr_share",
     }
 )
+# Hosts of identifier resolvers, all served over https; each maps to its canonical host.
+_IDENTIFIER_HOSTS = {
+    "doi.org": "doi.org",
+    "dx.doi.org": "doi.org",
+    "arxiv.org": "arxiv.org",
+    "export.arxiv.org": "arxiv.org",
+    "ncbi.nlm.nih.gov": "ncbi.nlm.nih.gov",
+    "pubmed.ncbi.nlm.nih.gov": "pubmed.ncbi.nlm.nih.gov",
+    "pmc.ncbi.nlm.nih.gov": "pmc.ncbi.nlm.nih.gov",
+    "hdl.handle.net": "hdl.handle.net",
+    "jstor.org": "jstor.org",
+}
+_ARXIV_PDF = re.compile(r"^/pdf/(.+?)(?:\.pdf)?$")
 # Offline: the bundled public suffix snapshot, never a download at run time.
 _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -69,11 +83,19 @@ def normalize_article_url(url: str) -> str:
 
 
 def normalize_source_url(url: str) -> str:
-    """The article rules plus no `www.` and no trailing slash: one row per cited page."""
+    """The article rules plus no `www.` and no trailing slash: one row per cited page; an
+    identifier URL (DOI, arXiv, PubMed Central, handle) in its one canonical https form."""
     parts = urlsplit(normalize_article_url(url))
     host = parts.netloc.removeprefix("www.")
     path = parts.path.rstrip("/") if parts.path != "/" else ""
-    return urlunsplit((parts.scheme, host, path, parts.query, ""))
+    scheme = parts.scheme
+    if host in _IDENTIFIER_HOSTS:
+        scheme, host = "https", _IDENTIFIER_HOSTS[host]
+        if host == "doi.org":  # DOIs are case-insensitive, and "%2F" is their "/" too
+            path = quote(unquote(path), safe="/:;()[]._-~!$&'*+,=@").lower()
+        elif host == "arxiv.org":  # the abstract page stands for the paper, any version
+            path = _ARXIV_PDF.sub(r"/abs/\1", path)
+    return urlunsplit((scheme, host, path, parts.query, ""))
 
 
 def registrable_domain(url_or_host: str) -> str | None:

@@ -7,6 +7,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from app.urls import registrable_domain
+
 __all__ = ["entry_text", "parse_entry", "pick_url"]
 
 
@@ -72,16 +74,23 @@ _IDENTIFIER_HELP = re.compile(
 )
 
 
-def pick_url(candidates: list[str]) -> str | None:
-    """The first original URL; an archive.org copy only when no original is given."""
+def pick_url(candidates: list[str], *, own_domain: str | None = None) -> str | None:
+    """The cited work: the first original URL off the page's own site (a wiki's links to its
+    own "ISBN" or "Digital object identifier" articles name the identifier, not the work),
+    else the first own-site one; an archive.org copy only when no original is given."""
     originals = [u for u in candidates if not _ARCHIVE.match(u)]
-    if originals:
-        return originals[0]
+    external = [u for u in originals if not own_domain or _domain(u) != own_domain]
+    if external or originals:
+        return (external or originals)[0]
     for url in candidates:
         m = _ARCHIVE.match(url)
         if m:
             return m.group(1)
     return None
+
+
+def _domain(url: str) -> str | None:
+    return registrable_domain(urlsplit(url).hostname or "")
 
 
 def _urls(el: HtmlElement, text: str, base_url: str) -> list[str]:
@@ -157,7 +166,7 @@ def parse_entry(
 ) -> tuple[str, str | None, str | None, str | None]:
     """(text, url, title, publisher) of one reference-list entry."""
     text = entry_text(el)
-    url = pick_url(_urls(el, text, base_url))
+    url = pick_url(_urls(el, text, base_url), own_domain=_domain(base_url))
     title = _title(el, text)
     publisher = _italic_publisher(el, title) or _segment_publisher(text, title)
     return text, url, title, publisher
