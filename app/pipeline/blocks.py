@@ -11,6 +11,7 @@ from lxml.html import HtmlElement
 
 from app.pipeline.citations.html_markers import marker_labels
 from app.pipeline.citations.link_filter import is_source_link
+from app.pipeline.citations.quote_credits import is_credit_line, is_lead_in
 from app.pipeline.citations.source_notes import is_source_line
 from app.pipeline.page.boilerplate import (
     is_boilerplate_element,
@@ -79,6 +80,7 @@ class _Context:
     pieces: list[str] = field(default_factory=list)
     skip_level: int = 0
     notice: bool = False  # inside a press release's tail: text kept, never claims
+    lead_in: list[Link] = field(default_factory=list)  # "As the Times explains:" links
 
 
 def _inline(node: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
@@ -143,12 +145,41 @@ def _add_notes(run: _Run, ctx: _Context) -> None:
             ctx.body.links.append(Link(above.start, above.end, ln.href, ln.text, True, True))
 
 
+def _credit_quotes(links: list[Link], start: int, ctx: _Context) -> None:
+    """The source links of a quotation's credit cite every sentence from `start` to the end."""
+    for ln in links:
+        if is_source_link(
+            ln.href, ln.href, text=ln.text, rel="", own_domains=ctx.own_domains, cited=True
+        ):
+            ctx.body.links.append(
+                Link(start, len(ctx.body.text), ln.href, ln.text, True, True, True)
+            )
+
+
+def _quotes_above(ctx: _Context) -> int | None:
+    """Where the run of quotation blocks that ends the body starts, if it ends in one."""
+    start = None
+    for block in reversed(ctx.body.blocks):
+        if block.kind != "quote":
+            break
+        start = block.start
+    return start
+
+
 def _emit(run: _Run, kind: str, ctx: _Context) -> None:
     """Close a block: trim it, drop chrome, and append it to the body."""
     raw = "".join(run.parts)
     text = raw.strip()
     if is_source_line(text, [ln.text for ln in run.links]):
         _add_notes(run, ctx)
+        return
+    quoted = _quotes_above(ctx)
+    if (
+        kind != "quote"
+        and quoted is not None
+        and is_credit_line(text, [ln.text for ln in run.links])
+    ):
+        _credit_quotes(run.links, quoted, ctx)  # "[Engadget]" under the quotation
         return
     if not text or is_boilerplate_text(text, link_texts=[ln.text for ln in run.links]):
         return
@@ -170,6 +201,10 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
         body.links.append(Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, ln.citation))
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
+    if kind == "quote":  # "As the Times explains:" above the quotation
+        _credit_quotes(ctx.lead_in, low, ctx)
+    else:
+        ctx.lead_in = [ln for ln in run.links if ln.citation] if is_lead_in(text) else []
 
 
 def _block(el: HtmlElement, kind: str, ctx: _Context) -> None:

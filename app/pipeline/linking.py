@@ -114,8 +114,13 @@ def _span(link: Link) -> tuple[int, int]:
 def _cite_notes(notes: list[Link], named: list[Named]) -> list[Citation]:
     """Citations from the "Source:" line under the sentence's paragraph."""
     who = next((n.name for n in named if n.shown and not n.needs_source), None)
-    urls = [normalize_url(link.href) for link in notes]
-    return [Citation(url, "attribution", attributed_to=who) for url in urls if url]
+    cites = []
+    for link in notes:  # a quotation's credit names its source: "[Engadget]"
+        if url := normalize_url(link.href):
+            cites.append(
+                Citation(url, "attribution", attributed_to=link.text if link.quote else who)
+            )
+    return cites
 
 
 def _learn_aliases(

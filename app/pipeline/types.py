@@ -32,6 +32,8 @@ class Link:
     citation: bool = False  # an outbound source link, not navigation, promo or same-site
     # A link of a "Source: …" line: it spans the paragraph above, whose statements it cites.
     note: bool = False
+    # A quotation's credit (a line under it, or a lead-in above): every sentence of it rests on it.
+    quote: bool = False
 
 
 @dataclass(slots=True)

@@ -42,6 +42,19 @@ _PUBLICATION = re.compile(
     r"consultations?|evaluations?|official-statistics)/[^/]+",
     re.IGNORECASE,
 )
+# An article of the site itself: a dated path, a long slug or an id, not a section or wiki term
+_ARTICLE_PATH = re.compile(
+    r"/(?:19|20)\d\d/\d\d?/|/[^/]*[a-z0-9]+(?:[-_][a-z0-9]+){2,}[^/]*/?$|/\d{5,}|\.s?html?$",
+    re.IGNORECASE,
+)
+_NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
+_TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
+_HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?/?)?$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w’'.&-]*|of|the|and|for|de|la)$")
+# "I wrote about the detours back in January": a pointer to the author's own further reading
+_OWN_WRITING = re.compile(
+    r"\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:wrote|written|covered|explored|profiled|discussed)\b"
+)
 _AFFILIATE = re.compile(r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/", re.I)
 
 
@@ -62,6 +75,26 @@ def _profile_link(host: str, path: str) -> bool:
 def _is_publication(path: str) -> bool:
     """A document the site publishes: a file (.pdf, .csv…) or a page under /publications/."""
     return bool(_PUBLICATION.search(path))
+
+
+def _own_article(host: str, path: str, before: str) -> bool:
+    """The site's own earlier story, cited in the sentence ("this follows last month's
+    ruling"), unlike its sections, tags and wiki terms, or "I wrote about it in January"."""
+    if not _ARTICLE_PATH.search(path) or _NOT_ARTICLE.search(path) or _TAG_HOST.match(host):
+        return False
+    clause = re.split(r"(?<=[.!?])\s+", before)[-1]
+    return not _OWN_WRITING.search(clause)
+
+
+def _names_a_site(host: str, path: str, text: str) -> bool:
+    """A name linked to its home page ("Good Ventures", "rustup"): who it is, not evidence."""
+    if not _HOME_PATH.match(path):
+        return False
+    words = text.split()
+    squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
+    in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
+    proper = 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+    return in_host or proper
 
 
 def _own_link(href: str, host: str, own_domains: Collection[str]) -> bool:
@@ -85,7 +118,11 @@ def is_source_link(
     parts = urlsplit(absolute)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return False
-    if _own_link(href, parts.hostname, own_domains) and not (cited or _is_publication(parts.path)):
+    if _own_link(href, parts.hostname, own_domains) and not (
+        cited or _is_publication(parts.path) or _own_article(parts.hostname, parts.path, before)
+    ):
+        return False
+    if not cited and _names_a_site(parts.hostname, parts.path, text):
         return False
     rels = rel.lower().split()
     if "sponsored" in rels or "tag" in rels or "author" in rels:

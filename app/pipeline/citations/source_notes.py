@@ -28,13 +28,15 @@ def note_targets(
     """For each sentence, the note links that cite it.
 
     A note cites the sentences of its paragraph that credit a source ("according to an
-    evaluation"), or every sentence of the paragraph when none does.
+    evaluation"), or every sentence of the paragraph when none does; a quotation's credit
+    cites every sentence of the quotation.
     """
     targets: list[list[Link]] = [[] for _ in spans]
     for link in links:
         if not link.note:
             continue
         inside = [i for i, (s, e) in enumerate(spans) if link.start <= s and e <= link.end]
-        for i in [i for i in inside if attributed[i]] or inside:
+        credited = [] if link.quote else [i for i in inside if attributed[i]]
+        for i in credited or inside:
             targets[i].append(link)
     return targets

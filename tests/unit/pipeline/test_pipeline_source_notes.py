@@ -38,15 +38,20 @@ def test_prose_that_opens_with_source_is_not_a_source_line() -> None:
     assert is_source_line("Source: Rent index 2025", ["Rent index 2025"])
 
 
-def test_same_site_links_count_only_for_publications_or_when_cited() -> None:
+def test_same_site_links_count_for_publications_stories_or_when_cited() -> None:
     own = {"example.org"}
 
-    def ok(href: str, *, cited: bool = False) -> bool:
-        return is_source_link(href, href, text="x", rel="", own_domains=own, cited=cited)
+    def ok(href: str, *, cited: bool = False, before: str = "") -> bool:
+        return is_source_link(
+            href, href, text="x", rel="", own_domains=own, cited=cited, before=before
+        )
 
     assert ok("https://news.example.org/research/heat-study")
     assert ok("https://news.example.org/files/budget-2026.pdf")
-    assert not ok("https://news.example.org/2026/04/our-earlier-story")
+    # the site's own earlier reporting is a source, unless the author only points back to it
+    assert ok("https://news.example.org/2026/04/our-earlier-story")
+    assert not ok("https://news.example.org/2026/04/our-earlier-story", before="I wrote about it ")
+    assert not ok("https://news.example.org/world")
     assert ok("https://news.example.org/2026/04/our-earlier-story", cited=True)
     assert not ok("https://news.example.org/newsletter/publications/x", cited=True)
     assert PAGE_URL.startswith("https://news.example.org")

@@ -83,3 +83,62 @@ note</a>.</p>"""
     ext = run_pipeline(page(body), PAGE_URL)
     assert [s.url for s in ext.sources] == ["https://doi.org/10.5555/rain.1"]
     assert extract(body).sources[0].url == "https://doi.org/10.5555/rain.1"
+
+
+def test_the_sites_own_earlier_story_in_a_sentence_is_a_citation() -> None:
+    body = """<p>The council approved the budget on Monday, which follows <a
+href="/2026/04/12/council-rejects-first-draft">last month's rejection of the first draft</a>.
+I wrote about the old depot <a href="/2026/01/09/the-old-depot-story">back in January</a>, if
+you want the history. More in <a href="/world">World</a> and <a href="/tags/budget">Budget</a>.
+</p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "The council approved")) == {
+        "https://news.example.org/2026/04/12/council-rejects-first-draft"
+    }
+    assert urls(sentence(ext, "I wrote about")) == set()  # a pointer to further reading
+    assert urls(sentence(ext, "More in")) == set()  # sections and tags are navigation
+
+
+def test_tag_hosts_and_wiki_terms_of_the_site_are_not_its_stories() -> None:
+    body = """<p>Hiring slowed at the <a href="https://topics.example.org/federal-open-market-committee">
+Federal Open Market Committee</a> meeting, said a staff economist.</p>"""
+    html = page(body).replace("news.example.org", "www.example.org")
+    ext = run_pipeline(html, "https://www.example.org/2026/05/story")
+    assert urls(sentence(ext, "Hiring slowed")) == set()
+
+
+def test_a_name_linked_to_its_home_page_is_not_evidence() -> None:
+    body = """<p>Funding comes from <a href="https://goodventures.example/">Good Ventures</a>, a
+foundation. Toolchains are managed with <a href="https://rustup.example/">rustup</a>. Kernels
+are written in it, as <a href="https://os-blog.example/">one long tutorial series shows</a>.</p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "Funding comes")) == set()
+    assert urls(sentence(ext, "Toolchains are")) == set()
+    assert urls(sentence(ext, "Kernels are")) == {"https://os-blog.example"}
+
+
+def test_a_credit_line_under_a_quotation_cites_every_sentence_of_it() -> None:
+    body = """<p>Here is what the reviews say:</p>
+<blockquote><p>The service launches today. It streams games at 4K.</p><p>Setup took ten
+minutes.</p></blockquote>
+<p><strong>[</strong><a href="https://reviews.example.com/stadia"><strong>Review Weekly</strong>
+</a><strong>]</strong></p>
+<p>The price is $129, the company said.</p>"""
+    ext = extract(body)
+    for start in ("The service launches", "It streams", "Setup took"):
+        found = sentence(ext, start)
+        assert urls(found) == {"https://reviews.example.com/stadia"}, start
+        assert found.citations[0].attributed_to == "Review Weekly"
+    assert urls(sentence(ext, "The price is")) == set()
+    assert "[Review Weekly]" not in ext.text  # the credit line is not body text
+
+
+def test_a_lead_in_that_links_its_source_covers_the_quotation_below() -> None:
+    body = """<p>By 1963, as <a href="https://archive.example.com/1963/shelters.html">the Times
+explains</a>:</p>
+<blockquote><p>Shelters were stocked with water. Each held 50 people.</p></blockquote>
+<p>Most were closed by 1990.</p>"""
+    ext = extract(body)
+    for start in ("Shelters were", "Each held"):
+        assert urls(sentence(ext, start)) == {"https://archive.example.com/1963/shelters.html"}
+    assert urls(sentence(ext, "Most were")) == set()
