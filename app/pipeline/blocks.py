@@ -11,7 +11,12 @@ from lxml.html import HtmlElement
 
 from app.pipeline.citations.html_markers import marker_labels
 from app.pipeline.citations.link_filter import is_source_link
-from app.pipeline.citations.quote_credits import is_credit_line, is_lead_in
+from app.pipeline.citations.quote_credits import (
+    credit_span,
+    is_credit_line,
+    is_lead_in,
+    last_sentence_start,
+)
 from app.pipeline.citations.source_notes import is_source_line
 from app.pipeline.page.boilerplate import (
     is_boilerplate_element,
@@ -72,6 +77,7 @@ class BodyText:
 class _Context:
     base_url: str
     own_domains: Collection[str]
+    own_hosts: Collection[str]
     anchor_labels: Mapping[str, str]
     excluded: Collection[HtmlElement]
     title: str | None
@@ -81,6 +87,7 @@ class _Context:
     skip_level: int = 0
     notice: bool = False  # inside a press release's tail: text kept, never claims
     lead_in: list[Link] = field(default_factory=list)  # "As the Times explains:" links
+    credited_until: int = 0  # the end of the last quotation a credit line took
 
 
 def _inline(node: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
@@ -123,7 +130,7 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
     lead = len(anchor) - len(anchor.lstrip())
     citation = is_source_link(
         raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains,
-        before=joined[:start],
+        before=joined[:start], page_hosts=ctx.own_hosts,
     )  # fmt: skip
     run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
 
@@ -157,10 +164,11 @@ def _credit_quotes(links: list[Link], start: int, ctx: _Context) -> None:
 
 
 def _quotes_above(ctx: _Context) -> int | None:
-    """Where the run of quotation blocks that ends the body starts, if it ends in one."""
+    """Where the run of quotation blocks that ends the body starts, if it ends in one (and
+    no credit line took it already)."""
     start = None
     for block in reversed(ctx.body.blocks):
-        if block.kind != "quote":
+        if block.kind != "quote" or block.start < ctx.credited_until:
             break
         start = block.start
     return start
@@ -180,6 +188,7 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
         and is_credit_line(text, [ln.text for ln in run.links])
     ):
         _credit_quotes(run.links, quoted, ctx)  # "[Engadget]" under the quotation
+        ctx.credited_until = len(ctx.body.text)
         return
     if not text or is_boilerplate_text(text, link_texts=[ln.text for ln in run.links]):
         return
@@ -197,14 +206,17 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
     def clamp(position: int) -> int:
         return min(max(position + offset, low), high)
 
+    credit = credit_span(raw)  # "… Portland, Oregon. (Boing Boing)": a picture's credit
     for ln in run.links:
-        body.links.append(Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, ln.citation))
+        citation = ln.citation and not (credit and credit[0] <= ln.start < credit[1])
+        body.links.append(Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, citation))
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
     if kind == "quote":  # "As the Times explains:" above the quotation
         _credit_quotes(ctx.lead_in, low, ctx)
     else:
-        ctx.lead_in = [ln for ln in run.links if ln.citation] if is_lead_in(text) else []
+        opens = last_sentence_start(raw) if is_lead_in(text) else len(raw)
+        ctx.lead_in = [ln for ln in run.links if ln.citation and ln.start >= opens]
 
 
 def _block(el: HtmlElement, kind: str, ctx: _Context) -> None:
@@ -279,6 +291,7 @@ def walk_body(
     *,
     base_url: str,
     own_domains: Collection[str],
+    own_hosts: Collection[str],
     anchor_labels: Mapping[str, str],
     excluded: Collection[HtmlElement],
     title: str | None,
@@ -288,7 +301,7 @@ def walk_body(
 
     `keep`, when given, decides which finished blocks belong to the article.
     """
-    ctx = _Context(base_url, own_domains, anchor_labels, excluded, title, keep)
+    ctx = _Context(base_url, own_domains, own_hosts, anchor_labels, excluded, title, keep)
     for container in containers:
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in container):
             _mixed(container, ctx, "paragraph")  # the container itself is never chrome

@@ -12,7 +12,7 @@ from trafilatura.settings import Document as TrafilaturaDocument
 
 from app.pipeline.blocks import BodyText, walk_body
 from app.pipeline.citations.author_year import find_author_year
-from app.pipeline.citations.link_filter import site_domains
+from app.pipeline.citations.link_filter import site_domains, site_hosts
 from app.pipeline.citations.markers import MarkerHit, find_text_markers
 from app.pipeline.citations.reference_list import find_references
 from app.pipeline.page.article_location import locate_article
@@ -140,6 +140,7 @@ def parse_document(html: str, url: str) -> Document:
         containers,
         base_url=url,
         own_domains=site_domains(url, meta.canonical_url),
+        own_hosts=site_hosts(url, meta.canonical_url),
         anchor_labels=anchors,
         excluded=refs.elements,
         title=meta.title,

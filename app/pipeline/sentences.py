@@ -20,7 +20,8 @@ _ABBREVIATIONS = frozenset(
      "cmdr", "adm", "maj", "pres", "supt", "det", "insp", "jan", "feb", "mar", "apr", "jun",
      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "cf", "dept", "univ", "assn",
      "bros", "ave", "blvd", "rd", "hwy", "mph", "min", "max", "op", "ed", "eds", "trans", "ch",
-     "sec", "art", "para", "ref", "refs", "govt", "intl", "natl", "mgmt", "misc", "esp", "viz"}
+     "sec", "art", "para", "ref", "refs", "govt", "intl", "natl", "mgmt", "misc", "esp", "viz",
+     "pt"}
 )  # fmt: skip
 _SPLIT_AFTER_DOTTED = frozenset({"a.m", "p.m"})
 # a wire credit after a dateline: "PORTVALE, Ore. (AP) — …" is one sentence

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from app.urls import registrable_domain
 
-__all__ = ["is_source_link", "site_domains"]
+__all__ = ["is_source_link", "site_domains", "site_hosts"]
 
 _SHARE_HOSTS = re.compile(
     r"(^|\.)(facebook\.com/sharer|twitter\.com/(intent|share)|x\.com/intent|linkedin\.com/share|"
@@ -49,7 +49,11 @@ _ARTICLE_PATH = re.compile(
 )
 _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
-_HOME_PATH = re.compile(r"^/?(?:index\.\w+|home|[a-z]{2}(?:-[a-z]{2})?/?)?$", re.IGNORECASE)
+_HOME_PATH = re.compile(
+    r"^/?(?:index\.\w+|home|about(?:[-_]us)?|[a-z]{2}(?:-[a-z]{2})?/?)?/?$", re.IGNORECASE
+)
+# a wiki's user pages and links to pages not yet written
+_WIKI_PERSON = re.compile(r"/wiki/User(?:_talk)?:|[?&]redlink=1", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w’'.&-]*|of|the|and|for|de|la)$")
 # "I wrote about the detours back in January": a pointer to the author's own further reading
 _OWN_WRITING = re.compile(
@@ -61,6 +65,11 @@ _AFFILIATE = re.compile(r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|
 def site_domains(*urls: str | None) -> set[str]:
     """Registrable domains that identify the page's own site (IP hosts identify nothing)."""
     return {d for d in (registrable_domain(urlsplit(u).hostname or "") for u in urls if u) if d}
+
+
+def site_hosts(*urls: str | None) -> set[str]:
+    """The hosts (without "www.") the page itself is served from."""
+    return {_bare(h) for h in (urlsplit(u).hostname for u in urls if u) if h}
 
 
 def _profile_link(host: str, path: str) -> bool:
@@ -97,20 +106,29 @@ def _names_a_site(host: str, path: str, text: str) -> bool:
     return in_host or proper
 
 
-def _own_link(href: str, host: str, own_domains: Collection[str]) -> bool:
-    """Relative, or on one of the page's own domains."""
+def _own_link(
+    href: str, host: str, own_domains: Collection[str], page_hosts: Collection[str]
+) -> bool:
+    """Relative, or on the page's own host; another host of the same domain is its own site
+    (blog.givewell.org beside www.givewell.org), unless it only holds topics or tags."""
     relative = "://" not in href and not href.startswith("//")
-    return relative or registrable_domain(host) in own_domains
+    if relative or registrable_domain(host) not in own_domains:
+        return relative
+    return not page_hosts or _TAG_HOST.match(host) is not None or _bare(host) in page_hosts
+
+
+def _bare(host: str) -> str:
+    return host.lower().removeprefix("www.")
 
 
 def is_source_link(
     raw_href: str, absolute: str, *, text: str, rel: str, own_domains: Collection[str],
-    cited: bool = False, before: str = "",
+    cited: bool = False, before: str = "", page_hosts: Collection[str] = (),
 ) -> bool:  # fmt: skip
     """True when a body link can be a citation: not share/profile/CTA/affiliate, and external
     unless it is one of the site's own publications or the page cites it (`cited`, a
     "Source:" line): government and organisation pages cite their own reports. `before` is
-    the block's text up to the link ("…, visit").
+    the block's text up to the link ("…, visit"); `page_hosts` the page's own hosts.
     """
     href = raw_href.strip()
     if not href or href.startswith(("#", "?", "mailto:", "tel:", "javascript:")):
@@ -118,7 +136,7 @@ def is_source_link(
     parts = urlsplit(absolute)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return False
-    if _own_link(href, parts.hostname, own_domains) and not (
+    if _own_link(href, parts.hostname, own_domains, page_hosts) and not (
         cited or _is_publication(parts.path) or _own_article(parts.hostname, parts.path, before)
     ):
         return False
@@ -131,6 +149,6 @@ def is_source_link(
         parts.hostname, parts.path
     ):
         return False
-    if _NAV_PATH.search(parts.path) or _AFFILIATE.search(absolute):
+    if _NAV_PATH.search(parts.path) or _AFFILIATE.search(absolute) or _WIKI_PERSON.search(absolute):
         return False
     return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]))

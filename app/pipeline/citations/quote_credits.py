@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["is_credit_line", "is_lead_in"]
+__all__ = ["credit_span", "is_credit_line", "is_lead_in", "last_sentence_start"]
 
 _WRAPPING = re.compile(
     r"^[\s\[(—–-]*(?:(?:via|source|from|read more at)\s*:?\s*)?|[\s\]).]*$", re.I
 )
 _LINKED_SHARE = 0.6  # of the line, so "— and that is the point" is prose, not a credit
 _MAX_WORDS = 8
+# a picture credit closing a caption: "… Portland, Oregon. (Boing Boing)", "(Jo Lee/Flickr)"
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?”\"])\s*(\([^()]{2,60}\))\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 
 
 def is_credit_line(text: str, link_texts: Sequence[str]) -> bool:
@@ -26,3 +29,15 @@ def is_credit_line(text: str, link_texts: Sequence[str]) -> bool:
 def is_lead_in(text: str) -> bool:
     """A paragraph that introduces what follows: it ends in a colon."""
     return text.rstrip().endswith(":")
+
+
+def last_sentence_start(text: str) -> int:
+    """Where the last sentence of a block starts (0 for a one-sentence block)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text.rstrip())]
+    return ends[-1] if ends else 0
+
+
+def credit_span(text: str) -> tuple[int, int] | None:
+    """The span of a parenthesised credit that closes the block, if it has one."""
+    m = _TRAILING_CREDIT.search(text)
+    return m.span(1) if m else None

@@ -7,8 +7,6 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from app.urls import registrable_domain
-
 __all__ = ["entry_text", "parse_entry", "pick_url"]
 
 
@@ -74,14 +72,15 @@ _IDENTIFIER_HELP = re.compile(
 )
 
 
-def pick_url(candidates: list[str], *, own_domain: str | None = None) -> str | None:
+def pick_url(candidates: list[str], *, own_host: str | None = None) -> str | None:
     """The cited work: the first original URL off the page's own site (a wiki's links to its
-    own "ISBN" or "Digital object identifier" articles name the identifier, not the work),
-    else the first own-site one; an archive.org copy only when no original is given."""
+    own articles, "ISBN" or "Tea (poem)", name a thing, not the work), else one of the site's
+    own documents (a PDF, a report); an archive.org copy only when no original is given."""
     originals = [u for u in candidates if not _ARCHIVE.match(u)]
-    external = [u for u in originals if not own_domain or _domain(u) != own_domain]
-    if external or originals:
-        return (external or originals)[0]
+    external = [u for u in originals if not own_host or _host(u) != own_host]
+    published = [u for u in originals if _OWN_PUBLICATION.search(urlsplit(u).path)]
+    if external or published:
+        return (external or published)[0]
     for url in candidates:
         m = _ARCHIVE.match(url)
         if m:
@@ -89,8 +88,14 @@ def pick_url(candidates: list[str], *, own_domain: str | None = None) -> str | N
     return None
 
 
-def _domain(url: str) -> str | None:
-    return registrable_domain(urlsplit(url).hostname or "")
+_OWN_PUBLICATION = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|csv)$|/(?:publications?|reports?|research|documents?|papers?)/",
+    re.IGNORECASE,
+)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _urls(el: HtmlElement, text: str, base_url: str) -> list[str]:
@@ -166,7 +171,7 @@ def parse_entry(
 ) -> tuple[str, str | None, str | None, str | None]:
     """(text, url, title, publisher) of one reference-list entry."""
     text = entry_text(el)
-    url = pick_url(_urls(el, text, base_url), own_domain=_domain(base_url))
+    url = pick_url(_urls(el, text, base_url), own_host=_host(base_url))
     title = _title(el, text)
     publisher = _italic_publisher(el, title) or _segment_publisher(text, title)
     return text, url, title, publisher

@@ -39,6 +39,7 @@ def _walk(keep_share: float = 0.5) -> str:
         [container],
         base_url="https://news.example.org/story",
         own_domains=["example.org"],
+        own_hosts=["news.example.org"],
         anchor_labels={},
         excluded=(),
         title=None,

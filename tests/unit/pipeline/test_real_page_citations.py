@@ -51,12 +51,22 @@ def test_identifier_help_links_of_a_wiki_are_not_the_cited_work() -> None:
     assert urls(sentence(ext, "Its sediment")) == {"https://arxiv.org/abs/1706.03762"}
 
 
-def test_a_wiki_note_with_only_its_own_links_keeps_them() -> None:
-    notes = _note(1, '<a href="/wiki/Lake_Example_Survey">Lake Example Survey</a>, 2001.')
-    ext = run_pipeline(_wiki(notes, f"<p>The lake froze in 1999.{_marker(1)}</p>"), WIKI_URL)
-    assert urls(sentence(ext, "The lake froze")) == {
-        "https://en.wikipedia.org/wiki/Lake_Example_Survey"
-    }
+def test_a_note_whose_only_links_are_the_wikis_own_pages_has_no_url() -> None:
+    isbn = '<a href="/wiki/International_Standard_Book_Number">ISBN</a>'
+    notes = (
+        _note(1, f"Hale, <i>Lakes</i>, {isbn} 0-19-000000-0.")
+        + _note(2, 'See the poem <a href="/wiki/Tea_(poem)">"Tea"</a>.')
+        + _note(3, '<a href="/files/survey-2001.pdf">Lake survey</a>.')
+    )
+    body = (
+        f"<p>The lake froze in 1999.{_marker(1)} Poets wrote of it.{_marker(2)} "
+        f"Its depth was surveyed in 2001.{_marker(3)}</p>"
+    )
+    ext = run_pipeline(_wiki(notes, body), WIKI_URL)
+    assert urls(sentence(ext, "The lake froze")) == set()
+    assert urls(sentence(ext, "Poets wrote")) == set()
+    # a site's own document is still the work its note cites
+    assert urls(sentence(ext, "Its depth")) == {"https://en.wikipedia.org/files/survey-2001.pdf"}
 
 
 def test_identifier_urls_name_one_work_whatever_their_form() -> None:
@@ -142,3 +152,45 @@ explains</a>:</p>
     for start in ("Shelters were", "Each held"):
         assert urls(sentence(ext, start)) == {"https://archive.example.com/1963/shelters.html"}
     assert urls(sentence(ext, "Most were")) == set()
+
+
+def test_each_credit_line_takes_only_the_quotation_above_it() -> None:
+    body = """<blockquote><p>The controller is comfortable.</p></blockquote>
+<p>[<a href="https://one.example.com/review">Outlet One</a>]</p>
+<blockquote><p>Setup was easy.</p></blockquote>
+<p>(via <a href="https://two.example.com/review">Outlet Two</a>)</p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "The controller")) == {"https://one.example.com/review"}
+    assert urls(sentence(ext, "Setup was")) == {"https://two.example.com/review"}
+
+
+def test_only_the_lead_ins_last_sentence_introduces_the_quotation() -> None:
+    body = """<p>Officials now advise sheltering in place, as <a href="https://agency.example.gov/
+plan.pdf">the plan</a> says. For <a href="https://guide.example.org/guide.pdf">example</a>:</p>
+<blockquote><p>Early evacuation should be discouraged.</p></blockquote>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "Early evacuation")) == {"https://guide.example.org/guide.pdf"}
+
+
+def test_a_pictures_credit_closing_a_caption_is_not_a_citation() -> None:
+    body = """<p>Shelters were common by 1963.</p><div><i>A still from a 1957 TV movie about an
+attack on Portland. (<a href="https://blog.example.net/2015/02/a-day-called-x">Boing Boing</a>)</i>
+</div><p>Few remain, <a href="https://records.example.net/2016/shelters">records show</a>.</p>"""
+    ext = extract(body)
+    assert all(urls(s) == set() for s in ext.sentences if "Boing" in s.text or "1957" in s.text)
+    assert urls(sentence(ext, "Few remain")) == {"https://records.example.net/2016/shelters"}
+
+
+def test_wiki_user_pages_and_other_hosts_of_the_same_domain() -> None:
+    body = """<p>Thanks to <a href="https://wiki.example.org/wiki/User:Abbe98">Abbe98</a> and
+<a href="https://wiki.example.org/w/index.php?title=User:X&amp;action=edit&amp;redlink=1">X</a>
+for the code. The fix is tracked in <a href="https://tasks.example.org/T191583">a task</a>.</p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "Thanks to")) == set()
+    # another host of the page's own domain is another site: the task tracker is a source
+    assert urls(sentence(ext, "The fix")) == {"https://tasks.example.org/T191583"}
+
+
+def test_pt_abbreviates_part() -> None:
+    ext = extract("<p>This is not Cold War Pt. II, but it is close.</p>")
+    assert [s.text for s in ext.sentences][-1] == "This is not Cold War Pt. II, but it is close."
