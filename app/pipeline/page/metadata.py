@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
 from urllib.parse import urljoin
 
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.settings import Document as TrafilaturaDocument
 
+from app.pipeline.page.dates import published_date
+from app.pipeline.page.markup import json_ld_objects, meta_content
+
 __all__ = ["PageMetadata", "extract_metadata"]
 
 
 _PERSON_TYPES = frozenset({"Person"})
 _WS = re.compile(r"\s+")
-# "This page was last edited on 14 May 2024": when the only date is the revision, it is no
-# publication date.
-_REVISED = re.compile(
-    r"last (?:edited|modified|updated)(?: on)?:?\s+"
-    r"(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})"
-)
 
 
 @dataclass(slots=True)
@@ -46,26 +39,9 @@ def _clean(text: str | None) -> str | None:
     return _WS.sub(" ", text).strip() or None
 
 
-def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
-    """Every JSON object in the page's JSON-LD blocks, including @graph members."""
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                yield item
-                stack.extend(v for k, v in item.items() if k == "@graph")
-
-
 def _json_ld_people(tree: HtmlElement) -> str | None:
     """Person authors of the JSON-LD article, joined; organisations are not bylines."""
-    for obj in _json_ld_objects(tree):
+    for obj in json_ld_objects(tree):
         authors = obj.get("author")
         if authors is None:
             continue
@@ -79,30 +55,63 @@ def _json_ld_people(tree: HtmlElement) -> str | None:
     return None
 
 
-def _meta(tree: HtmlElement, *names: str) -> str | None:
-    """Content of the first <meta name|property=...> present."""
-    for name in names:
-        for el in tree.xpath(f'//meta[@name="{name}" or @property="{name}"]'):
-            value = _clean(el.get("content"))
-            if value:
-                return value
-    return None
-
-
-def _title(tree: HtmlElement, candidate: str | None) -> str | None:
-    """The metadata title, or the page's <h1> when the title only adds a site suffix."""
+def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | None:
+    """The headline as the page shows it: the <h1> the page's titles name (og:title and
+    <title> often reword it), else the metadata title without its site suffix."""
+    names = [n for n in (candidate, *_other_titles(tree)) if n]
+    suffixes = {s.lower() for s in (site,) if s}
     for h1 in tree.iter("h1"):
         heading = _clean(h1.text_content())
-        if heading and (candidate is None or (heading != candidate and heading in candidate)):
+        if not heading:
+            continue
+        if any(n.endswith(heading) and n != heading for n in names):
+            suffixes.add(heading.lower())  # "A grant to … - The GiveWell Blog": the site
+        elif any(_same_story(heading, n) for n in names):
             return heading
-        if heading:
-            break
-    return candidate
+    return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+def _other_titles(tree: HtmlElement) -> list[str | None]:
+    titles = [meta_content(tree, "og:title", "twitter:title"), _clean(tree.findtext(".//title"))]
+    return titles + [
+        _clean(obj["headline"])
+        for obj in json_ld_objects(tree)
+        if isinstance(obj.get("headline"), str)
+    ]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _same_story(heading: str, title: str) -> bool:
+    """Whether a heading and a title name one story: one holds the other, or they share
+    most of the heading's words ("Julian Assange: Sweden drops…" / "Sweden drops Assange…")."""
+    if heading in title or title in heading:
+        return True
+    mine = set(_WORD.findall(heading.lower()))
+    shared = mine & set(_WORD.findall(title.lower()))
+    return len(shared) >= 3 and len(shared) >= 0.6 * len(mine)
+
+
+_SUFFIX = re.compile(r"^(.{8,}?)\s+[-|–—:]\s+([^-|–—:]{2,40})$")
+
+
+def _without_site(title: str, suffixes: set[str], tree: HtmlElement) -> str:
+    """ "Story - Digg" -> "Story" when the tail is the site's name (its own or its domain's)."""
+    m = _SUFFIX.match(title)
+    if m is None:
+        return title
+    tail = m.group(2).strip()
+    squeezed = re.sub(r"[^a-z0-9]", "", tail.lower())
+    host = re.sub(r"[^a-z0-9]", "", meta_content(tree, "og:url") or "")
+    if tail.lower() in suffixes or (len(squeezed) >= 3 and squeezed in host.lower()):
+        return m.group(1).strip()
+    return title
 
 
 def _language(tree: HtmlElement) -> str | None:
     """Primary language subtag from <html lang> or og:locale."""
-    raw = tree.get("lang") or _meta(tree, "og:locale", "content-language") or ""
+    raw = tree.get("lang") or meta_content(tree, "og:locale", "content-language") or ""
     primary = re.split(r"[-_]", raw.strip())[0].lower()
     return primary or None
 
@@ -111,13 +120,13 @@ def _canonical(tree: HtmlElement, url: str) -> str | None:
     """rel=canonical, else og:url, resolved against the page URL."""
     for link in tree.xpath('//link[@rel="canonical"][@href]'):
         return urljoin(url, link.get("href").strip())
-    og = _meta(tree, "og:url")
+    og = meta_content(tree, "og:url")
     return urljoin(url, og) if og else None
 
 
 def _byline(tree: HtmlElement, fallback: str | None, site: str | None) -> str | None:
     """Person authors from JSON-LD, else <meta name=author>, else trafilatura's guess."""
-    people = _json_ld_people(tree) or _meta(tree, "author", "article:author")
+    people = _json_ld_people(tree) or meta_content(tree, "author", "article:author")
     if people and not people.startswith("http"):
         return people
     if fallback and fallback != site:
@@ -140,9 +149,9 @@ def extract_metadata(
             meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
     site = _clean(meta.sitename) if meta else None
     return PageMetadata(
-        title=_title(tree, _clean(meta.title) if meta else None),
+        title=_title(tree, _clean(meta.title) if meta else None, site),
         byline=_byline(tree, _clean(meta.author) if meta else None, site),
-        published=_published(tree, meta.date if meta else None),
+        published=published_date(tree, meta.date if meta else None),
         site_name=site,
         language=_language(tree),
         canonical_url=_canonical(tree, url),
@@ -153,63 +162,3 @@ def _has_head(tree: HtmlElement) -> bool:
     """Fragments without a <head> carry no metadata worth a second parse."""
     head = tree.find("head")
     return head is not None and len(head) > 0
-
-
-# Scholarly (Highwire / Dublin Core) dates name the publication outright: "2026/03/15".
-_SCHOLARLY_DATES = (
-    "citation_publication_date", "citation_online_date", "citation_date", "dc.date.issued",
-    "DC.date.issued", "dc.date", "DC.date", "prism.publicationDate",
-)  # fmt: skip
-_FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
-
-
-def _scholarly_date(tree: HtmlElement) -> str | None:
-    """The first full date among the scholarly meta tags ("2021" alone is not a day)."""
-    return next((d for name in _SCHOLARLY_DATES if (d := _day(_meta(tree, name) or ""))), None)
-
-
-_ARTICLE_TYPES = frozenset(
-    {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-     "OpinionNewsArticle", "ScholarlyArticle", "LiveBlogPosting", "TechArticle", "Report"}
-)  # fmt: skip
-
-
-def _stated_date(tree: HtmlElement) -> str | None:
-    """The day the page's own markup says it was published (article JSON-LD, then meta tags),
-    as written: "2026-04-27T06:00:00-04:00" is the 27th. Dates in the text come second."""
-    for obj in _json_ld_objects(tree):
-        kinds = obj.get("@type")
-        kinds = set(kinds) if isinstance(kinds, list) else {kinds}
-        published = obj.get("datePublished")
-        if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _day(published)):
-            return day
-    return _day(_meta(tree, "article:published_time", "og:published_time") or "")
-
-
-def _day(value: str) -> str | None:
-    """ "2026/03/15" or "2026-04-27T06:00:00-04:00" -> the day as written; None if no day."""
-    m = _FULL_DATE.match(value.strip())
-    if m is None:
-        return None
-    year, month, day = map(int, m.groups())
-    try:
-        return datetime(year, month, day).date().isoformat()
-    except ValueError:
-        return None
-
-
-def _published(tree: HtmlElement, date: str | None) -> str | None:
-    """The scholarly date, else the date found unless the page shows it only as a revision."""
-    stated = _scholarly_date(tree) or _stated_date(tree)
-    if stated is not None:
-        return stated
-    if date is None or tree.xpath("//time") or tree.xpath('//meta[contains(@property, "time")]'):
-        return date
-    for m in _REVISED.finditer(tree.text_content()):
-        for fmt in ("%d %B %Y", "%B %d, %Y"):
-            try:
-                if datetime.strptime(m.group(1), fmt).date().isoformat() == date:
-                    return None
-            except ValueError:
-                continue
-    return date

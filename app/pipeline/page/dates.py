@@ -1,0 +1,127 @@
+"""The day a page was published, from what the page itself states."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from lxml.html import HtmlElement
+
+from app.pipeline.page.markup import json_ld_objects, meta_content
+
+__all__ = ["published_date"]
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+         "aug august", "sep sept september", "oct october", "nov november", "dec december"),
+        start=1,
+    )
+    for m in names.split()
+}  # fmt: skip
+# "Published: Monday, November 18th, 2019 at 11:08 a.m.", "Posted on 3 May 2026"
+_LABELLED = re.compile(
+    r"\b(?:published|posted|first published)(?: on)?\s*:?\s*(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})"
+    r"|(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def _is_wiki(tree: HtmlElement) -> bool:
+    """A MediaWiki page: an encyclopedia article is revised, never published on a day."""
+    generator = meta_content(tree, "generator") or ""
+    return generator.startswith("MediaWiki")
+
+
+def _labelled_date(tree: HtmlElement) -> str | None:
+    """The first date the page's text labels as its publication ("Published: …")."""
+    body = tree.find("body")
+    m = _LABELLED.search((body if body is not None else tree).text_content())
+    if m is None:
+        return None
+    month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(5, 4, 6)
+    number = _MONTHS.get(month.lower())
+    if number is None:
+        return None
+    try:
+        return datetime(int(year), number, int(day)).date().isoformat()
+    except ValueError:
+        return None
+
+
+# "This page was last edited on 14 May 2024": when the only date is the revision, it is no
+# publication date.
+_REVISED = re.compile(
+    r"last (?:edited|modified|updated)(?: on)?:?\s+"
+    r"(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})"
+)
+
+
+# Scholarly (Highwire / Dublin Core) dates name the publication outright: "2026/03/15".
+_SCHOLARLY_DATES = (
+    "citation_publication_date", "citation_online_date", "citation_date", "dc.date.issued",
+    "DC.date.issued", "dc.date", "DC.date", "prism.publicationDate",
+)  # fmt: skip
+_FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
+
+
+def _scholarly_date(tree: HtmlElement) -> str | None:
+    """The first full date among the scholarly meta tags ("2021" alone is not a day)."""
+    return next(
+        (d for name in _SCHOLARLY_DATES if (d := _day(meta_content(tree, name) or ""))), None
+    )
+
+
+_ARTICLE_TYPES = frozenset(
+    {"Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+     "OpinionNewsArticle", "ScholarlyArticle", "LiveBlogPosting", "TechArticle", "Report"}
+)  # fmt: skip
+
+
+def _stated_date(tree: HtmlElement) -> str | None:
+    """The day the page's own markup says it was published (article JSON-LD, then meta tags),
+    as written: "2026-04-27T06:00:00-04:00" is the 27th. Dates in the text come second."""
+    for obj in json_ld_objects(tree):
+        kinds = obj.get("@type")
+        kinds = set(kinds) if isinstance(kinds, list) else {kinds}
+        published = obj.get("datePublished")
+        if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _day(published)):
+            return day
+    return _day(meta_content(tree, "article:published_time", "og:published_time") or "")
+
+
+def _day(value: str) -> str | None:
+    """ "2026/03/15" or "2026-04-27T06:00:00-04:00" -> the day as written; None if no day."""
+    m = _FULL_DATE.match(value.strip())
+    if m is None:
+        return None
+    year, month, day = map(int, m.groups())
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def published_date(tree: HtmlElement, date: str | None) -> str | None:
+    """The day the page says it was published: its scholarly or article markup, a
+    "Published:" label, its one <time>; else `date` (htmldate's), unless the page is a wiki
+    article (no publication date, only revisions) or shows that date only as a revision."""
+    stated = _scholarly_date(tree) or _stated_date(tree) or _labelled_date(tree)
+    if stated is not None:
+        return stated
+    if _is_wiki(tree):
+        return None
+    if date is None or tree.xpath('//meta[contains(@property, "time")]'):
+        return date
+    if times := tree.xpath("//time[@datetime]"):
+        return (_day(times[0].get("datetime")) or date) if len(times) == 1 else date
+    for m in _REVISED.finditer(tree.text_content()):
+        for fmt in ("%d %B %Y", "%B %d, %Y"):
+            try:
+                if datetime.strptime(m.group(1), fmt).date().isoformat() == date:
+                    return None
+            except ValueError:
+                continue
+    return date
