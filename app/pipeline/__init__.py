@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from app.pipeline.checkworthiness.assessment import assess
 from app.pipeline.document import parse_document
 from app.pipeline.linking import build_index, link_sentences
+from app.pipeline.page.boilerplate import is_notice_text
 from app.pipeline.sentences import split_sentences
 from app.pipeline.types import Extraction, Sentence
 
@@ -32,7 +35,7 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
                 attributed_to=found.attributed_to, checkworthiness=assessment.checkworthiness,
                 features=assessment.features, kinds=assessment.kinds,
                 quantities=assessment.quantities,
-                is_claim=not _inside(start, end, notices) and (
+                is_claim=not (_inside(start, end, notices) or _about_page(text, doc.byline)) and (
                     bool(found.citations) or (
                         assessment.checkworthiness >= claim_threshold
                         and not _inside(start, end, headings)
@@ -46,6 +49,12 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
         language=doc.language, canonical_url=doc.canonical_url, sentences=sentences,
         sources=index.sources(),
     )  # fmt: skip
+
+
+def _about_page(text: str, byline: str | None) -> bool:
+    """A credit, correction or the author's bio inside a block: about the page, no claim."""
+    bio = bool(byline) and re.match(rf"{re.escape(byline or '')} is (?:a|an|the)\b", text)
+    return bool(bio) or is_notice_text(text)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from app.pipeline.citations.html_markers import marker_labels
-from app.pipeline.citations.link_filter import is_source_link
+from app.pipeline.citations.link_filter import is_own_story, is_source_link, names_a_site
 from app.pipeline.citations.quote_credits import (
     credit_span,
     is_credit_line,
@@ -48,6 +48,9 @@ class _Run:
     size: int = 0
     links: list[Link] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
+    # an outside source linked or named ("…, cited by <a>DigiTimes</a>"), or a marker: the
+    # block is article text whatever trafilatura chose (the site's own stories do not count)
+    sourced: bool = False
 
     def add(self, text: str) -> None:
         text = _SPACES.sub(" ", text)
@@ -133,11 +136,14 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
         before=joined[:start], page_hosts=ctx.own_hosts,
     )  # fmt: skip
     run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
+    own = is_own_story(raw, absolute, own_domains=ctx.own_domains, page_hosts=ctx.own_hosts)
+    run.sourced = run.sourced or (citation and not own) or names_a_site(absolute, text)
 
 
 def _cites(run: _Run) -> bool:
-    """Whether the block carries a source link or a footnote marker (kept whatever `keep` says)."""
-    return bool(run.markers) or any(ln.citation for ln in run.links)
+    """Whether the block carries an outside source or a footnote marker (kept whatever `keep`
+    says)."""
+    return bool(run.markers) or run.sourced
 
 
 def _add_notes(run: _Run, ctx: _Context) -> None:

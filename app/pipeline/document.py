@@ -20,6 +20,7 @@ from app.pipeline.page.article_text import ArticleText, find_article_text, token
 from app.pipeline.page.body import find_containers
 from app.pipeline.page.embeds import find_embeds
 from app.pipeline.page.metadata import PageMetadata, extract_metadata
+from app.pipeline.page.pull_quotes import pull_quotes
 from app.pipeline.page.summary import leading_summary
 from app.pipeline.page.text_edit import delete_spans
 from app.pipeline.types import Block, Document, Link, Marker, Reference
@@ -68,7 +69,7 @@ def _remap(body: BodyText, spans: list[tuple[int, int]], extra: list[Marker]) ->
     markers = [Marker(remap(m.start), m.labels, m.raw, m.kind) for m in body.markers + extra]
     blocks = [Block(b.kind, remap(b.start), remap(b.end)) for b in body.blocks]
     links = [
-        Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation, ln.note)
+        Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation, ln.note, ln.quote)
         for ln in body.links
     ]
     return BodyText(text, blocks, links, sorted(markers, key=lambda m: m.start))
@@ -114,6 +115,17 @@ def _drop_summary(body: BodyText) -> BodyText:
     return kept
 
 
+def _drop_pull_quotes(body: BodyText) -> BodyText:
+    """A quotation that repeats a paragraph of the story word for word is a pull quote."""
+    repeats = pull_quotes(body.text, body.blocks)
+    if not repeats:
+        return body
+    ends = [b.start for b in body.blocks[1:]] + [len(body.text)]
+    kept = _remap(body, [(body.blocks[i].start, ends[i]) for i in repeats], [])
+    kept.blocks = [b for b in kept.blocks if b.end > b.start]
+    return kept
+
+
 def _containers(
     tree: HtmlElement, article: ArticleText, excluded: Collection[HtmlElement]
 ) -> tuple[list[HtmlElement], Callable[[str], bool] | None]:
@@ -146,7 +158,7 @@ def parse_document(html: str, url: str) -> Document:
         title=meta.title,
         keep=keep,
     )
-    body = _drop_summary(_strip_text_markers(body, refs.references))
+    body = _drop_pull_quotes(_drop_summary(_strip_text_markers(body, refs.references)))
     return Document(
         url=url, text=body.text, title=meta.title, byline=meta.byline,
         published=meta.published, site_name=meta.site_name, language=meta.language,

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from app.urls import registrable_domain
 
-__all__ = ["is_source_link", "site_domains", "site_hosts"]
+__all__ = ["is_own_story", "is_source_link", "names_a_site", "site_domains", "site_hosts"]
 
 _SHARE_HOSTS = re.compile(
     r"(^|\.)(facebook\.com/sharer|twitter\.com/(intent|share)|x\.com/intent|linkedin\.com/share|"
@@ -48,6 +48,7 @@ _ARTICLE_PATH = re.compile(
     re.IGNORECASE,
 )
 _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
+_CLAUSE_WORDS = 3
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
 _HOME_PATH = re.compile(
     r"^/?(?:index\.\w+|home|about(?:[-_]us)?|[a-z]{2}(?:-[a-z]{2})?/?)?/?$", re.IGNORECASE
@@ -92,18 +93,30 @@ def _own_article(host: str, path: str, before: str) -> bool:
     if not _ARTICLE_PATH.search(path) or _NOT_ARTICLE.search(path) or _TAG_HOST.match(host):
         return False
     clause = re.split(r"(?<=[.!?])\s+", before)[-1]
-    return not _OWN_WRITING.search(clause)
+    # inside a sentence, not a list of the site's headlines ("Related: <a>…</a>")
+    return len(clause.split()) >= _CLAUSE_WORDS and not _OWN_WRITING.search(clause)
 
 
-def _names_a_site(host: str, path: str, text: str) -> bool:
+def names_a_site(absolute: str, text: str) -> bool:
     """A name linked to its home page ("Good Ventures", "rustup"): who it is, not evidence."""
-    if not _HOME_PATH.match(path):
+    parts = urlsplit(absolute)
+    host, path = parts.hostname or "", parts.path
+    if not _HOME_PATH.match(path) or parts.query:
         return False
     words = text.split()
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
     in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
     proper = 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
     return in_host or proper
+
+
+def is_own_story(
+    raw_href: str, absolute: str, *, own_domains: Collection[str], page_hosts: Collection[str]
+) -> bool:
+    """A link to the site's own pages that is no document it publishes (a story, a section)."""
+    parts = urlsplit(absolute)
+    own = _own_link(raw_href.strip(), parts.hostname or "", own_domains, page_hosts)
+    return own and not _is_publication(parts.path)
 
 
 def _own_link(
@@ -140,7 +153,7 @@ def is_source_link(
         cited or _is_publication(parts.path) or _own_article(parts.hostname, parts.path, before)
     ):
         return False
-    if not cited and _names_a_site(parts.hostname, parts.path, text):
+    if not cited and names_a_site(absolute, text):
         return False
     rels = rel.lower().split()
     if "sponsored" in rels or "tag" in rels or "author" in rels:

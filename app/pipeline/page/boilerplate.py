@@ -36,7 +36,7 @@ _CHROME_PARTS = frozenset(
      "popular", "recommended", "recirc", "outbrain", "taboola", "signoff", "tagline",
      "editsection", "noprint", "infobox", "catlinks", "coordinates", "feedback", "toolbar",
      "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek",
-     "teaser", "methodology", "contributors", "contributor"}
+     "teaser", "methodology", "contributors", "contributor", "attribution"}
 )  # fmt: skip
 # Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words
 # ("overflow-hidden", "min-h-screen") that wrap real articles.
@@ -82,9 +82,13 @@ _STATE_PREFIXES = ("has-", "is-", "with-", "no-", "js-", "single-", "template-")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def _name_parts(value: str) -> set[str]:
     """The class/id tokens and their hyphen/underscore parts, lower-cased."""
     parts: set[str] = set()
+    value = _CAMEL.sub("-", value)  # "PromoSmall" is a promo too
     for token in value.lower().split():
         if token.startswith(_STATE_PREFIXES):
             continue  # "has-sidebar", "is-hidden-mobile": page state, not a region
@@ -107,7 +111,8 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
         return True
     if "sponsored" in attrs.get("rel", "").lower().split():
         return True
-    names = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+    custom = tag if "-" in tag else ""  # <ps-promo>, <related-stories>: named for what they hold
+    names = f"{attrs.get('class', '')} {attrs.get('id', '')} {custom}"
     if not names.strip():
         return False
     parts = _name_parts(names)
@@ -119,9 +124,17 @@ def _is_code_listing(el: HtmlElement, tag: str) -> bool:
     return tag.lower() == "pre" and next(el.iter("code"), None) is not None
 
 
+# a wiki heading's edit link: "External links[edit]"
+_EDIT_LINK = re.compile(r"\s*\[\s*edit(?: source)?\s*\]\s*$", re.IGNORECASE)
+
+
+def _heading_text(text: str) -> str:
+    return _EDIT_LINK.sub("", text).strip().rstrip(":").strip()
+
+
 def is_chrome_heading(text: str) -> bool:
     """Headings that open non-article sections ("See also", "Related articles", ...)."""
-    return bool(_CHROME_HEADING.match(text.strip().rstrip(":").strip()))
+    return bool(_CHROME_HEADING.match(_heading_text(text)))
 
 
 # Sections a paper or release keeps as standing statements: kept as text, never claims.
@@ -135,19 +148,31 @@ _NOTICE_HEADING = re.compile(
 
 _NOTICE_TEXT = re.compile(
     r"^(?:editor['’]s note|correction|clarification)\s*:|^an earlier version of this "
-    r"(?:story|article|report)\b|^this (?:story|article) has been (?:corrected|updated)\b",
+    r"(?:story|article|report)\b|^this (?:story|article) has been (?:corrected|updated)\b"
+    # where the piece first ran, who helped report it, whose picture it is
+    r"|^this (?:story|article|post|piece|blog post|report)(?: was| has been| is| first)"
+    r"(?: originally| first)? (?:published|reprinted|republished|adapted|appeared|edited|updated)"
+    r"|^read the original (?:article|story|post)\b|^(?:provided by|courtesy of)\s+[A-Z]"
+    r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
+    r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(
+    r"\b(?:writers?|reporters?|correspondents?)\b.{0,300}\bcontributed(?: to)? this "
+    r"(?:report|story|article)\.?\)?$",
     re.IGNORECASE,
 )
 
 
 def is_notice_text(text: str) -> bool:
-    """A correction or editor's note: about the page, not a claim of the story."""
-    return bool(_NOTICE_TEXT.match(text))
+    """A correction, an editor's note, a reprint or reporting credit: about the page, not a
+    claim of the story."""
+    return bool(_NOTICE_TEXT.match(text) or _CONTRIBUTED.search(text))
 
 
 def is_notice_heading(text: str) -> bool:
     """ "Acknowledgements", "Funding", "Competing interests": text to keep, never claims."""
-    return bool(_NOTICE_HEADING.match(text.strip().rstrip(":").strip()))
+    return bool(_NOTICE_HEADING.match(_heading_text(text)))
 
 
 def is_bold_paragraph(el: HtmlElement) -> bool:

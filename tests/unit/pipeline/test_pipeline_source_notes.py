@@ -49,8 +49,10 @@ def test_same_site_links_count_for_publications_stories_or_when_cited() -> None:
     assert ok("https://news.example.org/research/heat-study")
     assert ok("https://news.example.org/files/budget-2026.pdf")
     # the site's own earlier reporting is a source, unless the author only points back to it
-    assert ok("https://news.example.org/2026/04/our-earlier-story")
-    assert not ok("https://news.example.org/2026/04/our-earlier-story", before="I wrote about it ")
+    story = "https://news.example.org/2026/04/our-earlier-story"
+    assert ok(story, before="The vote follows ")
+    assert not ok(story, before="I wrote about it ")
+    assert not ok(story)  # a headline alone in a list of the site's stories
     assert not ok("https://news.example.org/world")
     assert ok("https://news.example.org/2026/04/our-earlier-story", cited=True)
     assert not ok("https://news.example.org/newsletter/publications/x", cited=True)

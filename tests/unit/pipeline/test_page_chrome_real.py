@@ -1,0 +1,82 @@
+"""Chrome that real pages set inside the story: pull quotes, promos, credits, reprint notes."""
+
+from __future__ import annotations
+
+from pipeline_pages import PAGE_URL, extract, page
+
+from app.pipeline import run_pipeline
+from app.pipeline.page.pull_quotes import pull_quotes
+from app.pipeline.types import Block
+
+
+def _claims(body: str) -> list[str]:
+    return [s.text for s in extract(body).sentences if s.is_claim]
+
+
+def test_a_pull_quote_and_its_speaker_line_are_not_sentences() -> None:
+    parts = [
+        ("paragraph", "Revenue fell 9% last year."),
+        ("quote", "Since 2008, there has not been a single year of revenue gain in the industry."),
+        ("paragraph", "News analyst Ken Doctor"),
+        ("paragraph", "“Since 2008, there has not been a single year of revenue gain in the "
+         "industry,” says analyst Ken Doctor."),
+        ("quote", "We are not giving up on print, the chief executive told staff in March."),
+    ]  # fmt: skip
+    text, blocks = "", []
+    for kind, words in parts:
+        text += ("\n\n" if text else "") + words
+        blocks.append(Block(kind, len(text) - len(words), len(text)))
+    assert pull_quotes(text, blocks) == [1, 2]  # the last quote says something new
+
+
+def test_a_pull_quote_classed_as_such_never_reaches_the_text() -> None:
+    body = """<p>Revenue fell 9% last year.</p><div class="Quote"><blockquote>Since 2008, there has
+not been a single year of revenue gain.</blockquote><div class="Quote-attribution">News analyst
+Ken Doctor</div></div><p>“Since 2008, there has not been a single year of revenue gain,” says
+analyst Ken Doctor.</p>"""
+    text = extract(body).text
+    assert text.count("Since 2008") == 1
+    assert "News analyst" not in text
+
+
+def test_promos_named_in_camel_case_or_as_custom_elements_are_chrome() -> None:
+    body = """<p>The merger closed on Tuesday for $1.4 billion, the companies said.</p>
+<div class="PromoSmall"><a href="/2016/06/other-story">Tribune renames itself Tronc as its
+dispute continues</a></div><ps-promo><p>Freelancers fear the new law will cost them 40% of their
+work.</p></ps-promo>"""
+    claims = _claims(body)
+    assert not any("Tronc" in c or "Freelancers" in c for c in claims)
+    assert any(c.startswith("The merger closed") for c in claims)
+
+
+def test_reprint_notes_credits_and_bios_are_never_claims() -> None:
+    body = """<p>The plant will employ 300 people by 2027.</p>
+<p>This article was originally published by Futurism. Read the original article.</p>
+<p>Associated Press writers Alan Fram and Zeke Miller contributed to this report.</p>
+<p>(Additional reporting by Fergus Jensen; Editing by Tom Hogue)</p>
+<p>Provided by European Space Agency</p>
+<p>The map shows 40 languages. Image by Jo Writer, CC BY-SA 4.0.</p>
+<p>Jo Writer is a product manager at the Example Foundation.</p>"""
+    claims = _claims(body)
+    assert claims[0] == "The plant will employ 300 people by 2027."
+    assert not any(
+        word in c
+        for c in claims
+        for word in ("Futurism", "original article", "contributed", "Additional", "Provided",
+                     "Image by", "product manager")
+    )  # fmt: skip
+
+
+def test_a_picture_credit_classed_attribution_is_chrome() -> None:
+    body = """<figure><img src="x.jpg"><span class="attribution">© John Brecher</span></figure>
+<p>Clinics gave 1,200 flu shots in November.</p>"""
+    assert "John Brecher" not in extract(body).text
+
+
+def test_a_paragraph_naming_its_linked_source_stays_in_the_article() -> None:
+    # trafilatura keeps only what it judges to be the article; a paragraph that names a linked
+    # outside source is article text even when it sits outside that judgement
+    html = page("""<p>Following the launch, a new model will ship in 2020, according to sources
+cited by the publication <em><a href="https://www.digitimes.example/">DigiTimes</a></em>.</p>
+<p>The report claims the display will remain 13.3 inches in size.</p>""")
+    assert "a new model will ship in 2020" in run_pipeline(html, PAGE_URL).text
