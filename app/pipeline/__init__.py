@@ -28,6 +28,9 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
         zip(spans, link_sentences(doc, spans, index), strict=True)
     ):
         text = doc.text[start:end]
+        about_page = _inside(start, end, notices) or _about_page(text, doc.byline)
+        if about_page:  # "(Additional reporting by <a>…</a>)" cites nothing
+            found.citations = []
         assessment = assess(text, cited=bool(found.citations), attributed_to=found.attributed_to)
         sentences.append(
             Sentence(
@@ -35,7 +38,7 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
                 attributed_to=found.attributed_to, checkworthiness=assessment.checkworthiness,
                 features=assessment.features, kinds=assessment.kinds,
                 quantities=assessment.quantities,
-                is_claim=not (_inside(start, end, notices) or _about_page(text, doc.byline)) and (
+                is_claim=not about_page and (
                     bool(found.citations) or (
                         assessment.checkworthiness >= claim_threshold
                         and not _inside(start, end, headings)

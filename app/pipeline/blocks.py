@@ -137,7 +137,7 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
     )  # fmt: skip
     run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
     own = is_own_story(raw, absolute, own_domains=ctx.own_domains, page_hosts=ctx.own_hosts)
-    run.sourced = run.sourced or (citation and not own) or names_a_site(absolute, text)
+    run.sourced = run.sourced or (not own and (citation or names_a_site(absolute, text)))
 
 
 def _cites(run: _Run) -> bool:
@@ -278,6 +278,10 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _heading(el, ctx)
     elif ctx.skip_level:
         return
+    elif _styled_heading(el) and is_chrome_heading(el.text_content()):
+        ctx.skip_level = (
+            6  # "<div class='heading-h3'>More Great Stories</div>": to the next heading
+        )
     elif el.tag == "p" and is_chrome_label(el):
         ctx.notice = True  # a bold "About Acme": the rest is the release's standing notices
         _block(el, "notice", ctx)
@@ -292,6 +296,12 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _block(el, "list_item" if el.tag in ("li", "dt", "dd") else kind, ctx)
 
 
+def _styled_heading(el: HtmlElement) -> bool:
+    """A <div> or <p> dressed as a heading by its class ("heading-h3", "section-title")."""
+    classes = el.get("class", "").lower()
+    return el.tag in ("div", "p", "span") and ("heading" in classes or "title" in classes)
+
+
 def walk_body(
     containers: list[HtmlElement],
     *,
@@ -302,13 +312,16 @@ def walk_body(
     excluded: Collection[HtmlElement],
     title: str | None,
     keep: Callable[[str], bool] | None = None,
+    unfiltered: Collection[HtmlElement] = (),
 ) -> BodyText:
     """Blocks, links and HTML markers of the article containers, in order.
 
-    `keep`, when given, decides which finished blocks belong to the article.
+    `keep`, when given, decides which finished blocks belong to the article, except in the
+    `unfiltered` containers.
     """
     ctx = _Context(base_url, own_domains, own_hosts, anchor_labels, excluded, title, keep)
     for container in containers:
+        ctx.keep = None if container in unfiltered else keep
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in container):
             _mixed(container, ctx, "paragraph")  # the container itself is never chrome
         else:

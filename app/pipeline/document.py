@@ -15,7 +15,7 @@ from app.pipeline.citations.author_year import find_author_year
 from app.pipeline.citations.link_filter import site_domains, site_hosts
 from app.pipeline.citations.markers import MarkerHit, find_text_markers
 from app.pipeline.citations.reference_list import find_references
-from app.pipeline.page.article_location import locate_article
+from app.pipeline.page.article_location import continuations, locate_article
 from app.pipeline.page.article_text import ArticleText, find_article_text, tokens
 from app.pipeline.page.body import find_containers
 from app.pipeline.page.embeds import find_embeds
@@ -128,13 +128,15 @@ def _drop_pull_quotes(body: BodyText) -> BodyText:
 
 def _containers(
     tree: HtmlElement, article: ArticleText, excluded: Collection[HtmlElement]
-) -> tuple[list[HtmlElement], Callable[[str], bool] | None]:
-    """Where to walk, and which blocks to keep: trafilatura's choice, else our heuristics."""
+) -> tuple[list[HtmlElement], Callable[[str], bool] | None, list[HtmlElement]]:
+    """Where to walk, which blocks to keep (trafilatura's choice, else our heuristics), and the
+    later chunks of the story that trafilatura did not reach, kept whole."""
     if article.found:
         located = locate_article(tree, article, excluded)
         if located is not None:
-            return [located], lambda text: article.covers(tokens(text)) >= _KEEP_SHARE
-    return find_containers(tree, excluded), None
+            more = continuations(tree, located)
+            return [located, *more], lambda t: article.covers(tokens(t)) >= _KEEP_SHARE, more
+    return find_containers(tree, excluded), None, []
 
 
 def parse_document(html: str, url: str) -> Document:
@@ -146,7 +148,7 @@ def parse_document(html: str, url: str) -> Document:
     meta = _metadata(html, tree, url, article.metadata)
     refs = find_references(tree, base_url=url)
     anchors = {a: r.label for r in refs.references for a in r.anchors}
-    containers, keep = _containers(tree, article, refs.elements)
+    containers, keep, unfiltered = _containers(tree, article, refs.elements)
     embeds = find_embeds(containers, base_url=url)
     body = walk_body(
         containers,
@@ -157,6 +159,7 @@ def parse_document(html: str, url: str) -> Document:
         excluded=refs.elements,
         title=meta.title,
         keep=keep,
+        unfiltered=unfiltered,
     )
     body = _drop_pull_quotes(_drop_summary(_strip_text_markers(body, refs.references)))
     return Document(

@@ -22,7 +22,9 @@ _PROFILE_HOSTS = frozenset(
 )  # fmt: skip
 _NAV_PATH = re.compile(
     r"/(author|authors|tag|tags|topic|topics|category|categories|users/profile|profile|"
-    r"newsletters?|subscribe|signup|sign-up|login|account|donate|shop|store)(/|$)",
+    r"newsletters?|subscribe|signup|sign-up|login|account|donate|shop|store)(/|$)"
+    # people's pages: staff, faculty and journalist profiles
+    r"|/(?:people|faculty|staff|profiles|team|journalists?|experts)(?:/|\.\w+$|$)",
     re.IGNORECASE,
 )
 _CTA_TEXT = re.compile(
@@ -60,6 +62,8 @@ _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w’'.&-]*|of|the|and|for|de|la)$")
 _OWN_WRITING = re.compile(
     r"\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:wrote|written|covered|explored|profiled|discussed)\b"
 )
+# where the site's own recirculation sends readers: "?itm_campaign=BottomRelatedStories"
+_RECIRCULATION = re.compile(r"[?&][^=]*=[^&]*(?:related|recirc|recommend|popular|trending)", re.I)
 _AFFILIATE = re.compile(r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/", re.I)
 
 
@@ -98,16 +102,27 @@ def _own_article(host: str, path: str, before: str) -> bool:
 
 
 def names_a_site(absolute: str, text: str) -> bool:
-    """A name linked to its home page ("Good Ventures", "rustup"): who it is, not evidence."""
+    """A name linked to the page about it: its home page ("Good Ventures", "rustup") or a
+    page named after it (".../wendy-garrett" for "Wendy Garrett"). Who it is, not evidence."""
     parts = urlsplit(absolute)
     host, path = parts.hostname or "", parts.path
+    words = text.split()
+    proper = 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+    if proper and len(words) >= 2 and _named_after(path, words):
+        return True
     if not _HOME_PATH.match(path) or parts.query:
         return False
-    words = text.split()
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
     in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
-    proper = 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
     return in_host or proper
+
+
+def _named_after(path: str, words: list[str]) -> bool:
+    """Whether the path's last segment is the name itself ("/people/wendy-garrett")."""
+    segment = path.rstrip("/").rsplit("/", 1)[-1].lower()
+    slug = set(re.split(r"[^a-z0-9]+", segment)) - {""}
+    name = {re.sub(r"[^a-z0-9]", "", w.lower()) for w in words} - {""}
+    return bool(name) and name <= slug and len(slug) <= len(name) + 1
 
 
 def is_own_story(
@@ -163,5 +178,7 @@ def is_source_link(
     ):
         return False
     if _NAV_PATH.search(parts.path) or _AFFILIATE.search(absolute) or _WIKI_PERSON.search(absolute):
+        return False
+    if _RECIRCULATION.search(absolute):
         return False
     return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]))

@@ -10,7 +10,7 @@ from lxml.html import HtmlElement
 
 from app.pipeline.page.article_text import ArticleText, tokens
 
-__all__ = ["locate_article"]
+__all__ = ["continuations", "locate_article"]
 
 
 _CORE_SHARE = 0.9  # the container holds this share of the matched words
@@ -85,3 +85,26 @@ def locate_article(
         if not inner:
             return node
         node = inner[0]
+
+
+_PROSE_CHARS = 80  # a paragraph this long is story text, not a promo's line
+
+
+def continuations(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
+    """Later elements built like the located one (same tag, same classes) that hold prose: the
+    story split into chunks around a subscribe box or an ad, where trafilatura stopped."""
+    classes = located.get("class")
+    if not classes:
+        return []
+    found = []
+    after = False
+    for el in tree.iter(located.tag):
+        after = after or el is located
+        alike = after and el is not located and el.get("class") == classes
+        if alike and located not in el.iterancestors() and _has_prose(el):
+            found.append(el)
+    return found
+
+
+def _has_prose(el: HtmlElement) -> bool:
+    return any(len(p.text_content().strip()) >= _PROSE_CHARS for p in el.iter("p"))

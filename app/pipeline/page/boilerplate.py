@@ -53,6 +53,7 @@ _CHROME_ROLES = frozenset(
 _CHROME_HEADING = re.compile(
     r"^(see also|external links|further reading|related( articles| stories| posts| content)?|"
     r"read (more|next)|more (from|stories|on this)|most (read|popular)|recommended|popular|"
+    r"more (?:great |top )?(?:[\w’'.]+ ){0,3}(?:stories|articles|reads|coverage)|"
     r"comments?|discussion|share( this.*)?|you might also like|about the author|"
     r"(sign up|subscribe).*|newsletter|trending|latest|advertisement|sponsored.*|"
     # press-release tails: disclaimers, the boilerplate company profile, contacts

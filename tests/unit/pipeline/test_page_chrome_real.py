@@ -80,3 +80,20 @@ def test_a_paragraph_naming_its_linked_source_stays_in_the_article() -> None:
 cited by the publication <em><a href="https://www.digitimes.example/">DigiTimes</a></em>.</p>
 <p>The report claims the display will remain 13.3 inches in size.</p>""")
     assert "a new model will ship in 2020" in run_pipeline(html, PAGE_URL).text
+
+
+def test_the_story_continues_after_a_subscribe_box_trafilatura_stops_at() -> None:
+    paragraph = "The neo-banks promised to ease the pain of overdraft fees for millions of people."
+    html = f"""<html><head><title>Banking</title></head><body><main>
+<div class="grid"><div class="article__body body"><p>{paragraph}</p><p>{paragraph} Again.</p>
+<p>{paragraph} Once more.</p></div></div>
+<div class="inset"><div class="heading-h5"><a href="https://subscribe.example.com/">Subscribe
+</a> to stay smart.</div></div>
+<div class="grid"><div class="article__body body"><p>Big Tech incumbents are already honing in
+on the space, with four products launched in 2019 alone.</p><hr>
+<div class="heading-h3">More Great Example Stories</div><ul><li>Drones get jet engines, <a
+href="https://news.example.org/story/jet?itm_campaign=BottomRelatedStories">and more</a></li></ul>
+</div></div></main></body></html>"""
+    ext = run_pipeline(html, "https://news.example.org/story/banking")
+    assert "four products launched in 2019" in ext.text
+    assert "Drones get jet engines" not in ext.text

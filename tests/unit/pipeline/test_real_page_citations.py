@@ -194,3 +194,27 @@ for the code. The fix is tracked in <a href="https://tasks.example.org/T191583">
 def test_pt_abbreviates_part() -> None:
     ext = extract("<p>This is not Cold War Pt. II, but it is close.</p>")
     assert [s.text for s in ext.sentences][-1] == "This is not Cold War Pt. II, but it is close."
+
+
+def test_a_name_linked_to_a_page_named_after_it_is_not_evidence() -> None:
+    body = """<p>In the lab of <a href="https://www.hsph.example.edu/wendy-garrett/">Wendy
+Garrett</a>, the team found 40 cell types. <a href="https://apnews.example/6097d0d7">David
+Holmes</a> testified on Thursday. Reporting by <a href="https://blogs.example.com/search/
+journalist.php?n=dean.yates">Dean Yates</a> and colleagues was honoured.</p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "In the lab")) == set()
+    assert urls(sentence(ext, "David Holmes")) == {"https://apnews.example/6097d0d7"}
+    assert urls(sentence(ext, "Reporting by")) == set()  # a journalist's profile
+
+
+def test_recirculation_links_are_not_citations() -> None:
+    body = """<p>Neo-banks grew 40% in 2019, and some will fail, <a href="https://other.example.com/
+2019/11/story?itm_campaign=BottomRelatedStories">as one review argues</a>.</p>"""
+    assert urls(sentence(extract(body), "Neo-banks grew")) == set()
+
+
+def test_a_credit_notice_cites_nothing() -> None:
+    body = """<p>The jet crashed at 6:17 a.m., the navy said.</p><p>(Additional reporting by
+<a href="https://wire.example.com/journalists/ann-lee">Ann Lee</a>; Editing by Tom Hogue)</p>"""
+    ext = extract(body)
+    assert all(s.citations == [] for s in ext.sentences if "Additional" in s.text)
