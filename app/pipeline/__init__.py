@@ -38,7 +38,7 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
                 attributed_to=found.attributed_to, checkworthiness=assessment.checkworthiness,
                 features=assessment.features, kinds=assessment.kinds,
                 quantities=assessment.quantities,
-                is_claim=not about_page and (
+                is_claim=not (about_page or _asks_or_introduces(text)) and (
                     bool(found.citations) or (
                         assessment.checkworthiness >= claim_threshold
                         and not _inside(start, end, headings)
@@ -58,6 +58,12 @@ def _about_page(text: str, byline: str | None) -> bool:
     """A credit, correction or the author's bio inside a block: about the page, no claim."""
     bio = bool(byline) and re.match(rf"{re.escape(byline or '')} is (?:a|an|the)\b", text)
     return bool(bio) or is_notice_text(text)
+
+
+def _asks_or_introduces(text: str) -> bool:
+    """A question, or a lead-in to a list or quotation ("…the following responsibilities:"):
+    neither asserts anything, cited or not."""
+    return text.rstrip(' "”’)').endswith(("?", ":"))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

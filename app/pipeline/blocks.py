@@ -282,6 +282,8 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         ctx.skip_level = (
             6  # "<div class='heading-h3'>More Great Stories</div>": to the next heading
         )
+    elif _caption(el):
+        _block(el, "notice", ctx)  # a picture's caption: kept as text, never a claim
     elif el.tag == "p" and is_chrome_label(el):
         ctx.notice = True  # a bold "About Acme": the rest is the release's standing notices
         _block(el, "notice", ctx)
@@ -294,6 +296,18 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _mixed(el, ctx, kind)
     else:
         _block(el, "list_item" if el.tag in ("li", "dt", "dd") else kind, ctx)
+
+
+_CAPTION_WORDS = 60
+
+
+def _caption(el: HtmlElement) -> bool:
+    """A picture with a few words under it, in a <div> or <p> rather than a <figure>."""
+    if el.tag not in ("div", "p") or next(el.iter("img"), None) is None:
+        return False
+    if any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "blockquote") for c in el):
+        return False
+    return 0 < len(el.text_content().split()) <= _CAPTION_WORDS
 
 
 def _styled_heading(el: HtmlElement) -> bool:

@@ -148,7 +148,9 @@ _NOTICE_HEADING = re.compile(
 
 
 _NOTICE_TEXT = re.compile(
-    r"^(?:editor['’]s note|correction|clarification)\s*:|^an earlier version of this "
+    r"^(?:editor['’]s note|correction|clarification)"
+    r"(?: (?:added|appended|made|issued)\b[^:]{0,40})?\s*:"
+    r"|^an earlier version of this "
     r"(?:story|article|report)\b|^this (?:story|article) has been (?:corrected|updated)\b"
     # where the piece first ran, who helped report it, whose picture it is
     r"|^this (?:story|article|post|piece|blog post|report)(?: was| has been| is| first)"

@@ -97,3 +97,23 @@ href="https://news.example.org/story/jet?itm_campaign=BottomRelatedStories">and 
     ext = run_pipeline(html, "https://news.example.org/story/banking")
     assert "four products launched in 2019" in ext.text
     assert "Drones get jet engines" not in ext.text
+
+
+def test_questions_and_lead_ins_are_never_claims_even_when_cited() -> None:
+    body = """<p>What was the <a href="https://wire.example.com/2019/05/probe">Swedish
+investigation</a> about? A Rep agrees to take on the following responsibilities:</p>
+<p>The probe began in 2010 and was dropped in 2017.</p>"""
+    ext = extract(body)
+    by_start = {s.text.split()[0]: s for s in ext.sentences}
+    assert not by_start["What"].is_claim and by_start["What"].citations  # still cited
+    assert not by_start["A"].is_claim
+    assert by_start["The"].is_claim
+
+
+def test_a_caption_under_a_picture_is_never_a_claim() -> None:
+    body = """<p>Shelters were stocked with water and food by 1963, the city said.</p>
+<div class="image-none"><img src="x.jpg"><br><i>The basement at 80 New York, now used to store
+1,200 bicycles.</i></div>
+<p>Correction added Nov. 18, 2019: An earlier caption misstated the year.</p>"""
+    claims = _claims(body)
+    assert claims == ["Shelters were stocked with water and food by 1963, the city said."]
