@@ -160,10 +160,11 @@ def _fits(
     index: SourceIndex, urls: list[str], said_in: tuple[str, ...] | None, cited: set[str]
 ) -> list[str]:
     """Sources a speaker's words can come from: when the sentence names the medium ("in a
-    statement", "told NWN News"), only those of that kind, or those it already cites.
+    statement", "told NWN News", "tweeted"), only those of that kind, or those it already
+    cites; when it does not, anything but a social post.
     """
-    if said_in is None:
-        return urls
+    if said_in is None:  # "Apte said": words to the reporter, not his embedded post
+        return [u for u in urls if u in cited or not mentions(index.describe(u), ("post",))]
     return [u for u in urls if u in cited or mentions(index.describe(u), said_in)]
 
 

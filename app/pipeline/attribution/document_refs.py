@@ -25,6 +25,12 @@ _MEDIUM = re.compile(
     re.IGNORECASE,
 )
 _MEDIUM_WORDS = {"told": ("interview",), "press release": ("statement", "press release")}
+# "X tweeted", "she wrote on Instagram": the speaker's words are a social post
+_POSTED = re.compile(
+    r"\b(?:tweet(?:ed|s)?|retweeted|posted|wrote on|replied on|"
+    r"on (?:twitter|x|facebook|instagram|threads|bluesky|mastodon|tiktok|reddit))\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -44,7 +50,7 @@ def medium(text: str) -> tuple[str, ...] | None:
     """What the sentence says the speaker used ("statement", "interview"), if it says."""
     m = _MEDIUM.search(text)
     if m is None:
-        return None
+        return ("post",) if _POSTED.search(text) else None
     word = (m.group(1) or m.group(2)).lower()
     return _MEDIUM_WORDS.get(word, (word,))
 

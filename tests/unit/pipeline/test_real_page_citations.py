@@ -218,3 +218,14 @@ def test_a_credit_notice_cites_nothing() -> None:
 <a href="https://wire.example.com/journalists/ann-lee">Ann Lee</a>; Editing by Tom Hogue)</p>"""
     ext = extract(body)
     assert all(s.citations == [] for s in ext.sentences if "Additional" in s.text)
+
+
+def test_a_person_said_to_the_reporter_is_not_their_embedded_post() -> None:
+    body = """<p>The air is toxic this week, experts said.</p>
+<blockquote class="twitter-tweet"><p>Masks help, but only the good ones.</p>— Josh Apte
+(@joshapte) <a href="https://twitter.com/joshapte/status/1191110529592496130">November 3,
+2019</a></blockquote>
+<p>“It is like pouring stuff into a plugged sink,” Apte said.</p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "“It is like")) == set()
+    assert any(s.url.endswith("1191110529592496130") for s in ext.sources)
