@@ -13,7 +13,7 @@ from app.pipeline.attribution.names import NameSpan, find_names, with_article
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
 from app.pipeline.citations.marker_citations import by_label, cite_markers
 from app.pipeline.citations.source_notes import note_targets
-from app.pipeline.citations.sources import SourceIndex, normalize_url
+from app.pipeline.citations.sources import SourceIndex, is_scholarly, normalize_url
 from app.pipeline.types import Citation, Document, Link
 
 __all__ = ["SentenceLinks", "build_index", "link_sentences"]
@@ -183,7 +183,14 @@ def _pointed_at(
     before cited (if it cited exactly one), "the same review" the latest of that kind."""
     if noun == "it":
         return next(iter(previous)) if len(previous) == 1 else None
-    return _back_reference(index, noun, history)
+    found = _back_reference(index, noun, history)
+    if found is None and noun in _STUDY_NOUNS:  # "the study found": the one paper linked
+        papers = [s.url for s in index.sources() if is_scholarly(s.url)]
+        return papers[0] if len(papers) == 1 else None
+    return found
+
+
+_STUDY_NOUNS = frozenset({"study", "paper", "analysis", "research", "findings", "review"})
 
 
 def _spoken_in(item: Named) -> tuple[str, ...] | None:

@@ -10,7 +10,7 @@ __all__ = ["document_noun", "document_subject", "medium", "mentions"]
 
 _DOC_NOUNS = (
     "report|review|evaluation|survey|study|analysis|audit|assessment|inquiry|investigation|"
-    "paper|poll|census|filing|dataset|briefing|forecast|statistics|release|statement"
+    "paper|poll|census|filing|dataset|briefing|forecast|statistics|release|statement|findings"
 )
 # "an independent evaluation published today", "the same review", "the latest survey".
 _DOC_PHRASE = re.compile(rf"^(?:a|an|the|this|that)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_NOUNS})\b", re.I)

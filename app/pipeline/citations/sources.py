@@ -9,7 +9,7 @@ from functools import lru_cache
 from app.pipeline.types import Source
 from app.urls import normalize_source_url, registrable_domain
 
-__all__ = ["SourceIndex", "normalize_url"]
+__all__ = ["SourceIndex", "is_scholarly", "normalize_url"]
 
 _STOP = frozenset({"the", "of", "and", "&", "for", "a", "an", "in", "on", "at", "to", "us", "u.s"})
 _GENERIC = frozenset(
@@ -53,6 +53,22 @@ class _Entry:
     source: Source
     names: set[str] = field(default_factory=set)
     domains: set[str] = field(default_factory=set)
+
+
+# Where papers live: DOI and preprint resolvers, PubMed, and journals' own hosts.
+_SCHOLARLY = re.compile(
+    r"^https?://(?:[\w-]+\.)*(?:doi\.org|arxiv\.org|biorxiv\.org|medrxiv\.org|"
+    r"ncbi\.nlm\.nih\.gov|nature\.com|science\.org|sciencemag\.org|cell\.com|pnas\.org|"
+    r"thelancet\.com|nejm\.org|jamanetwork\.com|bmj\.com|plos\.org|springer\.com|"
+    r"wiley\.com|sciencedirect\.com|tandfonline\.com|frontiersin\.org|mdpi\.com|"
+    r"academic\.oup\.com|iopscience\.iop\.org|journals\.[\w.-]+|ssrn\.com)(?:/|$)",
+    re.IGNORECASE,
+)
+
+
+def is_scholarly(url: str) -> bool:
+    """Whether the URL is a paper: a DOI, a preprint, a PubMed record or a journal's page."""
+    return bool(_SCHOLARLY.match(url))
 
 
 class SourceIndex:

@@ -229,3 +229,20 @@ def test_a_person_said_to_the_reporter_is_not_their_embedded_post() -> None:
     ext = extract(body)
     assert urls(sentence(ext, "“It is like")) == set()
     assert any(s.url.endswith("1191110529592496130") for s in ext.sources)
+
+
+def test_the_study_is_the_one_paper_the_article_links_even_after_the_body() -> None:
+    body = """<p>Hibernating crews would need a third less food on the way to Mars.</p>
+<p>The study found that pods could cut the ship's mass by 30%.</p>
+<p>More information: Petit et al., Hibernation in space, <a href="https://doi.org/10.5555/
+hib.2019">DOI: 10.5555/hib.2019</a></p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "The study found")) == {"https://doi.org/10.5555/hib.2019"}
+    assert urls(sentence(ext, "Hibernating crews")) == set()
+
+
+def test_the_study_has_no_source_when_the_article_links_two_papers() -> None:
+    body = """<p>One team <a href="https://doi.org/10.5555/a.1">reported</a> a 10% drop. Another
+<a href="https://www.nature.com/articles/b-2">found</a> a rise.</p>
+<p>The study found that pods could cut the ship's mass by 30%.</p>"""
+    assert urls(sentence(extract(body), "The study found")) == set()
