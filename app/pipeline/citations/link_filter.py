@@ -24,7 +24,8 @@ _NAV_PATH = re.compile(
     r"/(author|authors|tag|tags|topic|topics|category|categories|users/profile|profile|"
     r"newsletters?|subscribe|signup|sign-up|login|account|donate|shop|store)(/|$)"
     # people's pages: staff, faculty and journalist profiles
-    r"|/(?:people|faculty|staff|profiles|team|journalists?|experts)(?:/|\.\w+$|$)",
+    r"|/(?:people|person|faculty|staff|profiles|team|journalists?|experts|organization)"
+    r"(?:/|\.\w+$|$)",
     re.IGNORECASE,
 )
 _CTA_TEXT = re.compile(
@@ -51,6 +52,7 @@ _ARTICLE_PATH = re.compile(
 )
 _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
 _CLAUSE_WORDS = 3
+_TERM_WORDS = 3  # "dark matter", "Big Bang": a term the site explains, not a story it cites
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
 _HOME_PATH = re.compile(
     r"^/?(?:index\.\w+|home|about(?:[-_]us)?|[a-z]{2}(?:-[a-z]{2})?/?)?/?$", re.IGNORECASE
@@ -91,10 +93,14 @@ def _is_publication(path: str) -> bool:
     return bool(_PUBLICATION.search(path))
 
 
-def _own_article(host: str, path: str, before: str) -> bool:
+def _own_article(host: str, path: str, before: str, text: str) -> bool:
     """The site's own earlier story, cited in the sentence ("this follows last month's
-    ruling"), unlike its sections, tags and wiki terms, or "I wrote about it in January"."""
+    ruling"), unlike its sections, tags, wiki terms and explainers named after the linked
+    term ("dark matter" -> /what-is-dark-matter), or "I wrote about it in January"."""
     if not _ARTICLE_PATH.search(path) or _NOT_ARTICLE.search(path) or _TAG_HOST.match(host):
+        return False
+    words = text.split()
+    if len(words) <= _TERM_WORDS and _named_after(path, words, whole=False):
         return False
     clause = re.split(r"(?<=[.!?])\s+", before)[-1]
     # inside a sentence, not a list of the site's headlines ("Related: <a>…</a>")
@@ -117,12 +123,13 @@ def names_a_site(absolute: str, text: str) -> bool:
     return in_host or proper
 
 
-def _named_after(path: str, words: list[str]) -> bool:
-    """Whether the path's last segment is the name itself ("/people/wendy-garrett")."""
+def _named_after(path: str, words: list[str], *, whole: bool = True) -> bool:
+    """Whether the path's last segment is the name itself ("/people/wendy-garrett"), or with
+    `whole` off, holds all of its words ("/28402-what-is-dark-matter.html")."""
     segment = path.rstrip("/").rsplit("/", 1)[-1].lower()
     slug = set(re.split(r"[^a-z0-9]+", segment)) - {""}
     name = {re.sub(r"[^a-z0-9]", "", w.lower()) for w in words} - {""}
-    return bool(name) and name <= slug and len(slug) <= len(name) + 1
+    return bool(name) and name <= slug and (not whole or len(slug) <= len(name) + 1)
 
 
 def is_own_story(
@@ -165,7 +172,9 @@ def is_source_link(
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return False
     if _own_link(href, parts.hostname, own_domains, page_hosts) and not (
-        cited or _is_publication(parts.path) or _own_article(parts.hostname, parts.path, before)
+        cited
+        or _is_publication(parts.path)
+        or _own_article(parts.hostname, parts.path, before, text)
     ):
         return False
     if not cited and names_a_site(absolute, text):

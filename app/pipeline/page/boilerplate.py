@@ -156,6 +156,8 @@ _NOTICE_TEXT = re.compile(
     r"|^this (?:story|article|post|piece|blog post|report)(?: was| has been| is| first)"
     r"(?: originally| first)? (?:published|reprinted|republished|adapted|appeared|edited|updated)"
     r"|^read the original (?:article|story|post)\b|^(?:provided by|courtesy of)\s+[A-Z]"
+    r"|^originally published (?:on|in|by|at)\b"
+    r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b"
     r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
     r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b",
     re.IGNORECASE,

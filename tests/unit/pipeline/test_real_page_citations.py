@@ -246,3 +246,25 @@ def test_the_study_has_no_source_when_the_article_links_two_papers() -> None:
 <a href="https://www.nature.com/articles/b-2">found</a> a rise.</p>
 <p>The study found that pods could cut the ship's mass by 30%.</p>"""
     assert urls(sentence(extract(body), "The study found")) == set()
+
+
+def test_the_sites_explainer_of_a_linked_term_is_not_a_story_it_cites() -> None:
+    term = '<a href="/28402-what-is-dark-matter.html">dark matter</a>'
+    story = '<a href="/2019/10/03/supercomputer-record-broken">last month\'s record run</a>'
+    body = f"""<p>The simulation tracked 20 billion particles of {term} and gas, a record, the
+team said. It beat the mark set in {story}.</p>
+<p>Originally published on Example News.</p>
+<p>Listen to Example Radio live at 12:45 weekdays - or listen back <a href="/radio/episodes">here
+</a>.</p>"""
+    ext = extract(body)
+    assert urls(sentence(ext, "The simulation")) == set()
+    assert urls(sentence(ext, "It beat")) == {
+        "https://news.example.org/2019/10/03/supercomputer-record-broken"
+    }
+    assert not any(s.is_claim for s in ext.sentences if s.text.startswith(("Originally", "Listen")))
+
+
+def test_a_company_database_profile_is_not_a_source() -> None:
+    body = """<p>Investor <a href="https://www.crunchbase.example/organization/softbank">SoftBank
+</a> put in up to $8 billion.</p>"""
+    assert urls(sentence(extract(body), "Investor")) == set()
