@@ -213,8 +213,9 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
         return min(max(position + offset, low), high)
 
     credit = credit_span(raw)  # "… Portland, Oregon. (Boing Boing)": a picture's credit
-    for ln in run.links:
-        citation = ln.citation and not (credit and credit[0] <= ln.start < credit[1])
+    for ln in run.links:  # a notice ("Originally published by <a>…</a>") cites nothing
+        credited = credit and credit[0] <= ln.start < credit[1]
+        citation = ln.citation and kind != "notice" and not credited
         body.links.append(Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, citation))
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))

@@ -13,7 +13,9 @@ __all__ = ["is_own_story", "is_source_link", "names_a_site", "site_domains", "si
 _SHARE_HOSTS = re.compile(
     r"(^|\.)(facebook\.com/sharer|twitter\.com/(intent|share)|x\.com/intent|linkedin\.com/share|"
     r"bsky\.app/intent|reddit\.com/submit|wa\.me|api\.whatsapp\.com|t\.me/share|"
-    r"pinterest\.com/pin/create|news\.ycombinator\.com/submitlink)",
+    r"pinterest\.com/pin/create|news\.ycombinator\.com/submitlink)"
+    # a post's media shortlinks, licences and media files: what a picture is, not a source
+    r"|^(?:t\.co|pic\.twitter\.com)(?:/|$)|(^|\.)creativecommons\.org/licenses|/wiki/File:",
     re.IGNORECASE,
 )
 _PROFILE_HOSTS = frozenset(

@@ -268,3 +268,14 @@ def test_a_company_database_profile_is_not_a_source() -> None:
     body = """<p>Investor <a href="https://www.crunchbase.example/organization/softbank">SoftBank
 </a> put in up to $8 billion.</p>"""
     assert urls(sentence(extract(body), "Investor")) == set()
+
+
+def test_notices_licences_and_media_links_are_no_sources() -> None:
+    body = """<p>The probe found 2,000 kg of water a second, NASA said.</p>
+<p>This article was originally published by <a href="https://futurism.example/europa-water">
+Futurism</a>.</p>
+<p>The map shows 40 languages (<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC
+BY-SA</a>, <a href="https://commons.wikimedia.org/wiki/File:Map.png">file</a>, <a
+href="https://t.co/MYwRz9euaq">pic</a>).</p>"""
+    ext = extract(body)
+    assert {s.url for s in ext.sources} == set()
