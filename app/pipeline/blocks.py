@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from app.pipeline.body_text import BodyText, Run
 from app.pipeline.citations.html_markers import marker_labels
 from app.pipeline.citations.link_filter import is_own_story, is_source_link, names_a_site
 from app.pipeline.citations.quote_credits import (
@@ -26,6 +26,7 @@ from app.pipeline.page.boilerplate import (
     is_notice_heading,
     is_notice_text,
 )
+from app.pipeline.page.element_roles import is_caption, is_styled_heading
 from app.pipeline.types import Block, Link, Marker
 
 __all__ = ["BodyText", "walk_body"]
@@ -37,43 +38,6 @@ _BLOCK_TAGS = frozenset(
     | {"table", "figure", "aside", "nav", "form", "hr", "details", "iframe", "video"}
 )  # fmt: skip
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
-
-
-@dataclass(slots=True)
-class _Run:
-    """Inline text of one block being assembled, with offsets relative to the block."""
-
-    parts: list[str] = field(default_factory=list)
-    size: int = 0
-    links: list[Link] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
-    # an outside source linked or named ("…, cited by <a>DigiTimes</a>"), or a marker: the
-    # block is article text whatever trafilatura chose (the site's own stories do not count)
-    sourced: bool = False
-
-    def add(self, text: str) -> None:
-        text = _SPACES.sub(" ", text)
-        if text.startswith(" ") and (self.size == 0 or self.parts[-1].endswith((" ", "\n"))):
-            text = text[1:]
-        if text:
-            self.parts.append(text)
-            self.size += len(text)
-
-    def newline(self) -> None:
-        if self.size and not self.parts[-1].endswith("\n"):
-            self.parts.append("\n")
-            self.size += 1
-
-
-@dataclass(slots=True)
-class BodyText:
-    """The body as joined blocks, with links and the markers taken from the HTML."""
-
-    text: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -93,7 +57,7 @@ class _Context:
     credited_until: int = 0  # the end of the last quotation a credit line took
 
 
-def _inline(node: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
+def _inline(node: HtmlElement, run: Run, ctx: _Context, kind: str) -> None:
     """Append the inline content of `node` (not its tail) to the run."""
     for child in node:
         if isinstance(child.tag, str) and not is_boilerplate_element(child):
@@ -102,7 +66,7 @@ def _inline(node: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
             run.add(child.tail)
 
 
-def _inline_element(el: HtmlElement, run: _Run, ctx: _Context, kind: str) -> None:
+def _inline_element(el: HtmlElement, run: Run, ctx: _Context, kind: str) -> None:
     """One inline element: a line break, a marker, a link or plain inline markup."""
     if el.tag == "br":
         run.newline()
@@ -123,7 +87,7 @@ def _inline_element(el: HtmlElement, run: _Run, ctx: _Context, kind: str) -> Non
         _add_link(el, start, run, ctx)
 
 
-def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
+def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context) -> None:
     """Record an inline link, flagged when it can stand for a cited source."""
     raw = el.get("href", "").strip()
     absolute = urljoin(ctx.base_url, raw)
@@ -140,13 +104,13 @@ def _add_link(el: HtmlElement, start: int, run: _Run, ctx: _Context) -> None:
     run.sourced = run.sourced or (not own and (citation or names_a_site(absolute, text)))
 
 
-def _cites(run: _Run) -> bool:
+def _cites(run: Run) -> bool:
     """Whether the block carries an outside source or a footnote marker (kept whatever `keep`
     says)."""
     return bool(run.markers) or run.sourced
 
 
-def _add_notes(run: _Run, ctx: _Context) -> None:
+def _add_notes(run: Run, ctx: _Context) -> None:
     """The links of a "Source:" line cite the block above it, the site's own pages included."""
     if not ctx.body.blocks:
         return
@@ -180,7 +144,7 @@ def _quotes_above(ctx: _Context) -> int | None:
     return start
 
 
-def _emit(run: _Run, kind: str, ctx: _Context) -> None:
+def _emit(run: Run, kind: str, ctx: _Context) -> None:
     """Close a block: trim it, drop chrome, and append it to the body."""
     raw = "".join(run.parts)
     text = raw.strip()
@@ -228,7 +192,7 @@ def _emit(run: _Run, kind: str, ctx: _Context) -> None:
 
 def _block(el: HtmlElement, kind: str, ctx: _Context) -> None:
     """Emit `el` as one block of the given kind."""
-    run = _Run()
+    run = Run()
     if el.text:
         run.add(el.text)
     _inline(el, run, ctx, kind)
@@ -256,13 +220,13 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
 
 def _mixed(el: HtmlElement, ctx: _Context, kind: str) -> None:
     """A container holding both loose inline content and block children."""
-    run = _Run()
+    run = Run()
     if el.text:
         run.add(el.text)
     for child in el:
         if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
             _emit(run, kind, ctx)
-            run = _Run()
+            run = Run()
             _walk(child, ctx, kind)
         elif isinstance(child.tag, str) and not is_boilerplate_element(child):
             _inline_element(child, run, ctx, kind)
@@ -279,11 +243,11 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _heading(el, ctx)
     elif ctx.skip_level:
         return
-    elif _styled_heading(el) and is_chrome_heading(el.text_content()):
+    elif is_styled_heading(el) and is_chrome_heading(el.text_content()):
         ctx.skip_level = (
             6  # "<div class='heading-h3'>More Great Stories</div>": to the next heading
         )
-    elif _caption(el):
+    elif is_caption(el):
         _block(el, "notice", ctx)  # a picture's caption: kept as text, never a claim
     elif el.tag == "p" and is_chrome_label(el):
         ctx.notice = True  # a bold "About Acme": the rest is the release's standing notices
@@ -297,24 +261,6 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _mixed(el, ctx, kind)
     else:
         _block(el, "list_item" if el.tag in ("li", "dt", "dd") else kind, ctx)
-
-
-_CAPTION_WORDS = 60
-
-
-def _caption(el: HtmlElement) -> bool:
-    """A picture with a few words under it, in a <div> or <p> rather than a <figure>."""
-    if el.tag not in ("div", "p") or next(el.iter("img"), None) is None:
-        return False
-    if any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "blockquote") for c in el):
-        return False
-    return 0 < len(el.text_content().split()) <= _CAPTION_WORDS
-
-
-def _styled_heading(el: HtmlElement) -> bool:
-    """A <div> or <p> dressed as a heading by its class ("heading-h3", "section-title")."""
-    classes = el.get("class", "").lower()
-    return el.tag in ("div", "p", "span") and ("heading" in classes or "title" in classes)
 
 
 def walk_body(

@@ -10,7 +10,8 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 from trafilatura.settings import Document as TrafilaturaDocument
 
-from app.pipeline.blocks import BodyText, walk_body
+from app.pipeline.blocks import walk_body
+from app.pipeline.body_text import BodyText
 from app.pipeline.citations.author_year import find_author_year
 from app.pipeline.citations.link_filter import site_domains, site_hosts
 from app.pipeline.citations.markers import MarkerHit, find_text_markers

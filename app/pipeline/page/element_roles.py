@@ -1,0 +1,24 @@
+"""Elements that play a part their tag does not say: a caption in a <div>, a heading in a <p>."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+__all__ = ["is_caption", "is_styled_heading"]
+
+_CAPTION_WORDS = 60
+
+
+def is_caption(el: HtmlElement) -> bool:
+    """A picture with a few words under it, in a <div> or <p> rather than a <figure>."""
+    if el.tag not in ("div", "p") or next(el.iter("img"), None) is None:
+        return False
+    if any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "blockquote") for c in el):
+        return False
+    return 0 < len(el.text_content().split()) <= _CAPTION_WORDS
+
+
+def is_styled_heading(el: HtmlElement) -> bool:
+    """A <div> or <p> dressed as a heading by its class ("heading-h3", "section-title")."""
+    classes = el.get("class", "").lower()
+    return el.tag in ("div", "p", "span") and ("heading" in classes or "title" in classes)
