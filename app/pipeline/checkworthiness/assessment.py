@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from app.pipeline.checkworthiness.features import extract_features
 from app.pipeline.checkworthiness.kinds import detect_kinds
+from app.pipeline.checkworthiness.learned import load_scorer
 from app.pipeline.checkworthiness.quantities import parse_quantities
-from app.pipeline.checkworthiness.scorer import score_features
 from app.pipeline.types import Assessment, Quantity
 
 __all__ = ["CLAIM_THRESHOLD", "assess", "named_features"]
 
-# A sentence is a claim when it is cited or scores at least this much.
+# A sentence is a claim when it is cited or scores at least this much; the learned scorer
+# places its tuned threshold at 0.5.
 CLAIM_THRESHOLD = 0.5
 
 
@@ -31,5 +32,5 @@ def assess(text: str, *, cited: bool, attributed_to: Sequence[str] = ()) -> Asse
     quantities = parse_quantities(text)
     kinds = detect_kinds(text, quantities, attributed_to)
     features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)
-    score, fired = score_features(features)
+    score, fired = load_scorer().score(features, text)
     return Assessment(checkworthiness=score, features=fired, kinds=kinds, quantities=quantities)
