@@ -65,7 +65,7 @@ def cross_validate(
     settings: TrainSettings,
 ) -> dict[str, Any]:  # fmt: skip
     """Out-of-fold scores; the threshold that serves debates and articles best; figures."""
-    design = build_design(features)
+    design = build_design(features, settings.buckets)
     x = design.matrix([r.text for r in rows], features)
     y = np.array([r.label for r in rows])
     w = _sample_weights(rows, n_debates, settings.news_share)
@@ -127,7 +127,7 @@ def fit_export(
     settings: TrainSettings, *, threshold: float,
 ) -> dict[str, Any]:  # fmt: skip
     """Fit on every row and export: named weights, n-gram weights by text, bias, threshold."""
-    design = build_design(features)
+    design = build_design(features, settings.buckets)
     x = design.matrix([r.text for r in rows], features)
     y = np.array([r.label for r in rows])
     coef, bias = _fit(design, x, y, _sample_weights(rows, n_debates, settings.news_share), settings)

@@ -1,7 +1,7 @@
 """Design matrices for training: named features, then hashed n-grams (training only).
 
 Each n-gram is hashed (32-bit MurmurHash3, as scikit-learn's FeatureHasher) into one of
-`N_BUCKETS` columns, and the texts seen in each bucket are kept, so that the exported
+`buckets` columns, and the texts seen in each bucket are kept, so that the exported
 weights name n-grams by their text and never by a bucket number. n-gram values are
 1/sqrt(count), as `LearnedScorer.terms` computes them at run time, and a fragment
 without a closing stop has none (`model_ngrams`).
@@ -19,9 +19,7 @@ from sklearn.utils import murmurhash3_32
 
 from app.pipeline.checkworthiness.ngrams import model_ngrams
 
-__all__ = ["N_BUCKETS", "Design", "build_design"]
-
-N_BUCKETS = 2**22
+__all__ = ["Design", "build_design"]
 
 
 @dataclass(slots=True)
@@ -29,17 +27,18 @@ class Design:
     """Column layout: the named features first, then the n-gram buckets."""
 
     named: list[str]
+    buckets: int
     bucket_texts: dict[int, set[str]] = field(default_factory=dict)
 
     def bucket(self, ngram: str) -> int:
         """The n-gram's column among the buckets; remembers its text."""
-        column = abs(murmurhash3_32(ngram, seed=0)) % N_BUCKETS
+        column = abs(murmurhash3_32(ngram, seed=0)) % self.buckets
         self.bucket_texts.setdefault(column, set()).add(ngram)
         return column
 
     @property
     def width(self) -> int:
-        return len(self.named) + N_BUCKETS
+        return len(self.named) + self.buckets
 
     def matrix(
         self, texts: Sequence[str], features: Sequence[Mapping[str, float]]
@@ -62,6 +61,6 @@ class Design:
         return sp.csr_matrix((np.array(values), np.array(indices), np.array(indptr)), shape=shape)
 
 
-def build_design(features: Sequence[Mapping[str, float]]) -> Design:
+def build_design(features: Sequence[Mapping[str, float]], buckets: int) -> Design:
     """A layout holding every named feature that fires in `features`, sorted by name."""
-    return Design(sorted({name for row in features for name in row}))
+    return Design(sorted({name for row in features for name in row}), buckets)

@@ -37,6 +37,7 @@ class TrainSettings:
     c: float = 1.0  # inverse L2 strength of the logistic regression
     news_share: float = 0.4  # article rows' total weight as a share of the debate rows'
     top_k: int = 50_000  # n-grams kept, the largest |weight| first (file well under 5 MB)
+    buckets: int = 2**22  # hash columns: ~170k distinct n-grams in train seldom share one
     folds: int = 5
     seed: int = 0
 
