@@ -1,6 +1,6 @@
 """The word and character n-grams of a sentence, as the learned scorer reads them.
 
-Training (app/evaluation) and the runtime scorer both call `sentence_ngrams`, so a weight
+Training (app/evaluation) and the runtime scorer both start from `ngram_sets`, so a weight
 learned for an n-gram is found again under the same text. Digits fold to "0" so that
 "$4.5 billion" and "$7.2 billion" share their n-grams.
 """
@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
-__all__ = ["CHAR_SIZES", "display_name", "model_ngrams", "sentence_ngrams"]
+__all__ = [
+    "CHAR_SIZES",
+    "char_grams",
+    "display_name",
+    "folded_words",
+    "model_ngrams",
+    "ngram_sets",
+    "sentence_ngrams",
+]
 
 # word 1-2 grams; character 3-5 grams inside each word padded with one space either side
 CHAR_SIZES = (3, 4, 5)
@@ -18,16 +27,34 @@ _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _DIGIT = re.compile(r"\d")
 
 
+def folded_words(text: str) -> list[str]:
+    """The sentence's words, lower-cased, digits folded to "0", curly apostrophes straight."""
+    return _TOKEN.findall(_DIGIT.sub("0", text.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=1 << 16)
+def char_grams(word: str) -> frozenset[str]:
+    """Character 3-5 grams of one word padded with a space either side."""
+    # words repeat from sentence to sentence, so their n-grams are worth remembering
+    padded = f" {word} "
+    return frozenset(
+        padded[i : i + size] for size in CHAR_SIZES for i in range(len(padded) - size + 1)
+    )
+
+
+def ngram_sets(text: str) -> tuple[set[str], set[str]]:
+    """Distinct word 1-2 grams ("per cent") and in-word character grams (" per")."""
+    words = folded_words(text)
+    grams = set(words)
+    grams.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    chars: set[str] = set().union(*map(char_grams, set(words)))
+    return grams, chars
+
+
 def sentence_ngrams(text: str) -> set[str]:
-    """Distinct n-grams: "w:per cent" for words, "c: per" for characters within a word."""
-    words = _TOKEN.findall(_DIGIT.sub("0", text.lower().replace("’", "'")))
-    found = {f"w:{word}" for word in words}
-    found.update(f"w:{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    for word in set(words):
-        padded = f" {word} "
-        for size in CHAR_SIZES:
-            found.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
-    return found
+    """Both sets as one, each n-gram tagged with its kind: "w:per cent", "c: per"."""
+    words, chars = ngram_sets(text)
+    return {f"w:{g}" for g in words} | {f"c:{g}" for g in chars}
 
 
 def model_ngrams(text: str, features: Mapping[str, float]) -> set[str]:
@@ -40,6 +67,6 @@ def model_ngrams(text: str, features: Mapping[str, float]) -> set[str]:
 
 
 def display_name(ngram: str) -> str:
-    """How an explanation names an n-gram: "ngram:'per cent'" or "chars:' per'"."""
+    """How an explanation names a tagged n-gram: "ngram:'per cent'" or "chars:' per'"."""
     kind, text = ngram.split(":", 1)
     return f"{'ngram' if kind == 'w' else 'chars'}:'{text}'"
