@@ -3,7 +3,7 @@
 Each n-gram is hashed (32-bit MurmurHash3, as scikit-learn's FeatureHasher) into one of
 `buckets` columns, and the texts seen in each bucket are kept, so that the exported
 weights name n-grams by their text and never by a bucket number. n-gram values are
-1/sqrt(count), as `LearnedScorer.terms` computes them at run time, and a fragment
+count/sqrt(total count), as `LearnedScorer` computes them at run time, and a fragment
 without a closing stop has none (`model_ngrams`).
 """
 
@@ -50,9 +50,10 @@ class Design:
         for text, named in zip(texts, features, strict=True):
             cells = {index[n]: v for n, v in named.items() if n in index}
             grams = model_ngrams(text, named)
-            scale = 1.0 / math.sqrt(len(grams)) if grams else 0.0
-            for gram in grams:
-                cells[offset + self.bucket(gram)] = scale
+            scale = 1.0 / math.sqrt(sum(grams.values())) if grams else 0.0
+            for gram, count in grams.items():
+                column = offset + self.bucket(gram)
+                cells[column] = cells.get(column, 0.0) + count * scale
             for column in sorted(cells):
                 indices.append(column)
                 values.append(cells[column])

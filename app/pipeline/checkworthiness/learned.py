@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from app.pipeline.checkworthiness.ngrams import char_grams, display_name, folded_words
+from app.pipeline.checkworthiness.ngrams import char_grams, display_name, folded_words, word_grams
 
 __all__ = ["WEIGHTS_PATH", "LearnedScorer", "load_scorer"]
 
@@ -71,40 +71,41 @@ class LearnedScorer:
         words = folded_words(text)
         if not words:
             return 0.0, []
-        grams = set(words)
-        grams.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-        per_word = [self._word_chars(word) for word in set(words)]
-        chars: set[str] = set().union(*(p.grams for p in per_word))
-        found_chars: set[str] = set().union(*(p.found for p in per_word))
-        found_words = grams & self.words.keys()
-        total = sum(map(self.words.__getitem__, found_words))
-        total += sum(map(self.chars.__getitem__, found_chars))
-        # n-gram values are 1/sqrt(count), so long sentences do not win on length alone
-        scale = 1.0 / math.sqrt(len(grams) + len(chars))
+        grams = word_grams(words)
+        found = grams & self.words.keys()
+        total = sum(map(self.words.__getitem__, found))
+        count = len(grams)
+        candidates = _strongest(self.words, found, "w:")
+        for word in set(words):
+            chars = self._word_chars(word)
+            total += chars.total
+            count += chars.count
+            candidates += chars.strongest
+        # n-gram values are count/sqrt(total count): long sentences do not win on length alone
+        scale = 1.0 / math.sqrt(count)
         # a character n-gram among the sentence's strongest is among its word's strongest
-        candidates = {c for p in per_word for c in p.strongest}
-        candidates.update(_strongest(self.words, found_words, "w:"))
-        top = heapq.nsmallest(_NGRAMS_EXPLAINED, candidates)
+        top = heapq.nsmallest(_NGRAMS_EXPLAINED, set(candidates))
         return total * scale, [(display_name(g), w * scale) for _, g, w in top]
 
     def _word_chars(self, word: str) -> _WordChars:
-        """A word's character n-grams, those with a weight, and its strongest, remembered."""
+        """A word's character n-grams: their weight, their number, the strongest few."""
         known = self._by_word.get(word)
         if known is None:
             if len(self._by_word) >= _WORDS_REMEMBERED:
                 self._by_word.clear()
             grams = char_grams(word)
             found = grams & self.chars.keys()
-            strongest = tuple(_strongest(self.chars, found, "c:"))
-            known = self._by_word[word] = _WordChars(grams, frozenset(found), strongest)
+            total = sum(map(self.chars.__getitem__, found))
+            strongest = _strongest(self.chars, found, "c:")
+            known = self._by_word[word] = _WordChars(total, len(grams), strongest)
         return known
 
 
 @dataclass(frozen=True, slots=True)
 class _WordChars:
-    grams: frozenset[str]
-    found: frozenset[str]
-    strongest: tuple[tuple[float, str, float], ...]
+    total: float
+    count: int
+    strongest: list[tuple[float, str, float]]
 
 
 def _strongest(

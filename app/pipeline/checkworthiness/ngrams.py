@@ -1,6 +1,7 @@
 """The word and character n-grams of a sentence, as the learned scorer reads them.
 
-Training (app/evaluation) and the runtime scorer both start from `ngram_sets`, so a weight
+Training (app/evaluation) and the runtime scorer both read `folded_words`, `word_grams`
+and `char_grams`, so a weight
 learned for an n-gram is found again under the same text. Digits fold to "0" so that
 "$4.5 billion" and "$7.2 billion" share their n-grams.
 """
@@ -17,8 +18,9 @@ __all__ = [
     "display_name",
     "folded_words",
     "model_ngrams",
-    "ngram_sets",
+    "ngram_counts",
     "sentence_ngrams",
+    "word_grams",
 ]
 
 # word 1-2 grams; character 3-5 grams inside each word padded with one space either side
@@ -42,28 +44,37 @@ def char_grams(word: str) -> frozenset[str]:
     )
 
 
-def ngram_sets(text: str) -> tuple[set[str], set[str]]:
-    """Distinct word 1-2 grams ("per cent") and in-word character grams (" per")."""
-    words = folded_words(text)
+def word_grams(words: list[str]) -> set[str]:
+    """Distinct word 1-2 grams ("per", "per cent")."""
     grams = set(words)
     grams.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    chars: set[str] = set().union(*map(char_grams, set(words)))
-    return grams, chars
+    return grams
+
+
+def ngram_counts(text: str) -> dict[str, int]:
+    """Tagged n-grams and how often each counts: "w:per cent" once, "c: per" once for each
+    distinct word that holds it (so a word's character n-grams sum on their own)."""
+    words = folded_words(text)
+    counts = {f"w:{g}": 1 for g in word_grams(words)}
+    for word in set(words):
+        for gram in char_grams(word):
+            key = f"c:{gram}"
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def sentence_ngrams(text: str) -> set[str]:
-    """Both sets as one, each n-gram tagged with its kind: "w:per cent", "c: per"."""
-    words, chars = ngram_sets(text)
-    return {f"w:{g}" for g in words} | {f"c:{g}" for g in chars}
+    """The distinct tagged n-grams of a sentence."""
+    return set(ngram_counts(text))
 
 
-def model_ngrams(text: str, features: Mapping[str, float]) -> set[str]:
+def model_ngrams(text: str, features: Mapping[str, float]) -> dict[str, int]:
     """The n-grams the learned scorer reads: none for a fragment without a closing stop.
 
     A date line, a label or a caption (`heading` fires) is scored by its named features
     alone: the n-gram weights were learned on full sentences, which such text is not.
     """
-    return set() if features.get("heading") else sentence_ngrams(text)
+    return {} if features.get("heading") else ngram_counts(text)
 
 
 def display_name(ngram: str) -> str:
