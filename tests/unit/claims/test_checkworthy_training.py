@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from pathlib import Path
 
 import pytest
 
 from app.cli.main import main
-from app.evaluation.checkworthy_data import corpus_folders, read_corpus, read_tsv
+from app.evaluation.checkworthy_data import (
+    corpus_folders,
+    read_corpus,
+    read_tsv,
+    sentence_features,
+)
 from app.evaluation.checkworthy_metrics import figures, roc_auc
 from app.evaluation.checkworthy_train import TrainSettings, run
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
 from app.pipeline.checkworthiness.learned import WEIGHTS_PATH, LearnedScorer, load_scorer
-from app.pipeline.checkworthiness.ngrams import sentence_ngrams
+from app.pipeline.checkworthiness.ngrams import model_ngrams, sentence_ngrams
 
 FIXTURE = Path(__file__).resolve().parent / "checkworthy_fixture"
 TSV = FIXTURE / "train.tsv"
@@ -47,6 +53,32 @@ def test_fixture_weights_name_ngrams_by_text_and_separate_the_classes(tmp_path: 
     claim = "Unemployment fell to 3.9 percent in 2019."
     aside = "I want to thank everyone here tonight."
     assert scorer.score({"number": 1.0, "date": 1.0}, claim)[0] > scorer.score({}, aside)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The the theme: there are 3 themes, 30 thesis notes and 300 theories.",
+        "Exports to Canada rose 12 percent in the second quarter.",
+        "I'll say it again — we won't.",
+        "",
+    ],
+)
+def test_the_runtime_sums_what_the_trainer_counts(text: str) -> None:
+    """The scorer's per-word shortcut gives the logit of the counts the trainer fits."""
+    scorer = load_scorer()
+    features = sentence_features(text)
+    counts = model_ngrams(text, features)
+    weights = {f"w:{k}": v for k, v in scorer.words.items()}
+    weights |= {f"c:{k}": v for k, v in scorer.chars.items()}
+    scale = 1 / math.sqrt(sum(counts.values())) if counts else 0.0
+    z = (
+        scorer.bias
+        - scorer.threshold
+        + sum(scorer.named.get(n, 0.0) * v for n, v in features.items())
+    )
+    z += sum(weights.get(g, 0.0) * c * scale for g, c in counts.items())
+    assert scorer.score(features, text)[0] == pytest.approx(1 / (1 + math.exp(-z)), rel=1e-9)
 
 
 def test_the_shipped_weights_are_the_recorded_ones_and_small() -> None:
