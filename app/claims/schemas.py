@@ -40,7 +40,11 @@ class ClaimOut(BaseModel):
     char_start: int
     char_end: int
     checkworthiness: float
-    features: list[str] = Field(description="The scoring features that fired, with weights.")
+    features: list[str] = Field(
+        description="Why it scored so: the named features that fired, then the n-grams that"
+        " pushed most, each with its signed share of the logit ('number:+1.36',"
+        " \"ngram:'per cent':+0.21\")."
+    )
     kinds: list[str]
     quantities: list[QuantityOut]
     citations: list[CitationOut]

@@ -1,4 +1,4 @@
-"""`claimtrail up | api | worker | migrate | eval | keys | submit` — the command line."""
+"""`claimtrail up | api | worker | migrate | eval | train-checkworthy | keys | submit` — the CLI."""
 
 from __future__ import annotations
 
@@ -73,6 +73,48 @@ def _eval(args: argparse.Namespace) -> int:
 
     flags = ["--verbose"] if args.verbose else []
     return eval_main([*args.corpus_dirs, "--threshold", str(args.threshold), *flags])
+
+
+def _train_checkworthy(args: argparse.Namespace) -> int:
+    from app.evaluation.checkworthy_train import TrainSettings, run
+
+    settings = TrainSettings(c=args.c, top_k=args.top_k, news_share=args.news_share)
+    dev = None if args.no_dev else args.dev
+    return run(
+        train_tsv=args.train, dev_tsv=dev, corpora=args.corpus, out=args.out, settings=settings
+    )
+
+
+def _eval_checkworthy(args: argparse.Namespace) -> int:
+    from app.evaluation.checkworthy_eval import run
+
+    return run(args.file, scores_out=args.scores)
+
+
+def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    checkthat = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "checkthat"
+    weights = Path(__file__).resolve().parents[1] / "pipeline" / "checkworthiness" / "weights.json"
+    train = commands.add_parser(
+        "train-checkworthy", help="fit the learned check-worthiness scorer and write its weights"
+    )
+    train.add_argument("--train", type=Path, default=checkthat / "train.tsv", help="lab TSV")
+    train.add_argument("--dev", type=Path, default=checkthat / "dev.tsv", help="scored once")
+    train.add_argument("--no-dev", action="store_true", help="skip the dev gate")
+    train.add_argument(
+        "--corpus", type=Path, action="append", metavar="DIR",
+        help="a folder of article gold (repeat); default: every one under tests/corpus",
+    )  # fmt: skip
+    train.add_argument("--out", type=Path, default=weights, help="weights file to write")
+    train.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    train.add_argument("--top-k", type=int, default=50_000, help="n-grams kept")
+    train.add_argument("--news-share", type=float, default=0.4, help="article rows' weight")
+    train.set_defaults(run=_train_checkworthy)
+    evaluate = commands.add_parser(
+        "eval-checkworthy", help="P, R, F1 and ROC AUC of the check-worthiness scorer on a TSV"
+    )
+    evaluate.add_argument("file", type=Path, help="Sentence_id, Text, class_label (Yes/No)")
+    evaluate.add_argument("--scores", type=Path, metavar="OUT.tsv", help="per-sentence scores")
+    evaluate.set_defaults(run=_eval_checkworthy)
 
 
 def _children(args: argparse.Namespace, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
@@ -170,6 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--threshold", type=float, default=0.5, help="claim threshold")
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list mismatched pairs")
     evaluate.set_defaults(run=_eval)
+    _add_checkworthy_parsers(commands)
     add_keys_parser(commands)
     add_submit_parser(commands)
     add_serve_corpus_parser(commands)

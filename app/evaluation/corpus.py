@@ -33,7 +33,15 @@ from app.pipeline import run_pipeline
 from app.pipeline.types import Extraction, Sentence
 from app.urls import normalize_source_url
 
-__all__ = ["BASE", "evaluate", "main", "normalize_sentence", "score_article", "summarize"]
+__all__ = [
+    "BASE",
+    "evaluate",
+    "main",
+    "normalize_sentence",
+    "score_article",
+    "strip_citation_markers",
+    "summarize",
+]
 
 BASE = "http://127.0.0.1:8765"
 
@@ -45,12 +53,17 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?”’)])")
 _NAME_STOP = frozenset({"the", "of", "and", "&", "a", "an", "s"})
 
 
-def normalize_sentence(text: str) -> str:
-    """Sentence as the scorer compares it: no markers, folded white space and case."""
+def strip_citation_markers(text: str) -> str:
+    """Sentence without its citation markers, white space folded, case kept."""
     text = _FOOTNOTE_DIGITS.sub("", text.strip())
     text = _AUTHOR_YEAR.sub("", _BRACKETS.sub("", text))
-    text = " ".join(text.replace("\u00a0", " ").split()).lower()
+    text = " ".join(text.replace("\u00a0", " ").split())
     return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+
+
+def normalize_sentence(text: str) -> str:
+    """Sentence as the scorer compares it: no markers, folded white space and case."""
+    return strip_citation_markers(text).lower()
 
 
 def _url(url: str, base: str = BASE) -> str:

@@ -6,21 +6,31 @@ from collections.abc import Sequence
 
 from app.pipeline.checkworthiness.features import extract_features
 from app.pipeline.checkworthiness.kinds import detect_kinds
+from app.pipeline.checkworthiness.learned import load_scorer
 from app.pipeline.checkworthiness.quantities import parse_quantities
-from app.pipeline.checkworthiness.scorer import score_features
-from app.pipeline.types import Assessment
+from app.pipeline.types import Assessment, Quantity
 
-__all__ = ["CLAIM_THRESHOLD", "assess"]
+__all__ = ["CLAIM_THRESHOLD", "assess", "named_features"]
 
-# A sentence is a claim when it is cited or scores at least this much.
+# A sentence is a claim when it is cited or scores at least this much; the learned scorer
+# places its tuned threshold at 0.5.
 CLAIM_THRESHOLD = 0.5
+
+
+def named_features(
+    text: str, quantities: Sequence[Quantity], kinds: Sequence[str], *, cited: bool,
+    attributed_to: Sequence[str],
+) -> dict[str, float]:  # fmt: skip
+    """The named features the scorers read: `extract_features` plus two of the kinds."""
+    features = extract_features(text, quantities, cited=cited, attributed_to=attributed_to)
+    features.update({kind: 1.0 for kind in ("comparison", "speculation") if kind in kinds})
+    return features
 
 
 def assess(text: str, *, cited: bool, attributed_to: Sequence[str] = ()) -> Assessment:
     """Score one sentence (markers already removed) for check-worthiness, 0..1."""
     quantities = parse_quantities(text)
     kinds = detect_kinds(text, quantities, attributed_to)
-    features = extract_features(text, quantities, cited=cited, attributed_to=attributed_to)
-    features.update({kind: 1.0 for kind in ("comparison", "speculation") if kind in kinds})
-    score, fired = score_features(features)
+    features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)
+    score, fired = load_scorer().score(features, text)
     return Assessment(checkworthiness=score, features=fired, kinds=kinds, quantities=quantities)
