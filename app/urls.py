@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 import tldextract
 from url_normalize import url_normalize
 
 __all__ = [
     "is_tracking_param",
+    "join_url",
     "normalize_article_url",
     "normalize_source_url",
     "registrable_domain",
@@ -57,6 +58,16 @@ _IDENTIFIER_HOSTS = {
 _ARXIV_PDF = re.compile(r"^/pdf/(.+?)(?:\.pdf)?$")
 # Offline: the bundled public suffix snapshot, never a download at run time.
 _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def join_url(base: str, href: str) -> str | None:
+    """`href` resolved against `base`; None for one no URL parser accepts ("http://[::")."""
+    try:
+        joined = urljoin(base, href)
+        urlsplit(joined).port  # noqa: B018  (a bad port raises only when read)
+    except ValueError:
+        return None
+    return joined
 
 
 def is_tracking_param(name: str) -> bool:

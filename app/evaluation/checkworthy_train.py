@@ -1,7 +1,8 @@
 """`claimtrail train-checkworthy`: fit the learned check-worthiness scorer, write its weights.
 
 Inputs: the lab's train TSV (debate sentences) and every corpus folder of article gold
-(tests/corpus/*, so a new folder such as real/ joins by being there). Article rows weigh
+(tests/corpus/*, so a new folder joins by being there; real/ is held out to measure the
+scorer on unseen pages). Article rows weigh
 `news_share` of the debate rows in total, so news is not drowned by debate speech. The
 settings are checked by k-fold cross-validation (debate rows stratified, article rows
 kept together by page); the threshold is the one that serves both kinds of text best in

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
@@ -28,6 +27,7 @@ from app.pipeline.page.boilerplate import (
 )
 from app.pipeline.page.element_roles import is_caption, is_styled_heading
 from app.pipeline.types import Block, Link, Marker
+from app.urls import join_url
 
 __all__ = ["BodyText", "walk_body"]
 
@@ -90,7 +90,9 @@ def _inline_element(el: HtmlElement, run: Run, ctx: _Context, kind: str) -> None
 def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context) -> None:
     """Record an inline link, flagged when it can stand for a cited source."""
     raw = el.get("href", "").strip()
-    absolute = urljoin(ctx.base_url, raw)
+    absolute = join_url(ctx.base_url, raw)
+    if absolute is None:  # a href no URL parser accepts is no link
+        return
     joined = "".join(run.parts)
     anchor = joined[start:]
     text = anchor.strip()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+
+from app.urls import join_url
 
 __all__ = ["entry_text", "parse_entry", "pick_url"]
 
@@ -105,8 +107,8 @@ def _urls(el: HtmlElement, text: str, base_url: str) -> list[str]:
         href = (a.get("href") or "").strip()
         if not href or href.startswith("#") or _is_backlink(a) or _IDENTIFIER_HELP.search(href):
             continue
-        absolute = urljoin(base_url, href)
-        if urlsplit(absolute).scheme in ("http", "https"):
+        absolute = join_url(base_url, href)
+        if absolute and urlsplit(absolute).scheme in ("http", "https"):
             found.append(absolute)
     found.extend(m.group(0).rstrip(".,;)") for m in _URL_IN_TEXT.finditer(text))
     found.extend(f"https://doi.org/{m.group(1).rstrip('.,;')}" for m in _DOI.finditer(text))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
 from app.pipeline.types import Reference
-from app.urls import registrable_domain
+from app.urls import join_url, registrable_domain
 
 __all__ = ["Embed", "find_embeds"]
 
@@ -43,7 +43,8 @@ def _post_url(el: HtmlElement, base_url: str) -> str | None:
     cite = (el.get("cite") or "").strip()
     if cite.startswith(("http://", "https://")):
         return cite
-    hrefs = [urljoin(base_url, a.get("href", "").strip()) for a in el.iter("a") if a.get("href")]
+    joined = (join_url(base_url, a.get("href", "").strip()) for a in el.iter("a") if a.get("href"))
+    hrefs = [h for h in joined if h]
     posts = [h for h in hrefs if _POST_PATH.search(urlsplit(h).path)]
     return posts[-1] if posts else None
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -12,6 +11,7 @@ from trafilatura.settings import Document as TrafilaturaDocument
 
 from app.pipeline.page.dates import published_date
 from app.pipeline.page.markup import json_ld_objects, meta_content
+from app.urls import join_url
 
 __all__ = ["PageMetadata", "extract_metadata"]
 
@@ -119,9 +119,9 @@ def _language(tree: HtmlElement) -> str | None:
 def _canonical(tree: HtmlElement, url: str) -> str | None:
     """rel=canonical, else og:url, resolved against the page URL."""
     for link in tree.xpath('//link[@rel="canonical"][@href]'):
-        return urljoin(url, link.get("href").strip())
+        return join_url(url, link.get("href").strip())
     og = meta_content(tree, "og:url")
-    return urljoin(url, og) if og else None
+    return join_url(url, og) if og else None
 
 
 def _byline(tree: HtmlElement, fallback: str | None, site: str | None) -> str | None:

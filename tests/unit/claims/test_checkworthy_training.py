@@ -119,12 +119,14 @@ def test_read_tsv_splits_the_glued_line() -> None:
 
 def test_corpus_folders_find_every_gold_folder_and_strip_markers(tmp_path: Path) -> None:
     assert corpus_folders(FIXTURE) == [FIXTURE / "news"]
-    (tmp_path / "real").mkdir()
-    (tmp_path / "real" / "p.json").write_text(
-        json.dumps({"uncited_claims": ["A [1]."], "not_claims": []}), encoding="utf-8"
-    )
+    for name in ("wire", "real"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "p.json").write_text(
+            json.dumps({"uncited_claims": ["A [1]."], "not_claims": []}), encoding="utf-8"
+        )
     (tmp_path / "sources").mkdir()
-    assert corpus_folders(tmp_path) == [tmp_path / "real"]
+    # a new gold folder joins by being there; real/ is held out to measure the scorer
+    assert corpus_folders(tmp_path) == [tmp_path / "wire"]
     rows = read_corpus(FIXTURE / "news")
     assert "Ridership on the line fell by a third in 2025." in [r.text for r in rows]
     assert {r.group for r in rows} == {"news/news-01"}

@@ -117,3 +117,10 @@ def test_a_caption_under_a_picture_is_never_a_claim() -> None:
 <p>Correction added Nov. 18, 2019: An earlier caption misstated the year.</p>"""
     claims = _claims(body)
     assert claims == ["Shelters were stocked with water and food by 1963, the city said."]
+
+
+def test_a_href_no_parser_accepts_is_no_link_and_no_crash() -> None:
+    body = """<p>Rates fell 5% in May, <a href="http://[::1">the office said</a>. See
+<a href="https://ok.example/report">the report</a> for 2024.</p>"""
+    ext = extract(body)
+    assert {s.url for s in ext.sources} == {"https://ok.example/report"}
