@@ -157,3 +157,26 @@ async def test_at_most_two_fetches_per_host_at_once(
     jobs = [await wait_for_job(api, i) for i in ids]
     assert {j["error"]["code"] for j in jobs} == {"http_status"}
     assert peak[0] == 2
+
+
+async def test_extraction_past_its_deadline_fails_the_job_for_good(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/a").respond_with_data(
+        "<html><body><article><p>The council approved $4 million.</p></article></body></html>",
+        content_type="text/html",
+    )
+    job_id = await _submit(api, httpserver.url_for("/a"))
+    # Each worker run builds a fresh pool, whose spawned child must start an interpreter and
+    # import the pipeline (hundreds of ms even on an idle machine) before it can extract: a
+    # 10 ms deadline always passes first, and load only widens the margin.
+    await run_worker(settings.model_copy(update={"extract_timeout": 0.01}))
+    job = await wait_for_job(api, job_id)
+    assert job["status"] == "failed", job
+    assert job["error"] == {
+        "code": "extract_timeout",
+        "message": "extraction took longer than 0.01s",
+        "retryable": False,
+    }
+    assert job["attempts"] == 1
+    assert job["article_id"] is None
