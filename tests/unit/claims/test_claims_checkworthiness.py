@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
+import math
 
 import pytest
 
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
-from app.pipeline.checkworthiness.scorer import WEIGHTS
 
 
 def _score(text: str) -> float:
@@ -68,13 +67,46 @@ def test_asides_questions_and_opinions_are_not(text: str) -> None:
     assert _score(text) < CLAIM_THRESHOLD
 
 
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def _weights(features: list[str]) -> dict[str, float]:
+    return {name: float(weight) for name, weight in (f.split(":") for f in features)}
+
+
+EXPLAINED = [
+    "OpenAI reportedly spent around $5 billion in 2024.",
+    "The council approved a budget of $4 million on Tuesday.",
+    "Is it?",
+    "In my opinion, the plan is deeply flawed.",
+    "Sign up for our newsletter to get the latest updates.",
+    "Two men were arrested.",
+]
+
+
 def test_features_explain_the_score_with_signed_weights() -> None:
-    assessment = assess("OpenAI reportedly spent around $5 billion in 2024.", cited=False)
-    names = {f.split(":")[0] for f in assessment.features}
-    assert {"number", "date", "reporting", "entity"} <= names
-    for feature in assessment.features:
-        name, weight = feature.split(":")
-        assert float(weight) == pytest.approx(WEIGHTS[name])
+    assessment = assess(EXPLAINED[0], cited=False)
+    weights = _weights(assessment.features)
+    assert {"number", "date", "reporting", "entity"} <= set(weights)
+    assert all(weights[name] > 0 for name in ("number", "date", "reporting", "entity"))
+    strengths = [abs(w) for w in weights.values()]
+    assert strengths == sorted(strengths, reverse=True)  # strongest first
+
+
+def test_the_listed_weights_are_the_ones_that_made_the_score() -> None:
+    # A logistic score is bias + the fired weights: what is left of the logit once the listed
+    # weights are taken off must be the same constant for every sentence. A listed weight
+    # that differs from the one used (or a fired feature left unlisted) breaks this.
+    first = assess(EXPLAINED[0], cited=False)
+    first_rest = _logit(first.checkworthiness) - sum(_weights(first.features).values())
+    for text in EXPLAINED[1:]:
+        assessment = assess(text, cited=False)
+        weights = _weights(assessment.features)
+        rest = _logit(assessment.checkworthiness) - sum(weights.values())
+        # Each listed weight is rounded to two decimals: 0.005 of slack per feature.
+        slack = 0.005 * (len(weights) + len(first.features)) + 1e-9
+        assert rest == pytest.approx(first_rest, abs=slack), (text, assessment.features)
 
 
 def test_question_feature_fires_and_is_negative() -> None:
@@ -93,22 +125,6 @@ def test_empty_sentence_scores_low() -> None:
     assessment = assess("", cited=False)
     assert assessment.checkworthiness < CLAIM_THRESHOLD
     assert assessment.quantities == [] and assessment.kinds == []
-
-
-def test_thousands_of_sentences_per_second() -> None:
-    sentences = [
-        "Peak demand reached 3.9 gigawatts last July, up from 2.6 gigawatts in 2021, the co-op"
-        " said in its 2026 load forecast.",
-        "What happens next depends largely on who pays.",
-        "Google’s Mixtral 8x22B demonstrated that sparse activation patterns can deliver"
-        " GPT-4-class performance at a fraction of the inference cost.",
-        "If you’re new here, subscribe to get The Spread in your inbox every Thursday.",
-    ] * 250
-    start = time.perf_counter()
-    for sentence in sentences:
-        assess(sentence, cited=False)
-    rate = len(sentences) / (time.perf_counter() - start)
-    assert rate >= 1000, f"{rate:.0f} sentences/s"
 
 
 @pytest.mark.parametrize(
