@@ -100,11 +100,11 @@ async def test_a_client_that_is_not_guarded_is_refused() -> None:
     import httpx
 
     async with httpx.AsyncClient() as plain:
-        with pytest.raises(TypeError):
+        with pytest.raises(TypeError, match=r"must come from app\.fetch\.guarded_client"):
             await fetch_page("http://127.0.0.1/", client=plain)  # type: ignore[arg-type]
 
 
 async def test_client_and_policy_must_agree_on_private_addresses() -> None:
     async with guarded_client(FetchPolicy(allow_private=True)) as client:
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="disagree on allow_private"):
             await fetch_page("http://127.0.0.1/", client=client)
