@@ -97,7 +97,9 @@ async def test_database_unavailable_mid_job_then_job_completes(
     page = GatedPage(httpserver, "/slow", BODY)
     job_id = (await api.post("/v1/articles", json={"url": page.url})).json()["id"]
     redis = Redis.from_url(settings.redis_url or "")
-    worker = worker_process(settings)
+    # A 15 s lease: the worker's own sweep must not re-run the job while the page is held
+    # (a 3 s lease can lapse there on a loaded machine); the rescue waits for it to lapse.
+    worker = worker_process(settings, CLAIMTRAIL_JOB_LEASE_SECONDS="15")
     try:
         await page.wait_entered()  # the worker holds the job, mid-fetch
         first_attempt = await _queue_job_id(settings, job_id)
@@ -173,7 +175,8 @@ async def test_worker_sigterm_mid_job_completes_exactly_once(
 ) -> None:
     page = GatedPage(httpserver, "/slow", BODY)
     job_id = (await api.post("/v1/articles", json={"url": page.url})).json()["id"]
-    first = worker_process(settings)
+    # A 15 s lease: the worker's own sweep must not re-run the job while the page is held.
+    first = worker_process(settings, CLAIMTRAIL_JOB_LEASE_SECONDS="15")
     try:
         await page.wait_entered()  # the worker holds the job, mid-fetch
     finally:
@@ -231,7 +234,9 @@ async def test_stopping_waits_for_a_job_to_hand_back_its_claim(
 ) -> None:
     page = GatedPage(httpserver, "/slow", BODY)
     job_id = (await api.post("/v1/articles", json={"url": page.url})).json()["id"]
-    worker = build_worker(settings, handle_signals=False, poll_delay=0.05)
+    # A 15 s lease: the worker's own sweep must not re-run the job while the page is held.
+    patient = settings.model_copy(update={"job_lease_seconds": 15.0})
+    worker = build_worker(patient, handle_signals=False, poll_delay=0.05)
     running = asyncio.create_task(worker.main())
     try:
         await page.wait_entered()  # the job is running, mid-fetch

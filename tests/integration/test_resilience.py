@@ -29,7 +29,9 @@ async def test_worker_killed_mid_job_is_finished_by_the_sweep(
 ) -> None:
     page = GatedPage(httpserver, "/slow", BODY)
     job_id = (await api.post("/v1/articles", json={"url": page.url})).json()["id"]
-    doomed = worker_process(settings)
+    # A 15 s lease: the worker's own sweep must not re-run the job while the page is held
+    # (a 3 s lease can lapse there on a loaded machine); the rescue waits for it to lapse.
+    doomed = worker_process(settings, CLAIMTRAIL_JOB_LEASE_SECONDS="15")
     try:
         await page.wait_entered()  # the worker holds the job, mid-fetch
     finally:
