@@ -87,6 +87,17 @@ class ServiceUnavailable(AppError):
     status, slug = 503, "unavailable"
 
 
+# SQLSTATEs of a server that is there but will not serve us now: connection exceptions,
+# too many connections, shutting down or starting up, a database closed to connections
+# (ALLOW_CONNECTIONS false). asyncpg raises them as plain DBAPIErrors.
+_REFUSED_STATES = ("08", "53300", "55000", "57P")
+
+
+def _server_refused(exc: DBAPIError) -> bool:
+    state = getattr(exc.orig, "sqlstate", None) or ""
+    return bool(state) and str(state).startswith(_REFUSED_STATES)
+
+
 def problem_response(
     status: int,
     slug: str,
@@ -170,7 +181,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DBAPIError)
     async def _db_error(request: Request, exc: DBAPIError) -> JSONResponse:
-        if exc.connection_invalidated or isinstance(exc, (OperationalError, InterfaceError)):
+        if (
+            exc.connection_invalidated
+            or isinstance(exc, (OperationalError, InterfaceError))
+            or _server_refused(exc)
+        ):
             return await _unavailable(request, exc)
         return await _unexpected(request, exc)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -38,8 +39,13 @@ Submit an article URL with `POST /v1/articles`, poll `GET /v1/jobs/{id}` until i
 Every error is an RFC 9457 problem (`application/problem+json`)."""
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the API; connections open in the lifespan, not at import."""
+def create_app(
+    settings: Settings | None = None, *, clock: Callable[[], float] = time.time
+) -> FastAPI:
+    """Build the API; connections open in the lifespan, not at import.
+
+    `clock` (seconds since the epoch) dates the rate-limit windows.
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -77,7 +83,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_depth=settings.max_json_depth,
     )
     app.add_middleware(
-        RateLimitMiddleware, per_minute=settings.rate_limit_per_minute, prefix=settings.redis_prefix
+        RateLimitMiddleware,
+        per_minute=settings.rate_limit_per_minute,
+        prefix=settings.redis_prefix,
+        clock=clock,
     )
     install_openapi(app)
     install_auth(app, settings)

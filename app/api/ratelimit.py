@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -50,17 +51,25 @@ def _identity(scope: Scope) -> str:
 class RateLimitMiddleware:
     """429 with Retry-After once a caller passes `per_minute` requests to `/v1`."""
 
-    def __init__(self, app: ASGIApp, *, per_minute: int, prefix: str) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        per_minute: int,
+        prefix: str,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.app = app
         self.per_minute = per_minute
         self.prefix = prefix
+        self.clock = clock  # seconds since the epoch; tests pin it inside one minute
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
         if scope["type"] == "http" and self.per_minute > 0 and path.startswith("/v1/"):
             key = f"{self.prefix}ratelimit:{_identity(scope)}"
             redis = scope["app"].state.queue.pool
-            wait = await minute_window_hit(redis, key, limit=self.per_minute, now=time.time())
+            wait = await minute_window_hit(redis, key, limit=self.per_minute, now=self.clock())
             if wait is not None:
                 response = problem_response(
                     429,

@@ -7,9 +7,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -49,12 +50,11 @@ async def api(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @asynccontextmanager
-async def serve_api(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """Serve `create_app(settings)` with uvicorn on a free loopback port."""
+async def serve_api(settings: Settings, **options: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """Serve `create_app(settings, **options)` with uvicorn on a free loopback port."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
+    app = create_app(settings, **options)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:
@@ -157,25 +157,35 @@ async def article_rows(settings: Settings) -> int:
     return int(count or 0)
 
 
-async def wait_for_status(api: httpx.AsyncClient, job_id: str, status: str) -> dict:  # type: ignore[type-arg]
-    """Poll a job until it reaches `status` (15 s at most)."""
-    for _ in range(300):
-        job = (await api.get(f"/v1/jobs/{job_id}")).json()
-        if job["status"] == status:
-            return job  # type: ignore[no-any-return]
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"job never became {status}: {job}")
+class GatedPage:
+    """A page that answers only once the test releases it: no race with a slow worker.
+
+    `entered` is set when a fetch of it arrives, so the job is `running` and its worker is
+    mid-fetch for as long as the test needs; later fetches answer at once after `release`.
+    """
+
+    def __init__(self, httpserver: HTTPServer, path: str, body: str) -> None:
+        self.entered, self.released = threading.Event(), threading.Event()
+        self.body, self.fetches = body, 0
+        self.url = httpserver.url_for(path)
+        httpserver.expect_request(path).respond_with_handler(self._respond)
+
+    def _respond(self, _: Request) -> Response:
+        self.fetches += 1
+        self.entered.set()
+        # Bounded so a failed test cannot hang the server's teardown; tests release sooner.
+        self.released.wait(GATE_SECONDS)
+        return Response(self.body, content_type="text/html")
+
+    async def wait_entered(self) -> None:
+        """Until a worker is fetching the page: it must first start (60 s on a loaded box)."""
+        assert await asyncio.to_thread(self.entered.wait, 60), "no worker fetched the page"
+
+    def release(self) -> None:
+        self.released.set()
 
 
-def slow_page(httpserver: HTTPServer, path: str, body: str, delay: float = 1.5) -> str:
-    """Serve `body` at `path` after `delay` seconds; returns its URL."""
-
-    def respond(_: Request) -> Response:
-        time.sleep(delay)
-        return Response(body, content_type="text/html")
-
-    httpserver.expect_request(path).respond_with_handler(respond)
-    return httpserver.url_for(path)
+GATE_SECONDS = 90
 
 
 async def process_url(api: httpx.AsyncClient, worker, url: str, **body: object) -> dict:  # type: ignore[no-untyped-def, type-arg]

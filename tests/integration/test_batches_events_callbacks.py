@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 
 import httpx
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from app.auth.keys import hash_key
+from app.auth.repository import ApiKeyRepository
 from app.config import Settings
-from app.jobs.callbacks import default_secret, sign
-from tests.integration.conftest import run_worker, wait_for_job
+from app.db import create_engine, session_factory
+from tests.integration.conftest import run_worker, serve_api, wait_for_job
 
 BODY = (
     "<html><head><title>Vote</title></head><body><article><p>The council approved a "
@@ -94,9 +98,57 @@ async def test_callback_is_signed_and_retried(
     assert (await api.get(f"/v1/jobs/{job['id']}")).json()["callback_status"] == "delivered"
     assert len(received) == 2
     body = received[-1].get_data()
-    expected = sign(body, default_secret(settings.secret_key))
+    # The documented contract, recomputed here: without keys the secret is
+    # HMAC-SHA256(CLAIMTRAIL_SECRET_KEY, "callbacks") in hex, and it signs the exact body.
+    secret = hmac.new(settings.secret_key.encode(), b"callbacks", hashlib.sha256).hexdigest()
+    expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     assert received[-1].headers["X-Claimtrail-Signature"] == expected
+    assert received[0].headers["X-Claimtrail-Signature"] == _signature(
+        secret, received[0].get_data()
+    )
     assert json.loads(body)["status"] == "succeeded"
+
+
+def _signature(secret: str, body: bytes) -> str:
+    """What a receiver computes: `sha256=` and the hex HMAC-SHA256 of the body."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+async def test_callback_of_a_keyed_job_is_signed_with_that_keys_secret(
+    settings: Settings, httpserver: HTTPServer
+) -> None:
+    key = "ct_callback-signing-key-0123456789"
+    engine = create_engine(settings.database_url or "", pool_size=1)
+    try:
+        async with session_factory(engine).begin() as session:
+            row = await ApiKeyRepository(session).create(name="hooks", key_hash=hash_key(key))
+            key_secret = row.signing_secret
+    finally:
+        await engine.dispose()
+    httpserver.expect_request("/page").respond_with_data(BODY, content_type="text/html")
+    httpserver.expect_request("/hook", method="POST").respond_with_data("ok")
+    keyed = settings.model_copy(update={"auth": "on"})
+    async with serve_api(keyed) as api:
+        api.headers["Authorization"] = f"Bearer {key}"
+        job = (
+            await api.post(
+                "/v1/articles",
+                json={
+                    "url": httpserver.url_for("/page"),
+                    "callback_url": httpserver.url_for("/hook"),
+                },
+            )
+        ).json()
+        await run_worker(keyed)
+        await wait_for_job(api, job["id"])
+        done = (await api.get(f"/v1/jobs/{job['id']}")).json()
+    assert done["callback_status"] == "delivered", done
+    ((request, _),) = [(q, r) for q, r in httpserver.log if q.path == "/hook"]
+    body = request.get_data()
+    assert json.loads(body)["id"] == job["id"]
+    assert request.headers["X-Claimtrail-Signature"] == _signature(key_secret, body)
+    default = hmac.new(settings.secret_key.encode(), b"callbacks", hashlib.sha256).hexdigest()
+    assert request.headers["X-Claimtrail-Signature"] != _signature(default, body)
 
 
 async def test_callback_to_a_private_address_is_refused(

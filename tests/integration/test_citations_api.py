@@ -11,6 +11,7 @@ from pytest_httpserver import HTTPServer
 from app.evaluation.corpus import evaluate, score_article, summarize
 from app.pipeline.types import Citation, Extraction, Sentence, Source
 from tests.conftest import DEV
+from tests.floors import MEASURED, f1_one_miss_below
 from tests.integration.conftest import process_url
 
 FIGURES = (
@@ -70,7 +71,9 @@ async def test_service_figures_agree_with_eval(
     offline = evaluate(DEV)["overall"]
     for figure in FIGURES:
         assert service[figure] == offline[figure], figure
-    assert service["citation"]["f1"] >= 0.95 and service["sources"]["f1"] >= 0.97
+    dev = MEASURED["dev"]
+    assert service["citation"]["f1"] >= f1_one_miss_below(*dev.citation), service
+    assert service["sources"]["f1"] >= f1_one_miss_below(*dev.sources), service
 
 
 async def test_dev01_markers_provenance_and_attribution(

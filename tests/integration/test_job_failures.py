@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import threading
 import time
 
 import httpx
@@ -132,28 +133,57 @@ async def test_private_addresses_are_blocked(
 async def test_at_most_two_fetches_per_host_at_once(
     api: httpx.AsyncClient, settings: Settings
 ) -> None:
-    import threading
-
     httpserver = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     httpserver.start()
-    lock, active, peak = threading.Lock(), [0], [0]
+    changed = threading.Condition()
+    active, peak = [0], [0]
 
     def slow(_: Request) -> Response:
-        with lock:
+        with changed:
             active[0] += 1
             peak[0] = max(peak[0], active[0])
-        time.sleep(0.4)
-        with lock:
+            changed.notify_all()
+            # Hold each fetch until two overlapped, however slowly a loaded machine starts
+            # them. 20 s bounds it: with a limit of one the wait ends here and the peak
+            # stays 1. Nothing may cut a held fetch short (its handler would still count
+            # while the slot is free again), hence the long deadline and lease below.
+            changed.wait_for(lambda: peak[0] >= 2, timeout=20)
+        time.sleep(0.2)  # then room for a third, which the limit must keep out
+        with changed:
             active[0] -= 1
         return Response("nope", status=404)
 
     httpserver.expect_request("/p").respond_with_handler(slow)
     ids = [await _submit(api, httpserver.url_for(f"/p?n={n}")) for n in range(6)]
     try:
-        await run_worker(settings, max_jobs=6)
+        patient = {"fetch_deadline": 120.0, "job_lease_seconds": 300.0}
+        await run_worker(settings.model_copy(update=patient), max_jobs=6)
     finally:
         httpserver.clear()
         httpserver.stop()
     jobs = [await wait_for_job(api, i) for i in ids]
     assert {j["error"]["code"] for j in jobs} == {"http_status"}
     assert peak[0] == 2
+
+
+async def test_extraction_past_its_deadline_fails_the_job_for_good(
+    api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/a").respond_with_data(
+        "<html><body><article><p>The council approved $4 million.</p></article></body></html>",
+        content_type="text/html",
+    )
+    job_id = await _submit(api, httpserver.url_for("/a"))
+    # Each worker run builds a fresh pool, whose spawned child must start an interpreter and
+    # import the pipeline (hundreds of ms even on an idle machine) before it can extract: a
+    # 10 ms deadline always passes first, and load only widens the margin.
+    await run_worker(settings.model_copy(update={"extract_timeout": 0.01}))
+    job = await wait_for_job(api, job_id)
+    assert job["status"] == "failed", job
+    assert job["error"] == {
+        "code": "extract_timeout",
+        "message": "extraction took longer than 0.01s",
+        "retryable": False,
+    }
+    assert job["attempts"] == 1
+    assert job["article_id"] is None

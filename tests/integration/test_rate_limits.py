@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.config import Settings
 from app.models import Job
+from tests.integration.conftest import serve_api
 
 PROBLEM = "application/problem+json"
 
@@ -26,15 +27,23 @@ def settings(settings: Settings) -> Settings:
 
 
 async def test_requests_past_the_minute_limit_get_429_with_retry_after(
-    api: httpx.AsyncClient,
+    settings: Settings,
 ) -> None:
-    statuses = [(await api.get("/v1/articles")).status_code for _ in range(8)]
-    assert statuses == [200] * 8
-    limited = await api.get("/v1/articles")
-    assert limited.status_code == 429
-    assert limited.headers["content-type"].startswith(PROBLEM)
-    assert 1 <= int(limited.headers["retry-after"]) <= 60
-    assert (await api.get("/healthz")).status_code == 200  # operations are never limited
+    # The windows are dated by an injected clock, 20 s into a minute, so the nine requests
+    # fall in one window however slowly they run; moving it on opens the next window.
+    now = [1_000_000 * 60 + 20.0]
+    async with serve_api(settings, clock=lambda: now[0]) as api:
+        statuses = [(await api.get("/v1/articles")).status_code for _ in range(8)]
+        assert statuses == [200] * 8
+        limited = await api.get("/v1/articles")
+        assert limited.status_code == 429
+        assert limited.headers["content-type"].startswith(PROBLEM)
+        assert limited.headers["retry-after"] == "40"
+        assert (await api.get("/healthz")).status_code == 200  # operations are never limited
+        now[0] += 39
+        assert (await api.get("/v1/articles")).status_code == 429
+        now[0] += 1  # the next minute
+        assert (await api.get("/v1/articles")).status_code == 200
 
 
 async def test_pending_jobs_are_capped_even_under_concurrency(

@@ -81,4 +81,4 @@ async def test_deep_nesting_is_a_400_problem_never_a_500(
 
 async def test_nesting_at_the_limit_passes(api: httpx.AsyncClient) -> None:
     response = await api.post("/v1/articles", content=_nested(32), headers=JSON)
-    assert response.status_code in (202, 422)
+    assert response.status_code == 202, response.text  # unknown fields are ignored

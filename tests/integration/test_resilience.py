@@ -10,11 +10,10 @@ from pytest_httpserver import HTTPServer
 from app.config import Settings
 from app.queue import Queue
 from tests.integration.conftest import (
+    GatedPage,
     article_rows,
-    slow_page,
     stop_process,
     wait_for_job,
-    wait_for_status,
     worker_process,
 )
 
@@ -28,15 +27,18 @@ BODY = (
 async def test_worker_killed_mid_job_is_finished_by_the_sweep(
     api: httpx.AsyncClient, settings: Settings, httpserver: HTTPServer
 ) -> None:
-    url = slow_page(httpserver, "/slow", BODY, delay=2)
-    job_id = (await api.post("/v1/articles", json={"url": url})).json()["id"]
-    doomed = worker_process(settings)
+    page = GatedPage(httpserver, "/slow", BODY)
+    job_id = (await api.post("/v1/articles", json={"url": page.url})).json()["id"]
+    # A 15 s lease: the worker's own sweep must not re-run the job while the page is held
+    # (a 3 s lease can lapse there on a loaded machine); the rescue waits for it to lapse.
+    doomed = worker_process(settings, CLAIMTRAIL_JOB_LEASE_SECONDS="15")
     try:
-        await wait_for_status(api, job_id, "running")
+        await page.wait_entered()  # the worker holds the job, mid-fetch
     finally:
         stop_process(doomed, signal.SIGKILL)
     assert (await api.get(f"/v1/jobs/{job_id}")).json()["status"] == "running"
 
+    page.release()
     rescuer = worker_process(settings)
     try:
         job = await wait_for_job(api, job_id, timeout=60)
@@ -44,6 +46,7 @@ async def test_worker_killed_mid_job_is_finished_by_the_sweep(
         stop_process(rescuer)
     assert job["status"] == "succeeded", job
     assert job["attempts"] == 2
+    assert page.fetches == 2
     assert await article_rows(settings) == 1
 
 

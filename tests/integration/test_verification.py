@@ -37,3 +37,35 @@ async def test_without_verify_every_claim_is_unchecked(
     source = article["sources"][0]
     provenance = (await api.get(f"/v1/articles/{article['id']}/sources/{source['id']}")).json()
     assert provenance["verification_counts"] == {"unchecked": len(provenance["claims"])}
+
+
+async def test_a_source_that_is_not_html_leaves_its_claims_unchecked(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    # Verification asked for, but one source is a PDF and the other is gone: the PDF's claim
+    # stays `unchecked` (nothing to read, not a failure), the missing page's `unreachable`.
+    httpserver.expect_request("/minutes.pdf").respond_with_data(
+        b"%PDF-1.7", content_type="application/pdf"
+    )
+    httpserver.expect_request("/gone").respond_with_data("gone", status=404)
+    pdf, gone = httpserver.url_for("/minutes.pdf"), httpserver.url_for("/gone")
+    httpserver.expect_request("/article").respond_with_data(
+        "<html><head><title>Budget vote</title></head><body><article>"
+        f'<p>The council approved a budget of $4 million on Tuesday, <a href="{pdf}">the '
+        "minutes show</a>.</p>"
+        f'<p>The plan cuts bus fares by 20 percent from March, <a href="{gone}">the transit '
+        "agency said</a>.</p></article></body></html>",
+        content_type="text/html",
+    )
+    article = await process_url(api, worker, httpserver.url_for("/article"), verify=True)
+    by_url = {normalize_source_url(s["url"]): s for s in article["sources"]}
+    expected = {pdf: ("unchecked", "not_html"), gone: ("unreachable", "http_status")}
+    assert set(by_url) == {normalize_source_url(u) for u in expected}
+    for url, (status, evidence) in expected.items():
+        source = by_url[normalize_source_url(url)]
+        path = f"/v1/articles/{article['id']}/sources/{source['id']}"
+        provenance = (await api.get(path)).json()
+        assert len(provenance["claims"]) == 1, provenance
+        verification = provenance["claims"][0]["verification"]
+        assert (verification["status"], verification["evidence"]) == (status, evidence)
+        assert provenance["verification_counts"] == {status: 1}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -53,16 +55,40 @@ def test_mutated_pages_never_crash(html: str) -> None:
 
 
 def _hang(html: str, url: str, claim_threshold: float) -> None:
-    time.sleep(60)
+    time.sleep(60)  # a page the pipeline never finishes
 
 
-async def test_a_page_that_hangs_is_cut_off_and_the_pool_recovers() -> None:
+def _is_gone(pid: int) -> bool:
+    """No such process, or only its zombie left for the pool's manager thread to reap."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return True
+    return stat.rpartition(")")[2].split()[0] == "Z"
+
+
+async def test_a_page_that_hangs_is_cut_off_and_its_process_killed() -> None:
     hanging = ExtractionPool(processes=1, timeout=1.0, target=_hang)
     try:
+        executor = hanging._executor
         started = time.monotonic()
-        with pytest.raises(ExtractionTimeout):
-            await hanging.extract("<p>x</p>", "https://example.com/a", claim_threshold=0.5)
-        assert time.monotonic() - started < 3
+        extracting = asyncio.ensure_future(
+            hanging.extract("<p>x</p>", "https://example.com/a", claim_threshold=0.5)
+        )
+        await asyncio.sleep(0)  # submitting spawns the child
+        pids = [p.pid for p in executor._processes.values()]  # type: ignore[attr-defined]
+        assert len(pids) == 1
+        with pytest.raises(ExtractionTimeout, match=r"longer than 1s"):
+            await extracting
+        # The child sleeps 60 s: returning well before that means the deadline cut it off,
+        # however slowly a loaded machine ran it.
+        assert time.monotonic() - started < 30
+        # Shutting the pool down does not stop a busy child (it would sleep on); kill() must.
+        # SIGKILL acts at once: the 10 s only bound the scheduler on a loaded machine.
+        deadline = time.monotonic() + 10
+        while not _is_gone(pids[0]) and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert _is_gone(pids[0]), f"the hung extraction process {pids[0]} is still running"
         hanging.target, hanging.timeout = (
             run_pipeline_with_threshold,
             60.0,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
+import math
 
 import pytest
 
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
-from app.pipeline.checkworthiness.learned import load_scorer
 
 
 def _score(text: str) -> float:
@@ -68,12 +67,50 @@ def test_asides_questions_and_opinions_are_not(text: str) -> None:
     assert _score(text) < CLAIM_THRESHOLD
 
 
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+def _weights(features: list[str]) -> dict[str, float]:
+    return {name: float(weight) for name, weight in (f.rsplit(":", 1) for f in features)}
+
+
+EXPLAINED = [
+    "OpenAI reportedly spent around $5 billion in 2024.",
+    "The council approved a budget of $4 million on Tuesday.",
+    "Is it?",
+    "In my opinion, the plan is deeply flawed.",
+    "Sign up for our newsletter to get the latest updates.",
+    "Two men were arrested.",
+]
+
+
 def test_features_explain_the_score_with_signed_weights() -> None:
-    assessment = assess("OpenAI reportedly spent around $5 billion in 2024.", cited=False)
-    named = dict(f.split(":") for f in assessment.features if not f.startswith(("ngram", "chars")))
-    assert {"number", "date", "reporting", "entity"} <= named.keys()
-    for name, weight in named.items():
-        assert float(weight) == pytest.approx(load_scorer().named[name], abs=0.005)
+    assessment = assess(EXPLAINED[0], cited=False)
+    weights = _weights(assessment.features)
+    assert {"number", "date", "reporting", "entity"} <= set(weights)
+    assert all(weights[name] > 0 for name in ("number", "date", "reporting", "entity"))
+    named = [abs(w) for f, w in weights.items() if not f.startswith(("ngram", "chars"))]
+    assert named == sorted(named, reverse=True)  # strongest first, then the n-grams
+    grams = [f for f in assessment.features if f.startswith(("ngram:", "chars:"))]
+    assert 0 < len(grams) <= 4 and all("'" in f for f in grams)  # named by their text
+
+
+def test_the_listed_weights_are_the_ones_that_made_the_score() -> None:
+    # Text without a closing stop is scored on its named features alone, so its logit is a
+    # constant plus the listed weights: what is left once they are taken off must be the
+    # same for every such text. A listed weight that differs from the one used (or a fired
+    # feature left unlisted) breaks this.
+    fragments = [text.rstrip(".") for text in EXPLAINED]
+    first = assess(fragments[0], cited=False)
+    first_rest = _logit(first.checkworthiness) - sum(_weights(first.features).values())
+    for text in fragments[1:]:
+        assessment = assess(text, cited=False)
+        weights = _weights(assessment.features)
+        rest = _logit(assessment.checkworthiness) - sum(weights.values())
+        # Each listed weight is rounded to two decimals: 0.005 of slack per feature.
+        slack = 0.005 * (len(weights) + len(first.features)) + 1e-9
+        assert rest == pytest.approx(first_rest, abs=slack), (text, assessment.features)
 
 
 def test_question_feature_fires_and_is_negative() -> None:
@@ -92,22 +129,6 @@ def test_empty_sentence_scores_low() -> None:
     assessment = assess("", cited=False)
     assert assessment.checkworthiness < CLAIM_THRESHOLD
     assert assessment.quantities == [] and assessment.kinds == []
-
-
-def test_thousands_of_sentences_per_second() -> None:
-    sentences = [
-        "Peak demand reached 3.9 gigawatts last July, up from 2.6 gigawatts in 2021, the co-op"
-        " said in its 2026 load forecast.",
-        "What happens next depends largely on who pays.",
-        "Google’s Mixtral 8x22B demonstrated that sparse activation patterns can deliver"
-        " GPT-4-class performance at a fraction of the inference cost.",
-        "If you’re new here, subscribe to get The Spread in your inbox every Thursday.",
-    ] * 250
-    start = time.perf_counter()
-    for sentence in sentences:
-        assess(sentence, cited=False)
-    rate = len(sentences) / (time.perf_counter() - start)
-    assert rate >= 1000, f"{rate:.0f} sentences/s"
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Claim detection on the dev gold: recall of uncited claims, false positives of not-claims.
 
+The scorer alone, on the gold sentences (the whole pipeline's figures: test_corpus_figures).
 A held-out set in other styles measures the same figures, so nothing here is tuned to one
-sentence; the targets below are the floor, the dev figures should clear them with margin.
+sentence.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import pytest
 from claims_gold import DEV, GoldSentence, load_gold, strip_markers
 
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
+from tests.floors import share_one_above, share_one_below
 
-MIN_RECALL = 0.90
-MAX_FALSE_POSITIVE_RATE = 0.10
+# Measured 2026-12-03: 45 of 45 claims found, 0 of 51 not-claims taken. The floors let one
+# gold sentence slip (tests/floors.py); to move them, re-measure and write the new counts.
+CLAIMS_FOUND, CLAIMS = 45, 45
+NOT_CLAIMS_TAKEN, NOT_CLAIMS = 0, 51
 
 
 def _is_claim(sentence: str) -> bool:
@@ -46,11 +50,14 @@ def test_strip_markers_handles_every_marker_shape() -> None:
 
 
 def test_recall_and_false_positive_rate_meet_targets() -> None:
-    figures = _figures(load_gold())
+    rows = load_gold()
+    labels = [row.label for row in rows]
+    assert (labels.count("claim"), labels.count("not")) == (CLAIMS, NOT_CLAIMS), "re-measure"
+    figures = _figures(rows)
     report = ", ".join(f"{k}: R={r:.2f} FPR={f:.2f}" for k, (r, f) in sorted(figures.items()))
     recall, fpr = figures["all"]
-    assert recall >= MIN_RECALL, report
-    assert fpr <= MAX_FALSE_POSITIVE_RATE, report
+    assert recall >= share_one_below(CLAIMS_FOUND, CLAIMS), report
+    assert fpr <= share_one_above(NOT_CLAIMS_TAKEN, NOT_CLAIMS), report
 
 
 @pytest.mark.parametrize(

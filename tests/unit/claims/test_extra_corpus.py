@@ -6,25 +6,20 @@ import json
 import re
 from pathlib import Path
 
-from app.evaluation.corpus import evaluate
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
+from tests.floors import share_one_above, share_one_below
 
 ROOT = Path(__file__).resolve().parents[3]
 EXTRA = ROOT / "tests" / "corpus" / "extra"
 
-# Reached when these tests were written: 44/48 uncited claims found, 0/33 not-claims taken.
-MIN_RECALL = 0.88
-MAX_FALSE_POSITIVE_RATE = 0.05
+# The scorer alone on the gold sentences, measured 2026-12-03: 44 of 48 claims found, 0 of 33
+# not-claims taken. The floors let one gold sentence slip (tests/floors.py); to move them,
+# re-measure and write the new counts. The whole pipeline's figures: test_corpus_figures.
+CLAIMS_FOUND, CLAIMS = 44, 48
+NOT_CLAIMS_TAKEN, NOT_CLAIMS = 0, 33
 
 # Footnote digits after the period, "(Author, 2024)" citations.
 _MARKER = re.compile(r"(?<=[.!?”\"])\d{1,2}$|\s*\([^()]*?\b\d{4}[a-z]?\)")
-
-
-def test_extra_corpus_claim_figures_end_to_end() -> None:
-    overall = evaluate(EXTRA)["overall"]
-    assert overall["uncited_claim_recall"] >= MIN_RECALL, overall
-    assert overall["not_claim_fp_rate"] <= MAX_FALSE_POSITIVE_RATE, overall
-    assert overall["boilerplate_leaks"] == 0, overall
 
 
 def test_extra_gold_sentences_scored_alone() -> None:
@@ -40,6 +35,6 @@ def test_extra_gold_sentences_scored_alone() -> None:
             text = _MARKER.sub("", sentence).strip()
             negatives += 1
             false_pos += assess(text, cited=False).checkworthiness >= CLAIM_THRESHOLD
-    assert total >= 40 and negatives >= 30
-    assert found / total >= MIN_RECALL, (found, total)
-    assert false_pos / negatives <= MAX_FALSE_POSITIVE_RATE, (false_pos, negatives)
+    assert (total, negatives) == (CLAIMS, NOT_CLAIMS), "the gold changed: re-measure"
+    assert found / total >= share_one_below(CLAIMS_FOUND, CLAIMS), (found, total)
+    assert false_pos / negatives <= share_one_above(NOT_CLAIMS_TAKEN, NOT_CLAIMS), (false_pos,)

@@ -8,7 +8,7 @@ import pytest
 from fetch_testkit import PUBLIC_IP, LocalServer, RecordingBackend
 
 from app.fetch import FetchError, FetchPolicy, StaticResolver, fetch_page, guarded_client
-from app.fetch.address_guard import is_public_address
+from app.fetch.address_guard import check_address, is_public_address, parse_ip
 
 NON_PUBLIC = [
     "127.0.0.1", "127.255.255.254", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
@@ -100,11 +100,38 @@ async def test_a_client_that_is_not_guarded_is_refused() -> None:
     import httpx
 
     async with httpx.AsyncClient() as plain:
-        with pytest.raises(TypeError):
+        with pytest.raises(TypeError, match=r"must come from app\.fetch\.guarded_client"):
             await fetch_page("http://127.0.0.1/", client=plain)  # type: ignore[arg-type]
 
 
 async def test_client_and_policy_must_agree_on_private_addresses() -> None:
     async with guarded_client(FetchPolicy(allow_private=True)) as client:
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="disagree on allow_private"):
             await fetch_page("http://127.0.0.1/", client=client)
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("127.0.0.1", "127.0.0.1"),
+        ("[::1]", "::1"),  # as a URL writes it
+        ("fe80::1%eth0", "fe80::1"),  # a zone id is not part of the address
+        ("[fe80::1%25eth0]", "fe80::1"),
+        ("fe80::1%a%b", "fe80::1"),  # everything after the first "%" is the zone
+    ],
+)
+def test_parse_ip_reads_urls_brackets_and_zone_ids(text: str, address: str) -> None:
+    assert parse_ip(text) == ipaddress.ip_address(address)
+
+
+@pytest.mark.parametrize("text", ["example.com", "X10.0.0.1", "10.0.0.1X", "localhost", ""])
+def test_parse_ip_leaves_host_names_to_the_resolver(text: str) -> None:
+    assert parse_ip(text) is None
+
+
+def test_a_blocked_address_names_the_host_and_the_address() -> None:
+    with pytest.raises(FetchError) as caught:
+        check_address(ipaddress.ip_address("10.0.0.7"), allow_private=False, host="intranet.test")
+    assert (caught.value.code, caught.value.retryable) == ("blocked_address", False)
+    assert caught.value.message == "intranet.test resolves to non-public address 10.0.0.7"
+    check_address(ipaddress.ip_address("10.0.0.7"), allow_private=True, host="intranet.test")

@@ -9,7 +9,11 @@ import pytest
 from app.pipeline import run_pipeline
 from bench.extraction_quality import AEB, load_pages, mean_score, score_text
 
-# Measured 0.941 on this sample when the floor was set (trafilatura defaults: 0.947 on all 181).
+# Measured 0.941 on this sample (again 0.9415 on 2026-12-03; trafilatura defaults: 0.947 on
+# all 181). Shingle F1 has no gold pair or sentence to count, so "one item" is one page: the
+# floor is what the mean falls to when one of the 26 pages loses about half its F1
+# (0.941 - 0.55 / 26). To move it, re-measure (bench/extraction_quality.py, this sample) and
+# keep that one-page margin.
 _F1_FLOOR = 0.92
 
 

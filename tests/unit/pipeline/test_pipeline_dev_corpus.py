@@ -10,13 +10,9 @@ REPO = Path(__file__).resolve().parents[3]
 DEV = REPO / "tests" / "corpus" / "dev"
 
 
-def test_dev_corpus_meets_the_targets() -> None:
-    result = evaluate(DEV)
-    overall = result["overall"]
-    assert overall["citation"]["f1"] >= 0.95
-    assert overall["sources"]["f1"] >= 0.97
-    assert overall["boilerplate_leaks"] == 0
-    for article in result["articles"]:
+def test_no_dev_article_lists_a_source_it_does_not_cite() -> None:
+    # The overall figures and their floors: test_corpus_figures.py (tests/floors.py).
+    for article in evaluate(DEV)["articles"]:
         assert article["sources"]["precision"] == 1.0, article["id"]
 
 

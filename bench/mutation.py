@@ -1,0 +1,140 @@
+"""Mutation score of the safety-critical modules, each against its own tests (mutmut).
+
+    uv run python bench/mutation.py [MODULE ...] [--timeout 900] [--jobs 1] [--out FILE]
+
+For each module, a copy of the checkout in a temporary folder gets a `[tool.mutmut]` that
+mutates that module only and selects that module's own tests (MODULES below), then
+`mutmut run` scores it: a mutant is killed when a selected test fails. The table gives
+killed / all per module and the name and diff of every surviving mutant, to be answered
+with a test or an argument that it is equivalent. The checkout itself is never touched.
+
+Too slow for CI: each mutant reruns the module's tests. Tests that need PostgreSQL or Redis
+read DATABASE_URL / REDIS_URL as the suite does. Exit status 1 if a run did not finish.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["MODULES", "score_module"]
+
+REPO = Path(__file__).resolve().parents[1]
+# module -> its own tests (the ones that exercise it directly, and fast enough to rerun)
+MODULES: dict[str, list[str]] = {
+    "app/api/pagination.py": ["tests/unit/api/test_cursor_codec.py"],
+    "app/fetch/address_guard.py": ["tests/unit/fetch/test_fetch_address_guard.py"],
+    "app/fetch/host_slots.py": ["tests/unit/fetch/test_fetch_host_slots.py"],
+    "app/jobs/repository.py": ["tests/unit/jobs/test_job_repository.py"],
+    "app/api/idempotency.py": ["tests/integration/test_idempotency.py"],
+    "app/jobs/callbacks.py": ["tests/integration/test_batches_events_callbacks.py"],
+    "workers/extraction_pool.py": ["tests/unit/test_fuzz_and_timeouts.py"],
+}
+_COPIED = ("app", "workers", "tests", "bench", "migrations", "pyproject.toml", "uv.lock")
+
+
+def _config(module: str, tests: list[str]) -> str:
+    """The `[tool.mutmut]` table for one module."""
+    package = module.split("/")[0]
+    others = [p for p in ("app/", "workers/", "bench/") if p != package + "/"]
+    return (
+        "\n[tool.mutmut]\n"
+        f'source_paths = ["{package}/"]\n'
+        f'only_mutate = ["{module}"]\n'
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q"]\n'
+        f"also_copy = {json.dumps(others)}\n"
+    )
+
+
+def _workspace(module: str, tests: list[str]) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="claimtrail-mutation-"))
+    for name in _COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, root / name)
+    with (root / "pyproject.toml").open("a", encoding="utf-8") as config:
+        config.write(_config(module, tests))
+    return root
+
+
+def _mutmut(root: Path, *args: str, timeout: float) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "mutmut", *args]
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run(
+        command, cwd=root, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def score_module(module: str, tests: list[str], *, timeout: float, jobs: int = 1) -> dict[str, Any]:
+    """Run mutmut on one module; killed, survived and the surviving mutants' diffs."""
+    root = _workspace(module, tests)
+    started = time.monotonic()
+    try:
+        run = _mutmut(root, "run", "--max-children", str(jobs), timeout=timeout)
+        results = _mutmut(root, "results", "--all", "true", timeout=120).stdout
+    except subprocess.TimeoutExpired:
+        return {"module": module, "finished": False, "seconds": time.monotonic() - started}
+    finally:
+        elapsed = time.monotonic() - started
+    states: dict[str, str] = {}
+    for line in results.splitlines():
+        found = re.match(r"\s*([\w.]+__mutmut_\d+): (.+)$", line)
+        if found:
+            states[found[1]] = found[2].strip()
+    survivors = [name for name, state in states.items() if state == "survived"]
+    diffs = {name: _mutmut(root, "show", name, timeout=60).stdout for name in survivors}
+    shutil.rmtree(root, ignore_errors=True)
+    killed = sum(1 for state in states.values() if state == "killed")
+    return {
+        "module": module,
+        "tests": tests,
+        "finished": run.returncode == 0,
+        "seconds": round(elapsed, 1),
+        "mutants": len(states),
+        "killed": killed,
+        "states": {s: list(states.values()).count(s) for s in sorted(set(states.values()))},
+        "survivors": diffs,
+        "log_tail": run.stdout[-1500:] + run.stderr[-1500:] if run.returncode else "",
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("modules", nargs="*", default=sorted(MODULES))
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per module")
+    parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    reports = [
+        score_module(m, MODULES[m], timeout=args.timeout, jobs=args.jobs) for m in args.modules
+    ]
+    for report in reports:
+        if not report.get("mutants"):
+            print(f"{report['module']}: no result ({report})")
+            continue
+        share = report["killed"] / report["mutants"]
+        print(
+            f"{report['module']:<32} killed {report['killed']:>3}/{report['mutants']:<3} "
+            f"{share:6.1%}  {report['seconds']:>6.0f} s  {report['states']}"
+        )
+        for name, diff in report["survivors"].items():
+            print(f"  survived {name}\n" + "\n".join("    " + x for x in diff.splitlines()))
+    if args.out:
+        args.out.write_text(json.dumps(reports, indent=2), encoding="utf-8")
+    return 0 if all(r.get("finished") for r in reports) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
