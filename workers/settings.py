@@ -24,6 +24,15 @@ __all__ = ["DrainingWorker", "build_worker", "close_worker_context", "open_worke
 
 
 async def open_worker_context(ctx: dict[str, Any]) -> None:
+    """Build what every job uses from `ctx["settings"]`.
+
+    Two optional keys let a test keep the address guard on while serving from loopback:
+    `fetch_resolver` (an `app.fetch.Resolver`: which addresses a hostname has) and
+    `fetch_network_backend` (an `httpcore.AsyncNetworkBackend` that dials the vetted
+    addresses). Both are absent in the service, which then uses the system resolver and
+    dials for real. The guard still vets every answer of the resolver before the backend
+    is asked to dial it; `fetch_allow_private` alone decides what is allowed.
+    """
     settings: Settings = ctx["settings"]
     database_url, redis_url = settings.require_urls()
     if settings.worker_nice > 0:
@@ -44,8 +53,12 @@ async def open_worker_context(ctx: dict[str, Any]) -> None:
     )
     if settings.worker_metrics_port:  # job outcomes and stage durations live in this process
         start_http_server(settings.worker_metrics_port, addr=settings.worker_metrics_host)
-    ctx["http"] = guarded_client(ctx["fetch_policy"])
-    ctx["callback_client"] = guarded_client(ctx["fetch_policy"])
+    network = {
+        "resolver": ctx.get("fetch_resolver"),
+        "network_backend": ctx.get("fetch_network_backend"),
+    }
+    ctx["http"] = guarded_client(ctx["fetch_policy"], **network)
+    ctx["callback_client"] = guarded_client(ctx["fetch_policy"], **network)
     ctx["on_job_finished"] = queue_callback
 
 
