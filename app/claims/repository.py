@@ -9,7 +9,13 @@ from collections.abc import Sequence
 from sqlalchemy import delete, exists, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.claims.schemas import CitationOut, ClaimOut, QuantityOut, VerificationOut
+from app.claims.schemas import (
+    CitationOut,
+    ClaimOut,
+    QuantityOut,
+    VerificationOut,
+    citation_state,
+)
 from app.models import Citation, Sentence, Source, Verification
 
 __all__ = [
@@ -99,6 +105,7 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
             citations=citations[s.id],
             attributed_to=list(s.attributed_to),
             cited=s.is_cited,
+            citation_state=citation_state(s.is_cited, citations[s.id]),
         )
         for s in sentences
     ]

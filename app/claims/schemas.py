@@ -6,7 +6,14 @@ import uuid
 
 from pydantic import BaseModel, Field
 
-__all__ = ["CitationOut", "ClaimOut", "ClaimPage", "QuantityOut", "VerificationOut"]
+__all__ = [
+    "CitationOut",
+    "ClaimOut",
+    "ClaimPage",
+    "QuantityOut",
+    "VerificationOut",
+    "citation_state",
+]
 
 
 class QuantityOut(BaseModel):
@@ -50,7 +57,19 @@ class ClaimOut(BaseModel):
     citations: list[CitationOut]
     attributed_to: list[str]
     cited: bool
+    citation_state: str = Field(
+        default="uncited",
+        description="cited (rests on a linked source) | attributed (only on named,"
+        " unlinked sources) | uncited",
+    )
     verification: VerificationOut | None = None
+
+
+def citation_state(cited: bool, citations: list[CitationOut]) -> str:
+    """`cited` (a linked source), `attributed` (only named, unlinked sources) or `uncited`."""
+    if cited:
+        return "cited"
+    return "attributed" if citations else "uncited"
 
 
 class ClaimPage(BaseModel):
