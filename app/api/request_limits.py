@@ -16,6 +16,7 @@ __all__ = [
     "RequestLimitsMiddleware",
     "install_json_errors",
     "is_json",
+    "json_shape",
     "nesting_exceeds",
     "replay_body",
 ]
@@ -33,17 +34,29 @@ def is_json(content_type: str | None) -> bool:
     )
 
 
-def nesting_exceeds(body: bytes, limit: int) -> bool:
-    """Whether JSON nests arrays/objects deeper than `limit`, without parsing it.
+def json_shape(body: bytes, limit: int) -> str:
+    """`ok`, `too-deep` (nests arrays/objects deeper than `limit`) or `malformed` (brackets
+    that never close or close the wrong kind), without parsing the JSON.
 
-    Strings are blanked, then each pass strips the innermost empty containers (all in C).
+    Strings are blanked, then each pass strips the innermost empty containers (all in C);
+    a pass that strips nothing while brackets remain means they cannot be balanced.
     """
     brackets = STRING.sub(b"", body).translate(None, NOT_BRACKETS)
-    for _ in range(limit):
-        if not brackets:
-            return False
-        brackets = LEAF_CONTAINER.sub(b"", brackets)
-    return bool(brackets)
+    depth = 0
+    while brackets:
+        stripped = LEAF_CONTAINER.sub(b"", brackets)
+        if stripped == brackets:
+            return "malformed"
+        depth += 1
+        if depth > limit:
+            return "too-deep"
+        brackets = stripped
+    return "ok"
+
+
+def nesting_exceeds(body: bytes, limit: int) -> bool:
+    """Whether JSON nests arrays/objects deeper than `limit` (or cannot be balanced)."""
+    return json_shape(body, limit) != "ok"
 
 
 def _declared_length(headers: Headers) -> int | None:
@@ -135,7 +148,11 @@ class RequestLimitsMiddleware:
             return problem_response(
                 400, "bad-request", "NUL characters are not allowed", instance=path
             )
-        if nesting_exceeds(body, self.max_depth):
+        shape = json_shape(body, self.max_depth)
+        if shape == "malformed":
+            detail = "Body is not valid JSON: unbalanced brackets"
+            return problem_response(400, "malformed-json", detail, instance=path)
+        if shape == "too-deep":
             detail = f"JSON nested deeper than {self.max_depth} levels"
             return problem_response(400, "too-deep", detail, instance=path)
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from typing import Literal
@@ -13,13 +14,18 @@ from app.models import Job
 __all__ = ["JobError", "JobOut", "SubmitArticle", "check_url"]
 
 MAX_URL_LENGTH = 2048
+# C0 and C1 controls and DEL: URL parsers silently drop some (CR, LF, tab) and keep others.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def check_url(value: str) -> str:
-    """Reject what we will never fetch: non-http(s), credentials, over-long or host-less URLs."""
+    """Reject what we will never fetch: non-http(s), credentials, control characters,
+    over-long or host-less URLs."""
     value = value.strip()
     if len(value) > MAX_URL_LENGTH:
         raise ValueError(f"URL is longer than {MAX_URL_LENGTH} characters")
+    if _CONTROL.search(value):
+        raise ValueError("URL contains a control character (CR, LF, tab, …)")
     try:
         parsed = AnyUrl(value)
     except ValueError as exc:

@@ -33,6 +33,30 @@ async def test_invalid_urls_are_422_problems_naming_the_field(
     assert "url" in body["detail"]
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/a\r\nSet-Cookie: x=1",
+        "https://example.com/a\nb",
+        "https://exa\tmple.com/",
+        "https://example.com/\x1b[31m",
+        "https://example.com/a\x7f",
+    ],
+)
+async def test_control_characters_in_a_url_are_422_single_and_per_batch_item(
+    api: httpx.AsyncClient, url: str
+) -> None:
+    response = await api.post("/v1/articles", json={"url": url})
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == "url"
+    assert "control character" in response.json()["errors"][0]["msg"]
+    batch = await api.post("/v1/batches", json={"urls": ["https://example.com/fine", url]})
+    assert batch.status_code == 202, batch.text
+    good, bad = batch.json()["jobs"]
+    assert "id" in good and "id" not in bad
+    assert bad["error"]["status"] == 422 and bad["error"]["errors"][0]["field"] == "urls.1"
+
+
 async def test_missing_body_and_wrong_types_are_422(api: httpx.AsyncClient) -> None:
     assert (await api.post("/v1/articles")).status_code == 422
     response = await api.post("/v1/articles", json={"url": "https://example.com", "force": "x"})

@@ -56,6 +56,19 @@ async def test_malformed_json_is_a_400_problem(api: httpx.AsyncClient) -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [b'{"url": "https://a.test/"', b'{"urls": ["https://a.test/"}', b"[" * 50, b'{"a": [}]}'],
+)
+async def test_unbalanced_json_is_malformed_never_too_deep(
+    api: httpx.AsyncClient, body: bytes
+) -> None:
+    for path in ("/v1/articles", "/v1/batches"):
+        response = await api.post(path, content=body, headers=JSON)
+        _assert_problem(response, 400)
+        assert response.json()["type"].endswith("/malformed-json"), response.text
+
+
+@pytest.mark.parametrize(
     "content_type", ["text/plain", "application/x-www-form-urlencoded", "application/xml", None]
 )
 async def test_non_json_content_type_is_415(

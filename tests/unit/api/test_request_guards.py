@@ -8,7 +8,7 @@ import pytest
 from starlette.datastructures import Headers
 
 from app.api.idempotency import fingerprint
-from app.api.request_limits import is_json, nesting_exceeds
+from app.api.request_limits import is_json, json_shape, nesting_exceeds
 from app.auth.keys import hash_key, hashes_match, new_key, parse_keys
 from app.auth.middleware import presented_key
 from app.auth.paths import is_protected
@@ -27,6 +27,14 @@ from app.auth.paths import is_protected
 def test_nesting_depth(body: bytes, depth: int) -> None:
     assert not nesting_exceeds(body, depth)
     assert nesting_exceeds(body, depth - 1) == (depth > 0)
+    assert json_shape(body, depth - 1) == ("too-deep" if depth > 0 else "ok")
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"url": "x"', b"[" * 50, b"]", b'{"a": [}]}', b'{"a": "}"', b"[[[]"]
+)
+def test_unbalanced_brackets_are_malformed_at_any_limit(body: bytes) -> None:
+    assert json_shape(body, 1) == json_shape(body, 32) == "malformed"
 
 
 def test_content_types() -> None:
