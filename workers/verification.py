@@ -29,7 +29,7 @@ async def _verify_source(ctx: dict[str, Any], url: str, claims: list[str]) -> li
     try:
         page = await fetch_politely(ctx, url)
     except FetchError as exc:
-        status = "unchecked" if exc.code == "not_html" else "unreachable"
+        status = "unchecked" if exc.code in ("not_html", "not_text") else "unreachable"
         return [(status, exc.code, 0.0)] * len(claims)
     return await asyncio.to_thread(_check, page.html, page.final_url, claims)
 

@@ -31,6 +31,11 @@ class _Inflater:
         wbits = 31 if self._gzip else 15 if data[0] & 0x0F == 8 else -15
         return zlib.decompressobj(wbits)
 
+    @property
+    def finished(self) -> bool:
+        """Whether the compressed stream reached its end (else the body was cut short)."""
+        return self._obj is None or self._obj.eof
+
     def feed(self, data: bytes, limit: int) -> bytes:
         """Inflate `data`; returns more than `limit` bytes only to signal the cap."""
         out = b""
@@ -59,18 +64,32 @@ def _too_large(max_bytes: int) -> FetchError:
     return FetchError("too_large", f"body exceeds {max_bytes} bytes")
 
 
+def _truncated(detail: str) -> FetchError:
+    return FetchError("truncated", f"the body was cut short: {detail}")
+
+
 async def read_capped(response: httpx.Response, max_bytes: int) -> bytes:
-    """The decoded body, or `too_large` as soon as it passes `max_bytes`."""
+    """The decoded body; `too_large` as soon as it passes `max_bytes`, `truncated` when the
+    connection ends before the declared length, the last chunk or the compressed stream."""
     inflater = _inflater(response)
     declared = response.headers.get("content-length", "")
     if inflater is None and declared.isdigit() and int(declared) > max_bytes:
         raise _too_large(max_bytes)
     body = bytearray()
-    async for chunk in response.aiter_raw():
-        try:
-            body += inflater.feed(chunk, max_bytes - len(body)) if inflater else chunk
-        except zlib.error as exc:
-            raise FetchError("decode_error", f"corrupt compressed body: {exc}") from exc
-        if len(body) > max_bytes:
-            raise _too_large(max_bytes)
+    received = 0
+    try:
+        async for chunk in response.aiter_raw():
+            received += len(chunk)
+            try:
+                body += inflater.feed(chunk, max_bytes - len(body)) if inflater else chunk
+            except zlib.error as exc:
+                raise FetchError("decode_error", f"corrupt compressed body: {exc}") from exc
+            if len(body) > max_bytes:
+                raise _too_large(max_bytes)
+    except httpx.RemoteProtocolError as exc:  # h11: the peer closed mid-body
+        raise _truncated(str(exc)) from exc
+    if declared.isdigit() and received < int(declared):
+        raise _truncated(f"received {received} of {declared} bytes")
+    if inflater is not None and not inflater.finished:
+        raise _truncated("the compressed stream ends early")
     return bytes(body)

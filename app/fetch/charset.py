@@ -56,7 +56,7 @@ def _detect(body: bytes) -> str:
         pass
     best = from_bytes(body).best()
     if best is None:
-        raise FetchError("decode_error", "body is not text in any known encoding")
+        raise FetchError("not_text", "the body is not text in any known encoding")
     return normalize_label(best.encoding) or best.encoding
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 __all__ = ["RETRYABLE_CODES", "FetchError"]
 
 # Codes that describe a passing condition of the network or the remote site.
-RETRYABLE_CODES = frozenset({"dns_error", "connect_error", "fetch_timeout", "host_busy"})
+RETRYABLE_CODES = frozenset(
+    {"dns_error", "connect_error", "fetch_timeout", "host_busy", "truncated"}
+)
 
 
 class FetchError(Exception):

@@ -18,6 +18,7 @@ from app.fetch.errors import FetchError
 from app.fetch.policy import DEFAULT_POLICY, FetchPolicy
 from app.fetch.resolver import Resolver
 from app.fetch.robots import RobotsCache, check_robots
+from app.fetch.text_check import check_page_text
 from app.fetch.transport import GuardedClient, guarded_client
 
 __all__ = ["FetchedPage", "fetch_page"]
@@ -80,6 +81,7 @@ async def fetch_page(
         except TimeoutError:
             raise FetchError("fetch_timeout", f"no page within {policy.deadline} s") from None
     text, encoding = decode_html(got.body, charset_param(got.headers.get("content-type")))
+    check_page_text(text, encoding)
     return FetchedPage(
         url=url,
         final_url=got.final_url,

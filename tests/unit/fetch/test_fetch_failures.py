@@ -156,6 +156,6 @@ async def test_undecodable_body_is_a_decode_error(
     assert (await fetch_error(server.url("/x"))).code == "decode_error"
 
 
-async def test_binary_body_labelled_html_is_a_decode_error(server: LocalServer) -> None:
+async def test_binary_body_labelled_html_is_not_text(server: LocalServer) -> None:
     server.route("/x", bytes(range(256)) * 50, content_type="text/html")
-    assert (await fetch_error(server.url("/x"))).code == "decode_error"
+    assert (await fetch_error(server.url("/x"))).code == "not_text"

@@ -1,0 +1,44 @@
+"""Is a decoded body a page of text? Binary bodies and wrong charsets fail as `not_text`.
+
+A body of random bytes decodes, in any charset, to text full of control characters or
+replacement characters; a page in an ASCII-compatible charset decoded as UTF-16 (a wrong
+label) becomes CJK-looking text with no `<` left in it. Real pages have neither: markup,
+and at most a stray control or replacement character here and there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.fetch.errors import FetchError
+
+__all__ = ["MAX_JUNK_SHARE", "check_page_text", "junk_share"]
+
+# C0 controls but tab, LF, FF and CR; DEL and the C1 controls; U+FFFD and the noncharacters
+# U+FFFE/U+FFFF: what a wrong decoding leaves behind.
+_JUNK = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
+MAX_JUNK_SHARE = 0.01  # random bytes leave 3 % (as UTF-16) to 55 % (as UTF-8)
+_MIN_JUNK = 16  # a short page with a couple of bad bytes is still a page
+_SAMPLE = 262_144  # characters looked at: enough to judge, cheap on a 5 MiB page
+
+
+def junk_share(text: str) -> tuple[int, float]:
+    """How many characters of the text's start are junk, and their share of it."""
+    sample = text[:_SAMPLE]
+    junk = len(_JUNK.findall(sample))
+    return junk, junk / max(len(sample), 1)
+
+
+def check_page_text(text: str, encoding: str) -> None:
+    """Raise `not_text` unless `text` (decoded with `encoding`) reads as an HTML page."""
+    junk, share = junk_share(text)
+    if junk >= _MIN_JUNK and share > MAX_JUNK_SHARE:
+        raise FetchError(
+            "not_text",
+            f"the body is not text: {share:.1%} control or undecodable characters as {encoding}",
+        )
+    if text.strip() and _MARKUP.search(text, 0, _SAMPLE) is None:
+        raise FetchError(
+            "not_text", f"no HTML markup in the body decoded as {encoding} (a wrong charset?)"
+        )
