@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,6 +30,7 @@ __all__ = [
     "Article",
     "ArticleSource",
     "Batch",
+    "BatchItem",
     "Citation",
     "IdempotencyKey",
     "Job",
@@ -92,8 +94,36 @@ class Job(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     callback_status: Mapped[str | None] = mapped_column(String(16))
     verify: Mapped[bool] = mapped_column(Boolean, default=False, server_default="false")
+    # Set on a duplicate active job that a migration merged into the one it kept.
+    merged_into: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("jobs.id", ondelete="SET NULL")
+    )
 
-    __table_args__ = (Index("ix_jobs_status_updated", "status", "updated_at"),)
+    __table_args__ = (
+        Index("ix_jobs_status_updated", "status", "updated_at"),
+        # One queued or running job per normalised URL and caller: concurrent submits join it.
+        Index(
+            "ux_jobs_active_url",
+            "normalized_url",
+            "api_key_id",
+            unique=True,
+            postgresql_where=text("status IN ('queued', 'running')"),
+            postgresql_nulls_not_distinct=True,
+        ),
+    )
+
+
+class BatchItem(Base):
+    """A job's membership in a batch: a batch may join jobs submitted before it."""
+
+    __tablename__ = "batch_items"
+    batch_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    job_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
 
 
 class Article(Base):

@@ -18,6 +18,7 @@ __all__ = [
     "new_queue_job_id",
     "redis_settings",
     "serialize",
+    "verification_queue_id",
 ]
 
 PROCESS_ARTICLE = "process_article"
@@ -38,6 +39,11 @@ def deserialize(data: bytes) -> dict[str, Any]:
 def new_queue_job_id(job_id: uuid.UUID) -> str:
     """A fresh queue id for one attempt at a job (arq ignores an id it already holds)."""
     return f"{job_id}:{uuid.uuid4().hex[:12]}"
+
+
+def verification_queue_id(article_id: uuid.UUID, job_id: uuid.UUID, attempt: int) -> str:
+    """The one queue id of the verification a job's attempt owes, so a re-send is a no-op."""
+    return f"verify:{article_id}:{job_id.hex[:12]}-{attempt}"
 
 
 def redis_settings(url: str) -> RedisSettings:
@@ -90,14 +96,18 @@ class Queue:
             _defer_by=defer_by or None,
         )
 
-    async def enqueue_verification(self, article_id: uuid.UUID) -> None:
-        """Queue a check of every claim of an article against the sources it cites."""
-        await self.pool.enqueue_job(
+    async def enqueue_verification(
+        self, article_id: uuid.UUID, *, queue_job_id: str | None = None
+    ) -> bool:
+        """Queue a check of every claim of an article against the sources it cites; False
+        when Redis already holds that queue id (queued, running or just ended)."""
+        entry = await self.pool.enqueue_job(
             VERIFY_ARTICLE,
             str(article_id),
-            _job_id=f"verify:{article_id}:{uuid.uuid4().hex[:8]}",
+            _job_id=queue_job_id or f"verify:{article_id}:{uuid.uuid4().hex[:8]}",
             _queue_name=self.queue_name,
         )
+        return entry is not None
 
     async def has_job(self, queue_job_id: str) -> bool:
         """Whether Redis still carries this queued attempt (it may have been lost)."""

@@ -12,6 +12,7 @@ from typing import Any
 
 import structlog
 from arq import Retry
+from redis.exceptions import RedisError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -23,7 +24,7 @@ from app.fetch import FetchError
 from app.jobs.repository import JobRepository
 from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
 from app.models import Job
-from app.queue import Queue, new_queue_job_id
+from app.queue import Queue, new_queue_job_id, verification_queue_id
 from app.urls import normalize_article_url
 from workers.extraction_pool import ExtractionPool, ExtractionTimeout
 from workers.fetching import fetch_politely
@@ -31,6 +32,14 @@ from workers.fetching import fetch_politely
 __all__ = ["process_article", "purge_expired", "sweep_stale_jobs"]
 
 log = structlog.get_logger()
+
+
+# How far back the sweep looks for verification that was asked for and never stored.
+VERIFY_SWEEP_WINDOW = 6 * 3600.0
+
+
+class LeaseLost(Exception):
+    """Another attempt holds the job now (this one's lease lapsed): drop this result."""
 
 
 class JobFailure(Exception):
@@ -65,7 +74,10 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
             raise JobFailure(
                 "too_many_attempts", f"gave up after {job.attempts - 1} attempts", retryable=False
             )
-        article_id = await _run(ctx, job)
+        finished = await _run(ctx, job)
+    except LeaseLost:
+        log.warning("job_lease_lost", job_id=job_id, attempt=job.attempts)
+        return "lease-lost"
     except JobFailure as failure:
         return await _record_failure(ctx, job, failure)
     except asyncio.CancelledError:
@@ -83,11 +95,21 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
     finally:
         structlog.contextvars.clear_contextvars()
     JOB_OUTCOMES.labels("succeeded").inc()
-    log.info("job_succeeded", job_id=job_id, article_id=str(article_id))
-    if job.verify:
-        await ctx["queue"].enqueue_verification(article_id)
+    log.info("job_succeeded", job_id=job_id, article_id=str(finished.article_id))
+    if finished.verify:  # as committed: a submission may have joined and asked for it
+        await _queue_verification(ctx, finished)
     await _after_finish(ctx, job_uuid)
     return "succeeded"
+
+
+async def _queue_verification(ctx: dict[str, Any], job: Job) -> None:
+    """Queue the verification the job owes; if Redis is away, the sweep sends it later."""
+    assert job.article_id is not None
+    queue_id = verification_queue_id(job.article_id, job.id, job.attempts)
+    try:
+        await ctx["queue"].enqueue_verification(job.article_id, queue_job_id=queue_id)
+    except (RedisError, OSError) as exc:
+        log.warning("verification_enqueue_failed", job_id=str(job.id), error=type(exc).__name__)
 
 
 async def _claim(
@@ -108,12 +130,15 @@ async def _release_claim(ctx: dict[str, Any], claiming: asyncio.Future[Job | Non
 
 async def _stage(ctx: dict[str, Any], job: Job, stage: str) -> None:
     async with ctx["sessions"].begin() as session:
-        await JobRepository(session).set_stage(
-            job.id, stage, lease=ctx["settings"].job_lease_seconds
+        held = await JobRepository(session).set_stage(
+            job.id, stage, lease=ctx["settings"].job_lease_seconds, attempt=job.attempts
         )
+    if not held:
+        raise LeaseLost(stage)
 
 
-async def _run(ctx: dict[str, Any], job: Job) -> uuid.UUID:
+async def _run(ctx: dict[str, Any], job: Job) -> Job:
+    """One attempt to the end; the job as it was committed `succeeded`."""
     settings: Settings = ctx["settings"]
     started = time.perf_counter()
     try:
@@ -148,15 +173,19 @@ async def _run(ctx: dict[str, Any], job: Job) -> uuid.UUID:
             content_sha256=hashlib.sha256(page.html.encode()).hexdigest(),
             extraction=extraction,
         )
-        await JobRepository(session).finish(job.id, article_id=article_id)
+        finished = await JobRepository(session).finish(
+            job.id, article_id=article_id, attempt=job.attempts
+        )
+        if finished is None:  # raising rolls the stored rows back with it
+            raise LeaseLost("storing")
     STAGE_SECONDS.labels("storing").observe(time.perf_counter() - started)
-    return article_id
+    return finished
 
 
 async def _release(ctx: dict[str, Any], job: Job) -> None:
     try:
-        await _requeue(ctx, job, code="interrupted", message="worker stopped", delay=0)
-        log.info("job_released", job_id=str(job.id))
+        if await _requeue(ctx, job, code="interrupted", message="worker stopped", delay=0):
+            log.info("job_released", job_id=str(job.id))
     except Exception:  # the lease still expires and the sweep takes over
         log.warning("job_release_failed", job_id=str(job.id), exc_info=True)
 
@@ -170,27 +199,45 @@ async def _record_failure(ctx: dict[str, Any], job: Job, failure: JobFailure) ->
     settings: Settings = ctx["settings"]
     if failure.retryable and job.attempts < settings.job_max_attempts:
         delay = _backoff(settings, job.attempts, failure.delay)
-        await _requeue(ctx, job, code=failure.code, message=failure.message, delay=delay)
+        if not await _requeue(ctx, job, code=failure.code, message=failure.message, delay=delay):
+            return _lease_lost(job)
         log.info("job_retry", job_id=str(job.id), code=failure.code, delay=delay)
         return "retry"
     async with ctx["sessions"].begin() as session:
-        await JobRepository(session).fail(
-            job.id, code=failure.code, message=failure.message, retryable=failure.retryable
+        held = await JobRepository(session).fail(
+            job.id,
+            code=failure.code,
+            message=failure.message,
+            retryable=failure.retryable,
+            attempt=job.attempts,
         )
+    if not held:
+        return _lease_lost(job)
     JOB_OUTCOMES.labels("failed").inc()
     log.info("job_failed", job_id=str(job.id), code=failure.code, error=failure.message)
     await _after_finish(ctx, job.id)
     return "failed"
 
 
-async def _requeue(ctx: dict[str, Any], job: Job, *, code: str, message: str, delay: float) -> None:
-    """Back to queued with a new queue id, committed before Redis hears of it."""
+def _lease_lost(job: Job) -> str:
+    log.warning("job_lease_lost", job_id=str(job.id), attempt=job.attempts)
+    return "lease-lost"
+
+
+async def _requeue(ctx: dict[str, Any], job: Job, *, code: str, message: str, delay: float) -> bool:
+    """Back to queued with a new queue id, committed before Redis hears of it; False (and
+    nothing changed) when another attempt holds the job now."""
     queue_id = new_queue_job_id(job.id)
     async with ctx["sessions"].begin() as session:
         repo = JobRepository(session)
-        await repo.requeue(job.id, code=code, message=message, delay=delay)
-        await repo.set_queue_id(job.id, queue_id)
-    await ctx["queue"].enqueue_article_job(job.id, defer_by=delay, queue_job_id=queue_id)
+        held = await repo.requeue(
+            job.id, code=code, message=message, delay=delay, attempt=job.attempts
+        )
+        if held:
+            await repo.set_queue_id(job.id, queue_id)
+    if held:
+        await ctx["queue"].enqueue_article_job(job.id, defer_by=delay, queue_job_id=queue_id)
+    return held
 
 
 async def _after_finish(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
@@ -201,7 +248,8 @@ async def _after_finish(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
 
 
 async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
-    """Re-enqueue jobs whose queue entry was lost or whose worker died; returns how many."""
+    """Re-enqueue jobs whose queue entry was lost or whose worker died, and verification
+    that was asked for but never stored; returns how many entries it sent."""
     settings: Settings = ctx["settings"]
     queue: Queue = ctx["queue"]
     lost: dict[uuid.UUID, str] = {}
@@ -213,11 +261,26 @@ async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
                 continue
             lost[job.id] = new_queue_job_id(job.id)
             await repo.set_queue_id(job.id, lost[job.id])
+        owed = await repo.verifications_owed(
+            older_than=settings.job_lease_seconds, within=VERIFY_SWEEP_WINDOW
+        )
     for job_id, queue_id in lost.items():
         await queue.enqueue_article_job(job_id, queue_job_id=queue_id)
     if lost:
         log.info("sweep_requeued", count=len(lost))
-    return len(lost)
+    return len(lost) + await _resend_verifications(queue, owed)
+
+
+async def _resend_verifications(queue: Queue, owed: list[tuple[uuid.UUID, uuid.UUID, int]]) -> int:
+    """Queue verification that was asked for and never stored; Redis refuses a queue id it
+    still holds, so one that is only late is not run twice."""
+    sent = 0
+    for job_id, article_id, attempt in owed:
+        queue_id = verification_queue_id(article_id, job_id, attempt)
+        sent += await queue.enqueue_verification(article_id, queue_job_id=queue_id)
+    if sent:
+        log.info("sweep_verification_requeued", count=sent)
+    return sent
 
 
 async def purge_expired(ctx: dict[str, Any]) -> int:

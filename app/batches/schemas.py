@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from app.jobs.schemas import JobOut
 
-__all__ = ["BatchItemError", "BatchOut", "BatchStatus", "SubmitBatch"]
+__all__ = ["BatchItemError", "BatchJobOut", "BatchOut", "BatchStatus", "SubmitBatch"]
 
 
 class SubmitBatch(BaseModel):
@@ -28,10 +28,20 @@ class BatchItemError(BaseModel):
     error: dict[str, Any]
 
 
+class BatchJobOut(JobOut):
+    """A batch item's job; URLs of the batch that normalise alike share one job."""
+
+    duplicate_of: int | None = Field(
+        None,
+        description="index of the earlier item with the same URL (after normalisation: "
+        "fragment, utm_* and other tracking parameters dropped); it names the same job",
+    )
+
+
 class BatchOut(BaseModel):
     id: uuid.UUID
     created_at: datetime
-    jobs: list[JobOut | BatchItemError]
+    jobs: list[BatchJobOut | BatchItemError]
 
 
 class BatchStatus(BaseModel):

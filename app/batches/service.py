@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.batches.repository import add_batch, batch_jobs, get_batch
-from app.batches.schemas import BatchItemError, BatchOut, BatchStatus, SubmitBatch
+from app.batches.repository import add_batch, add_items, batch_jobs, get_batch
+from app.batches.schemas import BatchItemError, BatchJobOut, BatchOut, BatchStatus, SubmitBatch
 from app.errors import PROBLEM_TYPE, NotFound
 from app.jobs.dispatch import commit_and_dispatch
 from app.jobs.schemas import JobOut, check_url
@@ -54,13 +54,24 @@ async def queue_batch(
         batch_id=batch.id,
         verify=body.verify,
     )
-    jobs = dict(zip(valid, (s.job for s in submissions), strict=True))
+    await add_items(session, batch.id, [s.job.id for s in submissions])
+    by_index = dict(zip(valid, submissions, strict=True))
+    positions = list(valid)  # a duplicate's index within the valid URLs -> in the batch
+    distinct = [s for s in submissions if s.duplicate_of is None]
     await commit_and_dispatch(
-        session, queue, submissions, api_key_id=api_key_id, max_pending=max_pending
+        session, queue, distinct, api_key_id=api_key_id, max_pending=max_pending
     )
-    items: list[JobOut | BatchItemError] = [
-        JobOut.of(jobs[i]) if i in jobs else rejected[i] for i in range(len(body.urls))
-    ]
+    items: list[BatchJobOut | BatchItemError] = []
+    for index in range(len(body.urls)):
+        if index not in by_index:
+            items.append(rejected[index])
+            continue
+        submission = by_index[index]
+        duplicate = submission.duplicate_of
+        item = JobOut.of(submission.job).model_dump()
+        items.append(
+            BatchJobOut(**item, duplicate_of=None if duplicate is None else positions[duplicate])
+        )
     return BatchOut(id=batch.id, created_at=batch.created_at, jobs=items)
 
 

@@ -27,6 +27,7 @@ PROBLEMS: dict[int | str, dict[str, object]] = {
     response_model=JobOut,
     responses={
         200: {"model": JobOut, "description": "Already stored; nothing is fetched"},
+        409: {"model": Problem, "description": "In flight with another callback_url"},
         **PROBLEMS,
     },
     summary="Submit an article URL",

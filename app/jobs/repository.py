@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import ColumnElement, func, or_, select, text, update
+from sqlalchemy.dialects.postgresql import distinct_on
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Job
+from app.models import Citation, Job, Sentence, Verification
 
 __all__ = ["JobRepository"]
 
 ACTIVE = ("queued", "running")
+
+
+def _owner(api_key_id: uuid.UUID | None) -> ColumnElement[bool]:
+    return Job.api_key_id.is_(None) if api_key_id is None else Job.api_key_id == api_key_id
+
+
+def _held(job_id: uuid.UUID, attempt: int) -> tuple[ColumnElement[bool], ...]:
+    """The job is still running the attempt that a worker claimed: each claim (a lapsed
+    lease taken over, a retry) counts one more attempt, so an older holder no longer matches."""
+    return (Job.id == job_id, Job.status == "running", Job.attempts == attempt)
 
 
 class JobRepository:
@@ -34,6 +48,54 @@ class JobRepository:
             .limit(1)
         )
         return (await self.session.scalars(query)).first()
+
+    async def active_for_urls(
+        self, normalized_urls: Sequence[str], api_key_id: uuid.UUID | None
+    ) -> dict[str, Job]:
+        """The caller's queued or running job per URL (the unique index allows one)."""
+        if not normalized_urls:
+            return {}
+        query = select(Job).where(
+            Job.normalized_url.in_(normalized_urls), _owner(api_key_id), Job.status.in_(ACTIVE)
+        )
+        jobs = await self.session.scalars(query.execution_options(populate_existing=True))
+        return {job.normalized_url: job for job in jobs}
+
+    async def insert_new(self, rows: Sequence[dict[str, Any]]) -> list[Job]:
+        """Insert jobs, skipping any whose URL already has an active job of the caller (a
+        concurrent submit won); returns the rows inserted. Sorted by URL, so concurrent
+        inserts take the index's locks in one order and never deadlock."""
+        if not rows:
+            return []
+        ordered = sorted(rows, key=lambda row: (row["normalized_url"], str(row["id"])))
+        query = pg_insert(Job).values(ordered).on_conflict_do_nothing().returning(Job)
+        result = await self.session.scalars(query.execution_options(populate_existing=True))
+        return list(result.all())
+
+    async def join(
+        self,
+        job_ids: Sequence[uuid.UUID],
+        *,
+        verify: bool,
+        force: bool,
+        callback_url: str | None,
+    ) -> list[Job]:
+        """Add what a joining submission asks for to active jobs; returns those still active
+        (a job that ended meanwhile is not joined). A callback URL fills an empty one only."""
+        if not job_ids:
+            return []
+        query = (
+            update(Job)
+            .where(Job.id.in_(job_ids), Job.status.in_(ACTIVE))
+            .values(
+                verify=Job.verify | verify,
+                force=Job.force | force,
+                callback_url=func.coalesce(Job.callback_url, callback_url),
+            )
+            .returning(Job)
+            .execution_options(synchronize_session=False, populate_existing=True)
+        )
+        return list((await self.session.scalars(query)).all())
 
     async def add(self, job: Job) -> Job:
         """Insert and flush so the id and defaults are set."""
@@ -67,20 +129,17 @@ class JobRepository:
         )
         return (await self.session.scalars(query)).first()
 
-    async def set_stage(self, job_id: uuid.UUID, stage: str, *, lease: float) -> None:
-        """Move to a stage and extend the lease (a heartbeat)."""
+    async def set_stage(self, job_id: uuid.UUID, stage: str, *, lease: float, attempt: int) -> bool:
+        """Move to a stage and extend the lease (a heartbeat); False if `attempt` lost it."""
         until = datetime.now(UTC) + timedelta(seconds=lease)
-        await self.session.execute(
-            update(Job)
-            .where(Job.id == job_id, Job.status == "running")
-            .values(stage=stage, lease_until=until)
-        )
+        return await self._update_held(job_id, attempt, stage=stage, lease_until=until)
 
-    async def finish(self, job_id: uuid.UUID, *, article_id: uuid.UUID) -> None:
-        """Mark succeeded and point at the article."""
-        await self.session.execute(
+    async def finish(self, job_id: uuid.UUID, *, article_id: uuid.UUID, attempt: int) -> Job | None:
+        """Mark succeeded and point at the article; None (nothing changed) unless this
+        `attempt` still holds the job."""
+        query = (
             update(Job)
-            .where(Job.id == job_id)
+            .where(*_held(job_id, attempt))
             .values(
                 status="succeeded",
                 stage="done",
@@ -91,38 +150,55 @@ class JobRepository:
                 error_message=None,
                 error_retryable=None,
             )
+            .returning(Job)
+            .execution_options(synchronize_session=False, populate_existing=True)
+        )
+        return (await self.session.scalars(query)).first()
+
+    async def fail(
+        self, job_id: uuid.UUID, *, code: str, message: str, retryable: bool, attempt: int
+    ) -> bool:
+        """Mark failed for good, keeping the error; False unless `attempt` holds the job."""
+        return await self._update_held(
+            job_id,
+            attempt,
+            status="failed",
+            lease_until=None,
+            finished_at=datetime.now(UTC),
+            error_code=code,
+            error_message=message[:2000],
+            error_retryable=retryable,
         )
 
-    async def fail(self, job_id: uuid.UUID, *, code: str, message: str, retryable: bool) -> None:
-        """Mark failed for good, keeping the error."""
-        await self.session.execute(
-            update(Job)
-            .where(Job.id == job_id)
-            .values(
-                status="failed",
-                lease_until=None,
-                finished_at=datetime.now(UTC),
-                error_code=code,
-                error_message=message[:2000],
-                error_retryable=retryable,
-            )
-        )
+    async def requeue(
+        self,
+        job_id: uuid.UUID,
+        *,
+        code: str,
+        message: str,
+        delay: float,
+        attempt: int | None = None,
+    ) -> bool:
+        """Put back for a later attempt, recording why this one failed; with `attempt`, only
+        while that attempt still holds the job."""
+        values = {
+            "status": "queued",
+            "stage": "queued",
+            "lease_until": None,
+            "error_code": code,
+            "error_message": message[:2000],
+            "error_retryable": True,
+            "next_attempt_at": datetime.now(UTC) + timedelta(seconds=delay),
+        }
+        if attempt is not None:
+            return await self._update_held(job_id, attempt, **values)
+        await self.session.execute(update(Job).where(Job.id == job_id).values(**values))
+        return True
 
-    async def requeue(self, job_id: uuid.UUID, *, code: str, message: str, delay: float) -> None:
-        """Put back for a later attempt, recording why this one failed."""
-        await self.session.execute(
-            update(Job)
-            .where(Job.id == job_id)
-            .values(
-                status="queued",
-                stage="queued",
-                lease_until=None,
-                error_code=code,
-                error_message=message[:2000],
-                error_retryable=True,
-                next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay),
-            )
-        )
+    async def _update_held(self, job_id: uuid.UUID, attempt: int, **values: object) -> bool:
+        """Apply `values` only while `attempt` holds the job; whether it did."""
+        query = update(Job).where(*_held(job_id, attempt)).values(**values).returning(Job.id)
+        return (await self.session.execute(query)).first() is not None
 
     async def set_queue_id(self, job_id: uuid.UUID, queue_job_id: str) -> None:
         """Remember which queue entry carries the job's next attempt."""
@@ -148,6 +224,41 @@ class JobRepository:
         )
         return list((await self.session.scalars(query)).all())
 
+    async def verifications_owed(
+        self, *, older_than: float, within: float, limit: int = 200
+    ) -> list[tuple[uuid.UUID, uuid.UUID, int]]:
+        """(job id, article id, attempts) of jobs that asked for verification, finished
+        between `within` and `older_than` seconds ago, whose article has claims citing a
+        source but no verdict stored: their verification was lost. One job per article."""
+        now = datetime.now(UTC)
+        cited = (
+            select(Citation.id)
+            .join(Sentence, Sentence.id == Citation.sentence_id)
+            .where(
+                Citation.article_id == Job.article_id,
+                Citation.source_id.is_not(None),
+                Sentence.is_claim,
+            )
+        )
+        verdict = select(Verification.id).where(Verification.article_id == Job.article_id)
+        query = (
+            select(Job.id, Job.article_id, Job.attempts)
+            .where(
+                Job.verify,
+                Job.status == "succeeded",
+                Job.article_id.is_not(None),
+                Job.finished_at < now - timedelta(seconds=older_than),
+                Job.finished_at > now - timedelta(seconds=within),
+                cited.exists(),
+                ~verdict.exists(),
+            )
+            .ext(distinct_on(Job.article_id))
+            .order_by(Job.article_id, Job.finished_at.desc())
+            .limit(limit)
+        )
+        rows = await self.session.execute(query)
+        return [(job, article, attempts) for job, article, attempts in rows if article is not None]
+
     async def set_callback_status(self, job_id: uuid.UUID, status: str) -> None:
         """Record how delivery to the job's callback URL went."""
         await self.session.execute(
@@ -163,8 +274,9 @@ class JobRepository:
 
     async def count_active(self, api_key_id: uuid.UUID | None) -> int:
         """How many of the caller's jobs are queued or running."""
-        owner = Job.api_key_id.is_(None) if api_key_id is None else Job.api_key_id == api_key_id
-        query = select(func.count()).select_from(Job).where(owner, Job.status.in_(ACTIVE))
+        query = (
+            select(func.count()).select_from(Job).where(_owner(api_key_id), Job.status.in_(ACTIVE))
+        )
         return int(await self.session.scalar(query) or 0)
 
     async def count_by_status(self) -> dict[str, int]:

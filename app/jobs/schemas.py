@@ -85,6 +85,9 @@ class JobOut(BaseModel):
     callback_status: str | None = Field(
         None, description="pending | delivered | retrying | failed, when a callback_url was given"
     )
+    merged_into: uuid.UUID | None = Field(
+        None, description="a duplicate merged by an upgrade: the job that does its work"
+    )
     links: dict[str, str] = Field(default_factory=dict)
 
     @classmethod
@@ -100,6 +103,8 @@ class JobOut(BaseModel):
         links = {"self": f"/v1/jobs/{job.id}"}
         if job.article_id:
             links["article"] = f"/v1/articles/{job.article_id}"
+        if job.merged_into:
+            links["merged_into"] = f"/v1/jobs/{job.merged_into}"
         return cls(
             id=job.id,
             url=job.url,
@@ -113,5 +118,6 @@ class JobOut(BaseModel):
             started_at=job.started_at,
             finished_at=job.finished_at,
             callback_status=(job.callback_status or "pending") if job.callback_url else None,
+            merged_into=job.merged_into,
             links=links,
         )

@@ -7,8 +7,8 @@ in the past, and the sweep of any worker hands it out again, even though an earl
 attempt already stored the article, or a stalled worker wakes and stores it a second
 time. The first test builds that state after a real first run and lets a new worker
 process's sweep re-run it; the second stalls a real worker (SIGSTOP) mid-fetch, lets a
-second worker run the job to the end, then wakes the first so it stores again. Both
-count every row the pipeline writes.
+second worker run the job to the end, then wakes the first, which finds its attempt
+superseded and drops its result. Both count every row the pipeline writes.
 """
 
 from __future__ import annotations
@@ -162,15 +162,17 @@ async def test_a_stalled_worker_storing_after_another_duplicates_nothing(
         os.killpg(stalled.pid, signal.SIGSTOP)  # and its extraction process with it
         first_attempt = await _queue_job_id(settings, job_id)
         page.release()  # its answer waits in the socket until the worker wakes
-        # Its 3 s lease lapses; the second worker's sweep runs the job to the end.
-        rescuer = worker_process(settings)
+        # Its 3 s lease lapses; the second worker's sweep runs the job to the end, under a
+        # 15 s lease of its own so a loaded machine does not make it lapse a second time.
+        rescuer = worker_process(settings, CLAIMTRAIL_JOB_LEASE_SECONDS="15")
         rescued = await wait_for_job(api, job_id, timeout=90)
         assert rescued["status"] == "succeeded" and rescued["attempts"] == 2, rescued
         stop_process(rescuer)
         once, _ = await _snapshot(settings)
         os.killpg(stalled.pid, signal.SIGCONT)
-        # The woken worker reads the page, extracts and stores over the rescuer's rows.
-        assert await _wait_for_result(settings, first_attempt) == "succeeded"
+        # The woken worker reads the page, then finds its attempt superseded: it drops the
+        # result instead of storing over the rescuer's rows or moving the job's stage.
+        assert await _wait_for_result(settings, first_attempt) == "lease-lost"
     finally:
         page.release()
         if stalled.poll() is None:
