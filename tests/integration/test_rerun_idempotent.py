@@ -29,7 +29,13 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from app.config import Settings
 from app.models import Article, ArticleSource, Citation, Job, Sentence, Source, Verification
 from app.queue import deserialize
-from tests.integration.conftest import GatedPage, stop_process, wait_for_job, worker_process
+from tests.integration.conftest import (
+    GatedPage,
+    run_worker,
+    stop_process,
+    wait_for_job,
+    worker_process,
+)
 
 TABLES = (Article, Sentence, Citation, Source, ArticleSource, Verification)
 
@@ -80,12 +86,14 @@ async def _verification_runs(settings: Settings, article_id: str) -> int:
 
 
 async def test_rerun_over_stored_rows_duplicates_nothing(
-    api: httpx.AsyncClient, worker, settings: Settings, corpus_server: HTTPServer
+    api: httpx.AsyncClient, settings: Settings, corpus_server: HTTPServer
 ) -> None:
     # dev-08 has claims citing sources, so every table gets rows, verdicts included.
     url = corpus_server.url_for("/dev-08.html")
     job_id = (await api.post("/v1/articles", json={"url": url, "verify": True})).json()["id"]
-    await worker()  # burst: the article job, then the verification it queues
+    # Burst: the article job, then the verification it queues; a 30 s lease so a loaded
+    # machine does not let this worker's own sweep take the job over mid-extraction.
+    await run_worker(settings.model_copy(update={"job_lease_seconds": 30.0}))
     first_job = await wait_for_job(api, job_id)
     assert first_job["status"] == "succeeded" and first_job["attempts"] == 1, first_job
     article_id = first_job["article_id"]
@@ -94,7 +102,8 @@ async def test_rerun_over_stored_rows_duplicates_nothing(
     assert all(first.values()), first  # an empty table would make the comparison vacuous
 
     await _lapse_lease(settings, job_id)
-    rescuer = worker_process(settings)  # its sweep runs at start-up, then every second
+    # Its sweep runs at start-up, then every second; the lapsed lease is the one set above.
+    rescuer = worker_process(settings, CLAIMTRAIL_JOB_LEASE_SECONDS="15")
     try:
         again = await wait_for_job(api, job_id, timeout=90)
         assert again["status"] == "succeeded" and again["attempts"] == 2, again
