@@ -76,8 +76,7 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
             )
         finished = await _run(ctx, job)
     except LeaseLost:
-        log.warning("job_lease_lost", job_id=job_id, attempt=job.attempts)
-        return "lease-lost"
+        return _lease_lost(job)
     except JobFailure as failure:
         return await _record_failure(ctx, job, failure)
     except asyncio.CancelledError:

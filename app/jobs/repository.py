@@ -39,16 +39,6 @@ class JobRepository:
         """One job by id."""
         return await self.session.get(Job, job_id)
 
-    async def active_for_url(self, normalized_url: str) -> Job | None:
-        """A job for this URL that has not ended yet, if any."""
-        query = (
-            select(Job)
-            .where(Job.normalized_url == normalized_url, Job.status.in_(ACTIVE))
-            .order_by(Job.created_at)
-            .limit(1)
-        )
-        return (await self.session.scalars(query)).first()
-
     async def active_for_urls(
         self, normalized_urls: Sequence[str], api_key_id: uuid.UUID | None
     ) -> dict[str, Job]:
@@ -249,6 +239,8 @@ class JobRepository:
                 Job.article_id.is_not(None),
                 Job.finished_at < now - timedelta(seconds=older_than),
                 Job.finished_at > now - timedelta(seconds=within),
+                # updated_at >= finished_at: lets ix_jobs_status_updated bound the scan
+                Job.updated_at > now - timedelta(seconds=within),
                 cited.exists(),
                 ~verdict.exists(),
             )
