@@ -149,3 +149,16 @@ async def test_a_resubmission_joins_and_adds_verify_and_a_callback(
     assert batch["jobs"][0]["id"] == first["id"]
     status = (await api.get(f"/v1/batches/{batch['id']}")).json()
     assert [job["id"] for job in status["jobs"]] == [first["id"]]
+
+
+async def test_duplicate_of_is_the_index_in_the_batch_past_rejected_items(
+    api: httpx.AsyncClient,
+) -> None:
+    url = "https://dups.test/a"
+    urls = ["not a url", url + "?utm_campaign=x", "ftp://no.test/", url + "#b", url]
+    response = await api.post("/v1/batches", json={"urls": urls})
+    assert response.status_code == 202, response.text
+    items = response.json()["jobs"]
+    assert ["id" in item for item in items] == [False, True, False, True, True]
+    assert [items[i]["duplicate_of"] for i in (1, 3, 4)] == [None, 1, 1]
+    assert items[1]["id"] == items[3]["id"] == items[4]["id"]
