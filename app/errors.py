@@ -124,16 +124,33 @@ def problem_response(
     )
 
 
+def _plain_message(error: dict[str, Any]) -> str:
+    """Pydantic's message without its "Value error, " prefix; unknown fields named as such."""
+    if error.get("type") == "extra_forbidden":
+        return "unknown field"
+    return str(error.get("msg", "")).removeprefix("Value error, ")
+
+
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     return [
         {
             "loc": list(e.get("loc", ())),
             "field": ".".join(str(p) for p in e.get("loc", ())[1:]),
-            "msg": e.get("msg", ""),
+            "msg": _plain_message(e),
             "type": e.get("type", ""),
         }
         for e in exc.errors()
     ]
+
+
+def _validation_detail(errors: list[dict[str, Any]]) -> str:
+    """One plain line naming every field: "Unknown field verfiy; url: not a valid URL"."""
+    unknown = [e["field"] for e in errors if e["type"] == "extra_forbidden"]
+    parts = [f"Unknown field {', '.join(unknown)}"] if unknown else []
+    parts += [
+        f"{e['field'] or 'request'}: {e['msg']}" for e in errors if e["type"] != "extra_forbidden"
+    ]
+    return "; ".join(dict.fromkeys(parts)) or "Invalid request"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -153,9 +170,12 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
-        fields = ", ".join(sorted({e["field"] for e in errors if e["field"]})) or "request"
         return problem_response(
-            422, "validation", f"Invalid {fields}", errors=errors, instance=request.url.path
+            422,
+            "validation",
+            _validation_detail(errors),
+            errors=errors,
+            instance=request.url.path,
         )
 
     @app.exception_handler(StarletteHTTPException)

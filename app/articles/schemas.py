@@ -9,14 +9,27 @@ from pydantic import BaseModel, Field
 
 from app.claims.schemas import ClaimOut
 
-__all__ = ["ArticlePage", "ArticleSourceOut", "ArticleStats", "ArticleSummary", "SourceProvenance"]
+__all__ = [
+    "ArticlePage",
+    "ArticleSourceOut",
+    "ArticleSourcePage",
+    "ArticleText",
+    "ArticleStats",
+    "ArticleSummary",
+    "SourceProvenance",
+]
 
 
 class ArticleStats(BaseModel):
     sentences: int = 0
     claims: int = 0
     cited_claims: int = 0
-    uncited_claims: int = 0
+    uncited_claims: int = Field(
+        0, description="Claims resting on no linked source (attributed ones included)."
+    )
+    attributed_claims: int = Field(
+        0, description="Uncited claims that name a source without linking it."
+    )
     citation_coverage: float = 0.0
     sources: int = 0
 
@@ -52,6 +65,26 @@ class ArticleSummary(BaseModel):
     claims_url: str
     provenance_url: str
     report_url: str = Field(description="The human-readable HTML report of the article.")
+    text: str | None = Field(
+        None,
+        description="The extracted text that claims' char_start/char_end index (code points);"
+        " only with ?include=text.",
+    )
+
+
+class ArticleText(BaseModel):
+    """The article's extracted text: `text[claim.char_start:claim.char_end] == claim.text`."""
+
+    article_id: uuid.UUID
+    text: str = Field(description="Plain text; offsets count Unicode code points.")
+    length: int = Field(description="Code points in `text`.")
+
+
+class ArticleSourcePage(BaseModel):
+    """A page of an article's sources, in reference order."""
+
+    items: list[ArticleSourceOut]
+    next_cursor: str | None
 
 
 class ArticlePage(BaseModel):

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.jobs.schemas import JobOut
 
@@ -15,6 +15,8 @@ __all__ = ["BatchItemError", "BatchOut", "BatchStatus", "SubmitBatch"]
 
 class SubmitBatch(BaseModel):
     """`POST /v1/batches` body: 1 to 1,000 URLs; each is validated on its own."""
+
+    model_config = ConfigDict(extra="forbid")
 
     urls: list[str] = Field(min_length=1, max_length=1000)
     force: bool = False

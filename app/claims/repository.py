@@ -38,8 +38,10 @@ class ClaimFilters:
         source_id: uuid.UUID | None = None,
         kind: str | None = None,
         min_score: float | None = None,
+        citation_state: str | None = None,
     ) -> None:
         self.cited, self.source_id, self.kind, self.min_score = cited, source_id, kind, min_score
+        self.citation_state = citation_state
 
 
 async def list_claims(
@@ -58,6 +60,14 @@ async def list_claims(
         query = query.where(Sentence.kinds.contains([filters.kind]))
     if filters.min_score is not None:
         query = query.where(Sentence.checkworthiness >= filters.min_score)
+    if filters.citation_state is not None:
+        has_citation = exists().where(Citation.sentence_id == Sentence.id)
+        query = query.where(
+            Sentence.is_cited
+            if filters.citation_state == "cited"
+            else ~Sentence.is_cited
+            & (has_citation if filters.citation_state == "attributed" else ~has_citation)
+        )
     if filters.source_id is not None:
         query = query.where(
             exists().where(

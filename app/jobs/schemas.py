@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AnyUrl, BaseModel, Field, field_validator
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field, field_validator
 
 from app.models import Job
 
@@ -34,7 +34,9 @@ def check_url(value: str) -> str:
 
 
 class SubmitArticle(BaseModel):
-    """`POST /v1/articles` body."""
+    """`POST /v1/articles` body; an unknown field is a 422, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
     url: str = Field(examples=["https://example.com/news/story.html"])
     force: bool = Field(False, description="Fetch again even if the article is already stored.")
