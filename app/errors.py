@@ -56,11 +56,13 @@ class AppError(Exception):
         *,
         headers: dict[str, str] | None = None,
         errors: list[dict[str, Any]] | None = None,
+        extensions: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.headers = headers or {}
         self.errors = errors
+        self.extensions = extensions or {}  # RFC 9457 extension members of the problem body
 
 
 class BadRequest(AppError):
@@ -106,6 +108,7 @@ def problem_response(
     instance: str | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> JSONResponse:
     """A problem+json response; `type` is a stable URI per kind of problem."""
     body = Problem(
@@ -117,7 +120,7 @@ def problem_response(
         errors=errors,
     )
     return JSONResponse(
-        body.model_dump(exclude_none=True),
+        body.model_dump(exclude_none=True) | (extensions or {}),
         status_code=status,
         media_type="application/problem+json",
         headers=headers,
@@ -165,6 +168,7 @@ def install_error_handlers(app: FastAPI) -> None:
             instance=request.url.path,
             errors=exc.errors,
             headers=exc.headers,
+            extensions=exc.extensions,
         )
 
     @app.exception_handler(RequestValidationError)

@@ -17,6 +17,7 @@ from app.api.ratelimit import RateLimitMiddleware
 from app.api.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.articles.endpoints import router as articles_router
 from app.auth.middleware import install_auth
+from app.batches.endpoints import jobs_router as job_list_router
 from app.batches.endpoints import router as batches_router
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
@@ -68,6 +69,7 @@ def create_app(
     app.state.cursors = CursorCodec(settings.secret_key)
     install_error_handlers(app)
     install_json_errors(app)
+    app.include_router(job_list_router)
     app.include_router(jobs_router)
     app.include_router(job_events_router)
     app.include_router(batches_router)

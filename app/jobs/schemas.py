@@ -10,7 +10,10 @@ from pydantic import AnyUrl, BaseModel, ConfigDict, Field, field_validator
 
 from app.models import Job
 
-__all__ = ["JobError", "JobOut", "SubmitArticle", "check_url"]
+__all__ = ["JobError", "JobOut", "JobStage", "JobStatus", "SubmitArticle", "check_url"]
+
+JobStatus = Literal["queued", "running", "succeeded", "failed"]
+JobStage = Literal["queued", "fetching", "extracting", "storing", "done"]
 
 MAX_URL_LENGTH = 2048
 
@@ -69,8 +72,8 @@ class JobOut(BaseModel):
 
     id: uuid.UUID
     url: str
-    status: Literal["queued", "running", "succeeded", "failed"]
-    stage: Literal["queued", "fetching", "extracting", "storing", "done"]
+    status: JobStatus
+    stage: JobStage
     attempts: int
     article_id: uuid.UUID | None
     batch_id: uuid.UUID | None = None
