@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.api.deps import CursorDep
 from app.api.pagination import Limit
+from app.articles.export import EXPORT_CONTENT, ClaimFormat, export_claims
 from app.articles.provenance import ProvClaim, ProvSource, provenance_jsonld
 from app.articles.repository import article_sources, list_articles
 from app.articles.schemas import (
@@ -89,11 +90,23 @@ async def read_article_text(article_id: uuid.UUID, session: SessionDep) -> Artic
     return ArticleText(article_id=article.id, text=article.text, length=len(article.text))
 
 
-@router.get("/{article_id}/claims", response_model=ClaimPage, responses=NOT_FOUND | BAD_CURSOR)
+@router.get(
+    "/{article_id}/claims",
+    response_model=ClaimPage,
+    responses=NOT_FOUND
+    | BAD_CURSOR
+    | {
+        200: {
+            "description": "A page of claims, or all of them as CSV or JSON lines",
+            "content": EXPORT_CONTENT,
+        }
+    },
+)
 async def read_claims(
     article_id: uuid.UUID,
     session: SessionDep,
     cursors: CursorDep,
+    request: Request,
     limit: Limit = 50,
     cursor: str | None = None,
     cited: Annotated[bool | None, Query(description="Rests on a linked source or not")] = None,
@@ -105,9 +118,13 @@ async def read_claims(
     min_score: Annotated[
         float | None, Query(ge=0, le=1, description="Check-worthiness at least")
     ] = None,
-) -> ClaimPage:
+    format: Annotated[
+        ClaimFormat,
+        Query(description="json: a page; csv or jsonl: every matching claim, streamed"),
+    ] = "json",
+) -> ClaimPage | StreamingResponse:
     """The article's claims in sentence order, with citations and scores."""
-    await article_or_404(session, article_id)
+    article = await article_or_404(session, article_id)
     after = None
     if cursor:
         (after,) = cursors.decode(f"claims:{article_id}", cursor)
@@ -118,6 +135,8 @@ async def read_claims(
         min_score=min_score,
         citation_state=citation_state,
     )
+    if format != "json":
+        return export_claims(request, article.id, article.url, filters, format)
     rows = await list_claims(session, article_id, filters, after=after, limit=limit + 1)
     page = rows[:limit]
     next_cursor = (
