@@ -37,13 +37,17 @@ class ArticleStats(BaseModel):
 class ArticleSourceOut(BaseModel):
     """A source as one article cites it."""
 
-    id: uuid.UUID
-    url: str
-    domain: str | None
-    publisher: str | None
-    title: str | None
-    label: str | None
-    claim_count: int
+    id: uuid.UUID = Field(description="The source's id, shared by every article citing it.")
+    url: str = Field(description="The URL as this article cited it (absolute).")
+    normalized_url: str = Field(
+        description="The key sources are matched on across articles (no www., no tracking"
+        " parameters, no trailing slash, one form per DOI or arXiv id)."
+    )
+    domain: str | None = Field(description="Registrable domain of the source.")
+    publisher: str | None = Field(description="Who published it, as the article names it.")
+    title: str | None = Field(description="Its title, as the article gives it.")
+    label: str | None = Field(description="Its reference label in the article ('4' for [4]).")
+    claim_count: int = Field(description="Claims of this article resting on it.")
 
 
 class ArticleSummary(BaseModel):

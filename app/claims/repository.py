@@ -16,7 +16,7 @@ from app.claims.schemas import (
     VerificationOut,
     citation_state,
 )
-from app.models import Citation, Sentence, Source, Verification
+from app.models import ArticleSource, Citation, Sentence, Source, Verification
 
 __all__ = [
     "ClaimFilters",
@@ -86,16 +86,22 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
     citations: dict[uuid.UUID, list[CitationOut]] = defaultdict(list)
     if ids:
         rows = await session.execute(
-            select(Citation, Source.url)
+            select(Citation, Source.url, ArticleSource.raw_url)
             .outerjoin(Source, Source.id == Citation.source_id)
+            .outerjoin(
+                ArticleSource,
+                (ArticleSource.article_id == Citation.article_id)
+                & (ArticleSource.source_id == Citation.source_id),
+            )
             .where(Citation.sentence_id.in_(ids))
             .order_by(Citation.id)
         )
-        for citation, url in rows:
+        for citation, url, cited_as in rows:
             citations[citation.sentence_id].append(
                 CitationOut(
                     source_id=citation.source_id,
-                    url=url,
+                    url=cited_as or url,
+                    normalized_url=url,
                     via=citation.via,
                     marker=citation.marker,
                     attributed_to=citation.attributed_to,

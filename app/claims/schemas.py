@@ -35,8 +35,13 @@ class QuantityOut(BaseModel):
 
 class CitationOut(BaseModel):
     source_id: uuid.UUID | None
-    url: str | None
-    via: str = Field(description="marker | footnote | hyperlink | attribution | author-year")
+    url: str | None = Field(description="The cited URL as the article wrote it (absolute).")
+    normalized_url: str | None = Field(
+        None, description="The source's key across articles: the URL normalised for matching."
+    )
+    via: CitationVia = Field(
+        description="marker | footnote | hyperlink | attribution | author-year"
+    )
     marker: str | None = None
     attributed_to: str | None = None
 

@@ -119,3 +119,22 @@ async def test_article_sources_are_a_paginated_list(
     assert len(paged) == article["stats"]["sources"] > 3
     foreign = (await api.get("/v1/sources", params={"limit": 1})).json()["next_cursor"]
     assert (await api.get(path, params={"cursor": foreign})).status_code == 400
+
+
+async def test_cited_urls_are_kept_as_cited(
+    api: httpx.AsyncClient, worker, corpus_server: HTTPServer
+) -> None:
+    article = await process_url(api, worker, corpus_server.url_for("/dev-02.html"))
+    bbc = next(s for s in article["sources"] if "bbc.co.uk" in s["url"])
+    assert bbc["url"] == "https://www.bbc.co.uk/news/articles/c4g7x2vq1e9o"  # as the page wrote it
+    assert bbc["normalized_url"] == "https://bbc.co.uk/news/articles/c4g7x2vq1e9o"
+    listed = (await api.get(f"/v1/articles/{article['id']}/sources")).json()["items"]
+    assert listed == article["sources"]
+    claims = await _every(api, article["claims_url"], source_id=bbc["id"])
+    cites = [c for claim in claims for c in claim["citations"] if c["source_id"] == bbc["id"]]
+    assert cites and {(c["url"], c["normalized_url"]) for c in cites} == {
+        (bbc["url"], bbc["normalized_url"])
+    }
+    across = (await api.get("/v1/sources", params={"url": bbc["url"]})).json()["items"]
+    assert [s["id"] for s in across] == [bbc["id"]]
+    assert across[0]["normalized_url"] == bbc["normalized_url"]
