@@ -9,7 +9,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -42,6 +42,9 @@ class Problem(BaseModel):
     detail: str | None = None
     instance: str | None = None
     errors: list[dict[str, Any]] | None = None
+    limit: int | None = Field(None, description="429 for pending jobs: the caller's limit.")
+    pending: int | None = Field(None, description="429 for pending jobs: jobs already pending.")
+    fits: int | None = Field(None, description="429 for pending jobs: how many more would fit.")
 
 
 class AppError(Exception):

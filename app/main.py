@@ -12,6 +12,7 @@ from fastapi_offline import FastAPIOffline
 from app import __version__
 from app.api.idempotency import IdempotencyMiddleware
 from app.api.openapi import install_openapi
+from app.api.openapi_docs import operation_id
 from app.api.pagination import CursorCodec
 from app.api.ratelimit import RateLimitMiddleware
 from app.api.request_limits import RequestLimitsMiddleware, install_json_errors
@@ -63,7 +64,11 @@ def create_app(
 
     # Docs assets are served by us, not a CDN: /docs works on machines without internet.
     app = FastAPIOffline(
-        title="claimtrail", version=__version__, description=DESCRIPTION, lifespan=lifespan
+        title="claimtrail",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.cursors = CursorCodec(settings.secret_key)

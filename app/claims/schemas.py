@@ -47,7 +47,7 @@ class CitationOut(BaseModel):
 
 
 class VerificationOut(BaseModel):
-    status: str = Field(
+    status: VerificationStatus = Field(
         description="supported | contradicted | not_found | unreachable | unchecked"
     )
     evidence: str | None = None
