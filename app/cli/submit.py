@@ -117,11 +117,16 @@ def _submit(args: argparse.Namespace) -> int:
     if not urls:
         print("submit: no URLs given", file=sys.stderr)
         return 2
+    batch_ids: list[str] = []
     try:
         with api_client(args) as client:
             batch_ids, items = _post_batches(client, urls, args)
             _wait(client, batch_ids, args.timeout, quiet=args.json)
             results = _results(client, batch_ids, items)
+    except KeyboardInterrupt:
+        running = ", ".join(f"{args.api}/v1/batches/{b}" for b in batch_ids) or "nothing sent"
+        print(f"submit: interrupted; the jobs keep running: {running}", file=sys.stderr)
+        return 130
     except httpx.TransportError as exc:
         print(f"submit: {unreachable(args.api, exc)}", file=sys.stderr)
         return 2

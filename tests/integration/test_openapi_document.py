@@ -12,7 +12,7 @@ import httpx
 from app.api.openapi_docs import ERROR_CODES
 from tests.conftest import REPO
 
-SHORT_ID = re.compile(r"^[a-z]+(?:[A-Z][a-z]+)+$")
+SHORT_ID = re.compile(r"^[a-z][a-zA-Z0-9]*$")  # camelCase, one identifier in any language
 
 
 async def _spec(api: httpx.AsyncClient) -> dict[str, Any]:
