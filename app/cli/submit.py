@@ -89,11 +89,11 @@ def _results(client: httpx.Client, batch_ids: list[str], items: list[Row]) -> li
 def _table(results: list[Row], width: int) -> Table:
     """One row per URL; the URL is never cut (on one line when it fits), the title wraps."""
     url_width = min(max((len(r["url"]) for r in results), default=3), 200)
-    fits = width >= url_width + 64
+    fits = width >= url_width + 62
     table = Table(box=box.SIMPLE_HEAD)
     table.add_column("url", min_width=url_width if fits else None, overflow="fold")
     table.add_column("status", no_wrap=True)
-    table.add_column("title / error", overflow="fold", max_width=max(12, width - url_width - 46))
+    table.add_column("title / error", overflow="fold", max_width=max(12, width - url_width - 50))
     for name in ("claims", "cited", "attr.", "src"):  # attributed claims, sources
         table.add_column(name, justify="right", no_wrap=True)
     colour = {"succeeded": "green", "queued": "yellow", "running": "yellow"}
