@@ -9,7 +9,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -42,6 +42,9 @@ class Problem(BaseModel):
     detail: str | None = None
     instance: str | None = None
     errors: list[dict[str, Any]] | None = None
+    limit: int | None = Field(None, description="429 for pending jobs: the caller's limit.")
+    pending: int | None = Field(None, description="429 for pending jobs: jobs already pending.")
+    fits: int | None = Field(None, description="429 for pending jobs: how many more would fit.")
 
 
 class AppError(Exception):
@@ -56,11 +59,13 @@ class AppError(Exception):
         *,
         headers: dict[str, str] | None = None,
         errors: list[dict[str, Any]] | None = None,
+        extensions: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.headers = headers or {}
         self.errors = errors
+        self.extensions = extensions or {}  # RFC 9457 extension members of the problem body
 
 
 class BadRequest(AppError):
@@ -106,6 +111,7 @@ def problem_response(
     instance: str | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> JSONResponse:
     """A problem+json response; `type` is a stable URI per kind of problem."""
     body = Problem(
@@ -117,11 +123,18 @@ def problem_response(
         errors=errors,
     )
     return JSONResponse(
-        body.model_dump(exclude_none=True),
+        body.model_dump(exclude_none=True) | (extensions or {}),
         status_code=status,
         media_type="application/problem+json",
         headers=headers,
     )
+
+
+def _plain_message(error: dict[str, Any]) -> str:
+    """Pydantic's message without its "Value error, " prefix; unknown fields named as such."""
+    if error.get("type") == "extra_forbidden":
+        return "unknown field"
+    return str(error.get("msg", "")).removeprefix("Value error, ")
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -129,11 +142,21 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
         {
             "loc": list(e.get("loc", ())),
             "field": ".".join(str(p) for p in e.get("loc", ())[1:]),
-            "msg": e.get("msg", ""),
+            "msg": _plain_message(e),
             "type": e.get("type", ""),
         }
         for e in exc.errors()
     ]
+
+
+def _validation_detail(errors: list[dict[str, Any]]) -> str:
+    """One plain line naming every field: "Unknown field verfiy; url: not a valid URL"."""
+    unknown = [e["field"] for e in errors if e["type"] == "extra_forbidden"]
+    parts = [f"Unknown field {', '.join(unknown)}"] if unknown else []
+    parts += [
+        f"{e['field'] or 'request'}: {e['msg']}" for e in errors if e["type"] != "extra_forbidden"
+    ]
+    return "; ".join(dict.fromkeys(parts)) or "Invalid request"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -148,14 +171,18 @@ def install_error_handlers(app: FastAPI) -> None:
             instance=request.url.path,
             errors=exc.errors,
             headers=exc.headers,
+            extensions=exc.extensions,
         )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
-        fields = ", ".join(sorted({e["field"] for e in errors if e["field"]})) or "request"
         return problem_response(
-            422, "validation", f"Invalid {fields}", errors=errors, instance=request.url.path
+            422,
+            "validation",
+            _validation_detail(errors),
+            errors=errors,
+            instance=request.url.path,
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -12,11 +12,13 @@ from fastapi_offline import FastAPIOffline
 from app import __version__
 from app.api.idempotency import IdempotencyMiddleware
 from app.api.openapi import install_openapi
+from app.api.openapi_docs import operation_id
 from app.api.pagination import CursorCodec
 from app.api.ratelimit import RateLimitMiddleware
 from app.api.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.articles.endpoints import router as articles_router
 from app.auth.middleware import install_auth
+from app.batches.endpoints import jobs_router as job_list_router
 from app.batches.endpoints import router as batches_router
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
@@ -62,12 +64,17 @@ def create_app(
 
     # Docs assets are served by us, not a CDN: /docs works on machines without internet.
     app = FastAPIOffline(
-        title="claimtrail", version=__version__, description=DESCRIPTION, lifespan=lifespan
+        title="claimtrail",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     app.state.cursors = CursorCodec(settings.secret_key)
     install_error_handlers(app)
     install_json_errors(app)
+    app.include_router(job_list_router)
     app.include_router(jobs_router)
     app.include_router(job_events_router)
     app.include_router(batches_router)

@@ -65,8 +65,22 @@ def _submit(service: Service, urls: list[str], size: int) -> list[str]:
     return batches
 
 
+def _batch_jobs(service: Service, batch: str) -> list[dict[str, Any]]:
+    """Every job of a batch, page by page (GET /v1/jobs?batch_id=)."""
+    jobs: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        params: dict[str, str | int] = {"batch_id": batch, "limit": 500}
+        if cursor:
+            params["cursor"] = cursor
+        page = service.client.get("/v1/jobs", params=params).json()
+        jobs += page["items"]
+        if not (cursor := page["next_cursor"]):
+            return jobs
+
+
 def _jobs(service: Service, batches: list[str]) -> list[dict[str, Any]]:
-    return [j for b in batches for j in service.client.get(f"/v1/batches/{b}").json()["jobs"]]
+    return [j for b in batches for j in _batch_jobs(service, b)]
 
 
 def _probe(base_url: str, ids: list[str], stop: threading.Event, out: dict[str, Any]) -> None:

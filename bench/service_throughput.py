@@ -60,10 +60,25 @@ def _submit_and_wait(service: Service, urls: list[str], timeout: float) -> list[
     batch.raise_for_status()
     deadline = time.monotonic() + timeout
     while True:
-        status = service.client.get(f"/v1/batches/{batch.json()['id']}").json()
+        batch_id = batch.json()["id"]
+        status = service.client.get(f"/v1/batches/{batch_id}", params={"limit": 1}).json()
         if status["done"] or time.monotonic() > deadline:
-            return list(status["jobs"])
+            return _all_jobs(service, batch_id)
         time.sleep(0.2)
+
+
+def _all_jobs(service: Service, batch_id: str) -> list[dict]:  # type: ignore[type-arg]
+    """Every job of the batch, page by page (GET /v1/jobs?batch_id=)."""
+    jobs: list[dict] = []  # type: ignore[type-arg]
+    cursor = None
+    while True:
+        params: dict[str, str | int] = {"batch_id": batch_id, "limit": 500}
+        if cursor:
+            params["cursor"] = cursor
+        page = service.client.get("/v1/jobs", params=params).json()
+        jobs += page["items"]
+        if not (cursor := page["next_cursor"]):
+            return jobs
 
 
 def _service_run(args: argparse.Namespace, pages: dict[str, str]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from app.api.openapi_docs import ERROR_CODES, FIELD_DOCS, example_for
 from app.errors import Problem
 
 __all__ = ["install_openapi", "problem_content"]
@@ -31,6 +32,9 @@ IDEMPOTENCY_KEY = {
 
 
 SUMMARIES = {
+    ("get", "/v1/jobs"): "List jobs, by batch and status",
+    ("get", "/v1/batches"): "List batches",
+    ("get", "/v1/articles/{article_id}/text"): "Get an article's extracted text",
     ("get", "/v1/jobs/{job_id}"): "Get a job's status",
     ("get", "/v1/jobs/{job_id}/events"): "Stream a job's changes (Server-Sent Events)",
     ("get", "/v1/articles"): "List and search articles",
@@ -68,6 +72,47 @@ def _errors_as_problems(operation: dict[str, Any], *, has_body: bool) -> None:
             response["content"] = problem_content()
 
 
+REQUEST_EXAMPLES = {
+    "createArticleJob": {"url": "https://example.com/news/story.html", "verify": True},
+    "createBatch": {"urls": ["https://example.com/a.html", "https://example.com/b.html"]},
+}
+
+
+def _add_examples(operation: dict[str, Any]) -> None:
+    """An example for every success body, and for the request body of the submit calls."""
+    op_id = operation.get("operationId", "")
+    for code, response in operation.get("responses", {}).items():
+        if not code.startswith("2"):
+            continue
+        content = response.setdefault("content", {"text/plain": {"schema": {"type": "string"}}})
+        for media_type, body in content.items():
+            example = example_for(op_id, media_type)
+            if example is not None and "example" not in body:
+                body["example"] = example
+    if op_id in REQUEST_EXAMPLES:
+        body = operation["requestBody"]["content"]["application/json"]
+        body.setdefault("example", REQUEST_EXAMPLES[op_id])
+
+
+def _describe_fields(components: dict[str, Any]) -> None:
+    """Fill undescribed properties from FIELD_DOCS; make error.code an enum."""
+    for name, schema in components.items():
+        for prop, spec in (schema.get("properties") or {}).items():
+            doc = FIELD_DOCS.get(f"{name}.{prop}") or FIELD_DOCS.get(prop)
+            if doc and "description" not in spec:
+                spec["description"] = doc
+    if "JobError" in components:
+        components["JobError"]["properties"]["code"]["enum"] = list(ERROR_CODES)
+
+
+def _drop_unused(schema: dict[str, Any]) -> None:
+    """FastAPI's own 422 schemas are unused: every error is documented as a Problem."""
+    for name in ("HTTPValidationError", "ValidationError"):  # the first refers to the second
+        text = str(schema.get("paths")) + str(schema["components"]["schemas"])
+        if f"#/components/schemas/{name}'" not in text:
+            schema["components"]["schemas"].pop(name, None)
+
+
 def install_openapi(app: FastAPI) -> None:
     """Replace FastAPI's schema builder with one that documents our problem responses."""
 
@@ -96,6 +141,10 @@ def install_openapi(app: FastAPI) -> None:
                                 "content": problem_content(),
                             },
                         )
+                if isinstance(operation, dict):
+                    _add_examples(operation)
+        _describe_fields(components)
+        _drop_unused(schema)
         app.openapi_schema = schema
         return schema
 

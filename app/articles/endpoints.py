@@ -5,19 +5,26 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.api.deps import CursorDep
 from app.api.pagination import Limit
+from app.articles.export import EXPORT_CONTENT, ClaimFormat, export_claims
 from app.articles.provenance import ProvClaim, ProvSource, provenance_jsonld
 from app.articles.repository import article_sources, list_articles
-from app.articles.schemas import ArticlePage, ArticleSourceOut, ArticleSummary, SourceProvenance
+from app.articles.schemas import (
+    ArticlePage,
+    ArticleSourcePage,
+    ArticleSummary,
+    ArticleText,
+    SourceProvenance,
+)
 from app.articles.service import article_or_404, source_out, summaries
 from app.claims.repository import ClaimFilters, list_claims, to_claims, verifications
-from app.claims.schemas import ClaimPage, VerificationOut
+from app.claims.schemas import CitationState, ClaimKind, ClaimPage, VerificationOut
 from app.db import SessionDep
 from app.errors import NotFound, Problem
 from app.urls import normalize_article_url
@@ -61,29 +68,75 @@ async def read_articles(
 
 
 @router.get("/{article_id}", response_model=ArticleSummary, responses=NOT_FOUND)
-async def read_article(article_id: uuid.UUID, session: SessionDep) -> ArticleSummary:
-    """The article summary with stats and sources."""
-    return (await summaries(session, [await article_or_404(session, article_id)]))[0]
+async def read_article(
+    article_id: uuid.UUID,
+    session: SessionDep,
+    include: Annotated[
+        Literal["text"] | None, Query(description="`text`: add the extracted text")
+    ] = None,
+) -> ArticleSummary:
+    """The article summary with stats and sources; `?include=text` adds its text."""
+    article = await article_or_404(session, article_id)
+    summary = (await summaries(session, [article]))[0]
+    if include == "text":
+        summary.text = article.text
+    return summary
 
 
-@router.get("/{article_id}/claims", response_model=ClaimPage, responses=NOT_FOUND | BAD_CURSOR)
+@router.get("/{article_id}/text", response_model=ArticleText, responses=NOT_FOUND)
+async def read_article_text(article_id: uuid.UUID, session: SessionDep) -> ArticleText:
+    """The extracted text that claims' `char_start`/`char_end` index."""
+    article = await article_or_404(session, article_id)
+    return ArticleText(article_id=article.id, text=article.text, length=len(article.text))
+
+
+@router.get(
+    "/{article_id}/claims",
+    response_model=ClaimPage,
+    responses=NOT_FOUND
+    | BAD_CURSOR
+    | {
+        200: {
+            "description": "A page of claims, or all of them as CSV or JSON lines",
+            "content": EXPORT_CONTENT,
+        }
+    },
+)
 async def read_claims(
     article_id: uuid.UUID,
     session: SessionDep,
     cursors: CursorDep,
+    request: Request,
     limit: Limit = 50,
     cursor: str | None = None,
-    cited: bool | None = None,
-    source_id: uuid.UUID | None = None,
-    kind: str | None = None,
-    min_score: Annotated[float | None, Query(ge=0, le=1)] = None,
-) -> ClaimPage:
+    cited: Annotated[bool | None, Query(description="Rests on a linked source or not")] = None,
+    citation_state: Annotated[
+        CitationState | None, Query(description="cited | attributed | uncited")
+    ] = None,
+    source_id: Annotated[uuid.UUID | None, Query(description="Rests on this source")] = None,
+    kind: Annotated[ClaimKind | None, Query(description="Has this kind")] = None,
+    min_score: Annotated[
+        float | None, Query(ge=0, le=1, description="Check-worthiness at least")
+    ] = None,
+    format: Annotated[
+        ClaimFormat,
+        Query(description="json: a page; csv or jsonl: every matching claim, streamed"),
+    ] = "json",
+) -> ClaimPage | StreamingResponse:
     """The article's claims in sentence order, with citations and scores."""
-    await article_or_404(session, article_id)
+    article = await article_or_404(session, article_id)
     after = None
     if cursor:
         (after,) = cursors.decode(f"claims:{article_id}", cursor)
-    filters = ClaimFilters(cited=cited, source_id=source_id, kind=kind, min_score=min_score)
+    filters = ClaimFilters(
+        cited=cited,
+        source_id=source_id,
+        kind=kind,
+        min_score=min_score,
+        citation_state=citation_state,
+    )
+    if format != "json":
+        return export_claims(request, article.id, article.url, filters, format)
     rows = await list_claims(session, article_id, filters, after=after, limit=limit + 1)
     page = rows[:limit]
     next_cursor = (
@@ -94,15 +147,27 @@ async def read_claims(
     return ClaimPage(items=await to_claims(session, page), next_cursor=next_cursor)
 
 
-@router.get("/{article_id}/sources", response_model=list[ArticleSourceOut], responses=NOT_FOUND)
+@router.get(
+    "/{article_id}/sources", response_model=ArticleSourcePage, responses=NOT_FOUND | BAD_CURSOR
+)
 async def read_article_sources(
-    article_id: uuid.UUID, session: SessionDep
-) -> list[ArticleSourceOut]:
+    article_id: uuid.UUID,
+    session: SessionDep,
+    cursors: CursorDep,
+    limit: Limit = 50,
+    cursor: str | None = None,
+) -> ArticleSourcePage:
     """The article's sources in reference order, each with its claim count."""
     await article_or_404(session, article_id)
-    return [
-        source_out(link, source) for link, source in await article_sources(session, [article_id])
-    ]
+    after = cursors.decode(f"sources:{article_id}", cursor)[0] if cursor else None
+    rows = await article_sources(session, [article_id], after=after, limit=limit + 1)
+    page = rows[:limit]
+    next_cursor = (
+        cursors.encode(f"sources:{article_id}", [page[-1][0].position])
+        if len(rows) > limit
+        else None
+    )
+    return ArticleSourcePage(items=[source_out(*row) for row in page], next_cursor=next_cursor)
 
 
 @router.get(

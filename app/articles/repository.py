@@ -26,18 +26,26 @@ async def article_ids_by_url(session: AsyncSession, urls: Sequence[str]) -> dict
 
 
 async def article_sources(
-    session: AsyncSession, article_ids: list[uuid.UUID]
+    session: AsyncSession,
+    article_ids: list[uuid.UUID],
+    *,
+    after: int | None = None,
+    limit: int | None = None,
 ) -> list[tuple[ArticleSource, Source]]:
-    """The sources of these articles in reference order."""
+    """The sources of these articles in reference order, after position `after`."""
     if not article_ids:
         return []
-    rows = await session.execute(
+    query = (
         select(ArticleSource, Source)
         .join(Source, Source.id == ArticleSource.source_id)
         .where(ArticleSource.article_id.in_(article_ids))
         .order_by(ArticleSource.article_id, ArticleSource.position)
     )
-    return list(rows.all())
+    if after is not None:
+        query = query.where(ArticleSource.position > after)
+    if limit is not None:
+        query = query.limit(limit)
+    return list((await session.execute(query)).all())
 
 
 async def list_articles(

@@ -9,14 +9,27 @@ from pydantic import BaseModel, Field
 
 from app.claims.schemas import ClaimOut
 
-__all__ = ["ArticlePage", "ArticleSourceOut", "ArticleStats", "ArticleSummary", "SourceProvenance"]
+__all__ = [
+    "ArticlePage",
+    "ArticleSourceOut",
+    "ArticleSourcePage",
+    "ArticleText",
+    "ArticleStats",
+    "ArticleSummary",
+    "SourceProvenance",
+]
 
 
 class ArticleStats(BaseModel):
     sentences: int = 0
     claims: int = 0
     cited_claims: int = 0
-    uncited_claims: int = 0
+    uncited_claims: int = Field(
+        0, description="Claims resting on no linked source (attributed ones included)."
+    )
+    attributed_claims: int = Field(
+        0, description="Uncited claims that name a source without linking it."
+    )
     citation_coverage: float = 0.0
     sources: int = 0
 
@@ -24,13 +37,17 @@ class ArticleStats(BaseModel):
 class ArticleSourceOut(BaseModel):
     """A source as one article cites it."""
 
-    id: uuid.UUID
-    url: str
-    domain: str | None
-    publisher: str | None
-    title: str | None
-    label: str | None
-    claim_count: int
+    id: uuid.UUID = Field(description="The source's id, shared by every article citing it.")
+    url: str = Field(description="The URL as this article cited it (absolute).")
+    normalized_url: str = Field(
+        description="The key sources are matched on across articles (no www., no tracking"
+        " parameters, no trailing slash, one form per DOI or arXiv id)."
+    )
+    domain: str | None = Field(description="Registrable domain of the source.")
+    publisher: str | None = Field(description="Who published it, as the article names it.")
+    title: str | None = Field(description="Its title, as the article gives it.")
+    label: str | None = Field(description="Its reference label in the article ('4' for [4]).")
+    claim_count: int = Field(description="Claims of this article resting on it.")
 
 
 class ArticleSummary(BaseModel):
@@ -52,6 +69,26 @@ class ArticleSummary(BaseModel):
     claims_url: str
     provenance_url: str
     report_url: str = Field(description="The human-readable HTML report of the article.")
+    text: str | None = Field(
+        None,
+        description="The extracted text that claims' char_start/char_end index (code points);"
+        " only with ?include=text.",
+    )
+
+
+class ArticleText(BaseModel):
+    """The article's extracted text: `text[claim.char_start:claim.char_end] == claim.text`."""
+
+    article_id: uuid.UUID
+    text: str = Field(description="Plain text; offsets count Unicode code points.")
+    length: int = Field(description="Code points in `text`.")
+
+
+class ArticleSourcePage(BaseModel):
+    """A page of an article's sources, in reference order."""
+
+    items: list[ArticleSourceOut]
+    next_cursor: str | None
 
 
 class ArticlePage(BaseModel):

@@ -26,7 +26,8 @@ def source_out(link: ArticleSource, source: Source) -> ArticleSourceOut:
     """A source as this article names it (its label, publisher and title win)."""
     return ArticleSourceOut(
         id=source.id,
-        url=source.url,
+        url=link.raw_url or source.url,
+        normalized_url=source.url,
         domain=source.domain,
         publisher=link.publisher or source.publisher,
         title=link.title or source.title,

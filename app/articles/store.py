@@ -33,11 +33,13 @@ def article_stats(extraction: Extraction) -> dict[str, Any]:
     """The summary counts of `shared/API.md`."""
     claims = [s for s in extraction.sentences if s.is_claim]
     cited = sum(1 for s in claims if any(c.url for c in s.citations))
+    attributed = sum(1 for s in claims if s.citations and not any(c.url for c in s.citations))
     return {
         "sentences": len(extraction.sentences),
         "claims": len(claims),
         "cited_claims": cited,
         "uncited_claims": len(claims) - cited,
+        "attributed_claims": attributed,
         "citation_coverage": round(cited / len(claims), 4) if claims else 0.0,
         "sources": len(extraction.sources),
     }

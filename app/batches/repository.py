@@ -1,15 +1,19 @@
-"""Every query on batches."""
+"""Every query on batches, and the job listings by batch and status."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Batch, BatchItem, Job
 
-__all__ = ["add_batch", "add_items", "batch_jobs", "get_batch"]
+__all__ = ["add_batch", "add_items", "batch_counts", "get_batch", "list_batches", "list_jobs"]
+
+STATUSES = ("queued", "running", "succeeded", "failed")
+After = tuple[datetime, uuid.UUID] | None
 
 
 async def add_batch(session: AsyncSession, *, api_key_id: uuid.UUID | None) -> Batch:
@@ -36,12 +40,70 @@ async def add_items(session: AsyncSession, batch_id: uuid.UUID, job_ids: list[uu
         await session.execute(insert(BatchItem), rows)
 
 
-async def batch_jobs(session: AsyncSession, batch_id: uuid.UUID) -> list[Job]:
-    """The batch's jobs in submission order, those it joined included."""
-    query = (
-        select(Job)
-        .join(BatchItem, BatchItem.job_id == Job.id)
-        .where(BatchItem.batch_id == batch_id)
-        .order_by(BatchItem.position)
-    )
-    return list((await session.scalars(query)).all())
+async def batch_counts(
+    session: AsyncSession, batch_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, int]]:
+    """Jobs per status of each batch, every status present (0 when none)."""
+    counts = {b: dict.fromkeys(STATUSES, 0) for b in batch_ids}
+    if batch_ids:
+        rows = await session.execute(
+            select(BatchItem.batch_id, Job.status, func.count())
+            .join(Job, Job.id == BatchItem.job_id)
+            .where(BatchItem.batch_id.in_(batch_ids))
+            .group_by(BatchItem.batch_id, Job.status)
+        )
+        for batch_id, status, count in rows.all():
+            if batch_id is not None:
+                counts[batch_id][status] = count
+    return counts
+
+
+def _keyset(query: Select, column, after: After, *, newest_first: bool) -> Select:  # type: ignore[type-arg, no-untyped-def]
+    """Order by (column, id) and start after the cursor's row."""
+    id_column = column.class_.id
+    if after is not None:
+        if newest_first:
+            query = query.where(
+                or_(column < after[0], (column == after[0]) & (id_column < after[1]))
+            )
+        else:
+            query = query.where(
+                or_(column > after[0], (column == after[0]) & (id_column > after[1]))
+            )
+    if newest_first:
+        return query.order_by(column.desc(), id_column.desc())
+    return query.order_by(column, id_column)
+
+
+async def list_jobs(
+    session: AsyncSession,
+    *,
+    batch_id: uuid.UUID | None,
+    status: str | None,
+    api_key_id: uuid.UUID | None,
+    after: After,
+    limit: int,
+    newest_first: bool,
+) -> list[Job]:
+    """Jobs the caller may see, by batch and status, keyset-paginated on (created_at, id)."""
+    query = select(Job)
+    if batch_id is not None:
+        members = select(BatchItem.job_id).where(BatchItem.batch_id == batch_id)
+        query = query.where(Job.id.in_(members))
+    if status is not None:
+        query = query.where(Job.status == status)
+    if api_key_id is not None:
+        query = query.where(Job.api_key_id == api_key_id)
+    query = _keyset(query, Job.created_at, after, newest_first=newest_first)
+    return list((await session.scalars(query.limit(limit))).all())
+
+
+async def list_batches(
+    session: AsyncSession, *, api_key_id: uuid.UUID | None, after: After, limit: int
+) -> list[Batch]:
+    """The caller's batches, newest first."""
+    query = select(Batch)
+    if api_key_id is not None:
+        query = query.where(Batch.api_key_id == api_key_id)
+    query = _keyset(query, Batch.created_at, after, newest_first=True)
+    return list((await session.scalars(query.limit(limit))).all())

@@ -6,15 +6,26 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.jobs.schemas import JobOut
 
-__all__ = ["BatchItemError", "BatchJobOut", "BatchOut", "BatchStatus", "SubmitBatch"]
+__all__ = [
+    "BatchItemError",
+    "BatchJobOut",
+    "BatchOut",
+    "BatchPage",
+    "BatchStatus",
+    "BatchSummary",
+    "JobPage",
+    "SubmitBatch",
+]
 
 
 class SubmitBatch(BaseModel):
     """`POST /v1/batches` body: 1 to 1,000 URLs; each is validated on its own."""
+
+    model_config = ConfigDict(extra="forbid")
 
     urls: list[str] = Field(min_length=1, max_length=1000)
     force: bool = False
@@ -44,12 +55,37 @@ class BatchOut(BaseModel):
     jobs: list[BatchJobOut | BatchItemError]
 
 
-class BatchStatus(BaseModel):
-    id: uuid.UUID
-    created_at: datetime
-    total: int
+class BatchSummary(BaseModel):
+    """A batch's progress: counts per status, without its jobs."""
+
+    id: uuid.UUID = Field(description="The batch id.")
+    created_at: datetime = Field(description="When the batch was submitted.")
+    total: int = Field(description="Jobs in the batch (rejected URLs have none).")
     counts: dict[str, int] = Field(
         description="jobs per status: queued, running, succeeded, failed"
     )
     done: bool = Field(description="every job has ended")
-    jobs: list[JobOut]
+    jobs_url: str = Field(description="The batch's jobs, paginated: /v1/jobs?batch_id=…")
+
+
+class BatchStatus(BatchSummary):
+    """A batch's progress and one page of its jobs in submission order."""
+
+    jobs: list[JobOut] = Field(
+        description="One page of the batch's jobs (`limit`, `cursor`, `status` filter)."
+    )
+    next_cursor: str | None = Field(description="The next page of jobs; null on the last.")
+
+
+class BatchPage(BaseModel):
+    """The caller's batches, newest first."""
+
+    items: list[BatchSummary]
+    next_cursor: str | None
+
+
+class JobPage(BaseModel):
+    """A page of jobs."""
+
+    items: list[JobOut]
+    next_cursor: str | None

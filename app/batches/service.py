@@ -7,15 +7,15 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.batches.repository import add_batch, add_items, batch_jobs, get_batch
-from app.batches.schemas import BatchItemError, BatchJobOut, BatchOut, BatchStatus, SubmitBatch
-from app.errors import PROBLEM_TYPE, NotFound
+from app.batches.repository import add_batch, add_items
+from app.batches.schemas import BatchItemError, BatchJobOut, BatchOut, SubmitBatch
+from app.errors import PROBLEM_TYPE
 from app.jobs.dispatch import commit_and_dispatch
 from app.jobs.schemas import JobOut, check_url
 from app.jobs.service import submit_urls
 from app.queue import Queue
 
-__all__ = ["batch_status", "queue_batch"]
+__all__ = ["queue_batch"]
 
 
 def _rejection(url: str, index: int, exc: ValueError) -> BatchItemError:
@@ -74,23 +74,3 @@ async def queue_batch(
         )
     return BatchOut(id=batch.id, created_at=batch.created_at, jobs=items)
 
-
-async def batch_status(
-    session: AsyncSession, batch_id: uuid.UUID, *, api_key_id: uuid.UUID | None
-) -> BatchStatus:
-    """Counts per status and every job of a batch the caller may see, or 404."""
-    batch = await get_batch(session, batch_id)
-    if batch is None or (api_key_id is not None and batch.api_key_id != api_key_id):
-        raise NotFound(f"No batch {batch_id}")
-    jobs = await batch_jobs(session, batch_id)
-    counts = {s: 0 for s in ("queued", "running", "succeeded", "failed")}
-    for job in jobs:
-        counts[job.status] += 1
-    return BatchStatus(
-        id=batch.id,
-        created_at=batch.created_at,
-        total=len(jobs),
-        counts=counts,
-        done=counts["queued"] + counts["running"] == 0,
-        jobs=[JobOut.of(j) for j in jobs],
-    )

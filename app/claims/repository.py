@@ -16,7 +16,7 @@ from app.claims.schemas import (
     VerificationOut,
     citation_state,
 )
-from app.models import Citation, Sentence, Source, Verification
+from app.models import ArticleSource, Citation, Sentence, Source, Verification
 
 __all__ = [
     "ClaimFilters",
@@ -38,8 +38,10 @@ class ClaimFilters:
         source_id: uuid.UUID | None = None,
         kind: str | None = None,
         min_score: float | None = None,
+        citation_state: str | None = None,
     ) -> None:
         self.cited, self.source_id, self.kind, self.min_score = cited, source_id, kind, min_score
+        self.citation_state = citation_state
 
 
 async def list_claims(
@@ -58,6 +60,14 @@ async def list_claims(
         query = query.where(Sentence.kinds.contains([filters.kind]))
     if filters.min_score is not None:
         query = query.where(Sentence.checkworthiness >= filters.min_score)
+    if filters.citation_state is not None:
+        has_citation = exists().where(Citation.sentence_id == Sentence.id)
+        query = query.where(
+            Sentence.is_cited
+            if filters.citation_state == "cited"
+            else ~Sentence.is_cited
+            & (has_citation if filters.citation_state == "attributed" else ~has_citation)
+        )
     if filters.source_id is not None:
         query = query.where(
             exists().where(
@@ -76,16 +86,22 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
     citations: dict[uuid.UUID, list[CitationOut]] = defaultdict(list)
     if ids:
         rows = await session.execute(
-            select(Citation, Source.url)
+            select(Citation, Source.url, ArticleSource.raw_url)
             .outerjoin(Source, Source.id == Citation.source_id)
+            .outerjoin(
+                ArticleSource,
+                (ArticleSource.article_id == Citation.article_id)
+                & (ArticleSource.source_id == Citation.source_id),
+            )
             .where(Citation.sentence_id.in_(ids))
             .order_by(Citation.id)
         )
-        for citation, url in rows:
+        for citation, url, cited_as in rows:
             citations[citation.sentence_id].append(
                 CitationOut(
                     source_id=citation.source_id,
-                    url=url,
+                    url=cited_as or url,
+                    normalized_url=url,
                     via=citation.via,
                     marker=citation.marker,
                     attributed_to=citation.attributed_to,

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import uuid
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 __all__ = [
     "CitationOut",
+    "CitationState",
+    "ClaimKind",
     "ClaimOut",
     "ClaimPage",
     "QuantityOut",
     "VerificationOut",
+    "VerificationStatus",
     "citation_state",
 ]
+
+CitationState = Literal["cited", "attributed", "uncited"]
+ClaimKind = Literal["numeric", "quote", "attribution", "prediction", "comparison", "speculation"]
+CitationVia = Literal["marker", "footnote", "hyperlink", "attribution", "author-year"]
+VerificationStatus = Literal["supported", "contradicted", "not_found", "unreachable", "unchecked"]
 
 
 class QuantityOut(BaseModel):
@@ -26,14 +35,19 @@ class QuantityOut(BaseModel):
 
 class CitationOut(BaseModel):
     source_id: uuid.UUID | None
-    url: str | None
-    via: str = Field(description="marker | footnote | hyperlink | attribution | author-year")
+    url: str | None = Field(description="The cited URL as the article wrote it (absolute).")
+    normalized_url: str | None = Field(
+        None, description="The source's key across articles: the URL normalised for matching."
+    )
+    via: CitationVia = Field(
+        description="marker | footnote | hyperlink | attribution | author-year"
+    )
     marker: str | None = None
     attributed_to: str | None = None
 
 
 class VerificationOut(BaseModel):
-    status: str = Field(
+    status: VerificationStatus = Field(
         description="supported | contradicted | not_found | unreachable | unchecked"
     )
     evidence: str | None = None
@@ -57,7 +71,7 @@ class ClaimOut(BaseModel):
     citations: list[CitationOut]
     attributed_to: list[str]
     cited: bool
-    citation_state: str = Field(
+    citation_state: CitationState = Field(
         default="uncited",
         description="cited (rests on a linked source) | attributed (only on named,"
         " unlinked sources) | uncited",
@@ -65,7 +79,7 @@ class ClaimOut(BaseModel):
     verification: VerificationOut | None = None
 
 
-def citation_state(cited: bool, citations: list[CitationOut]) -> str:
+def citation_state(cited: bool, citations: list[CitationOut]) -> CitationState:
     """`cited` (a linked source), `attributed` (only named, unlinked sources) or `uncited`."""
     if cited:
         return "cited"

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from app.cli.export import add_export_parser
 from app.cli.keys import add_keys_parser
 from app.cli.submit import add_submit_parser
 from app.evaluation.corpus_server import add_serve_corpus_parser
@@ -215,6 +216,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_checkworthy_parsers(commands)
     add_keys_parser(commands)
     add_submit_parser(commands)
+    add_export_parser(commands)
     add_serve_corpus_parser(commands)
     return parser
 

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import os
+import json
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from app.cli.api_client import ApiError, add_api_arguments, api_client, check, pages, unreachable
+
 __all__ = ["add_submit_parser", "read_urls"]
 
 BATCH_LIMIT = 1000
+Row = dict[str, Any]
 
 
 def read_urls(items: list[str]) -> list[str]:
@@ -30,93 +36,133 @@ def read_urls(items: list[str]) -> list[str]:
     return urls
 
 
-def _client(args: argparse.Namespace) -> httpx.Client:
-    key = args.key or os.environ.get("CLAIMTRAIL_API_KEY")
-    headers = {"Authorization": f"Bearer {key}"} if key else {}
-    return httpx.Client(base_url=args.api, headers=headers, timeout=60)
-
-
-def _post_batches(client: httpx.Client, urls: list[str], force: bool) -> tuple[list[str], list]:  # type: ignore[type-arg]
-    batch_ids, rejected = [], []
+def _post_batches(client: httpx.Client, urls: list[str], args: argparse.Namespace) -> tuple:  # type: ignore[type-arg]
+    """(batch ids, one item per input URL in input order: a job or a rejection)."""
+    batch_ids, items = [], []
     for start in range(0, len(urls), BATCH_LIMIT):
-        response = client.post(
-            "/v1/batches", json={"urls": urls[start : start + BATCH_LIMIT], "force": force}
-        )
-        if response.status_code != 202:
-            raise SystemExit(f"batch rejected ({response.status_code}): {response.text[:500]}")
-        body = response.json()
-        batch_ids.append(body["id"])
-        rejected += [item for item in body["jobs"] if "error" in item and "id" not in item]
-    return batch_ids, rejected
+        chunk = urls[start : start + BATCH_LIMIT]
+        body = {"urls": chunk, "force": args.force, "verify": args.verify}
+        answer = check(client.post("/v1/batches", json=body), 202).json()
+        batch_ids.append(answer["id"])
+        items += answer["jobs"]
+    return batch_ids, items
 
 
-def _wait(client: httpx.Client, batch_ids: list[str], console: Console, timeout: float) -> list:  # type: ignore[type-arg]
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
+def _wait(client: httpx.Client, batch_ids: list[str], timeout: float, quiet: bool) -> None:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     deadline = time.monotonic() + timeout
-    with Progress(*columns, console=console, transient=True) as progress:
+    console = Console(stderr=True, quiet=quiet)
+    with Progress(*columns, TimeElapsedColumn(), console=console, transient=True) as progress:
         task = progress.add_task("jobs", total=None)
         while True:
-            states = [client.get(f"/v1/batches/{b}").json() for b in batch_ids]
-            total = sum(s["total"] for s in states)
+            states = [
+                check(client.get(f"/v1/batches/{b}", params={"limit": 1})).json() for b in batch_ids
+            ]
             ended = sum(s["counts"]["succeeded"] + s["counts"]["failed"] for s in states)
-            progress.update(task, total=total, completed=ended)
+            progress.update(task, total=sum(s["total"] for s in states), completed=ended)
             if all(s["done"] for s in states) or time.monotonic() > deadline:
-                return [job for s in states for job in s["jobs"]]
+                return
             time.sleep(0.5)
 
 
-def _table(client: httpx.Client, jobs: list, rejected: list) -> Table:  # type: ignore[type-arg]
-    table = Table("url", "status", "title / error", "claims", "cited", "sources")
-    for job in jobs:
-        if job["status"] == "succeeded" and job["article_id"]:
-            article = client.get(f"/v1/articles/{job['article_id']}").json()
-            stats = article["stats"]
-            table.add_row(
-                job["url"],
-                "[green]succeeded",
-                article.get("title") or "",
-                str(stats["claims"]),
-                str(stats["cited_claims"]),
-                str(stats["sources"]),
-            )
-        else:
-            error = job.get("error") or {}
-            table.add_row(job["url"], f"[red]{job['status']}", error.get("code", ""), "", "", "")
-    for item in rejected:
-        table.add_row(item["url"], "[red]rejected", item["error"].get("detail", ""), "", "", "")
+def _results(client: httpx.Client, batch_ids: list[str], items: list[Row]) -> list[Row]:
+    """One result per input URL, in input order."""
+    jobs = {j["id"]: j for b in batch_ids for j in pages(client, "/v1/jobs", batch_id=b)}
+    results = []
+    for item in items:
+        if "id" not in item:
+            detail = item["error"].get("detail", "rejected")
+            results.append({"url": item["url"], "status": "rejected", "error": {"message": detail}})
+            continue
+        job = jobs.get(item["id"], item)
+        row: Row = {"url": job["url"], "status": job["status"], "job_id": job["id"]}
+        if job.get("error"):
+            row["error"] = {k: job["error"][k] for k in ("code", "message")}
+        if job["status"] == "succeeded" and job.get("article_id"):
+            article = check(client.get(f"/v1/articles/{job['article_id']}")).json()
+            row |= {"article_id": article["id"], "title": article["title"]}
+            row["stats"] = article["stats"]
+        results.append(row)
+    return results
+
+
+def _table(results: list[Row], width: int) -> Table:
+    """One row per URL; the URL is never cut (on one line when it fits), the title wraps."""
+    url_width = min(max((len(r["url"]) for r in results), default=3), 200)
+    fits = width >= url_width + 62
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("url", min_width=url_width if fits else None, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("title / error", overflow="fold", max_width=max(12, width - url_width - 50))
+    for name in ("claims", "cited", "attr.", "src"):  # attributed claims, sources
+        table.add_column(name, justify="right", no_wrap=True)
+    colour = {"succeeded": "green", "queued": "yellow", "running": "yellow"}
+    for r in results:
+        stats = r.get("stats") or {}
+        error = r.get("error") or {}
+        reason = ": ".join(x for x in (error.get("code"), error.get("message")) if x)
+        counts = [str(stats.get(k, "")) for k in ("claims", "cited_claims", "attributed_claims")]
+        table.add_row(
+            r["url"],
+            f"[{colour.get(r['status'], 'red')}]{r['status']}",
+            r.get("title") or reason,
+            *counts,
+            str(stats.get("sources", "")),
+        )
     return table
 
 
 def _submit(args: argparse.Namespace) -> int:
-    console = Console()
     urls = read_urls(args.items)
     if not urls:
-        console.print("no URLs given")
+        print("submit: no URLs given", file=sys.stderr)
         return 2
-    with _client(args) as client:
-        batch_ids, rejected = _post_batches(client, urls, args.force)
-        jobs = _wait(client, batch_ids, console, args.timeout)
-        console.print(_table(client, jobs, rejected))
-    unfinished = sum(1 for j in jobs if j["status"] in ("queued", "running"))
-    failed = sum(1 for j in jobs if j["status"] == "failed") + len(rejected)
-    console.print(
-        f"{len(jobs) - unfinished - failed + len(rejected)} succeeded, "
-        f"{failed} failed or rejected, {unfinished} unfinished"
-    )
+    batch_ids: list[str] = []
+    try:
+        with api_client(args) as client:
+            batch_ids, items = _post_batches(client, urls, args)
+            _wait(client, batch_ids, args.timeout, quiet=args.json)
+            results = _results(client, batch_ids, items)
+    except KeyboardInterrupt:
+        running = ", ".join(f"{args.api}/v1/batches/{b}" for b in batch_ids) or "nothing sent"
+        print(f"submit: interrupted; the jobs keep running: {running}", file=sys.stderr)
+        return 130
+    except httpx.TransportError as exc:
+        print(f"submit: {unreachable(args.api, exc)}", file=sys.stderr)
+        return 2
+    except ApiError as exc:
+        print(f"submit: {exc}", file=sys.stderr)
+        return 2
+    succeeded = sum(1 for r in results if r["status"] == "succeeded")
+    unfinished = sum(1 for r in results if r["status"] in ("queued", "running"))
+    failed = len(results) - succeeded - unfinished
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+    else:
+        console = Console()
+        console.print(_table(results, console.width))
+        console.print(
+            f"{succeeded} succeeded, {failed} failed or rejected, {unfinished} unfinished"
+        )
     return 1 if failed or unfinished else 0
 
 
 def add_submit_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register `claimtrail submit`."""
-    submit = commands.add_parser("submit", help="submit URLs (or files of URLs) as a batch")
-    submit.add_argument("items", nargs="+", metavar="FILE_OR_URL")
-    submit.add_argument("--api", default=os.environ.get("CLAIMTRAIL_API", "http://127.0.0.1:8000"))
-    submit.add_argument("--key", default=None, help="API key (or CLAIMTRAIL_API_KEY)")
+    submit = commands.add_parser(
+        "submit",
+        help="submit URLs (or files of URLs) as a batch, wait, print the results",
+        description="Post the URLs as batches to a running claimtrail API, show progress "
+        "until every job ends, then print one row per URL in input order. Exit 0 when all "
+        "succeeded, 1 when any failed, was rejected or did not finish, 2 on a usage or "
+        "connection error.",
+    )
+    submit.add_argument(
+        "items", nargs="+", metavar="FILE_OR_URL", help="URLs, or files of one URL a line"
+    )
+    add_api_arguments(submit)
     submit.add_argument("--force", action="store_true", help="fetch again even if stored")
+    submit.add_argument("--verify", action="store_true", help="also check every cited source")
+    submit.add_argument("--json", action="store_true", help="print the results as JSON")
     submit.add_argument("--timeout", type=float, default=3600, help="seconds to wait at most")
     submit.set_defaults(run=_submit)

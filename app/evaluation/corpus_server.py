@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,9 +32,23 @@ class CorpusHandler(SimpleHTTPRequestHandler):
 
 
 def _serve(args: argparse.Namespace) -> int:
+    folder = Path(args.corpus_dir)
+    if not folder.is_dir():
+        print(f"serve-corpus: no such folder: {folder}", file=sys.stderr)
+        return 2
+    if not any(folder.glob("*.html")):
+        print(f"serve-corpus: no .html pages in {folder}", file=sys.stderr)
+        return 2
     origin = f"http://{args.host}:{args.port}"
-    handler = partial(CorpusHandler, directory=str(Path(args.corpus_dir).resolve()), origin=origin)
-    server = ThreadingHTTPServer((args.host, args.port), handler)
+    handler = partial(CorpusHandler, directory=str(folder.resolve()), origin=origin)
+    try:
+        server = ThreadingHTTPServer((args.host, args.port), handler)
+    except OSError as exc:
+        print(
+            f"serve-corpus: cannot listen on {args.host}:{args.port}: {exc.strerror}",
+            file=sys.stderr,
+        )
+        return 2
     print(f"serving {args.corpus_dir} at {origin}/ (e.g. {origin}/dev-01.html); Ctrl-C stops")
     try:
         server.serve_forever()
@@ -47,7 +62,7 @@ def _serve(args: argparse.Namespace) -> int:
 def add_serve_corpus_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register `claimtrail serve-corpus`."""
     serve = commands.add_parser("serve-corpus", help="serve a corpus folder over HTTP locally")
-    serve.add_argument("corpus_dir")
+    serve.add_argument("corpus_dir", help="a folder of .html pages (e.g. tests/corpus/dev)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.set_defaults(run=_serve)

@@ -21,21 +21,28 @@ log = structlog.get_logger()
 
 
 async def check_pending_jobs(
-    session: AsyncSession, *, api_key_id: uuid.UUID | None, limit: int
+    session: AsyncSession, *, api_key_id: uuid.UUID | None, limit: int, new: int = 1
 ) -> None:
     """Raise 429 if the caller now has more than `limit` queued or running jobs.
 
-    Call after adding the new jobs, in the same transaction: the advisory lock serialises
-    submissions of one caller until commit, so concurrent requests cannot overshoot.
+    Call after adding the `new` jobs, in the same transaction: the advisory lock serialises
+    submissions of one caller until commit, so concurrent requests cannot overshoot. The
+    problem says how many of the new jobs would have fit (`fits`), beside `limit` and
+    `pending` (the caller's jobs already queued or running).
     """
     if limit <= 0:
         return
     jobs = JobRepository(session)
     await jobs.lock_submissions(api_key_id)
-    if await jobs.count_active(api_key_id) > limit:
+    active = await jobs.count_active(api_key_id)
+    if active > limit:
+        pending = max(0, active - new)
+        fits = max(0, limit - pending)
         raise TooManyRequests(
-            f"More than {limit} jobs queued or running; retry when some have finished",
+            f"{pending} of your jobs are queued or running and the limit is {limit}, so "
+            f"{fits} more would fit; submit at most {fits} now or retry when some have finished",
             headers={"Retry-After": "30"},
+            extensions={"limit": limit, "pending": pending, "fits": fits},
         )
 
 
@@ -74,8 +81,9 @@ async def commit_and_dispatch(
     max_pending: int,
 ) -> None:
     """The sequence every submit route ends with: pending-jobs check, commit, then the queue."""
-    if any(s.needs_work for s in submissions):
-        await check_pending_jobs(session, api_key_id=api_key_id, limit=max_pending)
+    new = sum(1 for s in submissions if s.needs_work)
+    if new:
+        await check_pending_jobs(session, api_key_id=api_key_id, limit=max_pending, new=new)
     await session.commit()
     await enqueue_after_commit(queue, [s.job for s in submissions if s.needs_work])
     await follow_up_stored(queue, [s.job for s in submissions if not s.needs_work])

@@ -7,11 +7,14 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AnyUrl, BaseModel, Field, field_validator
+from pydantic import AnyUrl, BaseModel, ConfigDict, Field, field_validator
 
 from app.models import Job
 
-__all__ = ["JobError", "JobOut", "SubmitArticle", "check_url"]
+__all__ = ["JobError", "JobOut", "JobStage", "JobStatus", "SubmitArticle", "check_url"]
+
+JobStatus = Literal["queued", "running", "succeeded", "failed"]
+JobStage = Literal["queued", "fetching", "extracting", "storing", "done"]
 
 MAX_URL_LENGTH = 2048
 # C0 and C1 controls and DEL: URL parsers silently drop some (CR, LF, tab) and keep others.
@@ -40,7 +43,9 @@ def check_url(value: str) -> str:
 
 
 class SubmitArticle(BaseModel):
-    """`POST /v1/articles` body."""
+    """`POST /v1/articles` body; an unknown field is a 422, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
     url: str = Field(examples=["https://example.com/news/story.html"])
     force: bool = Field(False, description="Fetch again even if the article is already stored.")
@@ -73,8 +78,8 @@ class JobOut(BaseModel):
 
     id: uuid.UUID
     url: str
-    status: Literal["queued", "running", "succeeded", "failed"]
-    stage: Literal["queued", "fetching", "extracting", "storing", "done"]
+    status: JobStatus
+    stage: JobStage
     attempts: int
     article_id: uuid.UUID | None
     batch_id: uuid.UUID | None = None

@@ -28,6 +28,7 @@ def _out(source: Source, articles: int, claims: int) -> SourceOut:
     return SourceOut(
         id=source.id,
         url=source.url,
+        normalized_url=source.url,
         domain=source.domain,
         publisher=source.publisher,
         title=source.title,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.claims.schemas import ClaimOut
 
@@ -12,8 +12,11 @@ __all__ = ["CitingArticle", "SourceDetail", "SourceOut", "SourcePage"]
 
 
 class SourceOut(BaseModel):
+    """A cited page across articles, known by its normalised URL."""
+
     id: uuid.UUID
-    url: str
+    url: str = Field(description="The normalised URL every article's citation is matched on.")
+    normalized_url: str = Field(description="The same key (each article's `url` is as cited).")
     domain: str | None
     publisher: str | None
     title: str | None

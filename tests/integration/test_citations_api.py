@@ -32,7 +32,7 @@ async def _claims(api: httpx.AsyncClient, article: dict, **params: str) -> list[
 
 
 def _as_extraction(article: dict, claims: list[dict]) -> Extraction:  # type: ignore[type-arg]
-    """What the API serves, in the shape the scorer reads."""
+    """What the API serves, in the shape the scorer reads (its URLs are the matching keys)."""
     sentences = [
         Sentence(
             index=c["sentence_index"],
@@ -41,7 +41,7 @@ def _as_extraction(article: dict, claims: list[dict]) -> Extraction:  # type: ig
             text=c["text"],
             attributed_to=c["attributed_to"],
             is_claim=True,
-            citations=[Citation(url=x["url"], via=x["via"]) for x in c["citations"]],
+            citations=[Citation(url=x["normalized_url"], via=x["via"]) for x in c["citations"]],
         )
         for c in claims
     ]
@@ -53,7 +53,7 @@ def _as_extraction(article: dict, claims: list[dict]) -> Extraction:  # type: ig
         title=article["title"],
         published=published,
         sentences=sentences,
-        sources=[Source(url=s["url"], raw_url=s["url"]) for s in article["sources"]],
+        sources=[Source(url=s["normalized_url"], raw_url=s["url"]) for s in article["sources"]],
     )
 
 

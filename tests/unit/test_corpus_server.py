@@ -30,3 +30,25 @@ def test_pages_are_served_with_their_base_filled_in() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_missing_or_empty_folder_fails_at_once(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli.main import main
+
+    assert main(["serve-corpus", str(tmp_path / "nope"), "--port", "0"]) == 2
+    assert capsys.readouterr().err.strip() == f"serve-corpus: no such folder: {tmp_path / 'nope'}"
+    assert main(["serve-corpus", str(tmp_path), "--port", "0"]) == 2
+    assert "no .html pages" in capsys.readouterr().err
+
+
+def test_a_busy_port_fails_with_one_line(capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.cli.main import main
+
+    busy = ThreadingHTTPServer(("127.0.0.1", 0), CorpusHandler)
+    try:
+        port = str(busy.server_address[1])
+        assert main(["serve-corpus", str(DEV), "--port", port]) == 2
+    finally:
+        busy.server_close()
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"serve-corpus: cannot listen on 127.0.0.1:{port}") and "\n" not in err
