@@ -73,4 +73,3 @@ async def queue_batch(
             BatchJobOut(**item, duplicate_of=None if duplicate is None else positions[duplicate])
         )
     return BatchOut(id=batch.id, created_at=batch.created_at, jobs=items)
-
