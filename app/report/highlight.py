@@ -31,20 +31,21 @@ class SourceView:
     number: int
     source: ArticleSourceOut
     verdicts: dict[str, int]
+    colour: int = field(init=False)
+    name: str = field(init=False)
 
-    @property
-    def colour(self) -> int:
-        return (self.number - 1) % PALETTE
-
-    @property
-    def name(self) -> str:
+    def __post_init__(self) -> None:
         s = self.source
-        return s.title or s.publisher or s.domain or "Untitled source"
+        object.__setattr__(self, "colour", (self.number - 1) % PALETTE)
+        object.__setattr__(self, "name", s.title or s.publisher or s.domain or "Untitled source")
 
 
 @dataclass(frozen=True)
 class ClaimView:
-    """A claim with the sources it rests on, their verdicts, and whether the filter shows it."""
+    """A claim with the sources it rests on, their verdicts, and whether the filter shows it.
+
+    `state`, `anchor` and `contradicted` are worked out once: templates read them often.
+    """
 
     claim: ClaimOut
     sources: list[SourceView]
@@ -52,18 +53,15 @@ class ClaimView:
     names: list[str] = field(default_factory=list)
     shown: bool = True
     colour: int | None = None
+    state: str = field(init=False)
+    anchor: str = field(init=False)
+    contradicted: bool = field(init=False)
 
-    @property
-    def state(self) -> str:
-        return self.claim.citation_state
-
-    @property
-    def anchor(self) -> str:
-        return claim_anchor(self.claim)
-
-    @property
-    def contradicted(self) -> bool:
-        return any(v.status == "contradicted" for _, v in self.verdicts)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state", self.claim.citation_state)
+        object.__setattr__(self, "anchor", claim_anchor(self.claim))
+        flagged = any(v.status == "contradicted" for _, v in self.verdicts)
+        object.__setattr__(self, "contradicted", flagged)
 
 
 @dataclass(frozen=True)
@@ -108,10 +106,15 @@ def _bounds(text: str) -> Iterator[tuple[int, int]]:
 def _pieces(
     text: str, bounds: tuple[int, int], spans: list[Span], views: dict[int, ClaimView]
 ) -> list[Piece]:
-    """One paragraph: plain pieces between the parts of the claims that fall inside it."""
+    """One paragraph: plain pieces between the parts of the claims that fall inside it.
+
+    `spans` are the claims not yet wholly before this paragraph, in order.
+    """
     out: list[Piece] = []
     cursor = bounds[0]
     for start, end, claim in spans:
+        if start >= bounds[1]:
+            break
         piece = (max(start, bounds[0]), min(end, bounds[1]))
         if piece[0] >= piece[1]:
             continue
@@ -132,4 +135,9 @@ def paragraphs(text: str, views: list[ClaimView]) -> list[list[Piece]]:
     """The whole text as paragraphs of pieces; a claim the filter hides is plain text."""
     spans = claim_spans(text, [v.claim for v in views])
     by_index = {v.claim.sentence_index: v for v in views}
-    return [_pieces(text, bounds, spans, by_index) for bounds in _bounds(text)]
+    out, first = [], 0
+    for bounds in _bounds(text):
+        while first < len(spans) and spans[first][1] <= bounds[0]:
+            first += 1  # spans ending before this paragraph are done
+        out.append(_pieces(text, bounds, spans[first:], by_index))
+    return out

@@ -34,6 +34,8 @@ async def test_dev01_submitted_through_home_watched_and_read(
     base = corpus_server.url_for("").rstrip("/")
     body = (DEV / "dev-01.html").read_text(encoding="utf-8").replace("{{BASE}}", base)
     gate = GatedPage(httpserver, "/dev-01.html", body)  # the job waits mid-fetch for us
+    await page.goto("/")
+    await screenshot(page, "home")
     await submit(page, [gate.url])
     await page.evaluate("window.sameDocument = true")
     await page.wait_for_function(
@@ -84,6 +86,15 @@ async def test_dev01_submitted_through_home_watched_and_read(
     async with page.expect_navigation():
         await page.click("text=Show every claim")
     assert len(await _highlighted(page)) == len(claims)
+
+    async with page.expect_navigation():
+        await techcrunch.locator("text=In other articles").click()
+    assert f"/report/sources/{source_id}" in page.url
+    assert await page.locator("ul.claims li").count() == len(citing)
+    await screenshot(page, "source-techcrunch")
+    await page.goto("/report")
+    assert await page.locator(f'ul.articles a[href="/report/{article_id}"]').count() == 1
+    await screenshot(page, "report-list")
 
 
 async def test_verified_dev08_shows_its_contradicted_claim_with_evidence(

@@ -1,0 +1,101 @@
+"""The report of a 10,000-word article: server time, and its ratio to the JSON claims endpoint.
+
+    uv run python bench/report_render.py [--rounds 20] [--out results.json]
+
+Starts `claimtrail up` on a temporary data dir, serves bench/fixtures/long-article.html
+(`make_long_article.py` wrote it) from loopback, processes it, then times, alternately in
+the same run, `GET /report/{id}` and reading every claim from `GET /v1/articles/{id}/claims`
+(`limit=500` pages). The target: the report under 200 ms and within 3x the JSON claims.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from bench._service import TERMINAL, PageServer, running_service
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "long-article.html"
+
+
+def _timed(client: httpx.Client, url: str) -> tuple[float, httpx.Response]:
+    start = time.perf_counter()
+    response = client.get(url)
+    response.raise_for_status()
+    return time.perf_counter() - start, response
+
+
+def _all_claims(client: httpx.Client, article_id: str) -> tuple[float, int]:
+    """Seconds to read every claim as JSON, and how many there are."""
+    total, count, cursor = 0.0, 0, None
+    while True:
+        url = f"/v1/articles/{article_id}/claims?limit=500"
+        url += f"&cursor={cursor}" if cursor else ""
+        seconds, response = _timed(client, url)
+        total += seconds
+        page = response.json()
+        count += len(page["items"])
+        cursor = page["next_cursor"]
+        if not cursor:
+            return total, count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+
+    server = PageServer()
+    html = FIXTURE.read_text(encoding="utf-8").replace("{{BASE}}", server.origin)
+    server.pages = lambda path: html.encode() if path == "/long-article.html" else None
+    try:
+        with running_service(workers=1) as service:
+            client = service.client
+            job = client.post("/v1/articles", json={"url": f"{server.origin}/long-article.html"})
+            job_id = job.json()["id"]
+            while (state := client.get(f"/v1/jobs/{job_id}").json())["status"] not in TERMINAL:
+                time.sleep(0.2)
+            if state["status"] != "succeeded":
+                print(f"job failed: {state}", file=sys.stderr)
+                return 1
+            article_id = state["article_id"]
+            words = client.get(f"/v1/articles/{article_id}").json()["word_count"]
+            report_url = f"/report/{article_id}"
+            for _ in range(3):  # warm both paths: connections, template compile
+                _timed(client, report_url)
+                _all_claims(client, article_id)
+            reports, jsons, claims = [], [], 0
+            for _ in range(args.rounds):
+                reports.append(_timed(client, report_url)[0])
+                seconds, claims = _all_claims(client, article_id)
+                jsons.append(seconds)
+            size = len(client.get(report_url).content)
+    finally:
+        server.stop()
+    report_ms = statistics.median(reports) * 1000
+    json_ms = statistics.median(jsons) * 1000
+    result = {
+        "words": words,
+        "claims": claims,
+        "report_bytes": size,
+        "report_median_ms": round(report_ms, 1),
+        "claims_json_median_ms": round(json_ms, 1),
+        "ratio": round(report_ms / json_ms, 2),
+        "under_200_ms": report_ms < 200,
+        "within_3x": report_ms < 3 * json_ms,
+    }
+    print(json.dumps(result, indent=2))
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2) + "\n")
+    return 0 if result["under_200_ms"] and result["within_3x"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
