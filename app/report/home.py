@@ -19,7 +19,7 @@ from app.report.pages import LIVE_HEADERS, page
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["report"])
+router = APIRouter(tags=["report"], include_in_schema=False)  # pages: docs/API.md lists them
 MAX_URLS = 50  # one status page; `claimtrail submit` and POST /v1/batches take 1,000
 
 
@@ -71,8 +71,11 @@ async def submit_form(
     """The home form: queue each URL, then show their jobs (303 to the status page)."""
     if _cross_site(request):
         return _home(settings.auth, status=403, error="Submit from this site's own form.")
-    form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=10)
-    text = form.get("urls", [""])[0]
+    try:
+        form = parse_qs((await request.body()).decode("utf-8", "replace"), max_num_fields=10)
+    except ValueError:
+        form = {}
+    text = form.get("urls", [""])[0].replace("\x00", "")  # PostgreSQL text holds no NUL
     verify = form.get("verify", [""])[0] in ("true", "on", "1")
     urls = _lines(text)
     error = None

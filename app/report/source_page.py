@@ -19,7 +19,7 @@ from app.sources.schemas import CitingArticle, SourceDetail, SourceOut
 
 __all__ = ["router"]
 
-router = APIRouter(tags=["report"])
+router = APIRouter(tags=["report"], include_in_schema=False)  # pages: docs/API.md lists them
 
 
 async def _detail(session: AsyncSession, source_id: uuid.UUID) -> SourceDetail:
@@ -59,7 +59,7 @@ async def _detail(session: AsyncSession, source_id: uuid.UUID) -> SourceDetail:
     return SourceDetail(source=out, articles=articles)
 
 
-@router.get("/sources/{source_id}", include_in_schema=False)
+@router.get("/sources/{source_id}")
 async def source_redirect(source_id: uuid.UUID) -> RedirectResponse:
     """The page lives with the reports, where a key is asked for when keys are on."""
     return RedirectResponse(f"/report/sources/{source_id}", status_code=308)

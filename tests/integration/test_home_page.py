@@ -15,6 +15,7 @@ from app.config import Settings
 from tests.integration.conftest import serve_api, wait_for_job
 
 KEY = "ct_home_page_key_0123456789abcdef"
+FORM = {"content-type": "application/x-www-form-urlencoded"}
 
 
 def _basic(key: str) -> dict[str, str]:
@@ -62,6 +63,14 @@ async def test_bad_form_is_shown_again_with_the_reason(
     posted = await api.post("/report/jobs", data={"urls": text})
     assert posted.status_code == 422 and message in posted.text
     assert text.split("\n")[0] in posted.text  # what was typed is kept in the form
+
+
+async def test_odd_form_bodies_are_answered_not_crashed_on(api: httpx.AsyncClient) -> None:
+    many = "&".join(f"f{n}=x" for n in range(50))
+    posted = await api.post("/report/jobs", content=many, headers=FORM)
+    assert posted.status_code == 422 and "Paste at least one URL" in posted.text
+    nul = await api.post("/report/jobs", content="urls=https%3A%2F%2Fa.example%2F%00", headers=FORM)
+    assert nul.status_code == 303  # the NUL is dropped, not sent to PostgreSQL
 
 
 async def test_a_form_posted_from_another_site_is_refused(api: httpx.AsyncClient) -> None:

@@ -68,6 +68,11 @@
   }
 
   waiting = items.filter(function (li) { return !ended(li.dataset.status); });
-  next();
   count();
+  // With keys on, the browser holds the key for the pages only, not for /v1: reload instead.
+  if (list.dataset.auth === "on") {
+    if (waiting.length) fallBack();
+    return;
+  }
+  next();
 })();
