@@ -33,10 +33,10 @@ def _timed(client: httpx.Client, url: str) -> tuple[float, httpx.Response]:
     return time.perf_counter() - start, response
 
 
-def _server_ms(response: httpx.Response) -> float:
+def _server_ms(response: httpx.Response) -> dict[str, float]:
     """The report's own account of its time (`Server-Timing: db;dur=…, render;dur=…`)."""
-    parts = response.headers["server-timing"].split(",")
-    return sum(float(part.split("dur=")[1]) for part in parts)
+    parts = [part.strip().split(";dur=") for part in response.headers["server-timing"].split(",")]
+    return {name: float(ms) for name, ms in parts}
 
 
 def _all_claims(client: httpx.Client, article_id: str) -> tuple[float, int]:
@@ -91,12 +91,16 @@ def main() -> int:
         server.stop()
     report_ms = statistics.median(reports) * 1000
     json_ms = statistics.median(jsons) * 1000
-    server_ms = statistics.median(servers)
+    server_ms = statistics.median(sum(t.values()) for t in servers)
+    load_ms = statistics.median(t["db"] for t in servers)
+    render_ms = statistics.median(t["render"] for t in servers)
     result = {
         "words": words,
         "claims": claims,
         "report_bytes": size,
         "report_server_median_ms": round(server_ms, 1),
+        "report_load_median_ms": round(load_ms, 1),
+        "report_render_median_ms": round(render_ms, 1),
         "report_median_ms": round(report_ms, 1),
         "claims_json_median_ms": round(json_ms, 1),
         "ratio": round(report_ms / json_ms, 2),

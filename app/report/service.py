@@ -9,13 +9,14 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 from app.articles.repository import article_sources, list_articles
 from app.articles.schemas import ArticleSourceOut, ArticleStats
 from app.articles.service import article_or_404, source_out
-from app.claims.repository import ClaimFilters, list_claims, to_claims
+from app.claims.repository import to_claims
 from app.claims.schemas import ClaimOut, VerificationOut
-from app.models import Article, Verification
+from app.models import Article, Sentence, Verification
 from app.report.highlight import ClaimView, SourceView
 
 __all__ = ["Report", "article_page", "load_report"]
@@ -33,6 +34,17 @@ class Report:
     claims: list[ClaimView]
     sources: list[SourceView]
     selected: SourceView | None
+
+
+async def _claim_sentences(session: AsyncSession, article_id: uuid.UUID) -> list[Sentence]:
+    """Every claim of the article in order, without the search vector nobody shows."""
+    query = (
+        select(Sentence)
+        .options(defer(Sentence.search))
+        .where(Sentence.article_id == article_id, Sentence.is_claim)
+        .order_by(Sentence.sentence_index)
+    )
+    return list((await session.scalars(query)).all())
 
 
 async def _verdicts(session: AsyncSession, article_id: uuid.UUID) -> Verdicts:
@@ -90,8 +102,7 @@ async def load_report(
 ) -> Report:
     """The report of one article (its highlights limited to `source` if given), or a 404."""
     article = await article_or_404(session, article_id)
-    sentences = await list_claims(session, article_id, ClaimFilters(), after=None, limit=100_000)
-    claims = await to_claims(session, sentences)
+    claims = await to_claims(session, await _claim_sentences(session, article_id))
     verdicts = await _verdicts(session, article_id)
     linked = [source_out(link, s) for link, s in await article_sources(session, [article_id])]
     sources = _sources(linked, claims, verdicts)
