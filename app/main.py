@@ -30,6 +30,9 @@ from app.logging import configure_logging
 from app.metrics import RequestMetricsMiddleware
 from app.queue import Queue
 from app.report.endpoints import router as report_router
+from app.report.endpoints import static_router
+from app.report.home import router as home_router
+from app.report.source_page import router as source_page_router
 from app.sources.endpoints import router as sources_router
 
 __all__ = ["create_app"]
@@ -81,7 +84,10 @@ def create_app(
     app.include_router(articles_router)
     app.include_router(sources_router)
     app.include_router(health_router)
+    app.include_router(home_router)  # before report_router: /report/jobs is not an id
+    app.include_router(source_page_router)
     app.include_router(report_router)
+    app.include_router(static_router)
     # Outermost last: auth, then rate limit, then body limits, then idempotency.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(

@@ -1,28 +1,82 @@
-"""The article text as paragraphs, each claim a highlighted span with its source footnotes."""
+"""The article text cut into paragraphs of pieces, each piece plain text or part of a claim."""
 
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from app.claims.schemas import ClaimOut
-from app.report.markup import esc
+from app.articles.schemas import ArticleSourceOut
+from app.claims.schemas import ClaimOut, VerificationOut
 
-__all__ = ["claim_anchor", "claim_spans", "claim_title", "highlighted_text", "source_anchor"]
+__all__ = [
+    "PALETTE",
+    "ClaimView",
+    "Piece",
+    "SourceView",
+    "claim_anchor",
+    "claim_spans",
+    "paragraphs",
+]
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PALETTE = 8  # source colours; the stylesheet defines .s0 … .s7
 Span = tuple[int, int, ClaimOut]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source of the article: its footnote number, colour and verdict counts."""
+
+    number: int
+    source: ArticleSourceOut
+    verdicts: dict[str, int]
+    colour: int = field(init=False)
+    name: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        s = self.source
+        object.__setattr__(self, "colour", (self.number - 1) % PALETTE)
+        object.__setattr__(self, "name", s.title or s.publisher or s.domain or "Untitled source")
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim with the sources it rests on, their verdicts, and whether the filter shows it.
+
+    `state`, `anchor` and `contradicted` are worked out once: templates read them often.
+    """
+
+    claim: ClaimOut
+    sources: list[SourceView]
+    verdicts: list[tuple[SourceView, VerificationOut]]
+    names: list[str] = field(default_factory=list)
+    shown: bool = True
+    colour: int | None = None
+    state: str = field(init=False)
+    anchor: str = field(init=False)
+    contradicted: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state", self.claim.citation_state)
+        object.__setattr__(self, "anchor", claim_anchor(self.claim))
+        flagged = any(v.status == "contradicted" for _, v in self.verdicts)
+        object.__setattr__(self, "contradicted", flagged)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Plain text, or the part of a claim inside one paragraph (`first`/`last` of the claim)."""
+
+    text: str
+    claim: ClaimView | None = None
+    first: bool = False
+    last: bool = False
 
 
 def claim_anchor(claim: ClaimOut) -> str:
     """The element id of a claim's highlight."""
     return f"claim-{claim.sentence_index}"
-
-
-def source_anchor(number: int) -> str:
-    """The element id of a source in the sources list."""
-    return f"source-{number}"
 
 
 def claim_spans(text: str, claims: list[ClaimOut]) -> list[Span]:
@@ -38,7 +92,7 @@ def claim_spans(text: str, claims: list[ClaimOut]) -> list[Span]:
     return spans
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+def _bounds(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank paragraph; paragraphs are split by blank lines."""
     start = 0
     for gap in PARAGRAPH_BREAK.finditer(text):
@@ -49,56 +103,41 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _footnotes(claim: ClaimOut, numbers: dict[uuid.UUID, int]) -> str:
-    """Superscript links to the sources a claim rests on, in citation order."""
-    cited = [numbers[c.source_id] for c in claim.citations if c.source_id in numbers]
-    links = "".join(
-        f'<a href="#{source_anchor(n)}">{n}</a>' for n in sorted(set(cited), key=cited.index)
-    )
-    return f'<sup class="fn">{links}</sup>' if links else ""
+def _pieces(
+    text: str, bounds: tuple[int, int], spans: list[Span], views: dict[int, ClaimView]
+) -> list[Piece]:
+    """One paragraph: plain pieces between the parts of the claims that fall inside it.
 
-
-def claim_title(claim: ClaimOut) -> str:
-    """The hover text of a claim: check-worthiness, kinds, cited or not, attributions."""
-    parts = [
-        f"check-worthiness {claim.checkworthiness:.2f}",
-        "kinds: " + (", ".join(claim.kinds) or "none"),
-        "cited" if claim.cited else "uncited",
-    ]
-    if claim.attributed_to:
-        parts.append("attributed to " + ", ".join(claim.attributed_to))
-    return " · ".join(parts)
-
-
-def _mark(text: str, span: Span, piece: tuple[int, int], numbers: dict[uuid.UUID, int]) -> str:
-    """One highlighted piece of a claim; its first piece has the anchor, its last the notes."""
-    start, end, claim = span
-    anchor = f' id="{claim_anchor(claim)}"' if piece[0] == start else ""
-    notes = _footnotes(claim, numbers) if piece[1] == end else ""
-    kind = "cited" if claim.cited else "uncited"
-    body = esc(text[piece[0] : piece[1]])
-    title = esc(claim_title(claim))
-    return f'<mark class="claim {kind}"{anchor} title="{title}">{body}</mark>{notes}'
-
-
-def _paragraph(
-    text: str, bounds: tuple[int, int], spans: list[Span], numbers: dict[uuid.UUID, int]
-) -> str:
-    """One paragraph with the pieces of the claims that fall inside it."""
-    out: list[str] = []
+    `spans` are the claims not yet wholly before this paragraph, in order.
+    """
+    out: list[Piece] = []
     cursor = bounds[0]
-    for span in spans:
-        piece = (max(span[0], bounds[0]), min(span[1], bounds[1]))
+    for start, end, claim in spans:
+        if start >= bounds[1]:
+            break
+        piece = (max(start, bounds[0]), min(end, bounds[1]))
         if piece[0] >= piece[1]:
             continue
-        out.append(esc(text[cursor : piece[0]]))
-        out.append(_mark(text, span, piece, numbers))
+        if cursor < piece[0]:
+            out.append(Piece(text[cursor : piece[0]]))
+        view = views[claim.sentence_index]
+        if view.shown:
+            out.append(Piece(text[piece[0] : piece[1]], view, piece[0] == start, piece[1] == end))
+        else:
+            out.append(Piece(text[piece[0] : piece[1]]))
         cursor = piece[1]
-    out.append(esc(text[cursor : bounds[1]]))
-    return "<p>" + "".join(out) + "</p>"
+    if cursor < bounds[1]:
+        out.append(Piece(text[cursor : bounds[1]]))
+    return out
 
 
-def highlighted_text(text: str, claims: list[ClaimOut], numbers: dict[uuid.UUID, int]) -> str:
-    """The whole text, escaped, with claims highlighted; `numbers` maps source id to footnote."""
-    spans = claim_spans(text, claims)
-    return "\n".join(_paragraph(text, bounds, spans, numbers) for bounds in _paragraphs(text))
+def paragraphs(text: str, views: list[ClaimView]) -> list[list[Piece]]:
+    """The whole text as paragraphs of pieces; a claim the filter hides is plain text."""
+    spans = claim_spans(text, [v.claim for v in views])
+    by_index = {v.claim.sentence_index: v for v in views}
+    out, first = [], 0
+    for bounds in _bounds(text):
+        while first < len(spans) and spans[first][1] <= bounds[0]:
+            first += 1  # spans ending before this paragraph are done
+        out.append(_pieces(text, bounds, spans[first:], by_index))
+    return out
