@@ -1,0 +1,177 @@
+"""Figures of a claim checked against a page's: stated, never stated, or stated differently."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.verify.terms import is_content, stem
+from app.verify.values import Value, parse_values
+
+__all__ = ["Clash", "FigureCheck", "PageValues", "check_figures", "context_of"]
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WINDOW = 6  # content words on each side of a figure that say what it counts
+MIN_STRENGTH = 0.8  # shared context + passage coverage for a figure the page never states
+STATED_GAP = 0.6  # how much closer a differing figure's context must be than an agreeing one's
+_YEAR_SPAN = 8
+_CLASHING = frozenset(
+    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal"}
+)
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_NO_UNSTATED = frozenset({"month", "ordinal", "number"})  # too often restated in other words
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """A figure or name of the claim that the page states differently, and where."""
+
+    passage: int
+    claim_span: str
+    page_span: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCheck:
+    """How many of the claim's figures the page states, which it never does, and any clash."""
+
+    figures: int
+    stated: int
+    unstated: tuple[str, ...]
+    clash: Clash | None
+
+
+def context_of(text: str, start: int, end: int) -> dict[str, float]:
+    """Content stems near [start, end) of `text`, names weighing double."""
+    before, after = [], []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[:1].isdigit() or not is_content(word) or word.lower() in _MONTH_WORDS:
+            continue
+        if m.end() <= start:
+            before.append(word)
+        elif m.start() >= end:
+            after.append(word)
+    near = before[-_WINDOW:] + after[:_WINDOW]
+    return {stem(w): (2.0 if w[:1].isupper() else 1.0) for w in near}
+
+
+_MAY_HOLD = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|dozen|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
+
+
+class PageValues:
+    """Typed figures of a page's passages, parsed on first use and kept."""
+
+    def __init__(self, passages: list[str]) -> None:
+        self.passages = passages
+        self._values: dict[int, list[Value]] = {}
+        self._contexts: dict[tuple[int, int], dict[str, float]] = {}
+
+    def of(self, i: int) -> list[Value]:
+        """Values of passage `i` (none without a digit or a number word)."""
+        if i not in self._values:
+            text = self.passages[i]
+            self._values[i] = parse_values(text) if _MAY_HOLD.search(text) else []
+        return self._values[i]
+
+    def context(self, i: int, v: Value) -> dict[str, float]:
+        """Context of value `v` of passage `i`, computed once."""
+        key = (i, v.start)
+        if key not in self._contexts:
+            self._contexts[key] = context_of(self.passages[i], v.start, v.end)
+        return self._contexts[key]
+
+
+def _comparable(c: Value, p: Value) -> bool:
+    """Same type of figure, and the same unit where a unit says what is counted."""
+    if c.kind != p.kind:
+        return c.kind == "number" and p.kind == "count"
+    if c.kind in ("money", "count", "duration", "measure"):
+        return c.unit == p.unit
+    if c.kind == "ordinal":
+        return not c.unit or not p.unit or c.unit == p.unit
+    return True
+
+
+def _similarity(claim_ctx: dict[str, float], page_ctx: dict[str, float]) -> float:
+    total = sum(claim_ctx.values())
+    return sum(w for s, w in claim_ctx.items() if s in page_ctx) / total if total else 0.0
+
+
+def _close(c: Value, p: Value) -> bool:
+    """Near enough to be the same figure misstated: a few years, the same month, ×¼ to ×4."""
+    if c.kind == "year":
+        return abs(c.low - p.low) <= _YEAR_SPAN
+    if c.kind == "day":
+        return int(c.low) // 100 == int(p.low) // 100
+    return c.low > 0 and p.low > 0 and 0.25 <= c.low / p.low <= 4
+
+
+def check_figures(claim: str, page: PageValues, near: dict[int, float]) -> FigureCheck:
+    """Every figure of `claim` looked up among the page's figures.
+
+    `near` maps the passages that state the claim best to the share of its words each states.
+    A figure the page never states clashes with a nearby differing figure of the same type in
+    one of those passages when the figure's context and the passage's words agree with the
+    claim enough; a figure the page states too clashes only with one in a much closer context.
+    """
+    values = parse_values(claim)
+    stated, unstated, clash, worst = 0, [], None, 0.0
+    everywhere = range(len(page.passages))
+    for c in values:
+        ctx = context_of(claim, c.start, c.end)
+        ok = [_similarity(ctx, page.context(i, p)) for i in everywhere for p in page.of(i)
+              if _comparable(c, p) and c.agrees(p)]  # fmt: skip
+        if ok:
+            stated += 1
+        elif c.digits and c.kind not in _NO_UNSTATED:
+            unstated.append(claim[c.start : c.end])
+        if c.kind not in _CLASHING:
+            continue
+        for i, cov in near.items():
+            for p in page.of(i):
+                if not _comparable(c, p) or c.agrees(p):
+                    continue
+                sim = _similarity(ctx, page.context(i, p))
+                strength = sim + cov if not ok else sim - max(ok)
+                need = MIN_STRENGTH if not ok else STATED_GAP
+                if (ok or _close(c, p)) and strength >= need and strength > worst:
+                    worst, said = strength, page.passages[i][p.start : p.end]
+                    clash = Clash(
+                        i, claim[c.start : c.end], said,
+                        f"the claim says {claim[c.start : c.end]!r} ({c.kind}); "
+                        f"the page says {said!r}",
+                    )  # fmt: skip
+    return FigureCheck(len(values), stated, tuple(unstated), clash)
