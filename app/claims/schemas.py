@@ -34,10 +34,16 @@ class CitationOut(BaseModel):
 
 class VerificationOut(BaseModel):
     status: str = Field(
-        description="supported | contradicted | not_found | unreachable | unchecked"
+        description=(
+            "supported (the source states it) | partially_supported (some of it is stated, "
+            "some not) | contradicted (the source states a figure, date or name differently, "
+            "or the opposite) | not_found (the source does not say it) | unreachable (the "
+            "source could not be fetched) | unchecked (never checked: verification off, or a "
+            "source that is not text)"
+        )
     )
     evidence: str | None = None
-    score: float = 0.0
+    score: float = Field(0.0, description="support score in [0, 1]; 0 when not checked")
 
 
 class ClaimOut(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -136,7 +137,11 @@ def _close(c: Value, p: Value) -> bool:
         return abs(c.low - p.low) <= _YEAR_SPAN
     if c.kind == "day":
         return int(c.low) // 100 == int(p.low) // 100
-    return c.low > 0 and p.low > 0 and 0.25 <= c.low / p.low <= 4
+    if c.low <= 0 or p.low <= 0:
+        return False
+    ratio = c.low / p.low
+    thousands = math.log10(ratio) / 3  # "$6.4 billion" for "$6.4 million": the same digits
+    return 0.25 <= ratio <= 4 or abs(thousands - round(thousands)) < 0.01
 
 
 def check_figures(claim: str, page: PageValues, near: dict[int, float]) -> FigureCheck:

@@ -69,3 +69,40 @@ async def test_a_source_that_is_not_html_leaves_its_claims_unchecked(
         verification = provenance["claims"][0]["verification"]
         assert (verification["status"], verification["evidence"]) == (status, evidence)
         assert provenance["verification_counts"] == {status: 1}
+
+
+async def test_a_product_put_under_another_company_is_contradicted(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    # The source says Mistral AI's Mixtral 8x22B; the article cites it for Google's.
+    httpserver.expect_request("/mixtral").respond_with_data(
+        "<html><head><title>Mixtral 8x22B | Mistral AI</title></head><body><article>"
+        "<h1>Cheaper, better, faster, stronger</h1>"
+        "<p>Mistral AI's Mixtral 8x22B demonstrated that sparse activation patterns can deliver "
+        "GPT-4-class performance at a fraction of the inference cost.</p>"
+        "<p>Mixtral 8x22B is a sparse mixture-of-experts model that uses only 39 billion active "
+        "parameters out of 141 billion, released under the Apache 2.0 licence.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    source = httpserver.url_for("/mixtral")
+    httpserver.expect_request("/article").respond_with_data(
+        "<html><head><title>Sparse models</title></head><body><article>"
+        "<p>Google’s Mixtral 8x22B demonstrated that sparse activation patterns can deliver "
+        f'GPT-4-class performance at a fraction of the inference cost, <a href="{source}">the '
+        "launch post said</a>.</p>"
+        "<p>Open models have become a serious option for companies that want to run their own "
+        "systems, and the gap to closed models keeps shrinking every quarter.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    article = await process_url(api, worker, httpserver.url_for("/article"), verify=True)
+    (cited,) = [
+        s
+        for s in article["sources"]
+        if normalize_source_url(s["url"]) == normalize_source_url(source)
+    ]
+    provenance = (await api.get(f"/v1/articles/{article['id']}/sources/{cited['id']}")).json()
+    (claim,) = [c for c in provenance["claims"] if "Mixtral" in c["text"]]
+    assert claim["verification"]["status"] == "contradicted", claim
+    assert "Mistral AI" in claim["verification"]["evidence"]
