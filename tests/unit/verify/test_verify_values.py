@@ -50,7 +50,7 @@ def test_qualifiers_and_precision_widen_the_interval() -> None:
 PAGE = [
     "Mixtral 8x22B launch",
     "Mistral AI's Mixtral 8x22B showed that sparse activation can match much larger models.",
-    "The Paris company was founded in 2023 by Arthur Mensch, Guillaume Lample and Timothée Lacroix.",
+    "The Paris company was founded in 2023 by Arthur Mensch and Guillaume Lample.",
     "Its first model, Mistral 7B, was released on 27 September 2023 under the Apache licence.",
     "The company raised €385 million in December 2023 from Andreessen Horowitz and others.",
 ]
