@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.verify.terms import is_content, stem
@@ -16,6 +17,8 @@ _WINDOW = 6  # content words on each side of a figure that say what it counts
 MIN_STRENGTH = 0.8  # shared context + passage coverage for a figure the page never states
 STATED_GAP = 0.6  # how much closer a differing figure's context must be than an agreeing one's
 _YEAR_SPAN = 8
+_ADJACENT = 4  # words compared on each side of two figures
+_ADJACENT_NEED = 2  # matching words next to them that make them the same slot
 _CLASHING = frozenset(
     {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal"}
 )
@@ -68,6 +71,7 @@ class FigureCheck:
     stated: int
     unstated: tuple[str, ...]
     clash: Clash | None
+    suspect: Clash | None = None  # the closest differing figure for one the page never states
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -121,6 +125,8 @@ def _comparable(c: Value, p: Value) -> bool:
         return c.kind == "number" and p.kind == "count"
     if c.kind in ("money", "count", "duration", "measure"):
         return c.unit == p.unit
+    if c.kind == "day":
+        return True
     if c.kind == "ordinal":
         return not c.unit or not p.unit or c.unit == p.unit
     return True
@@ -132,11 +138,13 @@ def _similarity(claim_ctx: dict[str, float], page_ctx: dict[str, float]) -> floa
 
 
 def _close(c: Value, p: Value) -> bool:
-    """Near enough to be the same figure misstated: a few years, the same month, ×¼ to ×4."""
-    if c.kind == "year":
-        return abs(c.low - p.low) <= _YEAR_SPAN
-    if c.kind == "day":
-        return int(c.low) // 100 == int(p.low) // 100
+    """Near enough to be the same figure misstated: 2–8 years, the same month, ×¼ to ×4."""
+    if c.kind == "year":  # a year off by one is often a season or fiscal year: not a clash
+        return 2 <= abs(c.low - p.low) <= _YEAR_SPAN
+    if c.kind == "day":  # the same month, and the same year where both say one
+        return int(c.low) // 100 == int(p.low) // 100 and (
+            not c.unit or not p.unit or c.unit == p.unit
+        )
     if c.low <= 0 or p.low <= 0:
         return False
     ratio = c.low / p.low
@@ -144,16 +152,42 @@ def _close(c: Value, p: Value) -> bool:
     return 0.25 <= ratio <= 4 or abs(thousands - round(thousands)) < 0.01
 
 
-def check_figures(claim: str, page: PageValues, near: dict[int, float]) -> FigureCheck:
+def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
+    """Words matching right next to both figures, outward: (all of them, content words)."""
+    spans = ((a_text[: a.start], b_text[: b.start], -1), (a_text[a.end :], b_text[b.end :], 1))
+    same = content = 0
+    for a_side, b_side, step in spans:
+        a_words = [w.lower() for w in _WORD.findall(a_side)][::step][:_ADJACENT]
+        b_words = [w.lower() for w in _WORD.findall(b_side)][::step][:_ADJACENT]
+        for x, y in zip(a_words, b_words, strict=False):
+            if x != y:
+                break
+            same, content = same + 1, content + is_content(x)
+    return same, content
+
+
+def _clash(claim: str, c: Value, page: PageValues, i: int, p: Value) -> Clash:
+    said = page.passages[i][p.start : p.end]
+    return Clash(
+        i, claim[c.start : c.end], said,
+        f"the claim says {claim[c.start : c.end]!r} ({c.kind}); the page says {said!r}",
+    )  # fmt: skip
+
+
+def check_figures(claim: str, page: PageValues, near: dict[int, float],
+                  covers: Callable[[int], float]) -> FigureCheck:  # fmt: skip
     """Every figure of `claim` looked up among the page's figures.
 
-    `near` maps the passages that state the claim best to the share of its words each states.
-    A figure the page never states clashes with a nearby differing figure of the same type in
-    one of those passages when the figure's context and the passage's words agree with the
-    claim enough; a figure the page states too clashes only with one in a much closer context.
+    `near` maps the passages that state the claim best to the share of its words each states;
+    `covers(i)` gives that share for any passage. A figure the page never states clashes with
+    a differing figure of the same type, close in value, that sits between the same words, or
+    in a passage of `near` whose words and the figure's context agree with the claim enough;
+    the closest such figure elsewhere is kept as a suspect. A figure the page states too
+    clashes only with one in a much closer context.
     """
     values = parse_values(claim)
     stated, unstated, clash, worst = 0, [], None, 0.0
+    suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     for c in values:
         ctx = context_of(claim, c.start, c.end)
@@ -165,18 +199,20 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float]) -> Figur
             unstated.append(claim[c.start : c.end])
         if c.kind not in _CLASHING:
             continue
-        for i, cov in near.items():
+        for i in near if ok else everywhere:
             for p in page.of(i):
-                if not _comparable(c, p) or c.agrees(p):
+                if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
                     continue
                 sim = _similarity(ctx, page.context(i, p))
-                strength = sim + cov if not ok else sim - max(ok)
-                need = MIN_STRENGTH if not ok else STATED_GAP
-                if (ok or _close(c, p)) and strength >= need and strength > worst:
-                    worst, said = strength, page.passages[i][p.start : p.end]
-                    clash = Clash(
-                        i, claim[c.start : c.end], said,
-                        f"the claim says {claim[c.start : c.end]!r} ({c.kind}); "
-                        f"the page says {said!r}",
-                    )  # fmt: skip
-    return FigureCheck(len(values), stated, tuple(unstated), clash)
+                if ok:
+                    strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
+                else:
+                    strength = sim + (near[i] if i in near else covers(i))
+                    if strength > suspect_strength:
+                        suspect, suspect_strength = _clash(claim, c, page, i, p), strength
+                    same, content = _adjacent(claim, c, page.passages[i], p)
+                    local = same >= _ADJACENT_NEED and content >= 1
+                    strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
+                if strength > worst:
+                    worst, clash = strength, _clash(claim, c, page, i, p)
+    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect)

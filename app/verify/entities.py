@@ -84,6 +84,19 @@ def _span(text: str, toks: list[_Tok], name: _Name) -> str:
     return text[toks[name.first].start : toks[name.last].end]
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """True when `short` could be a short form of `long` or of one of its words ("Bn")."""
+    letters = "".join(c for c in short.lower() if c.isalpha())
+    if not letters or len(letters) > 4:
+        return False
+    initials = "".join(w[0] for w in long.lower().split() if w[:1].isalpha())
+    for word in [*long.lower().split(), initials]:
+        rest = iter(word)
+        if word[:1] == letters[0] and all(c in rest for c in letters):
+            return True
+    return False
+
+
 def _slot_clash(claim: str, ctoks: list[_Tok], passage: str, ptoks: list[_Tok]) -> Clash | None:
     """A claim name whose words around it surround another name in the passage."""
     pstems = {t.stem for t in ptoks}
@@ -98,6 +111,8 @@ def _slot_clash(claim: str, ctoks: list[_Tok], passage: str, ptoks: list[_Tok]) 
         left, right = _around(ctoks, name)
         for other in pnames:
             if other.stems & name.stems or other.possessive != name.possessive:
+                continue
+            if _abbreviates(_span(passage, ptoks, other), _span(claim, ctoks, name)):
                 continue
             p_left, p_right = _around(ptoks, other)
             if _anchored(left, p_left) or _anchored(right, p_right):
@@ -114,7 +129,7 @@ def _agent_clash(claim: str, ctoks: list[_Tok], passage: str, ptoks: list[_Tok])
     for a, b in zip(names, names[1:], strict=False):
         between = ctoks[a.last + 1 : b.first]
         verbs = [t for t in between if t.text.islower() and is_content(t.text)]
-        if not verbs or len(between) > 4:
+        if not verbs or len(between) > 3:
             continue
         verb, passive = verbs[0].stem, any(t.low == "by" for t in between)
         pos = {t.stem: i for i, t in reversed(list(enumerate(ptoks)))}

@@ -19,10 +19,11 @@ _MONTHS |= {m[:3]: i for m, i in list(_MONTHS.items())} | {"sept": 9}
 _MON = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May"
 _MON += r"|June|July|August|September|October|November|December"
 _DMY = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})(?!\w)(?:,?\s+(?P<y>\d{{4}})\b)?"
+    rf"\b(?:(?P<d0>[0-3]?\d)\s?[-–]\s?)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})(?!\w)(?:,?\s+(?P<y>\d{{4}})\b)?"
 )
 _MDY = re.compile(
-    rf"\b(?P<m>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:,]\d)(?:,?\s+(?P<y>\d{{4}})\b)?"
+    rf"\b(?P<m>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s?[-–]\s?(?P<d1>[0-3]?\d)\b)?"
+    r"(?![\d:,]\d)(?:,?\s+(?P<y>\d{4})\b)?"
 )
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>\d{{4}})\b")
@@ -131,7 +132,10 @@ def _dates(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
                 continue
             spans.append(m.span())
             if day is not None:
-                out.append(Value("day", month * 100 + day, month * 100 + day, "", *m.span(), True))
+                # A range of days ("May 11-22", "11–22 May") allows each day in it.
+                ends = [int(e) for e in (m.groupdict().get(g) for g in ("d0", "d1")) if e]
+                low, high = month * 100 + min([day, *ends]), month * 100 + max([day, *ends])
+                out.append(Value("day", low, high, m["y"] or "", *m.span(), True))
             out.append(Value("month", month, month, "", *m.span(), False))
             if m["y"]:
                 y = float(m["y"])

@@ -36,6 +36,7 @@ SUPPORT_THRESHOLD = PARAMS.supported
 _TOPIC_THRESHOLD = 0.6  # share of the claim's words the page must share to contradict it
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5
+SUSPECT_WORDS = 0.6  # plain-word coverage that makes a lone unstated figure a misstated one
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +160,14 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         return None
     topic = [t for t in terms if t.kind != "number"]
     near = {i: coverage(topic, index[i].counts) for i in _evidence_order(chosen, ranks)}
-    figures = check_figures(text, page.values, near)
+    figures = check_figures(text, page.values, near, lambda i: coverage(topic, index[i].counts))
     stated = figures.stated / figures.figures if figures.figures else 1.0
     features = claim_features(text, terms, page, chosen, stated, bool(figures.unstated))
     order = _evidence_order(chosen, ranks)
     clash = _contradiction(text, terms, page, chosen, ranks, figures.clash)
+    if clash is None and figures.suspect and len(figures.unstated) == 1:
+        # One figure off while the rest of the claim's words are there: stated differently.
+        clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
     if clash is not None:
         order = list(dict.fromkeys([clash.passage, *order]))[:_PASSAGES]
     return Analysis(features, order, clash, figures.unstated)
