@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.verify.terms import is_content, stem
-from app.verify.values import Value, parse_values
+from app.verify.values import LIGHT_KINDS, Value, parse_values
 
 __all__ = ["Clash", "FigureCheck", "PageValues", "check_figures", "context_of"]
 
@@ -101,15 +101,19 @@ class PageValues:
 
     def __init__(self, passages: list[str]) -> None:
         self.passages = passages
-        self._values: dict[int, list[Value]] = {}
+        self._values: dict[tuple[int, bool], list[Value]] = {}
         self._contexts: dict[tuple[int, int], dict[str, float]] = {}
 
-    def of(self, i: int) -> list[Value]:
-        """Values of passage `i` (none without a digit or a number word)."""
-        if i not in self._values:
+    def of(self, i: int, light: bool = False) -> list[Value]:
+        """Values of passage `i` (none without a digit or a number word); dates, years and
+        ages only if `light`, unless every kind was parsed already."""
+        if (i, False) in self._values:
+            return self._values[(i, False)]
+        if (i, light) not in self._values:
             text = self.passages[i]
-            self._values[i] = parse_values(text) if _MAY_HOLD.search(text) else []
-        return self._values[i]
+            found = parse_values(text, light) if _MAY_HOLD.search(text) else []
+            self._values[(i, light)] = found
+        return self._values[(i, light)]
 
     def context(self, i: int, v: Value) -> dict[str, float]:
         """Context of value `v` of passage `i`, computed once."""
@@ -174,6 +178,13 @@ def _clash(claim: str, c: Value, page: PageValues, i: int, p: Value) -> Clash:
     )  # fmt: skip
 
 
+def _needle(c: Value, claim: str) -> str:
+    """Digits any passage stating a year or a day like `c` must hold ("" when none must)."""
+    if c.kind == "year":
+        return str(int(c.low))[:3] if c.high > c.low else str(int(c.low))
+    return ""
+
+
 def check_figures(claim: str, page: PageValues, near: dict[int, float],
                   covers: Callable[[int], float]) -> FigureCheck:  # fmt: skip
     """Every figure of `claim` looked up among the page's figures.
@@ -186,12 +197,15 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     clashes only with one in a much closer context.
     """
     values = parse_values(claim)
+    light = all(v.kind in LIGHT_KINDS for v in values)
     stated, unstated, clash, worst = 0, [], None, 0.0
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     for c in values:
         ctx = context_of(claim, c.start, c.end)
-        ok = [_similarity(ctx, page.context(i, p)) for i in everywhere for p in page.of(i)
+        needle = _needle(c, claim)
+        ok = [_similarity(ctx, page.context(i, p)) for i in everywhere
+              if needle in page.passages[i] for p in page.of(i, light)
               if _comparable(c, p) and c.agrees(p)]  # fmt: skip
         if ok:
             stated += 1
@@ -200,7 +214,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
         if c.kind not in _CLASHING:
             continue
         for i in near if ok else everywhere:
-            for p in page.of(i):
+            for p in page.of(i, light):
                 if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
                     continue
                 sim = _similarity(ctx, page.context(i, p))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from app.pipeline.checkworthiness import quantity_patterns as qp
 from app.pipeline.checkworthiness.quantities import parse_quantities
 
-__all__ = ["Value", "parse_values"]
+__all__ = ["LIGHT_KINDS", "Value", "parse_values"]
 
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -191,8 +191,11 @@ def _quantities(text: str, taken: list[tuple[int, int]]) -> list[Value]:
     return out
 
 
-def parse_values(text: str) -> list[Value]:
-    """Every typed figure of `text`, in order of position."""
+LIGHT_KINDS = frozenset({"day", "month", "year", "age"})
+
+
+def parse_values(text: str, light: bool = False) -> list[Value]:
+    """Every typed figure of `text`, in order of position; only LIGHT_KINDS if `light`."""
     out, taken = _dates(text)
     for m in _AGE.finditer(text):
         group = next(g for g in "abcd" if m[g])
@@ -206,6 +209,8 @@ def parse_values(text: str) -> list[Value]:
         high = y + 9 if m["s"] and m["y"].endswith("0") else y
         out.append(Value("year", y, high, "", *m.span(), True))
         taken.append(m.span())
+    if light:
+        return sorted(out, key=lambda v: v.start)
     for m in _ORDINAL.finditer(text):
         if not _overlaps(taken, *m.span()):
             n = float(m["n"]) if m["n"] else float(_ORDINAL_WORDS[m["w"].lower()])

@@ -100,3 +100,30 @@ def test_verdicts_carry_offsets_into_the_text() -> None:
     start, end = verdict.offsets[0]
     assert "€385 million" in text[start:end]
     assert len(verdict.evidence_indices) == len(verdict.offsets) >= 1
+
+
+def test_a_day_inside_a_stated_range_agrees() -> None:
+    (festival,) = [v for v in parse_values("The festival runs May 11-22.") if v.kind == "day"]
+    (premiere,) = [v for v in parse_values("It premiered on May 19, 2016.") if v.kind == "day"]
+    assert premiere.agrees(festival)
+
+
+ROSTER = [
+    "Club news",
+    "Todd Watson was hired as head coach of the Odessa Jackalopes in 2017 after three seasons.",
+    "The Jackalopes play in the North American Hockey League.",
+]
+
+
+def test_a_lone_misstated_year_of_a_stated_claim_is_contradicted() -> None:
+    claim = "Todd Watson was hired as head coach of the Odessa Jackalopes in 2021."
+    verdict = verify_claim(claim, ROSTER)
+    assert verdict.status == "contradicted"
+    assert "'2021'" in verdict.reasons[0] and "'2017'" in verdict.reasons[0]
+
+
+def test_a_year_off_by_one_is_not_called_a_contradiction() -> None:
+    # Seasons and fiscal years straddle two calendar years; one year off is left unconfirmed.
+    claim = "Todd Watson was hired as head coach of the Odessa Jackalopes in 2018."
+    verdict = verify_claim(claim, ROSTER)
+    assert verdict.status not in ("contradicted", "supported")
