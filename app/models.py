@@ -244,7 +244,7 @@ class Verification(Base):
     )
     sentence_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
     source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(32))
     evidence: Mapped[str | None] = mapped_column(Text)
     score: Mapped[float] = mapped_column(Float, default=0.0)
     checked_at: Mapped[datetime] = _created()

@@ -22,7 +22,9 @@ __all__ = [
 CitationState = Literal["cited", "attributed", "uncited"]
 ClaimKind = Literal["numeric", "quote", "attribution", "prediction", "comparison", "speculation"]
 CitationVia = Literal["marker", "footnote", "hyperlink", "attribution", "author-year"]
-VerificationStatus = Literal["supported", "contradicted", "not_found", "unreachable", "unchecked"]
+VerificationStatus = Literal[
+    "supported", "partially_supported", "contradicted", "not_found", "unreachable", "unchecked"
+]
 
 
 class QuantityOut(BaseModel):
@@ -48,10 +50,16 @@ class CitationOut(BaseModel):
 
 class VerificationOut(BaseModel):
     status: VerificationStatus = Field(
-        description="supported | contradicted | not_found | unreachable | unchecked"
+        description=(
+            "supported (the source states it) | partially_supported (some of it is stated, "
+            "some not) | contradicted (the source states a figure, date or name differently, "
+            "or the opposite) | not_found (the source does not say it) | unreachable (the "
+            "source could not be fetched) | unchecked (never checked: verification off, or a "
+            "source that is not text)"
+        )
     )
     evidence: str | None = None
-    score: float = 0.0
+    score: float = Field(0.0, description="support score in [0, 1]; 0 when not checked")
 
 
 class ClaimOut(BaseModel):

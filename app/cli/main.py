@@ -92,6 +92,12 @@ def _eval_checkworthy(args: argparse.Namespace) -> int:
     return run(args.file, scores_out=args.scores)
 
 
+def _eval_verify(args: argparse.Namespace) -> int:
+    from app.evaluation.verify_eval import run
+
+    return run(args.file, predictions=args.predictions)
+
+
 def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     checkthat = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "checkthat"
     weights = Path(__file__).resolve().parents[1] / "pipeline" / "checkworthiness" / "weights.json"
@@ -116,6 +122,12 @@ def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # t
     evaluate.add_argument("file", type=Path, help="Sentence_id, Text, class_label (Yes/No)")
     evaluate.add_argument("--scores", type=Path, metavar="OUT.tsv", help="per-sentence scores")
     evaluate.set_defaults(run=_eval_checkworthy)
+    verify = commands.add_parser(
+        "eval-verify", help="score source verification on WiCE-format rows (jsonl)"
+    )
+    verify.add_argument("file", type=Path, help="rows: claim, evidence, label, meta.id")
+    verify.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="one line per row")
+    verify.set_defaults(run=_eval_verify)
 
 
 def _children(args: argparse.Namespace, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:

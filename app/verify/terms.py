@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["NEGATIONS", "Term", "claim_terms", "is_content", "normalise_number", "stem", "tokens"]
 
@@ -52,6 +53,7 @@ def normalise_number(raw: str) -> str:
     return digits.lstrip("0") or "0"
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Crude stem: lowercase, strip common suffixes, cut to a fixed prefix."""
     w = word.lower().replace("’", "'").replace("-", "")

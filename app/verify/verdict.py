@@ -2,87 +2,207 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from typing import Literal
 
 from app.verify.claim_text import normalise_units, strip_attribution
-from app.verify.figures import conflicting_passage
+from app.verify.clashes import Clash, PageValues, check_figures
+from app.verify.entities import entity_clash
 from app.verify.negation import negation_clash
 from app.verify.passages import split_passages, trim_evidence
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
-from app.verify.terms import Term, claim_terms
+from app.verify.scoring import Params, load_params, support_score
+from app.verify.terms import Term, claim_terms, is_content, stem, tokens
 
-__all__ = ["SUPPORT_THRESHOLD", "Status", "Verdict", "verify_claim", "verify_claims"]
+__all__ = [
+    "PARAMS",
+    "SUPPORT_THRESHOLD",
+    "Analysis",
+    "Page",
+    "Status",
+    "analyse",
+    "decide",
+    "Verdict",
+    "claim_features",
+    "verify_claim",
+    "verify_claims",
+]
 
-Status = Literal["supported", "contradicted", "not_found"]
+Status = Literal["supported", "partially_supported", "contradicted", "not_found"]
 
-SUPPORT_THRESHOLD = 0.8  # fitted once on the WiCE dev split; see app/evaluation/verify.py
+PARAMS: Params = load_params()
+SUPPORT_THRESHOLD = PARAMS.supported
 _TOPIC_THRESHOLD = 0.6  # share of the claim's words the page must share to contradict it
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5
+SUSPECT_WORDS = 0.6  # plain-word coverage that makes a lone unstated figure a misstated one
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """Status, the best passage, the support score in [0, 1] and that passage's index."""
+    """Status, score in [0, 1], best passages (index and offsets) and the reasons that fired."""
 
     status: Status
     evidence: str
     score: float
     evidence_index: int | None
+    evidence_indices: tuple[int, ...] = ()
+    offsets: tuple[tuple[int, int], ...] = ()  # of each evidence passage in the source text
+    reasons: tuple[str, ...] = field(default=())
 
 
-def _support(terms: list[Term], union: set[str]) -> float:
-    """Coverage of the claim's words and, counted twice, of its names and numbers."""
+class Page:
+    """A source's passages, indexed once for every claim that cites it."""
+
+    def __init__(self, source_text: str | list[str]) -> None:
+        self.passages = split_passages(source_text)
+        self.index: list[Indexed] = index_passages(self.passages)
+        self.values = PageValues(self.passages)
+        self.offsets = _offsets(source_text, self.passages)
+
+
+def _offsets(source: str | list[str], passages: list[str]) -> list[tuple[int, int]]:
+    """Where each passage starts and ends in the text (a list counts as joined by newlines)."""
+    out, cursor = [], 0
+    text = source if isinstance(source, str) else "\n".join(passages)
+    for p in passages:
+        start = text.find(p, cursor)
+        start = cursor if start < 0 else start
+        out.append((start, start + len(p)))
+        cursor = start + len(p)
+    return out
+
+
+def _bigrams(stems: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
+    return set(zip(stems, stems[1:], strict=False))
+
+
+def claim_features(text: str, terms: list[Term], page: Page, chosen: list[int],
+                   figures_stated: float, unstated: bool) -> dict[str, float]:  # fmt: skip
+    """The named features of the support score (see app.verify.scoring.FEATURES)."""
+    index = page.index
+    union = set().union(*(index[i].counts for i in chosen))
     words = [t for t in terms if t.kind == "word"]
-    names = [t for t in terms if t.kind != "word"]
-    word_part = coverage(words, union) if words else 1.0
-    name_part = coverage(names, union) if names else 1.0
-    return (word_part + 2 * name_part) / 3
+    names = [t for t in terms if t.kind == "name"]
+    numbers = [t for t in terms if t.kind == "number"]
+    seq = [stem(t) for t in tokens(normalise_units(text)) if is_content(t)]
+    pairs = _bigrams(seq)
+    found = set().union(*(_bigrams(index[i].sequence) for i in chosen)) if pairs else set()
+    return {
+        "words": coverage(words, union) if words else 1.0,
+        "names": coverage(names, union) if names else 1.0,
+        "numbers": coverage(numbers, union) if numbers else 1.0,
+        "best_passage": max(coverage(terms, index[i].counts) for i in chosen),
+        "figures_stated": figures_stated,
+        "figures_unstated": float(unstated),
+        "length": math.log(1 + len(terms)),
+        "bigrams": len(pairs & found) / len(pairs) if pairs else 1.0,
+    }
 
 
-def _contradiction(claim: str, terms: list[Term], index: list[Indexed], chosen: list[int],
-                   ranks: list[float]) -> int | None:  # fmt: skip
-    """Index of a passage that contradicts an on-topic claim, if any."""
+def _contradiction(claim: str, terms: list[Term], page: Page, chosen: list[int],
+                   ranks: list[float], clash: Clash | None) -> Clash | None:  # fmt: skip
+    """A clash of figures, names or negation with an on-topic claim, if any."""
+    index = page.index
     topic = [t for t in terms if t.kind != "number"]
     union = set().union(*(index[i].counts for i in chosen))
     if coverage(topic, union) < _TOPIC_THRESHOLD:
         return None
     for i in chosen:
         if negation_clash(claim, index[i].text):
-            return i
+            return Clash(i, claim, index[i].text, "one side negates what the other states")
+    if clash is not None:
+        return clash
     top = sorted(range(len(index)), key=ranks.__getitem__, reverse=True)[:_PASSAGES]
     candidates = [(i, index[i].text) for i in dict.fromkeys(chosen + top)]
-    page = set().union(*(p.counts for p in index))
-    return conflicting_passage(claim, page, candidates)
+    return entity_clash(claim, candidates)
 
 
 def verify_claim(claim: str, source_text: str | list[str]) -> Verdict:
     """Whether `source_text` (a page's text or its passages) says what `claim` says."""
-    return _verify(claim, index_passages(split_passages(source_text)))
+    return verify_on_page(claim, Page(source_text))
 
 
 def verify_claims(claims: list[str], source_text: str | list[str]) -> list[Verdict]:
     """verify_claim for several claims citing one source, indexing the source once."""
-    index = index_passages(split_passages(source_text))
-    return [_verify(claim, index) for claim in claims]
+    page = Page(source_text)
+    return [verify_on_page(claim, page) for claim in claims]
 
 
-def _verify(claim: str, index: list[Indexed]) -> Verdict:
-    """The verdict for one claim against an indexed source."""
+def _evidence_order(chosen: list[int], ranks: list[float]) -> list[int]:
+    """The chosen passages by BM25, then the best-ranked others, three in all."""
+    top = sorted(range(len(ranks)), key=ranks.__getitem__, reverse=True)[:_PASSAGES]
+    ordered = sorted(chosen, key=ranks.__getitem__, reverse=True)
+    return list(dict.fromkeys(ordered + top))[:_PASSAGES]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the verifier found for one claim, before the fitted score decides its status."""
+
+    features: dict[str, float]
+    order: list[int]
+    clash: Clash | None
+    unstated: tuple[str, ...]
+
+
+def analyse(claim: str, page: Page) -> Analysis | None:
+    """Features, evidence order and clashes of a claim on a page; None if nothing matches."""
     text = strip_attribution(claim)
     terms = claim_terms(normalise_units(text))
+    index = page.index
     if not index or not terms:
-        return Verdict("not_found", "", 0.0, None)
+        return None
     ranks = bm25(terms, index)
     chosen = cover(terms, index, ranks, _PASSAGES)
     if not chosen:
-        return Verdict("not_found", "", 0.0, None)
-    score = _support(terms, set().union(*(index[i].counts for i in chosen)))
-    clash = _contradiction(text, terms, index, chosen, ranks)
+        return None
+    topic = [t for t in terms if t.kind != "number"]
+    near = {i: coverage(topic, index[i].counts) for i in _evidence_order(chosen, ranks)}
+    figures = check_figures(text, page.values, near, lambda i: coverage(topic, index[i].counts))
+    stated = figures.stated / figures.figures if figures.figures else 1.0
+    features = claim_features(text, terms, page, chosen, stated, bool(figures.unstated))
+    order = _evidence_order(chosen, ranks)
+    clash = _contradiction(text, terms, page, chosen, ranks, figures.clash)
+    if clash is None and figures.suspect and len(figures.unstated) == 1:
+        # One figure off while the rest of the claim's words are there: stated differently.
+        clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
     if clash is not None:
-        score = round(score * _CONTRADICTION_DISCOUNT, 4)
-        return Verdict("contradicted", trim_evidence(index[clash].text), score, clash)
-    best = max(chosen, key=ranks.__getitem__)
-    status: Status = "supported" if score >= SUPPORT_THRESHOLD else "not_found"
-    return Verdict(status, trim_evidence(index[best].text), round(score, 4), best)
+        order = list(dict.fromkeys([clash.passage, *order]))[:_PASSAGES]
+    return Analysis(features, order, clash, figures.unstated)
+
+
+def decide(found: Analysis, params: Params) -> tuple[Status, float]:
+    """Status and score from the analysis and the fitted parameters."""
+    score = support_score(found.features, params)
+    if found.clash is not None:
+        return "contradicted", score * _CONTRADICTION_DISCOUNT
+    if score >= params.supported and not found.unstated:
+        return "supported", score
+    if score >= min(params.partially_supported, params.supported):
+        return "partially_supported", score
+    return "not_found", score
+
+
+def verify_on_page(claim: str, page: Page, params: Params = PARAMS) -> Verdict:
+    """The verdict for one claim against an indexed source."""
+    found = analyse(claim, page)
+    if found is None:
+        return Verdict("not_found", "", 0.0, None, reasons=("no passage shares a word",))
+    status, score = decide(found, params)
+    reasons = [f"{name}={value:.2f}" for name, value in found.features.items()]
+    if found.unstated:
+        reasons.insert(0, "the page never states " + ", ".join(map(repr, found.unstated)))
+    if found.clash is not None:
+        reasons.insert(0, found.clash.reason)
+    return _verdict(status, score, found.order, page, reasons)
+
+
+def _verdict(status: Status, score: float, order: list[int], page: Page,
+             reasons: list[str]) -> Verdict:  # fmt: skip
+    best = order[0]
+    return Verdict(
+        status, trim_evidence(page.passages[best]), round(score, 4), best, tuple(order),
+        tuple(page.offsets[i] for i in order), tuple(reasons),
+    )  # fmt: skip

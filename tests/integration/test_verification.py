@@ -69,3 +69,73 @@ async def test_a_source_that_is_not_html_leaves_its_claims_unchecked(
         verification = provenance["claims"][0]["verification"]
         assert (verification["status"], verification["evidence"]) == (status, evidence)
         assert provenance["verification_counts"] == {status: 1}
+
+
+async def test_a_product_put_under_another_company_is_contradicted(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    # The source says Mistral AI's Mixtral 8x22B; the article cites it for Google's.
+    httpserver.expect_request("/mixtral").respond_with_data(
+        "<html><head><title>Mixtral 8x22B | Mistral AI</title></head><body><article>"
+        "<h1>Cheaper, better, faster, stronger</h1>"
+        "<p>Mistral AI's Mixtral 8x22B demonstrated that sparse activation patterns can deliver "
+        "GPT-4-class performance at a fraction of the inference cost.</p>"
+        "<p>Mixtral 8x22B is a sparse mixture-of-experts model that uses only 39 billion active "
+        "parameters out of 141 billion, released under the Apache 2.0 licence.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    source = httpserver.url_for("/mixtral")
+    httpserver.expect_request("/article").respond_with_data(
+        "<html><head><title>Sparse models</title></head><body><article>"
+        "<p>Google’s Mixtral 8x22B demonstrated that sparse activation patterns can deliver "
+        f'GPT-4-class performance at a fraction of the inference cost, <a href="{source}">the '
+        "launch post said</a>.</p>"
+        "<p>Open models have become a serious option for companies that want to run their own "
+        "systems, and the gap to closed models keeps shrinking every quarter.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    article = await process_url(api, worker, httpserver.url_for("/article"), verify=True)
+    (cited,) = [
+        s
+        for s in article["sources"]
+        if normalize_source_url(s["url"]) == normalize_source_url(source)
+    ]
+    provenance = (await api.get(f"/v1/articles/{article['id']}/sources/{cited['id']}")).json()
+    (claim,) = [c for c in provenance["claims"] if "Mixtral" in c["text"]]
+    assert claim["verification"]["status"] == "contradicted", claim
+    assert "Mistral AI" in claim["verification"]["evidence"]
+
+
+async def test_a_partly_stated_claim_is_stored_as_partially_supported(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    # "partially_supported" is longer than the 16 characters the status column first held.
+    httpserver.expect_request("/minutes").respond_with_data(
+        "<html><head><title>Budget vote</title></head><body><article><h1>Budget vote</h1>"
+        "<p>The city council approved a budget of $4 million on Tuesday for road repairs.</p>"
+        "<p>The vote was unanimous.</p></article></body></html>",
+        content_type="text/html",
+    )
+    minutes = httpserver.url_for("/minutes")
+    httpserver.expect_request("/article").respond_with_data(
+        "<html><head><title>Council</title></head><body><article>"
+        "<p>The city council approved a $4 million budget for road repairs and a new stadium "
+        f'for the Harbor Hawks, <a href="{minutes}">the minutes show</a>.</p>'
+        "<p>Residents have asked for better roads for years, and the council has listened to "
+        "them at last, several of its members said after the meeting.</p>"
+        "</article></body></html>",
+        content_type="text/html",
+    )
+    article = await process_url(api, worker, httpserver.url_for("/article"), verify=True)
+    (cited,) = [
+        s
+        for s in article["sources"]
+        if normalize_source_url(s["url"]) == normalize_source_url(minutes)
+    ]
+    provenance = (await api.get(f"/v1/articles/{article['id']}/sources/{cited['id']}")).json()
+    (claim,) = [c for c in provenance["claims"] if "Harbor Hawks" in c["text"]]
+    assert claim["verification"]["status"] == "partially_supported", claim
+    assert 0.0 < claim["verification"]["score"] < 1.0
+    assert provenance["verification_counts"] == {"partially_supported": 1}

@@ -1,0 +1,232 @@
+"""Figures of a claim checked against a page's: stated, never stated, or stated differently."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.verify.terms import is_content, stem
+from app.verify.values import LIGHT_KINDS, Value, parse_values
+
+__all__ = ["Clash", "FigureCheck", "PageValues", "check_figures", "context_of"]
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WINDOW = 6  # content words on each side of a figure that say what it counts
+MIN_STRENGTH = 0.8  # shared context + passage coverage for a figure the page never states
+STATED_GAP = 0.6  # how much closer a differing figure's context must be than an agreeing one's
+_YEAR_SPAN = 8
+_ADJACENT = 4  # words compared on each side of two figures
+_ADJACENT_NEED = 2  # matching words next to them that make them the same slot
+_CLASHING = frozenset(
+    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal"}
+)
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_NO_UNSTATED = frozenset({"month", "ordinal", "number"})  # too often restated in other words
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """A figure or name of the claim that the page states differently, and where."""
+
+    passage: int
+    claim_span: str
+    page_span: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCheck:
+    """How many of the claim's figures the page states, which it never does, and any clash."""
+
+    figures: int
+    stated: int
+    unstated: tuple[str, ...]
+    clash: Clash | None
+    suspect: Clash | None = None  # the closest differing figure for one the page never states
+
+
+def context_of(text: str, start: int, end: int) -> dict[str, float]:
+    """Content stems near [start, end) of `text`, names weighing double."""
+    before, after = [], []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[:1].isdigit() or not is_content(word) or word.lower() in _MONTH_WORDS:
+            continue
+        if m.end() <= start:
+            before.append(word)
+        elif m.start() >= end:
+            after.append(word)
+    near = before[-_WINDOW:] + after[:_WINDOW]
+    return {stem(w): (2.0 if w[:1].isupper() else 1.0) for w in near}
+
+
+_MAY_HOLD = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty"
+    r"|fifty|dozen|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.IGNORECASE,
+)
+
+
+class PageValues:
+    """Typed figures of a page's passages, parsed on first use and kept."""
+
+    def __init__(self, passages: list[str]) -> None:
+        self.passages = passages
+        self._values: dict[tuple[int, bool], list[Value]] = {}
+        self._contexts: dict[tuple[int, int], dict[str, float]] = {}
+
+    def of(self, i: int, light: bool = False) -> list[Value]:
+        """Values of passage `i` (none without a digit or a number word); dates, years and
+        ages only if `light`, unless every kind was parsed already."""
+        if (i, False) in self._values:
+            return self._values[(i, False)]
+        if (i, light) not in self._values:
+            text = self.passages[i]
+            found = parse_values(text, light) if _MAY_HOLD.search(text) else []
+            self._values[(i, light)] = found
+        return self._values[(i, light)]
+
+    def context(self, i: int, v: Value) -> dict[str, float]:
+        """Context of value `v` of passage `i`, computed once."""
+        key = (i, v.start)
+        if key not in self._contexts:
+            self._contexts[key] = context_of(self.passages[i], v.start, v.end)
+        return self._contexts[key]
+
+
+def _comparable(c: Value, p: Value) -> bool:
+    """Same type of figure, and the same unit where a unit says what is counted."""
+    if c.kind != p.kind:
+        return c.kind == "number" and p.kind == "count"
+    if c.kind in ("money", "count", "duration", "measure"):
+        return c.unit == p.unit
+    if c.kind == "day":
+        return True
+    if c.kind == "ordinal":
+        return not c.unit or not p.unit or c.unit == p.unit
+    return True
+
+
+def _similarity(claim_ctx: dict[str, float], page_ctx: dict[str, float]) -> float:
+    total = sum(claim_ctx.values())
+    return sum(w for s, w in claim_ctx.items() if s in page_ctx) / total if total else 0.0
+
+
+def _close(c: Value, p: Value) -> bool:
+    """Near enough to be the same figure misstated: 2–8 years, the same month, ×¼ to ×4."""
+    if c.kind == "year":  # a year off by one is often a season or fiscal year: not a clash
+        return 2 <= abs(c.low - p.low) <= _YEAR_SPAN
+    if c.kind == "day":  # the same month, and the same year where both say one
+        return int(c.low) // 100 == int(p.low) // 100 and (
+            not c.unit or not p.unit or c.unit == p.unit
+        )
+    if c.low <= 0 or p.low <= 0:
+        return False
+    ratio = c.low / p.low
+    thousands = math.log10(ratio) / 3  # "$6.4 billion" for "$6.4 million": the same digits
+    return 0.25 <= ratio <= 4 or abs(thousands - round(thousands)) < 0.01
+
+
+def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
+    """Words matching right next to both figures, outward: (all of them, content words)."""
+    spans = ((a_text[: a.start], b_text[: b.start], -1), (a_text[a.end :], b_text[b.end :], 1))
+    same = content = 0
+    for a_side, b_side, step in spans:
+        a_words = [w.lower() for w in _WORD.findall(a_side)][::step][:_ADJACENT]
+        b_words = [w.lower() for w in _WORD.findall(b_side)][::step][:_ADJACENT]
+        for x, y in zip(a_words, b_words, strict=False):
+            if x != y:
+                break
+            same, content = same + 1, content + is_content(x)
+    return same, content
+
+
+def _clash(claim: str, c: Value, page: PageValues, i: int, p: Value) -> Clash:
+    said = page.passages[i][p.start : p.end]
+    return Clash(
+        i, claim[c.start : c.end], said,
+        f"the claim says {claim[c.start : c.end]!r} ({c.kind}); the page says {said!r}",
+    )  # fmt: skip
+
+
+def _needle(c: Value, claim: str) -> str:
+    """Digits any passage stating a year or a day like `c` must hold ("" when none must)."""
+    if c.kind == "year":
+        return str(int(c.low))[:3] if c.high > c.low else str(int(c.low))
+    return ""
+
+
+def check_figures(claim: str, page: PageValues, near: dict[int, float],
+                  covers: Callable[[int], float]) -> FigureCheck:  # fmt: skip
+    """Every figure of `claim` looked up among the page's figures.
+
+    `near` maps the passages that state the claim best to the share of its words each states;
+    `covers(i)` gives that share for any passage. A figure the page never states clashes with
+    a differing figure of the same type, close in value, that sits between the same words, or
+    in a passage of `near` whose words and the figure's context agree with the claim enough;
+    the closest such figure elsewhere is kept as a suspect. A figure the page states too
+    clashes only with one in a much closer context.
+    """
+    values = parse_values(claim)
+    light = all(v.kind in LIGHT_KINDS for v in values)
+    stated, unstated, clash, worst = 0, [], None, 0.0
+    suspect, suspect_strength = None, -1.0
+    everywhere = range(len(page.passages))
+    for c in values:
+        ctx = context_of(claim, c.start, c.end)
+        needle = _needle(c, claim)
+        ok = [_similarity(ctx, page.context(i, p)) for i in everywhere
+              if needle in page.passages[i] for p in page.of(i, light)
+              if _comparable(c, p) and c.agrees(p)]  # fmt: skip
+        if ok:
+            stated += 1
+        elif c.digits and c.kind not in _NO_UNSTATED:
+            unstated.append(claim[c.start : c.end])
+        if c.kind not in _CLASHING:
+            continue
+        for i in near if ok else everywhere:
+            for p in page.of(i, light):
+                if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
+                    continue
+                sim = _similarity(ctx, page.context(i, p))
+                if ok:
+                    strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
+                else:
+                    strength = sim + (near[i] if i in near else covers(i))
+                    if strength > suspect_strength:
+                        suspect, suspect_strength = _clash(claim, c, page, i, p), strength
+                    same, content = _adjacent(claim, c, page.passages[i], p)
+                    local = same >= _ADJACENT_NEED and content >= 1
+                    strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
+                if strength > worst:
+                    worst, clash = strength, _clash(claim, c, page, i, p)
+    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect)

@@ -1,0 +1,156 @@
+"""Names that clash: another name where the page has one ("Google's Mixtral"), swapped agents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.verify.clashes import Clash
+from app.verify.terms import is_content, stem
+
+__all__ = ["entity_clash"]
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_JOINERS = frozenset({"of", "de", "du", "la", "von", "van", "der", "and", "&"})
+_ANCHOR = 2  # words each side of a name that must match the page's words around another name
+_ON_TOPIC = 0.5  # share of the claim's other words the passage must state
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str
+    stem: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    first: int  # token index
+    last: int  # inclusive
+    stems: frozenset[str]
+    possessive: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [
+        _Tok(m.group(), m.group().lower().replace("’", "'"), stem(m.group()), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def _is_cap(tok: _Tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _names(toks: list[_Tok]) -> list[_Name]:
+    """Runs of capitalised words (with "of", "de" … inside); a possessive ends a run."""
+    out, i = [], 0
+    while i < len(toks):
+        if not _is_cap(toks[i]) or (i == 0 and not is_content(toks[i].text)):
+            i += 1
+            continue
+        j = i
+        while not toks[j].low.endswith("'s") and j + 1 < len(toks):
+            nxt = toks[j + 1]
+            if _is_cap(nxt) or nxt.text[:1].isdigit() and j > i:
+                j += 1
+            elif nxt.low in _JOINERS and j + 2 < len(toks) and _is_cap(toks[j + 2]):
+                j += 2
+            else:
+                break
+        stems = frozenset(t.stem for t in toks[i : j + 1] if t.low not in _JOINERS)
+        single_start = i == 0 and j == 0 and not toks[0].low.endswith("'s")
+        if not single_start:
+            out.append(_Name(i, j, stems, toks[j].low.endswith("'s")))
+        i = j + 1
+    return out
+
+
+def _around(toks: list[_Tok], name: _Name) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lowercase words right before and right after a name."""
+    left = tuple(t.low for t in toks[max(0, name.first - _ANCHOR) : name.first])
+    right = tuple(t.low for t in toks[name.last + 1 : name.last + 1 + _ANCHOR])
+    return left, right
+
+
+def _anchored(side: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Both sides hold the same words, at least one of them a content word or a possessive."""
+    return len(side) == _ANCHOR and side == other and any(is_content(w) for w in side)
+
+
+def _span(text: str, toks: list[_Tok], name: _Name) -> str:
+    return text[toks[name.first].start : toks[name.last].end]
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """True when `short` could be a short form of `long` or of one of its words ("Bn")."""
+    letters = "".join(c for c in short.lower() if c.isalpha())
+    if not letters or len(letters) > 4:
+        return False
+    initials = "".join(w[0] for w in long.lower().split() if w[:1].isalpha())
+    for word in [*long.lower().split(), initials]:
+        rest = iter(word)
+        if word[:1] == letters[0] and all(c in rest for c in letters):
+            return True
+    return False
+
+
+def _slot_clash(claim: str, ctoks: list[_Tok], passage: str, ptoks: list[_Tok]) -> Clash | None:
+    """A claim name whose words around it surround another name in the passage."""
+    pstems = {t.stem for t in ptoks}
+    pnames = _names(ptoks)
+    content = {t.stem for t in ctoks if is_content(t.text) and not t.text[:1].isdigit()}
+    for name in _names(ctoks):
+        if name.stems & pstems:
+            continue
+        others = content - name.stems
+        if not others or len(others & pstems) / len(others) < _ON_TOPIC:
+            continue
+        left, right = _around(ctoks, name)
+        for other in pnames:
+            if other.stems & name.stems or other.possessive != name.possessive:
+                continue
+            if _abbreviates(_span(passage, ptoks, other), _span(claim, ctoks, name)):
+                continue
+            p_left, p_right = _around(ptoks, other)
+            if _anchored(left, p_left) or _anchored(right, p_right):
+                said, says = _span(claim, ctoks, name), _span(passage, ptoks, other)
+                return Clash(
+                    -1, said, says, f"the claim names {said!r} where the page has {says!r}"
+                )
+    return None
+
+
+def _agent_clash(claim: str, ctoks: list[_Tok], passage: str, ptoks: list[_Tok]) -> Clash | None:
+    """ "A acquired B" where the passage has "B acquired A" (same voice on both sides)."""
+    names = _names(ctoks)
+    for a, b in zip(names, names[1:], strict=False):
+        between = ctoks[a.last + 1 : b.first]
+        verbs = [t for t in between if t.text.islower() and is_content(t.text)]
+        if not verbs or len(between) > 3:
+            continue
+        verb, passive = verbs[0].stem, any(t.low == "by" for t in between)
+        pos = {t.stem: i for i, t in reversed(list(enumerate(ptoks)))}
+        first_a, first_b = min(a.stems, key=len), min(b.stems, key=len)
+        if not {verb, first_a, first_b} <= pos.keys():
+            continue
+        pa, pb, pv = pos[first_a], pos[first_b], pos[verb]
+        p_passive = any(t.low == "by" for t in ptoks[min(pv, pa) : max(pv, pa)])
+        if pb < pv < pa and pa - pb <= 10 and p_passive == passive:
+            said = claim[ctoks[a.first].start : ctoks[b.last].end]
+            says = passage[ptoks[pb].start : ptoks[pa].end]
+            return Clash(-1, said, says, f"the claim says {said!r}; the page says {says!r}")
+    return None
+
+
+def entity_clash(claim: str, passages: list[tuple[int, str]]) -> Clash | None:
+    """The first passage that puts another name where the claim has one, or swaps agents."""
+    ctoks = _tokens(claim)
+    for i, text in passages:
+        ptoks = _tokens(text)
+        found = _slot_clash(claim, ctoks, text, ptoks) or _agent_clash(claim, ctoks, text, ptoks)
+        if found is not None:
+            return Clash(i, found.claim_span, found.page_span, found.reason)
+    return None

@@ -1,0 +1,129 @@
+"""Typed figures and the clashes between a claim's and a page's figures and names."""
+
+from __future__ import annotations
+
+from app.verify import verify_claim
+from app.verify.values import parse_values
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(v.kind, text[v.start : v.end]) for v in parse_values(text)]
+
+
+def test_each_figure_gets_its_type() -> None:
+    text = (
+        "On 2 November 2004 the 34-year-old paid $6.4 billion for 41.3% of 673 stores, "
+        "his third album in three decades, in 1998 and the 1960s, 21.4 TWh."
+    )
+    kinds = _kinds(text)
+    assert ("day", "2 November 2004") in kinds
+    assert ("year", "2004") in kinds and ("year", "1998") in kinds and ("year", "1960s") in kinds
+    assert ("age", "34") in kinds
+    assert ("money", "$6.4 billion") in kinds
+    assert ("percent", "41.3%") in kinds
+    assert ("count", "673 stores") in kinds
+    assert ("ordinal", "third") in kinds
+    assert ("duration", "three decades") in kinds
+    assert ("measure", "21.4 TWh") in kinds
+
+
+def test_money_keeps_currency_and_magnitude() -> None:
+    (billion,) = parse_values("It cost $6.4 billion.")
+    (million,) = parse_values("It cost $6.4 million.")
+    (pounds,) = parse_values("It cost £6.4 billion.")
+    assert billion.unit == pounds.unit.replace("GBP", "USD") == "USD"
+    assert not billion.agrees(million)
+    assert billion.unit != pounds.unit
+
+
+def test_qualifiers_and_precision_widen_the_interval() -> None:
+    (nearly,) = parse_values("nearly 7,000 people came")
+    (exact,) = parse_values("6,800 people came")
+    (far,) = parse_values("4,000 people came")
+    assert nearly.agrees(exact)
+    assert not nearly.agrees(far)
+    (decade,) = parse_values("in the 1960s")
+    (year,) = parse_values("in 1964")
+    assert decade.agrees(year)
+
+
+PAGE = [
+    "Mixtral 8x22B launch",
+    "Mistral AI's Mixtral 8x22B showed that sparse activation can match much larger models.",
+    "The Paris company was founded in 2023 by Arthur Mensch and Guillaume Lample.",
+    "Its first model, Mistral 7B, was released on 27 September 2023 under the Apache licence.",
+    "The company raised €385 million in December 2023 from Andreessen Horowitz and others.",
+]
+
+
+def test_another_company_named_for_the_product_is_contradicted() -> None:
+    verdict = verify_claim(
+        "Google's Mixtral 8x22B showed that sparse activation can match much larger models.", PAGE
+    )
+    assert verdict.status == "contradicted"
+    assert "Google's" in verdict.reasons[0] and "Mistral AI's" in verdict.reasons[0]
+    assert verdict.evidence_index == 1
+
+
+def test_the_right_company_is_supported() -> None:
+    verdict = verify_claim(
+        "Mistral AI's Mixtral 8x22B showed that sparse activation can match much larger models.",
+        PAGE,
+    )
+    assert verdict.status == "supported"
+
+
+def test_a_shifted_day_of_the_month_is_contradicted() -> None:
+    claim = "Mistral 7B, the company's first model, was released on 12 September 2023."
+    verdict = verify_claim(claim, PAGE)
+    assert verdict.status == "contradicted"
+    assert "12 September 2023" in verdict.reasons[0] and "27 September 2023" in verdict.reasons[0]
+
+
+def test_a_money_magnitude_is_contradicted() -> None:
+    claim = "The company raised €385 billion in December 2023 from Andreessen Horowitz."
+    assert verify_claim(claim, PAGE).status == "contradicted"
+    right = "The company raised €385 million in December 2023 from Andreessen Horowitz."
+    assert verify_claim(right, PAGE).status == "supported"
+
+
+def test_a_figure_the_page_never_states_is_never_supported() -> None:
+    claim = "Mistral AI's Mixtral 8x22B showed that sparse activation can match 12 larger models."
+    verdict = verify_claim(claim, PAGE)
+    assert verdict.status != "supported"
+    assert any("never states" in r for r in verdict.reasons)
+
+
+def test_verdicts_carry_offsets_into_the_text() -> None:
+    text = " ".join(PAGE[1:])
+    verdict = verify_claim("The company raised €385 million in December 2023.", text)
+    start, end = verdict.offsets[0]
+    assert "€385 million" in text[start:end]
+    assert len(verdict.evidence_indices) == len(verdict.offsets) >= 1
+
+
+def test_a_day_inside_a_stated_range_agrees() -> None:
+    (festival,) = [v for v in parse_values("The festival runs May 11-22.") if v.kind == "day"]
+    (premiere,) = [v for v in parse_values("It premiered on May 19, 2016.") if v.kind == "day"]
+    assert premiere.agrees(festival)
+
+
+ROSTER = [
+    "Club news",
+    "Todd Watson was hired as head coach of the Odessa Jackalopes in 2017 after three seasons.",
+    "The Jackalopes play in the North American Hockey League.",
+]
+
+
+def test_a_lone_misstated_year_of_a_stated_claim_is_contradicted() -> None:
+    claim = "Todd Watson was hired as head coach of the Odessa Jackalopes in 2021."
+    verdict = verify_claim(claim, ROSTER)
+    assert verdict.status == "contradicted"
+    assert "'2021'" in verdict.reasons[0] and "'2017'" in verdict.reasons[0]
+
+
+def test_a_year_off_by_one_is_not_called_a_contradiction() -> None:
+    # Seasons and fiscal years straddle two calendar years; one year off is left unconfirmed.
+    claim = "Todd Watson was hired as head coach of the Odessa Jackalopes in 2018."
+    verdict = verify_claim(claim, ROSTER)
+    assert verdict.status not in ("contradicted", "supported")
