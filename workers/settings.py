@@ -40,7 +40,7 @@ async def open_worker_context(ctx: dict[str, Any]) -> None:
     # One connection per concurrent job plus the sweep and callbacks.
     ctx["engine"] = create_engine(database_url, pool_size=settings.worker_max_jobs + 2)
     ctx["sessions"] = session_factory(ctx["engine"])
-    ctx["queue"] = await Queue.connect(redis_url, settings.queue_name)
+    ctx["queue"] = Queue.open(redis_url, settings.queue_name)
     ctx["extraction_pool"] = ExtractionPool(
         processes=settings.extract_processes, timeout=settings.extract_timeout
     )
