@@ -89,7 +89,7 @@ def create_app(
         clock=clock,
     )
     install_openapi(app)
-    install_auth(app, settings)
+    install_auth(app, settings, clock=clock)
     app.add_middleware(RequestMetricsMiddleware)
     return app
 
