@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     auth: Literal["off", "on"] = "off"
     api_keys: SecretStr = SecretStr("")
     rate_limit_per_minute: int = 600
+    auth_failures_per_minute: int = 30  # wrong keys per client address before 429
     max_pending_jobs: int = 1000
     max_body_bytes: int = 1024 * 1024
     max_json_depth: int = 32

@@ -222,6 +222,7 @@ def install_error_handlers(app: FastAPI) -> None:
         RedisTimeoutError,
         ConnectionError,
         TimeoutError,
+        OSError,  # e.g. the database's unix socket missing while it restarts
     ):
         app.add_exception_handler(kind, _unavailable)  # type: ignore[arg-type]
 

@@ -58,7 +58,7 @@ def create_app(
         database_url, redis_url = settings.require_urls()
         engine = create_engine(database_url)
         app.state.sessions = session_factory(engine)
-        app.state.queue = await Queue.connect(redis_url, settings.queue_name)
+        app.state.queue = Queue.open(redis_url, settings.queue_name)
         try:
             yield
         finally:
@@ -102,7 +102,7 @@ def create_app(
         clock=clock,
     )
     install_openapi(app)
-    install_auth(app, settings)
+    install_auth(app, settings, clock=clock)
     app.add_middleware(RequestMetricsMiddleware)
     return app
 

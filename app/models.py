@@ -56,6 +56,8 @@ class ApiKey(Base):
     signing_secret: Mapped[str] = mapped_column(String(128))
     created_at: Mapped[datetime] = _created()
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # "env": from CLAIMTRAIL_API_KEYS, revoked when dropped from it; "cli": `keys create`.
+    origin: Mapped[str] = mapped_column(String(8), server_default="cli")
 
 
 class Batch(Base):

@@ -69,6 +69,20 @@ class Queue:
         )
         return cls(pool, queue_name)
 
+    @classmethod
+    def open(cls, url: str, queue_name: str) -> Queue:
+        """A pool that connects on first use: a process starts even while Redis is away."""
+        pool = ArqRedis.from_url(
+            url,
+            socket_connect_timeout=2,
+            health_check_interval=5,
+            encoding="utf8",
+        )
+        pool.job_serializer = serialize
+        pool.job_deserializer = deserialize
+        pool.default_queue_name = queue_name
+        return cls(pool, queue_name)
+
     async def enqueue_article_job(
         self, job_id: uuid.UUID, *, defer_by: float = 0, queue_job_id: str | None = None
     ) -> str:

@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from app.pipeline import run_pipeline
 from app.pipeline.types import Extraction
+from workers.lifeline import die_with_parent
 
 __all__ = ["ExtractionPool", "ExtractionTimeout"]
 
@@ -36,7 +37,10 @@ class ExtractionPool:
     def _new_executor(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
-            max_workers=self.processes, mp_context=context, initializer=_lower_priority
+            max_workers=self.processes,
+            mp_context=context,
+            initializer=_prepare_child,
+            initargs=(os.getpid(),),
         )
 
     async def extract(self, html: str, url: str, *, claim_threshold: float) -> Extraction:
@@ -63,8 +67,12 @@ class ExtractionPool:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _lower_priority() -> None:
-    """Extraction yields the CPU to the API and the workers' event loops when both want it."""
+def _prepare_child(parent: int) -> None:
+    """Die with the worker (a `kill -9` of it leaves no orphan), and yield the CPU.
+
+    Extraction yields the CPU to the API and the workers' event loops when both want it.
+    """
+    die_with_parent(parent)
     os.nice(10)
 
 

@@ -1,18 +1,81 @@
-"""Fetches made by job functions: through the guard, within the per-host slots."""
+"""Fetches made by job functions: through the guard, within the per-host slots.
+
+A job takes its host's slot before it claims the job and gives its worker slot up at once
+when the host is busy (the job is deferred), so one slow site never holds every worker
+slot while jobs on other hosts wait.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import secrets
+from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from app.fetch import FetchedPage, fetch_page, host_slot
+from app.fetch.host_slots import acquire_slot, release_slot, slot_key
 
-__all__ = ["fetch_politely"]
+__all__ = ["HostSlot", "fetch_politely"]
 
 
-async def fetch_politely(ctx: dict[str, Any], url: str) -> FetchedPage:
-    """`fetch_page` holding one of the host's slots (2 across all workers by default)."""
+class HostSlot:
+    """One of the `fetch_per_host` leases of a URL's host (shared by all workers in Redis)."""
+
+    def __init__(self, ctx: dict[str, Any], url: str) -> None:
+        settings = ctx["settings"]
+        self.redis = ctx["queue"].pool
+        self.key = slot_key(urlsplit(url).hostname or "", settings.redis_prefix)
+        self.token = secrets.token_hex(8)
+        self.limit = settings.fetch_per_host
+        self.lease = settings.fetch_deadline + 30
+        self.held = False
+
+    async def try_take(self) -> bool:
+        """Take a free slot now, or say the host is busy; never waits."""
+        self.held = await acquire_slot(
+            self.redis, self.key, self.token, limit=self.limit, lease=self.lease
+        )
+        return self.held
+
+    @contextlib.asynccontextmanager
+    async def renewed(self) -> AsyncIterator[None]:
+        """Keep the lease alive while the fetch runs, then give the slot back."""
+        renewer = asyncio.create_task(self._renew())
+        try:
+            yield
+        finally:
+            renewer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewer
+            await self.release()
+
+    async def _renew(self) -> None:
+        while True:
+            await asyncio.sleep(self.lease / 3)
+            with contextlib.suppress(Exception):  # a Redis hiccup must not kill the fetch
+                await acquire_slot(
+                    self.redis, self.key, self.token, limit=self.limit, lease=self.lease
+                )
+
+    async def release(self) -> None:
+        """Give the slot back (its lease lapses anyway if Redis is away)."""
+        if self.held:
+            self.held = False
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(release_slot(self.redis, self.key, self.token), 2)
+
+
+async def fetch_politely(
+    ctx: dict[str, Any], url: str, slot: HostSlot | None = None
+) -> FetchedPage:
+    """`fetch_page` holding a slot of the host: `slot` (taken with `try_take`) or, without
+    one (source checks), the first to come free within 30 s."""
     settings = ctx["settings"]
+    if slot is not None:
+        async with slot.renewed():
+            return await fetch_page(url, policy=ctx["fetch_policy"], client=ctx["http"])
     async with host_slot(
         ctx["queue"].pool,
         urlsplit(url).hostname or "",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 from typing import Any
 
-from arq import cron
+import structlog
+from arq import create_pool, cron
 from arq.worker import Worker
 from prometheus_client import start_http_server
+from redis.exceptions import RedisError
 
 from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
@@ -22,6 +25,10 @@ from workers.verification import verify_article
 
 __all__ = ["DrainingWorker", "build_worker", "close_worker_context", "open_worker_context"]
 
+log = structlog.get_logger()
+_OUTAGES = (RedisError, OSError, asyncio.TimeoutError)
+_FIRST_RETRY, _LAST_RETRY = 0.5, 5.0
+
 
 async def open_worker_context(ctx: dict[str, Any]) -> None:
     """Build what every job uses from `ctx["settings"]`.
@@ -33,6 +40,8 @@ async def open_worker_context(ctx: dict[str, Any]) -> None:
     dials for real. The guard still vets every answer of the resolver before the backend
     is asked to dial it; `fetch_allow_private` alone decides what is allowed.
     """
+    if "engine" in ctx:  # arq starts up again after riding out a Redis outage
+        return
     settings: Settings = ctx["settings"]
     database_url, redis_url = settings.require_urls()
     if settings.worker_nice > 0:
@@ -40,7 +49,7 @@ async def open_worker_context(ctx: dict[str, Any]) -> None:
     # One connection per concurrent job plus the sweep and callbacks.
     ctx["engine"] = create_engine(database_url, pool_size=settings.worker_max_jobs + 2)
     ctx["sessions"] = session_factory(ctx["engine"])
-    ctx["queue"] = await Queue.connect(redis_url, settings.queue_name)
+    ctx["queue"] = Queue.open(redis_url, settings.queue_name)
     ctx["extraction_pool"] = ExtractionPool(
         processes=settings.extract_processes, timeout=settings.extract_timeout
     )
@@ -71,12 +80,47 @@ async def close_worker_context(ctx: dict[str, Any]) -> None:
 
 
 class DrainingWorker(Worker):
-    """arq's Worker, but stopping waits for every job's own cleanup.
+    """arq's Worker, but it rides out Redis outages and stopping waits for every job's cleanup.
 
-    arq 0.28 gathers the cancelled jobs without `return_exceptions`, so the first one that
-    ends as cancelled (a sweep caught mid-finish) ends the shutdown while another job is
-    still handing its claim back, and that job stays `running` until its lease lapses.
+    arq 0.28 returns from `main` (and so exits) on the first Redis error of its poll loop;
+    here the loop waits with backoff and goes on, jobs in flight keep running, and a slot
+    taken for a job that never started is given back. arq also gathers the cancelled jobs
+    without `return_exceptions`, so the first one that ends as cancelled (a sweep caught
+    mid-finish) would end the shutdown while another job is still handing its claim back.
     """
+
+    async def main(self) -> None:
+        delay = _FIRST_RETRY
+        while True:
+            try:
+                if self._pool is None:
+                    self._pool = await create_pool(
+                        self.redis_settings,
+                        job_deserializer=self.job_deserializer,
+                        job_serializer=self.job_serializer,
+                        default_queue_name=self.queue_name,
+                        expires_extra_ms=self.expires_extra_ms,
+                    )
+                await super().main()
+                return
+            except _OUTAGES as exc:
+                if self.burst:
+                    raise
+                log.warning("redis_unavailable", error=type(exc).__name__, retry_in=delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, _LAST_RETRY)
+
+    async def start_jobs(self, job_ids: list[bytes]) -> None:
+        for job_id in job_ids:
+            before = self.job_counter
+            try:
+                await super().start_jobs([job_id])
+            except BaseException:
+                # Redis failed between taking a slot and starting the task: give it back.
+                if self.job_counter > before and job_id.decode() not in self.tasks:
+                    self.job_counter -= 1
+                    self.sem.release()
+                raise
 
     async def close(self) -> None:
         if not self._handle_signals:
@@ -84,7 +128,8 @@ class DrainingWorker(Worker):
         if not self._pool:
             return
         await asyncio.gather(*self.tasks.values(), return_exceptions=True)
-        await self.pool.delete(self.health_check_key)
+        with contextlib.suppress(*_OUTAGES):  # stopping while Redis is away
+            await asyncio.wait_for(self.pool.delete(self.health_check_key), 2)
         if self.on_shutdown:
             await self.on_shutdown(self.ctx)
         await self.pool.close(close_connection_pool=True)

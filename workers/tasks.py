@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import random
 import time
 import uuid
 from concurrent.futures.process import BrokenProcessPool
@@ -27,7 +28,7 @@ from app.models import Job
 from app.queue import Queue, new_queue_job_id, verification_queue_id
 from app.urls import normalize_article_url
 from workers.extraction_pool import ExtractionPool, ExtractionTimeout
-from workers.fetching import fetch_politely
+from workers.fetching import HostSlot, fetch_politely
 
 __all__ = ["process_article", "purge_expired", "sweep_stale_jobs"]
 
@@ -50,11 +51,54 @@ class JobFailure(Exception):
         self.code, self.message, self.retryable, self.delay = code, message, retryable, delay
 
 
+HOST_BUSY_DELAY = 0.5  # seconds (plus up to as much again) before a deferred job looks again
+
+
 async def process_article(ctx: dict[str, Any], job_id: str) -> str:
-    """Run one attempt of a job; safe to deliver more than once."""
-    settings: Settings = ctx["settings"]
+    """Run one attempt of a job; safe to deliver more than once.
+
+    The host's fetch slot is taken before the claim: if the host is busy the job is
+    deferred at once (no attempt counted) and the worker slot goes to jobs on other hosts.
+    """
     sessions: async_sessionmaker[AsyncSession] = ctx["sessions"]
     job_uuid = uuid.UUID(job_id)
+    try:
+        url = await _pending_url(sessions, job_uuid)
+    except (DBAPIError, PoolTimeoutError, OSError) as exc:
+        log.warning("claim_failed", job_id=job_id, error=type(exc).__name__)
+        raise Retry(defer=2) from exc
+    if url is None:
+        return "not-claimed"
+    slot = HostSlot(ctx, url)
+    if not await slot.try_take():
+        return await _defer(ctx, job_uuid)
+    try:
+        return await _claim_and_run(ctx, job_uuid, slot)
+    finally:
+        await asyncio.shield(slot.release())
+
+
+async def _pending_url(sessions: async_sessionmaker[AsyncSession], job_id: uuid.UUID) -> str | None:
+    """The job's URL if it may still need a run (queued or running), else None."""
+    async with sessions() as session:
+        job = await JobRepository(session).get(job_id)
+    return job.url if job is not None and job.status in ("queued", "running") else None
+
+
+async def _defer(ctx: dict[str, Any], job_id: uuid.UUID) -> str:
+    """Host busy: the job goes back on the queue a moment later under a new queue id."""
+    queue_id = new_queue_job_id(job_id)
+    async with ctx["sessions"].begin() as session:
+        await JobRepository(session).set_queue_id(job_id, queue_id)
+    delay = HOST_BUSY_DELAY * (1 + random.random())
+    await ctx["queue"].enqueue_article_job(job_id, defer_by=delay, queue_job_id=queue_id)
+    return "deferred"
+
+
+async def _claim_and_run(ctx: dict[str, Any], job_uuid: uuid.UUID, slot: HostSlot) -> str:
+    settings: Settings = ctx["settings"]
+    sessions: async_sessionmaker[AsyncSession] = ctx["sessions"]
+    job_id = str(job_uuid)
     claiming = asyncio.ensure_future(_claim(sessions, job_uuid, settings.job_lease_seconds))
     try:
         job = await asyncio.shield(claiming)
@@ -69,12 +113,14 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
     if job is None:
         return "not-claimed"
     structlog.contextvars.bind_contextvars(job_id=job_id, url=job.url, attempt=job.attempts)
+    stage = {"now": "fetching"}
+    heartbeat = asyncio.create_task(_keep_lease(ctx, job, stage))
     try:
         if job.attempts > settings.job_max_attempts:
             raise JobFailure(
                 "too_many_attempts", f"gave up after {job.attempts - 1} attempts", retryable=False
             )
-        finished = await _run(ctx, job)
+        finished = await _run(ctx, job, slot, stage)
     except LeaseLost:
         return _lease_lost(job)
     except JobFailure as failure:
@@ -83,7 +129,7 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
         # Worker shutting down: hand the job back now instead of waiting for its lease.
         await asyncio.shield(_release(ctx, job))
         raise
-    except (DBAPIError, OSError):
+    except (DBAPIError, OSError, RedisError):
         # Can't record anything now: the lease expires and the sweep runs the job again.
         log.warning("job_interrupted", job_id=job_id, exc_info=True)
         raise
@@ -92,6 +138,7 @@ async def process_article(ctx: dict[str, Any], job_id: str) -> str:
         crash = JobFailure("internal", f"{type(exc).__name__}: {exc}", retryable=True)
         return await _record_failure(ctx, job, crash)
     finally:
+        heartbeat.cancel()
         structlog.contextvars.clear_contextvars()
     JOB_OUTCOMES.labels("succeeded").inc()
     log.info("job_succeeded", job_id=job_id, article_id=str(finished.article_id))
@@ -111,6 +158,23 @@ async def _queue_verification(ctx: dict[str, Any], job: Job) -> None:
         log.warning("verification_enqueue_failed", job_id=str(job.id), error=type(exc).__name__)
 
 
+async def _keep_lease(ctx: dict[str, Any], job: Job, stage: dict[str, str]) -> None:
+    """Extend the job's lease every third of it while the job runs (fetch, extraction)."""
+    lease: float = ctx["settings"].job_lease_seconds
+    while True:
+        await asyncio.sleep(lease / 3)
+        try:
+            async with ctx["sessions"].begin() as session:
+                held = await JobRepository(session).set_stage(
+                    job.id, stage["now"], lease=lease, attempt=job.attempts
+                )
+        except Exception as exc:  # database away: the next beat may reach it
+            log.warning("lease_renewal_failed", job_id=str(job.id), error=type(exc).__name__)
+            continue
+        if not held:  # another attempt took the job over: _stage or finish will refuse
+            return
+
+
 async def _claim(
     sessions: async_sessionmaker[AsyncSession], job_id: uuid.UUID, lease: float
 ) -> Job | None:
@@ -127,7 +191,8 @@ async def _release_claim(ctx: dict[str, Any], claiming: asyncio.Future[Job | Non
         await _release(ctx, job)
 
 
-async def _stage(ctx: dict[str, Any], job: Job, stage: str) -> None:
+async def _stage(ctx: dict[str, Any], job: Job, stage: str, now: dict[str, str]) -> None:
+    now["now"] = stage
     async with ctx["sessions"].begin() as session:
         held = await JobRepository(session).set_stage(
             job.id, stage, lease=ctx["settings"].job_lease_seconds, attempt=job.attempts
@@ -136,18 +201,18 @@ async def _stage(ctx: dict[str, Any], job: Job, stage: str) -> None:
         raise LeaseLost(stage)
 
 
-async def _run(ctx: dict[str, Any], job: Job) -> Job:
+async def _run(ctx: dict[str, Any], job: Job, slot: HostSlot, stage: dict[str, str]) -> Job:
     """One attempt to the end; the job as it was committed `succeeded`."""
     settings: Settings = ctx["settings"]
     started = time.perf_counter()
     try:
-        page = await fetch_politely(ctx, job.url)
+        page = await fetch_politely(ctx, job.url, slot)
     except FetchError as exc:
         raise JobFailure(
             exc.code, exc.message, retryable=exc.retryable, delay=exc.retry_after
         ) from exc
     STAGE_SECONDS.labels("fetching").observe(time.perf_counter() - started)
-    await _stage(ctx, job, "extracting")
+    await _stage(ctx, job, "extracting", stage)
     started = time.perf_counter()
     pool: ExtractionPool = ctx["extraction_pool"]
     try:
@@ -161,7 +226,7 @@ async def _run(ctx: dict[str, Any], job: Job) -> Job:
     STAGE_SECONDS.labels("extracting").observe(time.perf_counter() - started)
     if not extraction.text.strip() or not extraction.sentences:
         raise JobFailure("no_article", "no article text found on the page", retryable=False)
-    await _stage(ctx, job, "storing")
+    await _stage(ctx, job, "storing", stage)
     started = time.perf_counter()
     async with ctx["sessions"].begin() as session:
         article_id = await store_extraction(
@@ -254,7 +319,9 @@ async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
     lost: dict[uuid.UUID, str] = {}
     async with ctx["sessions"].begin() as session:
         repo = JobRepository(session)
-        for job in await repo.stale(older_than=settings.job_lease_seconds):
+        # Queued jobs are looked at after 30 s at most: one whose enqueue failed (Redis away
+        # at submit) is sent once Redis is back; one still carried by Redis is left alone.
+        for job in await repo.stale(older_than=min(settings.job_lease_seconds, 30)):
             carried = job.status == "queued" and job.queue_job_id
             if carried and await queue.has_job(job.queue_job_id or ""):
                 continue

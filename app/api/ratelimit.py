@@ -12,7 +12,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.errors import TooManyRequests, problem_response
 
-__all__ = ["RateLimitMiddleware", "TooManyRequests", "minute_window_hit"]
+__all__ = ["RateLimitMiddleware", "TooManyRequests", "minute_window_hit", "recent_hits"]
 
 log = structlog.get_logger()
 WINDOW = 60
@@ -39,6 +39,25 @@ async def minute_window_hit(redis: Any, key: str, *, limit: int, now: float) -> 
     return max(1, WINDOW * (window + 1) - int(now))
 
 
+async def recent_hits(redis: Any, key: str, *, now: float) -> int:
+    """How many hits `key` has in this minute's window (0 if Redis does not answer in time)."""
+    try:
+        count = await asyncio.wait_for(redis.get(f"{key}:{int(now // WINDOW)}"), REDIS_TIMEOUT)
+    except Exception as exc:  # Redis down or slow: fail open
+        log.warning("rate_limit_unavailable", error=type(exc).__name__)
+        return 0
+    return int(count or 0)
+
+
+# Open whatever the path: probes, metrics and the API description.
+UNLIMITED = ("/healthz", "/readyz", "/metrics", "/docs", "/redoc", "/openapi.json")
+
+
+def is_limited(path: str) -> bool:
+    """Every page and API path counts, except the open operations endpoints."""
+    return not any(path == root or path.startswith(root + "/") for root in UNLIMITED)
+
+
 def _identity(scope: Scope) -> str:
     """The API key id when auth is on, else the client address."""
     key_id = scope.get("state", {}).get("api_key_id")
@@ -49,7 +68,7 @@ def _identity(scope: Scope) -> str:
 
 
 class RateLimitMiddleware:
-    """429 with Retry-After once a caller passes `per_minute` requests to `/v1`."""
+    """429 with Retry-After once a caller passes `per_minute` requests (`/v1` and pages)."""
 
     def __init__(
         self,
@@ -66,7 +85,7 @@ class RateLimitMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] == "http" and self.per_minute > 0 and path.startswith("/v1/"):
+        if scope["type"] == "http" and self.per_minute > 0 and is_limited(path):
             key = f"{self.prefix}ratelimit:{_identity(scope)}"
             redis = scope["app"].state.queue.pool
             wait = await minute_window_hit(redis, key, limit=self.per_minute, now=self.clock())

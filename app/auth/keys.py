@@ -10,6 +10,7 @@ from dataclasses import dataclass
 __all__ = [
     "ConfiguredKey",
     "hash_key",
+    "legacy_hash",
     "hashes_match",
     "new_key",
     "new_signing_secret",
@@ -21,10 +22,11 @@ KEY_PREFIX = "ct_"
 
 @dataclass(frozen=True, slots=True)
 class ConfiguredKey:
-    """A key given in the environment: its display name and its hash (never the key)."""
+    """A key given in the environment: its display name and hashes (never the key)."""
 
     name: str
     key_hash: str
+    legacy_hash: str  # how it was stored before keyed hashes, to move such rows over
 
 
 def new_key() -> str:
@@ -37,8 +39,16 @@ def new_signing_secret() -> str:
     return "whsec_" + secrets.token_urlsafe(32)
 
 
-def hash_key(key: str) -> str:
-    """SHA-256 hex of a key; keys are random, so no salt or slow hash is needed."""
+def hash_key(key: str, secret: str) -> str:
+    """HMAC-SHA256 hex of a key under the server secret: a leaked table alone proves nothing.
+
+    Keys are random, so no slow hash is needed; the secret stops offline checks of guesses.
+    """
+    return hmac.new(secret.encode(), key.encode(), hashlib.sha256).hexdigest()
+
+
+def legacy_hash(key: str) -> str:
+    """The unkeyed SHA-256 hex that older versions stored; rows move to `hash_key` on use."""
     return hashlib.sha256(key.encode()).hexdigest()
 
 
@@ -47,7 +57,7 @@ def hashes_match(stored: str, presented: str) -> bool:
     return hmac.compare_digest(stored.encode(), presented.encode())
 
 
-def parse_keys(raw: str) -> list[ConfiguredKey]:
+def parse_keys(raw: str, secret: str) -> list[ConfiguredKey]:
     """`name:key` or plain `key` items, comma-separated (a plain key cannot contain `:`)."""
     keys = []
     for number, item in enumerate(part.strip() for part in raw.split(",")):
@@ -58,6 +68,10 @@ def parse_keys(raw: str) -> list[ConfiguredKey]:
             name, key = f"env-{number + 1}", item
         if key:
             keys.append(
-                ConfiguredKey(name=name.strip() or f"env-{number + 1}", key_hash=hash_key(key))
+                ConfiguredKey(
+                    name=name.strip() or f"env-{number + 1}",
+                    key_hash=hash_key(key, secret),
+                    legacy_hash=legacy_hash(key),
+                )
             )
     return keys

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import time
 import uuid
+from collections.abc import Callable
 
 import structlog
 from fastapi import FastAPI
@@ -14,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.auth.keys import ConfiguredKey, hash_key, hashes_match, parse_keys
+from app.api.ratelimit import WINDOW, minute_window_hit, recent_hits
+from app.auth.keys import ConfiguredKey, hash_key, hashes_match, legacy_hash, parse_keys
 from app.auth.openapi import document_security
 from app.auth.paths import is_protected, is_report
 from app.auth.repository import ApiKeyRepository
@@ -51,9 +54,19 @@ def _basic_password(credentials: str) -> str | None:
 class AuthMiddleware:
     """Resolve the caller's key to `request.state.api_key_id` (the scope of jobs and limits)."""
 
-    def __init__(self, app: ASGIApp, *, configured: list[ConfiguredKey]) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        configured: list[ConfiguredKey],
+        secret: str,
+        failures_per_minute: int = 30,
+        prefix: str = "claimtrail:",
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.app = app
-        self.configured = configured
+        self.configured, self.secret = configured, secret
+        self.failures_per_minute, self.prefix, self.clock = failures_per_minute, prefix, clock
         self._synced = False
         self._sync_lock = asyncio.Lock()
 
@@ -63,6 +76,9 @@ class AuthMiddleware:
             return
         report = is_report(scope["path"])
         key = presented_key(Headers(scope=scope), allow_basic=report)
+        if key and await self._guessing(scope):
+            await self._too_many(scope, receive, send)
+            return
         try:
             key_id = await self._key_id(scope, key) if key else None
         except (SQLAlchemyError, OSError) as exc:
@@ -71,6 +87,9 @@ class AuthMiddleware:
                 503, "unavailable", "Cannot check API keys; retry", headers={"Retry-After": "2"}
             )
             await response(scope, receive, send)
+            return
+        if key_id is None and key and await self._count_failure(scope):
+            await self._too_many(scope, receive, send)
             return
         if key_id is None:
             detail = "Invalid or revoked API key" if key else "An API key is required"
@@ -86,32 +105,79 @@ class AuthMiddleware:
         scope.setdefault("state", {})["api_key_id"] = key_id
         await self.app(scope, receive, send)
 
+    def _failure_key(self, scope: Scope) -> str:
+        client = scope.get("client")
+        return f"{self.prefix}authfail:{client[0] if client else 'unknown'}"
+
+    async def _guessing(self, scope: Scope) -> bool:
+        """This address already failed too often this minute (checked before any lookup)."""
+        if self.failures_per_minute <= 0:
+            return False
+        redis = scope["app"].state.queue.pool
+        hits = await recent_hits(redis, self._failure_key(scope), now=self.clock())
+        return hits >= self.failures_per_minute
+
+    async def _count_failure(self, scope: Scope) -> bool:
+        """Count a wrong key from this address; True once it passes the limit."""
+        if self.failures_per_minute <= 0:
+            return False
+        redis = scope["app"].state.queue.pool
+        wait = await minute_window_hit(
+            redis, self._failure_key(scope), limit=self.failures_per_minute, now=self.clock()
+        )
+        return wait is not None
+
+    async def _too_many(self, scope: Scope, receive: Receive, send: Send) -> None:
+        wait = max(1, WINDOW - int(self.clock()) % WINDOW)
+        log.warning("auth_failures_limited", client=self._failure_key(scope))
+        response = problem_response(
+            429,
+            "rate-limited",
+            f"Too many invalid API keys from this address; retry in {wait} s",
+            instance=scope["path"],
+            headers={"Retry-After": str(wait)},
+        )
+        await response(scope, receive, send)
+
     async def _key_id(self, scope: Scope, key: str) -> uuid.UUID | None:
         """The id of the live key matching `key`, or None."""
-        presented = hash_key(key)
+        presented = hash_key(key, self.secret)
         async with scope["app"].state.sessions() as session:
             await self._sync_configured(session)
-            row = await ApiKeyRepository(session).by_hash(presented)
+            row = await ApiKeyRepository(session).by_hash(presented, legacy_hash(key))
+            await session.commit()  # a row found under its old unkeyed hash moved over
         if row is None or row.revoked_at is not None:
             return None
         return row.id if hashes_match(row.key_hash, presented) else None
 
     async def _sync_configured(self, session: AsyncSession) -> None:
-        """Once per process, give `CLAIMTRAIL_API_KEYS` entries their rows."""
-        if self._synced or not self.configured:
+        """Once per process, before any key is checked: `CLAIMTRAIL_API_KEYS` is the truth."""
+        if self._synced:
             return
         async with self._sync_lock:
             if not self._synced:
-                await ApiKeyRepository(session).ensure(self.configured)
+                revoked = await ApiKeyRepository(session).sync_configured(self.configured)
                 await session.commit()
+                if revoked:
+                    log.info("env_keys_revoked", count=revoked)
                 self._synced = True
 
 
-def install_auth(app: FastAPI, settings: Settings) -> None:
+def install_auth(
+    app: FastAPI, settings: Settings, *, clock: Callable[[], float] = time.time
+) -> None:
     """Require keys on `/v1` when `CLAIMTRAIL_AUTH=on`; always document the scheme."""
-    configured = parse_keys(settings.api_keys.get_secret_value())
+    secret = settings.secret_key
+    configured = parse_keys(settings.api_keys.get_secret_value(), secret)
     document_security(app)
     if settings.auth == "on":
-        app.add_middleware(AuthMiddleware, configured=configured)
+        app.add_middleware(
+            AuthMiddleware,
+            configured=configured,
+            secret=secret,
+            failures_per_minute=settings.auth_failures_per_minute,
+            prefix=settings.redis_prefix,
+            clock=clock,
+        )
     elif configured:
         log.warning("api_keys_ignored", reason="CLAIMTRAIL_AUTH is off; every caller is anonymous")

@@ -37,7 +37,7 @@ TOO_MANY = {
 
 
 def document_security(app: FastAPI) -> None:
-    """Wrap `app.openapi` so protected operations name the key schemes, 401 and (`/v1`) 429."""
+    """Wrap `app.openapi` so protected operations name the key schemes, 401 and 429."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -54,8 +54,7 @@ def document_security(app: FastAPI) -> None:
                 operation.setdefault("responses", {}).setdefault("401", UNAUTHORIZED)
                 if is_report(path):
                     operation["security"].insert(0, {"reportBasic": []})
-                else:
-                    operation["responses"].setdefault("429", TOO_MANY)
+                operation["responses"].setdefault("429", TOO_MANY)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

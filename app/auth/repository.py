@@ -29,9 +29,21 @@ class ApiKeyRepository:
         await self.session.flush()
         return row
 
-    async def ensure(self, keys: Sequence[ConfiguredKey]) -> None:
-        """Give each configured key a row (and so an id jobs can point at); keep existing ones."""
+    async def sync_configured(self, keys: Sequence[ConfiguredKey]) -> int:
+        """Make the environment's list the truth for environment keys; returns how many revoked.
+
+        Each listed key gets a live `env` row (a row stored under its old unkeyed hash is
+        moved to the keyed one, keeping its id and so its jobs); every `env` row no longer
+        listed is revoked.
+        """
         for key in keys:
+            moved = await self.session.execute(
+                update(ApiKey)
+                .where(ApiKey.key_hash == key.legacy_hash)
+                .values(key_hash=key.key_hash, origin="env")
+            )
+            if moved.rowcount:  # type: ignore[attr-defined]
+                continue
             await self.session.execute(
                 insert(ApiKey)
                 .values(
@@ -39,12 +51,32 @@ class ApiKeyRepository:
                     name=key.name,
                     key_hash=key.key_hash,
                     signing_secret=new_signing_secret(),
+                    origin="env",
                 )
-                .on_conflict_do_nothing(index_elements=[ApiKey.key_hash])
+                .on_conflict_do_update(
+                    index_elements=[ApiKey.key_hash],
+                    set_={"origin": "env", "revoked_at": None},
+                )
             )
+        result = await self.session.execute(
+            update(ApiKey)
+            .where(
+                ApiKey.origin == "env",
+                ApiKey.revoked_at.is_(None),
+                ApiKey.key_hash.not_in([key.key_hash for key in keys]),
+            )
+            .values(revoked_at=datetime.now(UTC))
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
-    async def by_hash(self, key_hash: str) -> ApiKey | None:
-        """The key with this hash, revoked or not."""
+    async def by_hash(self, key_hash: str, legacy_hash: str | None = None) -> ApiKey | None:
+        """The key with this hash, revoked or not; a row under `legacy_hash` moves to it."""
+        row = await self.session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
+        if row is not None or legacy_hash is None:
+            return row
+        await self.session.execute(
+            update(ApiKey).where(ApiKey.key_hash == legacy_hash).values(key_hash=key_hash)
+        )
         return await self.session.scalar(select(ApiKey).where(ApiKey.key_hash == key_hash))
 
     async def revoke(self, key_id: uuid.UUID) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["EmbeddedPostgres", "EmbeddedRedis", "free_port"]
+__all__ = ["EmbeddedPostgres", "EmbeddedRedis", "free_port", "running_postgres_url"]
 
 
 def free_port() -> int:
@@ -39,14 +39,48 @@ class EmbeddedPostgres:
 
             self.data_dir.mkdir(parents=True, exist_ok=True)
             self._server = pgserver.get_server(self.data_dir.resolve(), cleanup_mode="stop")
-        socket_dir = self._server.get_uri().split("host=", 1)[1]
-        return f"postgresql+asyncpg://postgres@/postgres?host={quote(socket_dir)}"
+        return _asyncpg_url(self._server.get_uri())
+
+    def alive(self) -> bool:
+        """The postmaster of this data dir is running."""
+        return self._server is not None and bool(self._server.get_postmaster_info().is_running())
+
+    def restart(self) -> str:
+        """Start the postmaster again after it died; the same data, the same socket."""
+        if self._server is None:
+            return self.start()
+        with self._server._lock:
+            self._server.ensure_postgres_running()
+        return _asyncpg_url(self._server.get_uri())
+
+    def describe_exit(self) -> str:
+        return "is not running"
 
     def stop(self) -> None:
         """Stop the server, keeping its data."""
         if self._server is not None:
             self._server.cleanup()
             self._server = None
+
+
+def _asyncpg_url(libpq_uri: str) -> str:
+    socket_dir = libpq_uri.split("host=", 1)[1]
+    return f"postgresql+asyncpg://postgres@/postgres?host={quote(socket_dir)}"
+
+
+def running_postgres_url(data_dir: Path) -> str | None:
+    """The URL of the embedded PostgreSQL that `up` runs on `data_dir`, if it runs."""
+    pgdata = (data_dir / "postgres").resolve()
+    if not (pgdata / "postmaster.pid").exists():
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pgserver.utils import PostmasterInfo
+
+        info = PostmasterInfo.read_from_pgdata(pgdata)
+    if info is None or not info.is_running() or info.status != "ready":
+        return None
+    return _asyncpg_url(info.get_uri())
 
 
 class EmbeddedRedis:
@@ -101,6 +135,20 @@ class EmbeddedRedis:
             except OSError:
                 time.sleep(0.1)
         raise RuntimeError("embedded redis-server did not answer in time")
+
+    def alive(self) -> bool:
+        """The redis-server child is running (a stopped one counts: it may be continued)."""
+        return self.process is not None and self.process.poll() is None
+
+    def restart(self) -> str:
+        """Start it again on the same port, from its append-only file."""
+        if self.process is not None:
+            self.process.wait()
+        return self.start(port=self.port or None)
+
+    def describe_exit(self) -> str:
+        code = self.process.poll() if self.process else None
+        return f"exited with status {code}"
 
     def stop(self) -> None:
         """Ask Redis to save and exit; kill it if it will not."""

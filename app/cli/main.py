@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from app.cli.export import add_export_parser
 from app.cli.keys import add_keys_parser
 from app.cli.submit import add_submit_parser
+from app.cli.up import add_up_parser
 from app.evaluation.corpus_server import add_serve_corpus_parser
 
 __all__ = ["main"]
@@ -130,88 +127,10 @@ def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # t
     verify.set_defaults(run=_eval_verify)
 
 
-def _children(args: argparse.Namespace, env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
-    base = [sys.executable, "-m", "app.cli"]
-    api = subprocess.Popen([*base, "api", "--host", args.host, "--port", str(args.port)], env=env)
-    workers = [
-        subprocess.Popen([*base, "worker"], env=env | {"CLAIMTRAIL_WORKER_METRICS_PORT": str(port)})
-        for port in _worker_metrics_ports(args)
-    ]
-    return [api, *workers]
-
-
-def _worker_metrics_ports(args: argparse.Namespace) -> list[int]:
-    """Worker i serves its metrics on the API port + 1 + i."""
-    return [args.port + 1 + i for i in range(args.workers)]
-
-
-def _stop_all(children: list[subprocess.Popen[bytes]]) -> None:
-    for child in children:
-        if child.poll() is None:
-            child.send_signal(signal.SIGTERM)
-    deadline = time.monotonic() + 20
-    for child in children:
-        try:
-            child.wait(max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
-
-
-def _up(args: argparse.Namespace) -> int:
-    from app.cli.embedded import EmbeddedPostgres, EmbeddedRedis
-    from app.cli.migrate import upgrade
-
-    env = dict(os.environ)
-    data_dir = Path(args.data_dir)
-    embedded: list[EmbeddedPostgres | EmbeddedRedis] = []
-    stop = {"now": False}
-
-    def _on_signal(signum: int, _frame: object) -> None:
-        stop["now"] = True
-
-    signal.signal(signal.SIGTERM, _on_signal)
-    signal.signal(signal.SIGINT, _on_signal)
-    children: list[subprocess.Popen[bytes]] = []
-    try:
-        if not env.get("DATABASE_URL"):
-            postgres = EmbeddedPostgres(data_dir / "postgres")
-            embedded.append(postgres)
-            env["DATABASE_URL"] = postgres.start()
-            print(f"embedded PostgreSQL under {data_dir / 'postgres'}")
-        if not env.get("REDIS_URL"):
-            redis = EmbeddedRedis(data_dir / "redis")
-            embedded.append(redis)
-            env["REDIS_URL"] = redis.start()
-            print(f"embedded Redis at {env['REDIS_URL']}")
-        upgrade(env["DATABASE_URL"])
-        children = _children(args, env)
-        origin = f"http://{args.host}:{args.port}"
-        ports = ", ".join(str(p) for p in _worker_metrics_ports(args))
-        print(
-            f"claimtrail is up: API {origin}  docs {origin}/docs  report {origin}/report\n"
-            f"  worker metrics on port {ports}; Ctrl-C stops everything",
-            flush=True,
-        )
-        while not stop["now"] and all(c.poll() is None for c in children):
-            time.sleep(0.2)
-        failed = [c.args for c in children if c.poll() not in (None, 0)]
-        return 1 if failed and not stop["now"] else 0
-    finally:
-        _stop_all(children)
-        for server in reversed(embedded):
-            server.stop()
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimtrail", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    up = commands.add_parser("up", help="migrations, API and worker (embedded servers if no URLs)")
-    up.add_argument("--host", default="127.0.0.1")
-    up.add_argument("--port", type=int, default=8000)
-    up.add_argument("--data-dir", default=os.environ.get("CLAIMTRAIL_DATA_DIR", ".claimtrail"))
-    up.add_argument("--workers", type=int, default=1)
-    up.set_defaults(run=_up)
+    add_up_parser(commands)
     api = commands.add_parser("api", help="the HTTP API only")
     api.add_argument("--host", default="127.0.0.1")
     api.add_argument("--port", type=int, default=8000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +15,13 @@ from app.jobs.service import Submission
 from app.models import Job
 from app.queue import Queue
 
-__all__ = ["check_pending_jobs", "commit_and_dispatch", "enqueue_after_commit", "follow_up_stored"]
+__all__ = [
+    "ENQUEUE_TIMEOUT",
+    "check_pending_jobs",
+    "commit_and_dispatch",
+    "enqueue_after_commit",
+    "follow_up_stored",
+]
 
 log = structlog.get_logger()
 
@@ -46,9 +52,21 @@ async def check_pending_jobs(
         )
 
 
+ENQUEUE_TIMEOUT = 1.0  # seconds the API waits for Redis after the commit
+
+
 async def enqueue_after_commit(queue: Queue, jobs: list[Job]) -> None:
-    """Send committed jobs to Redis; if Redis is down the sweep sends them later."""
+    """Send committed jobs to Redis within ENQUEUE_TIMEOUT; else the sweep sends them later.
+
+    PostgreSQL owns the job once committed, so a Redis that is down or hung costs the caller
+    at most ENQUEUE_TIMEOUT and never the job: the submit is answered 202 either way.
+    """
     pending = [job for job in jobs if job.queue_job_id]
+    if pending:
+        await _bounded("enqueue_failed", _enqueue_all(queue, pending), jobs=len(pending))
+
+
+async def _enqueue_all(queue: Queue, pending: list[Job]) -> None:
     for start in range(0, len(pending), 50):
         chunk = pending[start : start + 50]
         results = await asyncio.gather(
@@ -57,12 +75,23 @@ async def enqueue_after_commit(queue: Queue, jobs: list[Job]) -> None:
         )
         failed = [r for r in results if isinstance(r, BaseException)]
         if failed:  # Redis down: the jobs are safe in PostgreSQL and the sweep sends them
-            log.warning("enqueue_failed", jobs=len(failed), error=type(failed[0]).__name__)
-            return
+            raise failed[0]
+
+
+async def _bounded(event: str, work: Awaitable[None], **context: object) -> None:
+    """Await `work` for at most ENQUEUE_TIMEOUT; log (never raise) when Redis fails us."""
+    try:
+        await asyncio.wait_for(work, ENQUEUE_TIMEOUT)
+    except Exception as exc:  # TimeoutError, RedisError, OSError: the sweep catches up
+        log.warning(event, error=type(exc).__name__, **context)
 
 
 async def follow_up_stored(queue: Queue, jobs: list[Job]) -> None:
     """Jobs answered from a stored article still owe their callback and verification."""
+    await _bounded("follow_up_failed", _follow_up(queue, jobs), jobs=len(jobs))
+
+
+async def _follow_up(queue: Queue, jobs: list[Job]) -> None:
     for job in jobs:
         if job.status != "succeeded" or job.article_id is None:
             continue

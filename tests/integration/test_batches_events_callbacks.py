@@ -121,7 +121,9 @@ async def test_callback_of_a_keyed_job_is_signed_with_that_keys_secret(
     engine = create_engine(settings.database_url or "", pool_size=1)
     try:
         async with session_factory(engine).begin() as session:
-            row = await ApiKeyRepository(session).create(name="hooks", key_hash=hash_key(key))
+            row = await ApiKeyRepository(session).create(
+                name="hooks", key_hash=hash_key(key, settings.secret_key)
+            )
             key_secret = row.signing_secret
     finally:
         await engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -51,11 +52,14 @@ def test_fingerprint_ignores_key_order_and_spacing_only() -> None:
 
 
 def test_configured_keys_keep_only_hashes() -> None:
-    keys = parse_keys(" ops:secret-one , secret-two,, :secret-three")
+    keys = parse_keys(" ops:secret-one , secret-two,, :secret-three", "server-secret")
     assert [k.name for k in keys] == ["ops", "env-2", "env-4"]
-    assert keys[0].key_hash == hash_key("secret-one")
-    assert hashes_match(keys[1].key_hash, hash_key("secret-two"))
-    assert not hashes_match(keys[1].key_hash, hash_key("secret-one"))
+    assert keys[0].key_hash == hash_key("secret-one", "server-secret")
+    assert hashes_match(keys[1].key_hash, hash_key("secret-two", "server-secret"))
+    assert not hashes_match(keys[1].key_hash, hash_key("secret-one", "server-secret"))
+    # Keyed: the same key under another server secret, or unkeyed SHA-256, differs.
+    assert keys[0].key_hash != hash_key("secret-one", "other-secret")
+    assert keys[0].key_hash != keys[0].legacy_hash == hashlib.sha256(b"secret-one").hexdigest()
     assert new_key() != new_key() and new_key().startswith("ct_")
 
 
