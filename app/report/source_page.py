@@ -50,6 +50,7 @@ async def _detail(session: AsyncSession, source_id: uuid.UUID) -> SourceDetail:
     out = SourceOut(
         id=source.id,
         url=source.url,
+        normalized_url=source.url,
         domain=source.domain,
         publisher=source.publisher,
         title=source.title,
