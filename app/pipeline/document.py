@@ -8,7 +8,6 @@ from collections.abc import Callable, Collection
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
-from trafilatura.settings import Document as TrafilaturaDocument
 
 from app.pipeline.blocks import walk_body
 from app.pipeline.body_text import BodyText
@@ -24,6 +23,7 @@ from app.pipeline.page.metadata import PageMetadata, extract_metadata
 from app.pipeline.page.pull_quotes import pull_quotes
 from app.pipeline.page.summary import leading_summary
 from app.pipeline.page.text_edit import delete_spans
+from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
 from app.pipeline.types import Block, Document, Link, Marker, Reference
 
 __all__ = ["parse_document", "parse_html"]
@@ -45,7 +45,7 @@ def parse_html(html: str) -> HtmlElement | None:
 
 
 def _metadata(
-    html: str, tree: HtmlElement, url: str, found: TrafilaturaDocument | None
+    html: str, tree: HtmlElement, url: str, found: TrafilaturaMeta | None
 ) -> PageMetadata:
     """Metadata, tolerating libraries that choke on broken pages."""
     try:

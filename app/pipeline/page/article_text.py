@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 import trafilatura
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import set_date_params
+from trafilatura.utils import load_html
+
+from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
 
 __all__ = ["ArticleText", "find_article_text", "shingles", "tokens"]
 
@@ -32,7 +35,7 @@ class ArticleText:
 
     shingles: set[tuple[str, ...]] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
-    metadata: TrafilaturaDocument | None = None
+    metadata: TrafilaturaMeta | None = None
 
     @property
     def found(self) -> bool:
@@ -50,28 +53,33 @@ class ArticleText:
 def find_article_text(html: str, url: str) -> ArticleText:
     """Run trafilatura on the page; an empty ArticleText when it finds nothing.
 
-    It parses `html` itself, which measured faster than handing it a copy of our tree. Tables
+    trafilatura parses `html` with its own parser settings (no comments): its body
+    extraction and its metadata share that one parse, the body working on a copy. Tables
     and comments are left out because our body walk never keeps them; `fast` skips the
     fallback extractors, which cost time and gained nothing on the aeb pages.
     """
     try:
+        tree = load_html(html)
+        if tree is None:
+            return ArticleText()
+        # htmldate without its extensive text search: on a page with no marked-up date it
+        # hands each date-like string to dateparser, which tries all of its ~800 locales (4 s
+        # on an arXiv page). Stated dates we read ourselves (`dates._stated_date`).
+        dates = set_date_params(extensive=False)
+        meta = TrafilaturaMeta(tree, url, dates)
         doc = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
-            with_metadata=True,
             include_tables=False,
             include_comments=False,
             fast=True,
-            # htmldate without its extensive text search: on a page with no marked-up date it
-            # hands each date-like string to dateparser, which tries all of its ~800 locales
-            # (4 s on an arXiv page). Stated dates we read ourselves (`metadata._stated_date`).
-            date_extraction_params=set_date_params(extensive=False),
+            date_extraction_params=dates,
         )
     except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
         return ArticleText()
     if not isinstance(doc, TrafilaturaDocument) or doc.body is None:
-        return ArticleText()
+        return ArticleText(metadata=meta)
     words = tokens(" ".join(doc.body.itertext()))
     if len(words) < _MIN_WORDS:
-        return ArticleText(metadata=doc)
-    return ArticleText(shingles(words), set(words), doc)
+        return ArticleText(metadata=meta)
+    return ArticleText(shingles(words), set(words), meta)
