@@ -23,16 +23,23 @@ import trafilatura.core
 import app.pipeline as pipeline
 from app.pipeline import document, linking
 from app.pipeline.checkworthiness import assessment, learned
+from app.pipeline.page import article_text, trafilatura_meta
 from bench.extraction_quality import load_pages
 
 _FEATURES = "check-worthiness: features"
+_BODY = "trafilatura: body"
+_META = "page metadata (ours)"
 # (row, module or class, attribute, parent row or None)
 COMPONENTS: list[tuple[str, Any, str, str | None]] = [
     ("HTML parse (lxml, ours)", document, "parse_html", None),
-    ("trafilatura: body", document, "find_article_text", None),
-    ("trafilatura: its own HTML parse", trafilatura.core, "load_html", "trafilatura: body"),
-    ("trafilatura: metadata + htmldate", trafilatura.core, "extract_metadata", "trafilatura: body"),
+    (_BODY, document, "find_article_text", None),
+    ("trafilatura: its HTML tree", article_text, "_trafilatura_tree", _BODY),
+    ("trafilatura: its HTML tree", trafilatura.core, "load_html", _BODY),
+    ("trafilatura: metadata + htmldate", article_text, "TrafilaturaMeta", _BODY),
+    ("trafilatura: metadata + htmldate", trafilatura.core, "extract_metadata", _BODY),
     ("page metadata (ours)", document, "_metadata", None),
+    ("trafilatura: metadata + htmldate", trafilatura_meta, "extract_author", _META),
+    ("trafilatura: metadata + htmldate", trafilatura_meta, "find_date", _META),
     ("reference lists", document, "find_references", None),
     ("article location", document, "_containers", None),
     ("embeds", document, "find_embeds", None),

@@ -145,7 +145,7 @@ def parse_document(html: str, url: str) -> Document:
     tree = parse_html(html)
     if tree is None:
         return Document(url=url, text="")
-    article = find_article_text(html, url)
+    article = find_article_text(html, url, tree)
     meta = _metadata(html, tree, url, article.metadata)
     refs = find_references(tree, base_url=url)
     anchors = {a: r.label for r in refs.references for a in r.anchors}

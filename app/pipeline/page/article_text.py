@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import set_date_params
-from trafilatura.utils import load_html
+from trafilatura.utils import (
+    DOCTYPE_TAG,
+    INVALID_XML_CHARS,
+    is_dubious_html,
+    load_html,
+)
 
 from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
 
@@ -50,16 +58,18 @@ class ArticleText:
         return len(runs & self.shingles) / len(runs)
 
 
-def find_article_text(html: str, url: str) -> ArticleText:
+def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> ArticleText:
     """Run trafilatura on the page; an empty ArticleText when it finds nothing.
 
-    trafilatura parses `html` with its own parser settings (no comments): its body
-    extraction and its metadata share that one parse, the body working on a copy. Tables
+    `tree` is our parse of `html`: trafilatura reads a copy of it without comments and
+    processing instructions, which is the tree its own loader would build, unless its loader
+    would treat the page differently (see `_own_tree`). Its body extraction and its metadata
+    share that tree, the body working on a copy of its own. Tables
     and comments are left out because our body walk never keeps them; `fast` skips the
     fallback extractors, which cost time and gained nothing on the aeb pages.
     """
     try:
-        tree = load_html(html)
+        tree = _trafilatura_tree(html, tree)
         if tree is None:
             return ArticleText()
         # htmldate without its extensive text search: on a page with no marked-up date it
@@ -83,3 +93,27 @@ def find_article_text(html: str, url: str) -> ArticleText:
     if len(words) < _MIN_WORDS:
         return ArticleText(metadata=meta)
     return ArticleText(shingles(words), set(words), meta)
+
+
+# lxml.html.fromstring, as trafilatura calls it, parses a whole document only when the text
+# opens like one; otherwise it may return a fragment's element instead of the page.
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+
+
+def _trafilatura_tree(html: str, ours: HtmlElement | None) -> HtmlElement | None:
+    """The tree trafilatura's `load_html(html)` would build, from a copy of ours when that is
+    the same tree (a whole document it would neither reject nor repair)."""
+    beginning = html[:50].lower()
+    first_line = html.partition("\n")[0]
+    if (
+        ours is None
+        or not _FULL_HTML.match(html)
+        or is_dubious_html(beginning)
+        or ("doctype" in beginning and DOCTYPE_TAG.match(first_line))
+        or any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
+        or INVALID_XML_CHARS.search(html)
+    ):
+        return load_html(html)
+    tree = deepcopy(ours)
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree
