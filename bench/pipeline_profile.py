@@ -23,7 +23,12 @@ import trafilatura.core
 import app.pipeline as pipeline
 from app.pipeline import document, linking
 from app.pipeline.checkworthiness import assessment, learned
-from app.pipeline.page import article_text, trafilatura_meta
+from app.pipeline.page import article_text
+
+try:
+    from app.pipeline.page import trafilatura_meta
+except ImportError:  # an older pipeline
+    trafilatura_meta = None
 from bench.extraction_quality import load_pages
 
 _FEATURES = "check-worthiness: features"
@@ -79,7 +84,9 @@ class Clock:
 def _install(clock: Clock) -> list[tuple[Any, str, Any]]:
     saved = []
     for row, owner, name, parent in COMPONENTS:
-        original = getattr(owner, name)
+        original = getattr(owner, name, None)
+        if original is None:  # an older pipeline, profiled with PYTHONPATH set to it
+            continue
         saved.append((owner, name, original))
         setattr(owner, name, clock.wrap(row, parent, original))
     assert isinstance(assessment, ModuleType)

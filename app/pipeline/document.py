@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Collection
 
 from lxml import etree
@@ -30,6 +31,29 @@ __all__ = ["parse_document", "parse_html"]
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+# lxml.html's parser picks each element's class in Python (a call per element touched, and
+# the pipeline and trafilatura touch thousands per page); a fixed lookup runs in C. It
+# differs only in giving <form>, <input>, <select>, <textarea> and <label> plain HtmlElement
+# classes, whose form APIs nothing here uses.
+# One parser per thread: lxml parsers are not to be shared between threads.
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+_parsers = threading.local()
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """This thread's HTML parser (lxml.html's defaults, the C class lookup)."""
+    parser: lxml_html.HTMLParser | None = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = lxml_html.HTMLParser()
+        parser.set_element_class_lookup(_LOOKUP)
+    return parser
+
+
 _KEEP_SHARE = 0.5  # a block belongs to the article when this share of it is in trafilatura's text
 
 
@@ -39,7 +63,7 @@ def parse_html(html: str) -> HtmlElement | None:
     if not source.strip():
         return None
     try:
-        return lxml_html.document_fromstring(source)
+        return lxml_html.document_fromstring(source, parser=_parser())
     except (etree.ParserError, ValueError):
         return None
 
