@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Collection
 
 from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
-from trafilatura.settings import Document as TrafilaturaDocument
 
 from app.pipeline.blocks import walk_body
 from app.pipeline.body_text import BodyText
@@ -24,12 +24,36 @@ from app.pipeline.page.metadata import PageMetadata, extract_metadata
 from app.pipeline.page.pull_quotes import pull_quotes
 from app.pipeline.page.summary import leading_summary
 from app.pipeline.page.text_edit import delete_spans
+from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
 from app.pipeline.types import Block, Document, Link, Marker, Reference
 
 __all__ = ["parse_document", "parse_html"]
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+# lxml.html's parser picks each element's class in Python (a call per element touched, and
+# the pipeline and trafilatura touch thousands per page); a fixed lookup runs in C. It
+# differs only in giving <form>, <input>, <select>, <textarea> and <label> plain HtmlElement
+# classes, whose form APIs nothing here uses.
+# One parser per thread: lxml parsers are not to be shared between threads.
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+_parsers = threading.local()
+
+
+def _parser() -> lxml_html.HTMLParser:
+    """This thread's HTML parser (lxml.html's defaults, the C class lookup)."""
+    parser: lxml_html.HTMLParser | None = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = lxml_html.HTMLParser()
+        parser.set_element_class_lookup(_LOOKUP)
+    return parser
+
+
 _KEEP_SHARE = 0.5  # a block belongs to the article when this share of it is in trafilatura's text
 
 
@@ -39,13 +63,13 @@ def parse_html(html: str) -> HtmlElement | None:
     if not source.strip():
         return None
     try:
-        return lxml_html.document_fromstring(source)
+        return lxml_html.document_fromstring(source, parser=_parser())
     except (etree.ParserError, ValueError):
         return None
 
 
 def _metadata(
-    html: str, tree: HtmlElement, url: str, found: TrafilaturaDocument | None
+    html: str, tree: HtmlElement, url: str, found: TrafilaturaMeta | None
 ) -> PageMetadata:
     """Metadata, tolerating libraries that choke on broken pages."""
     try:
@@ -145,7 +169,7 @@ def parse_document(html: str, url: str) -> Document:
     tree = parse_html(html)
     if tree is None:
         return Document(url=url, text="")
-    article = find_article_text(html, url)
+    article = find_article_text(html, url, tree)
     meta = _metadata(html, tree, url, article.metadata)
     refs = find_references(tree, base_url=url)
     anchors = {a: r.label for r in refs.references for a in r.anchors}

@@ -57,7 +57,8 @@ def extract_features(
     ranking = bool(px.RANKING.search(text))
     # "It was the third bailout…", "That was a 7% fall…": an anaphoric opener frames a fact
     # only when nothing specific follows it.
-    specific = bool(quantities) or ranking or bool(px.DATE.search(text))
+    dated = bool(px.DATE.search(text))
+    specific = bool(quantities) or ranking or dated
     # A subject that states a share of a group ("Most firms…") is specific even in few words.
     quantified = px.has_quantified_subject(text)
     found = {
@@ -65,7 +66,7 @@ def extract_features(
         "attributed": bool(attributed_to),
         "number": bool(quantities),
         "count_word": lx.COUNT_WORD.found(w),
-        "date": bool(px.DATE.search(text)),
+        "date": dated,
         "entity": entities >= 1,
         "entities": entities >= 3,
         "reporting": lx.REPORTING.found(w),
@@ -89,8 +90,8 @@ def extract_features(
         "hedge": lx.HEDGE.found(w) or px.has_may(text),
         "deictic_start": not specific and bool(px.DEICTIC_START.match(text)),
         "wh_start": bool(px.WH_START.match(text)),
-        "meta_text": bool(px.META_TEXT.search(text)),
-        "call_to_action": lx.CALL_TO_ACTION.found(w) or bool(px.WEB_ADDRESS.search(text)),
+        "meta_text": px.has_meta_text(text, w.lower),
+        "call_to_action": lx.CALL_TO_ACTION.found(w) or px.has_web_address(text),
         "heading": not _TERMINAL.search(text),
         "title_case": _is_title_case(text),
     }

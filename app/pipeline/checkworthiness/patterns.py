@@ -22,6 +22,8 @@ __all__ = [
     "has_past_event",
     "has_second_person",
     "has_may",
+    "has_meta_text",
+    "has_web_address",
 ]
 
 _A = "['’]"
@@ -135,6 +137,32 @@ META_TEXT = re.compile(
     r"|^it (?:is|was|remains|remained) (?:not (?:immediately |yet )?clear|unclear)\b",
     re.IGNORECASE,
 )
+# Substring gates (the regex runs only when one occurs): every branch of META_TEXT holds one
+# of these words or opens with one of these starts, and every branch of WEB_ADDRESS one of
+# these characters. Case-insensitive matching also equates "i" with "ı"/"İ" and "s" with
+# "ſ", which lower() does not, so text holding those skips the gate.
+_META_HINTS = ("defin", "hereafter", "henceforth", "referred to", "future", "update", "correct")
+_META_STARTS = ("this ", "the ", "our ", "it ")
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+_WEB_HINTS = ("/", "@", "www.", "-", "asking ")
+
+
+def has_meta_text(text: str, lower: str) -> bool:
+    """META_TEXT occurs in `text` (`lower` is `text.lower()`, however folded after)."""
+    if (
+        not any(hint in lower for hint in _META_HINTS)
+        and not lower.startswith(_META_STARTS)
+        and not _FOLDS_APART.search(text)
+    ):
+        return False
+    return META_TEXT.search(text) is not None
+
+
+def has_web_address(text: str) -> bool:
+    """WEB_ADDRESS occurs in `text`."""
+    return any(hint in text for hint in _WEB_HINTS) and WEB_ADDRESS.search(text) is not None
+
+
 WH_START = re.compile(
     r"^(?:(?:but|and|so)\s+)?(?:whether|what|how|why|who|which)\b(?!\s+(?:of|percent))",
     re.IGNORECASE,

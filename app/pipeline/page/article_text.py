@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import set_date_params
+from trafilatura.utils import (
+    DOCTYPE_TAG,
+    INVALID_XML_CHARS,
+    is_dubious_html,
+    load_html,
+)
+
+from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
 
 __all__ = ["ArticleText", "find_article_text", "shingles", "tokens"]
 
@@ -32,7 +43,7 @@ class ArticleText:
 
     shingles: set[tuple[str, ...]] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
-    metadata: TrafilaturaDocument | None = None
+    metadata: TrafilaturaMeta | None = None
 
     @property
     def found(self) -> bool:
@@ -47,31 +58,62 @@ class ArticleText:
         return len(runs & self.shingles) / len(runs)
 
 
-def find_article_text(html: str, url: str) -> ArticleText:
+def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> ArticleText:
     """Run trafilatura on the page; an empty ArticleText when it finds nothing.
 
-    It parses `html` itself, which measured faster than handing it a copy of our tree. Tables
+    `tree` is our parse of `html`: trafilatura reads a copy of it without comments and
+    processing instructions, which is the tree its own loader would build, unless its loader
+    would treat the page differently (see `_own_tree`). Its body extraction and its metadata
+    share that tree, the body working on a copy of its own. Tables
     and comments are left out because our body walk never keeps them; `fast` skips the
     fallback extractors, which cost time and gained nothing on the aeb pages.
     """
     try:
+        tree = _trafilatura_tree(html, tree)
+        if tree is None:
+            return ArticleText()
+        # htmldate without its extensive text search: on a page with no marked-up date it
+        # hands each date-like string to dateparser, which tries all of its ~800 locales (4 s
+        # on an arXiv page). Stated dates we read ourselves (`dates._stated_date`).
+        dates = set_date_params(extensive=False)
+        meta = TrafilaturaMeta(tree, url, dates)
         doc = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
-            with_metadata=True,
             include_tables=False,
             include_comments=False,
             fast=True,
-            # htmldate without its extensive text search: on a page with no marked-up date it
-            # hands each date-like string to dateparser, which tries all of its ~800 locales
-            # (4 s on an arXiv page). Stated dates we read ourselves (`metadata._stated_date`).
-            date_extraction_params=set_date_params(extensive=False),
+            date_extraction_params=dates,
         )
     except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
         return ArticleText()
     if not isinstance(doc, TrafilaturaDocument) or doc.body is None:
-        return ArticleText()
+        return ArticleText(metadata=meta)
     words = tokens(" ".join(doc.body.itertext()))
     if len(words) < _MIN_WORDS:
-        return ArticleText(metadata=doc)
-    return ArticleText(shingles(words), set(words), doc)
+        return ArticleText(metadata=meta)
+    return ArticleText(shingles(words), set(words), meta)
+
+
+# lxml.html.fromstring, as trafilatura calls it, parses a whole document only when the text
+# opens like one; otherwise it may return a fragment's element instead of the page.
+_FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+
+
+def _trafilatura_tree(html: str, ours: HtmlElement | None) -> HtmlElement | None:
+    """The tree trafilatura's `load_html(html)` would build, from a copy of ours when that is
+    the same tree (a whole document it would neither reject nor repair)."""
+    beginning = html[:50].lower()
+    first_line = html.partition("\n")[0]
+    if (
+        ours is None
+        or not _FULL_HTML.match(html)
+        or is_dubious_html(beginning)
+        or ("doctype" in beginning and DOCTYPE_TAG.match(first_line))
+        or any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
+        or INVALID_XML_CHARS.search(html)
+    ):
+        return load_html(html)
+    tree = deepcopy(ours)
+    etree.strip_elements(tree, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    return tree

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 
 from lxml.html import HtmlElement
@@ -104,15 +105,17 @@ def _day(value: str) -> str | None:
         return None
 
 
-def published_date(tree: HtmlElement, date: str | None) -> str | None:
+def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | None:
     """The day the page says it was published: its scholarly or article markup, a
-    "Published:" label, its one <time>; else `date` (htmldate's), unless the page is a wiki
-    article (no publication date, only revisions) or shows that date only as a revision."""
+    "Published:" label, its one <time>; else `guess()` (htmldate's, asked for only then),
+    unless the page is a wiki article (no publication date, only revisions) or shows that
+    date only as a revision."""
     stated = _scholarly_date(tree) or _stated_date(tree) or _labelled_date(tree)
     if stated is not None:
         return stated
     if _is_wiki(tree):
         return None
+    date = guess()
     if date is None or tree.xpath('//meta[contains(@property, "time")]'):
         return date
     if times := tree.xpath("//time[@datetime]"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -16,9 +17,9 @@ _WS = re.compile(r"\s+")
 
 def json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON object in the page's JSON-LD blocks, including @graph members."""
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in _read(tree).scripts:
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(script)
         except ValueError:
             continue
         stack = [data]
@@ -33,9 +34,37 @@ def json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
 
 def meta_content(tree: HtmlElement, *names: str) -> str | None:
     """Content of the first <meta name|property=...> present, white space folded."""
+    metas = _read(tree).metas
     for name in names:
-        for el in tree.xpath(f'//meta[@name="{name}" or @property="{name}"]'):
-            value = _WS.sub(" ", el.get("content") or "").strip()
-            if value:
-                return value
+        for meta_name, meta_property, content in metas:
+            if name in (meta_name, meta_property):
+                value = _WS.sub(" ", content or "").strip()
+                if value:
+                    return value
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Markup:
+    tree: HtmlElement
+    metas: list[tuple[str | None, str | None, str | None]]  # name, property, content
+    scripts: list[str]  # JSON-LD texts
+
+
+_last: _Markup | None = None
+
+
+def _read(tree: HtmlElement) -> _Markup:
+    """The page's <meta> tags and JSON-LD texts in document order, read once per tree: the
+    pipeline asks for a dozen of them per page, and each XPath walked the whole page. The
+    tree is assumed unchanged between calls (the pipeline never edits its parse)."""
+    global _last
+    last = _last
+    if last is not None and last.tree is tree:
+        return last
+    metas = [(el.get("name"), el.get("property"), el.get("content")) for el in tree.iter("meta")]
+    scripts = [
+        el.text or "" for el in tree.iter("script") if el.get("type") == "application/ld+json"
+    ]
+    _last = _Markup(tree, metas, scripts)
+    return _last

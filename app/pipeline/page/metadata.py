@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import trafilatura
@@ -11,6 +12,7 @@ from trafilatura.settings import Document as TrafilaturaDocument
 
 from app.pipeline.page.dates import published_date
 from app.pipeline.page.markup import json_ld_objects, meta_content
+from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
 from app.urls import join_url
 
 __all__ = ["PageMetadata", "extract_metadata"]
@@ -124,24 +126,26 @@ def _canonical(tree: HtmlElement, url: str) -> str | None:
     return join_url(url, og) if og else None
 
 
-def _byline(tree: HtmlElement, fallback: str | None, site: str | None) -> str | None:
-    """Person authors from JSON-LD, else <meta name=author>, else trafilatura's guess."""
+def _byline(tree: HtmlElement, guess: Callable[[], str | None], site: str | None) -> str | None:
+    """Person authors from JSON-LD, else <meta name=author>, else trafilatura's guess (asked
+    for only then: its search of the page is the dearest part of its metadata)."""
     people = _json_ld_people(tree) or meta_content(tree, "author", "article:author")
     if people and not people.startswith("http"):
         return people
+    fallback = guess()
     if fallback and fallback != site:
         return fallback.replace("; ", ", ")
     return None
 
 
 def extract_metadata(
-    html: str, tree: HtmlElement, url: str, *, found: TrafilaturaDocument | None = None
+    html: str, tree: HtmlElement, url: str, *, found: TrafilaturaMeta | None = None
 ) -> PageMetadata:
     """Metadata of one page, from trafilatura (dates via htmldate) plus the page's own markup.
 
-    `found` is what trafilatura already read when it extracted the article (the same call).
+    `found` is what trafilatura read from its parse when it extracted the article.
     """
-    meta = None
+    meta: TrafilaturaMeta | TrafilaturaDocument | None = None
     if _has_head(tree):
         # no extensive date search: see `article_text.find_article_text`
         meta = found
@@ -150,8 +154,8 @@ def extract_metadata(
     site = _clean(meta.sitename) if meta else None
     return PageMetadata(
         title=_title(tree, _clean(meta.title) if meta else None, site),
-        byline=_byline(tree, _clean(meta.author) if meta else None, site),
-        published=published_date(tree, meta.date if meta else None),
+        byline=_byline(tree, lambda: _clean(meta.author) if meta else None, site),
+        published=published_date(tree, lambda: meta.date if meta else None),
         site_name=site,
         language=_language(tree),
         canonical_url=_canonical(tree, url),
