@@ -33,11 +33,22 @@ REPO = Path(__file__).resolve().parents[1]
 MODULES: dict[str, list[str]] = {
     "app/api/pagination.py": ["tests/unit/api/test_cursor_codec.py"],
     "app/fetch/address_guard.py": ["tests/unit/fetch/test_fetch_address_guard.py"],
-    "app/fetch/host_slots.py": ["tests/unit/fetch/test_fetch_host_slots.py"],
-    "app/jobs/repository.py": ["tests/unit/jobs/test_job_repository.py"],
-    "app/api/idempotency.py": ["tests/integration/test_idempotency.py"],
-    "app/jobs/callbacks.py": ["tests/integration/test_batches_events_callbacks.py"],
-    "workers/extraction_pool.py": ["tests/unit/test_fuzz_and_timeouts.py"],
+    "app/fetch/host_slots.py": [
+        "tests/unit/fetch/test_fetch_host_slots.py",
+        "tests/unit/fetch/test_host_slots_mutants.py",
+    ],
+    "app/jobs/repository.py": [
+        "tests/unit/jobs/test_job_repository.py",
+        "tests/unit/jobs/test_job_repository_mutants.py",
+    ],
+    "app/api/idempotency.py": ["tests/unit/api/test_idempotency_middleware.py"],
+    "app/jobs/callbacks.py": ["tests/unit/jobs/test_callback_signing.py"],
+    "workers/extraction_pool.py": ["tests/unit/test_extraction_pool.py"],
+    "app/verify/verdict.py": [
+        "tests/unit/verify/test_verify_verdicts.py",
+        "tests/unit/verify/test_verify_page_text.py",
+        "tests/unit/verify/test_verify_verdict_scores.py",
+    ],
 }
 _COPIED = ("app", "workers", "tests", "bench", "migrations", "pyproject.toml", "uv.lock")
 
@@ -45,7 +56,8 @@ _COPIED = ("app", "workers", "tests", "bench", "migrations", "pyproject.toml", "
 def _config(module: str, tests: list[str]) -> str:
     """The `[tool.mutmut]` table for one module."""
     package = module.split("/")[0]
-    others = [p for p in ("app/", "workers/", "bench/") if p != package + "/"]
+    # migrations/: tests that make their own database migrate it from the copy
+    others = [p for p in ("app/", "workers/", "bench/", "migrations/") if p != package + "/"]
     return (
         "\n[tool.mutmut]\n"
         f'source_paths = ["{package}/"]\n'
