@@ -19,10 +19,12 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -81,25 +83,78 @@ def _workspace(module: str, tests: list[str]) -> Path:
     return root
 
 
-def _mutmut(root: Path, *args: str, timeout: float) -> subprocess.CompletedProcess[str]:
+def _mutmut(
+    root: Path, *args: str, timeout: float, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mutmut", *args]
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    return subprocess.run(
-        command, cwd=root, env=env, capture_output=True, text=True, timeout=timeout
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", **(env or {}))
+    # A session of its own: on timeout the forked mutant runs are stopped with mutmut.
+    with subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
+    ) as process:  # fmt: skip
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _admin(sql: str) -> None:
+    """Run one statement on the server of DATABASE_URL (its own database)."""
+    import asyncio
+
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    dsn = make_url(os.environ["DATABASE_URL"]).set(drivername="postgresql")
+
+    async def run() -> None:
+        connection = await asyncpg.connect(dsn.render_as_string(hide_password=False))
+        try:
+            await connection.execute(sql)
+        finally:
+            await connection.close()
+
+    asyncio.run(run())
+
+
+def _template_database(root: Path) -> str | None:
+    """A database migrated once, that each run's tests copy instead of migrating their own."""
+    from sqlalchemy.engine import make_url
+
+    if not os.environ.get("DATABASE_URL"):
+        return None
+    name = f"claimtrail_mutation_{uuid.uuid4().hex[:10]}"
+    _admin(f'CREATE DATABASE "{name}"')
+    url = make_url(os.environ["DATABASE_URL"]).set(drivername="postgresql+asyncpg", database=name)
+    migrate = "import sys; from app.cli.migrate import upgrade; upgrade(sys.argv[1])"
+    subprocess.run(
+        [sys.executable, "-c", migrate, url.render_as_string(hide_password=False)],
+        cwd=root,
+        check=True,
+        capture_output=True,
     )
+    return name
 
 
 def score_module(module: str, tests: list[str], *, timeout: float, jobs: int = 1) -> dict[str, Any]:
     """Run mutmut on one module; killed, survived and the surviving mutants' diffs."""
     root = _workspace(module, tests)
     started = time.monotonic()
+    template = _template_database(root)
+    env = {"CLAIMTRAIL_TEST_TEMPLATE_DB": template} if template else {}
     try:
-        run = _mutmut(root, "run", "--max-children", str(jobs), timeout=timeout)
+        run = _mutmut(root, "run", "--max-children", str(jobs), timeout=timeout, env=env)
         results = _mutmut(root, "results", "--all", "true", timeout=120).stdout
     except subprocess.TimeoutExpired:
         return {"module": module, "finished": False, "seconds": time.monotonic() - started}
     finally:
         elapsed = time.monotonic() - started
+        if template:
+            _admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
     states: dict[str, str] = {}
     for line in results.splitlines():
         found = re.match(r"\s*([\w.]+__mutmut_\d+): (.+)$", line)

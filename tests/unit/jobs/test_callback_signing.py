@@ -6,6 +6,7 @@ Expected signatures are published HMAC-SHA256 test vectors (RFC 4231) or recompu
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -123,3 +124,29 @@ async def test_a_private_address_is_refused_by_the_guard_with_its_code(
         )
     assert outcome == (False, "blocked_address")
     assert httpserver.log == []
+
+
+async def test_a_receiver_that_never_answers_is_given_up_on() -> None:
+    # The client sets no timeout of its own: only post_callback's bounds the wait (10 s).
+    done = asyncio.Event()
+
+    async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)  # take the request, answer nothing until the test ends
+        await done.wait()
+        writer.close()
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with httpx.AsyncClient(timeout=None) as patient:
+            # 60 s: a post without a deadline fails here instead of hanging the test
+            outcome = await asyncio.wait_for(
+                post_callback(patient, f"http://127.0.0.1:{port}/hook", BODY, secret="s",
+                              job_id=JOB),
+                60,
+            )  # fmt: skip
+    finally:
+        done.set()
+        server.close()
+        await server.wait_closed()
+    assert outcome == (False, "ReadTimeout")

