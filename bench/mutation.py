@@ -66,6 +66,8 @@ def _config(module: str, tests: list[str]) -> str:
         f'only_mutate = ["{module}"]\n'
         f"pytest_add_cli_args_test_selection = {json.dumps(tests)}\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-x", "-q"]\n'
+        # a mutant past 4x its tests' CPU time is caught looping (mutmut's default is 30x)
+        "timeout_multiplier = 2.0\n"
         f"also_copy = {json.dumps(others)}\n"
     )
 
@@ -163,7 +165,8 @@ def score_module(module: str, tests: list[str], *, timeout: float, jobs: int = 1
     survivors = [name for name, state in states.items() if state == "survived"]
     diffs = {name: _mutmut(root, "show", name, timeout=60).stdout for name in survivors}
     shutil.rmtree(root, ignore_errors=True)
-    killed = sum(1 for state in states.values() if state == "killed")
+    # a mutant that makes its tests loop past the CPU limit is caught too, as mutmut counts it
+    killed = sum(1 for state in states.values() if state in ("killed", "timeout"))
     return {
         "module": module,
         "tests": tests,

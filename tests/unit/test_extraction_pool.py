@@ -123,3 +123,34 @@ async def test_a_hung_page_is_cut_off_its_process_killed_and_the_pool_replaced()
         assert child[0] not in pids and child[3] == "<p>c</p>"
     finally:
         pool.close()
+
+
+def _wait_for_file(path: str, url: str, claim_threshold: float) -> int:
+    """Runs until the file named by `html` exists (10 s at most), then reports its pid."""
+    for _ in range(200):
+        if Path(path).exists():
+            break
+        time.sleep(0.05)
+    return os.getpid()
+
+
+async def test_closing_cancels_the_pages_not_yet_started(tmp_path: Path) -> None:
+    # One process: page a runs, b may wait in the call queue, c waits in the pool's own queue.
+    pool = ExtractionPool(processes=1, timeout=120, target=_wait_for_file)
+    paths = [tmp_path / name for name in "abc"]
+    tasks = [
+        asyncio.ensure_future(pool.extract(str(path), URL, claim_threshold=0.5)) for path in paths
+    ]
+    await asyncio.sleep(0)  # all three submitted
+    closing = asyncio.ensure_future(asyncio.to_thread(pool.close))
+    for _ in range(200):  # until close() has cancelled c (10 s bounds a stalled machine)
+        if tasks[2].done():
+            break
+        await asyncio.sleep(0.05)
+    for path in paths[:2]:
+        path.touch()
+    await asyncio.wait_for(closing, 60)
+    a, b, c = await asyncio.gather(*tasks, return_exceptions=True)
+    assert isinstance(a, int)
+    assert b == a or isinstance(b, asyncio.CancelledError)  # cancelled unless already queued
+    assert isinstance(c, asyncio.CancelledError)

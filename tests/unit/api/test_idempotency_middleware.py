@@ -88,7 +88,9 @@ async def _serve(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
         if task.done():
             task.result()
         await asyncio.sleep(0.01)
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+    async with httpx.AsyncClient(
+        base_url=f"http://127.0.0.1:{port}", timeout=15
+    ) as client:  # a request takes well under 1 s
         yield client
     server.should_exit = True
     await task
@@ -140,7 +142,7 @@ async def _row(engine: AsyncEngine, key: str) -> IdempotencyKey | None:
 async def _settled(engine: AsyncEngine, key: str) -> IdempotencyKey | None:
     """The key's row once its request has ended: the middleware settles it after the
     response went out, so a client may see the answer a moment before the row has it."""
-    for _ in range(600):  # 30 s bounds a stalled machine
+    for _ in range(300):  # 15 s bounds a stalled machine
         row = await _row(engine, key)
         if row is None or row.response_status is not None:
             return row
@@ -232,7 +234,7 @@ async def test_a_request_in_flight_makes_a_repeat_wait(
     GATE[key] = asyncio.Event()
     body = {"wait": key}
     first = asyncio.create_task(_post(client, key, body))
-    for _ in range(600):  # until the first request is inside the app (30 s at most)
+    for _ in range(300):  # until the first request is inside the app (15 s at most)
         if body in HANDLED:
             break
         await asyncio.sleep(0.05)
@@ -328,7 +330,7 @@ async def test_keys_are_scoped_by_caller_and_path(
         assert (await _post(client, key, body, x_owner=owner)).status_code == 202
     assert (await _post(client, key, body)).status_code == 202
     assert (await _post(client, key, body, "/v1/batches")).status_code == 202
-    for _ in range(600):  # until all four are settled (30 s bounds a stalled machine)
+    for _ in range(300):  # until all four are settled (15 s bounds a stalled machine)
         async with async_sessionmaker(engine)() as session:
             rows = (
                 await session.scalars(select(IdempotencyKey).where(IdempotencyKey.key == key))
