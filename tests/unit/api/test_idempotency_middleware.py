@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -45,6 +45,9 @@ async def _article(request: Request) -> Response:
         raise RuntimeError("handler failed")
     if body.get("text"):
         return PlainTextResponse("not json", 200)
+    if body.get("stream"):  # JSON sent in two pieces
+        pieces = [b'{"n": ', str(len(HANDLED)).encode() + b"}"]
+        return StreamingResponse(iter(pieces), 202, media_type="application/json")
     status = int(body.get("status", 202))
     headers = {"Location": f"/v1/jobs/{len(HANDLED)}", "X-Not-Replayed": "1"}
     media = body.get("media", "application/json")
@@ -304,6 +307,16 @@ async def test_a_failure_or_an_answer_that_is_not_json_frees_the_key(
     assert (await _post(client, key, {"url": "fixed"})).status_code == 202
 
 
+async def test_a_json_answer_sent_in_pieces_is_stored_whole(
+    client: httpx.AsyncClient, engine: AsyncEngine, key: str
+) -> None:
+    first = await _post(client, key, {"stream": 1})
+    row = await _settled(engine, key)
+    assert row is not None and row.response_body == first.json() == {"n": len(HANDLED)}
+    again = await _post(client, key, {"stream": 1})
+    assert again.headers["idempotent-replayed"] == "true" and again.json() == first.json()
+
+
 async def test_the_last_status_below_400_is_kept(
     client: httpx.AsyncClient, engine: AsyncEngine, key: str
 ) -> None:
@@ -326,10 +339,9 @@ async def test_keys_are_scoped_by_caller_and_path(
             owners.append(str(owner))
     handled = len(HANDLED)
     body = {"url": "scoped"}
-    for owner in owners:
-        assert (await _post(client, key, body, x_owner=owner)).status_code == 202
-    assert (await _post(client, key, body)).status_code == 202
-    assert (await _post(client, key, body, "/v1/batches")).status_code == 202
+    firsts = [await _post(client, key, body, x_owner=owner) for owner in owners]
+    firsts += [await _post(client, key, body), await _post(client, key, body, "/v1/batches")]
+    assert [r.status_code for r in firsts] == [202] * 4
     for _ in range(300):  # until all four are settled (15 s bounds a stalled machine)
         async with async_sessionmaker(engine)() as session:
             rows = (
@@ -341,11 +353,13 @@ async def test_keys_are_scoped_by_caller_and_path(
     assert len(HANDLED) == handled + 4
     replays = [
         await _post(client, key, body, x_owner=owners[0]),
+        await _post(client, key, body, x_owner=owners[1]),
         await _post(client, key, body),
         await _post(client, key, body, "/v1/batches"),
     ]
-    assert [r.headers.get("idempotent-replayed") for r in replays] == ["true"] * 3
-    assert [r.json()["path"] for r in replays] == ["/v1/articles"] * 2 + ["/v1/batches"]
+    assert [r.headers.get("idempotent-replayed") for r in replays] == ["true"] * 4
+    assert [r.json() for r in replays] == [r.json() for r in firsts]  # each its own answer
+    assert len({r.json()["n"] for r in firsts}) == 4
     assert len(HANDLED) == handled + 4
 
 
