@@ -84,7 +84,7 @@ def _app(engine: AsyncEngine) -> Starlette:
 
 async def _serve(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical", lifespan="off")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical", lifespan="on")
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     while not server.started:
@@ -278,6 +278,24 @@ async def test_an_in_flight_row_is_taken_over_after_five_minutes(
         assert row.response_status == 202
     else:
         assert row.created_at == created and row.response_status is None
+
+
+async def test_taking_over_leaves_other_abandoned_rows_and_other_bodies_alone(
+    client: httpx.AsyncClient, engine: AsyncEngine, key: str
+) -> None:
+    other_key, other_body = f"{key}-other", f"{key}-body"
+    created = datetime.now(UTC) - timedelta(minutes=10)
+    await _add_row(engine, key, {"url": "mine"}, created_at=created)
+    await _add_row(engine, other_key, {"url": "theirs"}, created_at=created)
+    await _add_row(engine, other_body, {"url": "first body"}, created_at=created)
+    handled = len(HANDLED)
+    # an abandoned request with another body is still a mismatch, not taken over
+    mismatch = await _post(client, other_body, {"url": "second body"})
+    assert mismatch.status_code == 422 and len(HANDLED) == handled
+    assert (await _post(client, key, {"url": "mine"})).status_code == 202
+    assert len(HANDLED) == handled + 1
+    other = await _row(engine, other_key)
+    assert other is not None and other.created_at == created  # not renewed by our take-over
 
 
 @pytest.mark.parametrize(("hours", "expired"), [(23, False), (25, True)])
