@@ -1,6 +1,6 @@
 """Mutation score of the safety-critical modules, each against its own tests (mutmut).
 
-    uv run python bench/mutation.py [MODULE ...] [--timeout 900] [--jobs 1] [--out FILE]
+    uv run python bench/mutation.py [MODULE ...] [--timeout 1800] [--jobs 1] [--out FILE]
 
 For each module, a copy of the checkout in a temporary folder gets a `[tool.mutmut]` that
 mutates that module only and selects that module's own tests (MODULES below), then
@@ -184,7 +184,7 @@ def score_module(module: str, tests: list[str], *, timeout: float, jobs: int = 1
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("modules", nargs="*", default=sorted(MODULES))
-    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per module")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per module")
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
