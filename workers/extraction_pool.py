@@ -58,7 +58,8 @@ class ExtractionPool:
         """Kill a pool stuck on a page; jobs sharing it fail retryably and run again."""
         if executor is self._executor:
             self._executor = self._new_executor()
-        for process in list(getattr(executor, "_processes", {}).values()):
+        # a pool already shut down by a page timing out beside this one has no processes
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
             process.kill()
         executor.shutdown(wait=False, cancel_futures=True)
 
@@ -73,6 +74,10 @@ def _prepare_child(parent: int) -> None:
     Extraction yields the CPU to the API and the workers' event loops when both want it.
     """
     die_with_parent(parent)
+    _lower_priority()
+
+
+def _lower_priority() -> None:
     os.nice(10)
 
 

@@ -125,6 +125,21 @@ async def test_a_hung_page_is_cut_off_its_process_killed_and_the_pool_replaced()
         pool.close()
 
 
+async def test_two_pages_hung_on_one_pool_both_time_out() -> None:
+    """The second timeout finds the pool already shut down by the first: still a timeout."""
+    pool = ExtractionPool(processes=2, timeout=1.0, target=_hang)
+    try:
+        both = asyncio.gather(
+            pool.extract(PAGE, URL, claim_threshold=0.5),
+            pool.extract(PAGE, URL + "?2", claim_threshold=0.5),
+            return_exceptions=True,
+        )
+        outcomes = await asyncio.wait_for(both, 30)
+        assert [type(o) for o in outcomes] == [ExtractionTimeout, ExtractionTimeout]
+    finally:
+        pool.close()
+
+
 def _wait_for_file(path: str, url: str, claim_threshold: float) -> int:
     """Runs until the file named by `html` exists (10 s at most), then reports its pid."""
     for _ in range(200):

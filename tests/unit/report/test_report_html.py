@@ -17,6 +17,7 @@ SOURCE = SourceView(
     source=ArticleSourceOut(
         id=uuid.uuid4(),
         url="https://a.example/",
+        normalized_url="https://a.example",
         domain="a.example",
         publisher=None,
         title="<b>A</b>",
