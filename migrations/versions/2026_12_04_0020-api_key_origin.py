@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "b7e41c9d2a10"
-down_revision: str | None = "74452fd50d0f"
+down_revision: str | None = "9c3e5b1a7d42"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
