@@ -72,13 +72,15 @@ class LearnedScorer:
             return 0.0, []
         grams = word_grams(words)
         found = grams & self.words.keys()
-        total = sum(map(self.words.__getitem__, found))
+        # fsum: exact, so the same sentence scores the same bits whatever the set order
+        # (which follows each process's hash seed)
+        parts = [math.fsum(map(self.words.__getitem__, found))]
         count = len(grams)
         candidates = _strongest(self.words, found, "w:")
         by_word = self._by_word
         for word in set(words):
             chars = by_word.get(word) or self._word_chars(word)
-            total += chars.total
+            parts.append(chars.total)
             count += chars.count
             candidates += chars.strongest
         # n-gram values are count/sqrt(total count): long sentences do not win on length alone
@@ -87,7 +89,7 @@ class LearnedScorer:
         # (sorting the few dozen candidates in C beats heapq.nsmallest's Python loop; same
         # result, as nsmallest(n, xs) == sorted(xs)[:n])
         top = sorted(set(candidates))[:_NGRAMS_EXPLAINED]
-        return total * scale, [(display_name(g), w * scale) for _, g, w in top]
+        return math.fsum(parts) * scale, [(display_name(g), w * scale) for _, g, w in top]
 
     def _word_chars(self, word: str) -> _WordChars:
         """A word's character n-grams: their weight, their number, the strongest few."""
@@ -97,7 +99,7 @@ class LearnedScorer:
                 self._by_word.clear()
             grams = char_grams(word)
             found = grams & self.chars.keys()
-            total = sum(map(self.chars.__getitem__, found))
+            total = math.fsum(map(self.chars.__getitem__, found))
             strongest = _strongest(self.chars, found, "c:")
             known = self._by_word[word] = _WordChars(total, len(grams), strongest)
         return known
