@@ -10,7 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Batch, BatchItem, Job
 
-__all__ = ["add_batch", "add_items", "batch_counts", "get_batch", "list_batches", "list_jobs"]
+__all__ = [
+    "add_batch",
+    "add_items",
+    "batch_counts",
+    "batch_jobs",
+    "get_batch",
+    "list_batches",
+    "list_jobs",
+]
 
 STATUSES = ("queued", "running", "succeeded", "failed")
 After = tuple[datetime, uuid.UUID] | None
@@ -78,24 +86,44 @@ def _keyset(query: Select, column, after: After, *, newest_first: bool) -> Selec
 async def list_jobs(
     session: AsyncSession,
     *,
-    batch_id: uuid.UUID | None,
     status: str | None,
     api_key_id: uuid.UUID | None,
     after: After,
     limit: int,
-    newest_first: bool,
 ) -> list[Job]:
-    """Jobs the caller may see, by batch and status, keyset-paginated on (created_at, id)."""
+    """Jobs the caller may see, newest first, by status, keyset-paginated on (created_at, id)."""
     query = select(Job)
-    if batch_id is not None:
-        members = select(BatchItem.job_id).where(BatchItem.batch_id == batch_id)
-        query = query.where(Job.id.in_(members))
     if status is not None:
         query = query.where(Job.status == status)
     if api_key_id is not None:
         query = query.where(Job.api_key_id == api_key_id)
-    query = _keyset(query, Job.created_at, after, newest_first=newest_first)
+    query = _keyset(query, Job.created_at, after, newest_first=True)
     return list((await session.scalars(query.limit(limit))).all())
+
+
+async def batch_jobs(
+    session: AsyncSession,
+    batch_id: uuid.UUID,
+    *,
+    status: str | None,
+    api_key_id: uuid.UUID | None,
+    after: int | None,
+    limit: int,
+) -> list[tuple[int, Job]]:
+    """(position, job) of a batch's jobs in submission order, those it joined included."""
+    query = (
+        select(BatchItem.position, Job)
+        .join(Job, Job.id == BatchItem.job_id)
+        .where(BatchItem.batch_id == batch_id)
+    )
+    if status is not None:
+        query = query.where(Job.status == status)
+    if api_key_id is not None:
+        query = query.where(Job.api_key_id == api_key_id)
+    if after is not None:
+        query = query.where(BatchItem.position > after)
+    rows = await session.execute(query.order_by(BatchItem.position).limit(limit))
+    return [(position, job) for position, job in rows.all()]
 
 
 async def list_batches(
