@@ -49,7 +49,7 @@ MODULES: dict[str, list[str]] = {
     "app/verify/verdict.py": [
         "tests/unit/verify/test_verify_verdicts.py",
         "tests/unit/verify/test_verify_page_text.py",
-        "tests/unit/verify/test_verify_verdict_scores.py",
+        "tests/unit/verify/test_verify_values.py",
     ],
 }
 _COPIED = ("app", "workers", "tests", "bench", "migrations", "pyproject.toml", "uv.lock")

@@ -31,6 +31,9 @@ IDEMPOTENCY_KEY = {
 }
 
 
+# subclassed schemas whose inherited fields take their base's descriptions
+_BASES = {"BatchJobOut": "JobOut"}
+
 SUMMARIES = {
     ("get", "/v1/jobs"): "List jobs, by batch and status",
     ("get", "/v1/batches"): "List batches",
@@ -98,7 +101,11 @@ def _describe_fields(components: dict[str, Any]) -> None:
     """Fill undescribed properties from FIELD_DOCS; make error.code an enum."""
     for name, schema in components.items():
         for prop, spec in (schema.get("properties") or {}).items():
-            doc = FIELD_DOCS.get(f"{name}.{prop}") or FIELD_DOCS.get(prop)
+            doc = (
+                FIELD_DOCS.get(f"{name}.{prop}")
+                or FIELD_DOCS.get(f"{_BASES.get(name, name)}.{prop}")
+                or FIELD_DOCS.get(prop)
+            )
             if doc and "description" not in spec:
                 spec["description"] = doc
     if "JobError" in components:

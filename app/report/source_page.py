@@ -47,16 +47,7 @@ async def _detail(session: AsyncSession, source_id: uuid.UUID) -> SourceDetail:
                 claims=claims,
             )
         )
-    out = SourceOut(
-        id=source.id,
-        url=source.url,
-        normalized_url=source.url,
-        domain=source.domain,
-        publisher=source.publisher,
-        title=source.title,
-        article_count=article_count,
-        claim_count=claim_count,
-    )
+    out = SourceOut.of(source, article_count, claim_count)
     return SourceDetail(source=out, articles=articles)
 
 

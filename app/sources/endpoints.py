@@ -25,16 +25,7 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
 
 def _out(source: Source, articles: int, claims: int) -> SourceOut:
-    return SourceOut(
-        id=source.id,
-        url=source.url,
-        normalized_url=source.url,
-        domain=source.domain,
-        publisher=source.publisher,
-        title=source.title,
-        article_count=articles,
-        claim_count=claims,
-    )
+    return SourceOut.of(source, articles, claims)
 
 
 @router.get(

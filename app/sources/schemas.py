@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from app.claims.schemas import ClaimOut
+
+if TYPE_CHECKING:
+    from app.models import Source
 
 __all__ = ["CitingArticle", "SourceDetail", "SourceOut", "SourcePage"]
 
@@ -22,6 +26,20 @@ class SourceOut(BaseModel):
     title: str | None
     article_count: int
     claim_count: int
+
+    @classmethod
+    def of(cls, source: Source, articles: int, claims: int) -> SourceOut:
+        """A stored source with its counts (its URL is already the normalised key)."""
+        return cls(
+            id=source.id,
+            url=source.url,
+            normalized_url=source.url,
+            domain=source.domain,
+            publisher=source.publisher,
+            title=source.title,
+            article_count=articles,
+            claim_count=claims,
+        )
 
 
 class SourcePage(BaseModel):

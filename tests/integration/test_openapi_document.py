@@ -72,7 +72,12 @@ async def test_codes_and_states_are_enums(api: httpx.AsyncClient) -> None:
     }  # fmt: skip
     assert "extracting" in enum(schemas["JobOut"]["properties"]["stage"])
     assert enum(schemas["VerificationOut"]["properties"]["status"]) == {
-        "supported", "contradicted", "not_found", "unreachable", "unchecked"
+        "supported",
+        "partially_supported",
+        "contradicted",
+        "not_found",
+        "unreachable",
+        "unchecked",
     }  # fmt: skip
     states = {"cited", "attributed", "uncited"}
     assert enum(schemas["ClaimOut"]["properties"]["citation_state"]) == states

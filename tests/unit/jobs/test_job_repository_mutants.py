@@ -71,21 +71,20 @@ async def test_add_sets_the_defaults_and_get_reads_by_id(session: AsyncSession) 
     assert await repo.get(uuid.uuid4()) is None
 
 
-async def test_active_for_url_is_the_oldest_unfinished_job_of_that_url(
+async def test_active_for_urls_finds_the_callers_unfinished_job_per_url(
     session: AsyncSession,
 ) -> None:
-    url = f"https://jobs.test/{uuid.uuid4().hex}"
+    url, other = (f"https://jobs.test/{uuid.uuid4().hex}" for _ in range(2))
     now = datetime.now(UTC)
     await _job(session, url, status="succeeded", created_at=now - 3 * HOUR)
     await _job(session, url, status="failed", created_at=now - 3 * HOUR)
-    await _job(session, url, status="queued", created_at=now - HOUR)  # inserted first
-    older = await _job(session, url, status="running", created_at=now - 2 * HOUR)
-    await _job(session, status="queued", created_at=now - 4 * HOUR)  # another URL
-    found = await JobRepository(session).active_for_url(url)
-    assert found is not None and found.id == older.id
+    running = await _job(session, url, status="running", created_at=now - 2 * HOUR)
+    await _job(session, other, status="queued", api_key_id=await _key(session))  # another key
     finished = f"https://jobs.test/{uuid.uuid4().hex}"
     await _job(session, finished, status="succeeded")
-    assert await JobRepository(session).active_for_url(finished) is None
+    found = await JobRepository(session).active_for_urls([url, other, finished], None)
+    assert {u: j.id for u, j in found.items()} == {url: running.id}
+    assert await JobRepository(session).active_for_urls([], None) == {}
 
 
 async def test_claim_moves_a_queued_job_to_fetching(session: AsyncSession) -> None:
@@ -107,8 +106,8 @@ async def test_set_stage_is_a_heartbeat_of_running_jobs_only(session: AsyncSessi
     queued = await _job(session)
     bystander = await _job(session, status="running", stage="fetching", lease_until=None)
     before = datetime.now(UTC)
-    await repo.set_stage(running.id, "extracting", lease=45)
-    await repo.set_stage(queued.id, "extracting", lease=45)
+    assert await repo.set_stage(running.id, "extracting", lease=45, attempt=running.attempts)
+    assert not await repo.set_stage(queued.id, "extracting", lease=45, attempt=queued.attempts)
     after = datetime.now(UTC)
     row = await _reload(session, running)
     assert row.stage == "extracting"
@@ -134,7 +133,10 @@ async def test_finish_points_at_the_article_and_clears_the_error(session: AsyncS
     )
     bystander = await _job(session, status="running", lease_until=datetime.now(UTC) + HOUR)
     before = datetime.now(UTC)
-    await JobRepository(session).finish(job.id, article_id=article.id)
+    finished = await JobRepository(session).finish(
+        job.id, article_id=article.id, attempt=job.attempts
+    )
+    assert finished is not None and finished.id == job.id
     after = datetime.now(UTC)
     row = await _reload(session, job)
     assert (row.status, row.stage, row.article_id) == ("succeeded", "done", article.id)
@@ -153,8 +155,9 @@ async def test_fail_keeps_the_error_cut_to_2000_characters(
     )
     bystander = await _job(session)
     before = datetime.now(UTC)
-    await JobRepository(session).fail(job.id, code="blocked_address", message=LONG,
-                                      retryable=retryable)  # fmt: skip
+    assert await JobRepository(session).fail(
+        job.id, code="blocked_address", message=LONG, retryable=retryable, attempt=job.attempts
+    )
     after = datetime.now(UTC)
     row = await _reload(session, job)
     assert (row.status, row.stage) == ("failed", "fetching")  # the stage it failed in
@@ -202,7 +205,7 @@ async def test_queue_id_and_callback_status_are_set_on_one_job(session: AsyncSes
 
 async def test_stale_looks_at_500_jobs_by_default(session: AsyncSession) -> None:
     due = datetime.now(UTC) - 2 * HOUR
-    rows = [{"url": f"https://jobs.test/stale/{n}", "normalized_url": "n"} for n in range(501)]
+    rows = [{"url": f"https://jobs.test/stale/{n}", "normalized_url": f"n{n}"} for n in range(501)]
     await session.execute(Job.__table__.insert().values(id=func.gen_random_uuid(),
                                                         next_attempt_at=due), rows)  # fmt: skip
     stale = await JobRepository(session).stale(older_than=60)
