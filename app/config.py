@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     fetch_per_host: int = 2  # concurrent fetches per host across all workers
     claim_threshold: float = 0.5
     extract_timeout: float = 20.0
+    # a cited page fetched for verification is reused by later checks for this long (0: never)
+    snapshot_max_age_seconds: float = 24 * 3600
     extract_processes: int = 2
     job_max_attempts: int = 4
     job_lease_seconds: float = 120.0

@@ -236,6 +236,22 @@ class Citation(Base):
     attributed_to: Mapped[str | None] = mapped_column(Text)
 
 
+class SourceSnapshot(Base):
+    """A cited page's text as fetched for verification, kept so verdicts can show it."""
+
+    __tablename__ = "source_snapshots"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    fetched_at: Mapped[datetime] = _created()
+    final_url: Mapped[str] = mapped_column(Text)
+    http_status: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the text, to tell changes apart
+    text: Mapped[str] = mapped_column(Text)  # the page's passages, one per line
+
+    __table_args__ = (Index("ix_source_snapshots_source_fetched", "source_id", "fetched_at"),)
+
+
 class Verification(Base):
     """Whether a cited source says what a claim says (one row per claim and source)."""
 
@@ -250,6 +266,15 @@ class Verification(Base):
     evidence: Mapped[str | None] = mapped_column(Text)
     score: Mapped[float] = mapped_column(Float, default=0.0)
     checked_at: Mapped[datetime] = _created()
+    # the stored page text the verdict was reached on, and where the evidence sits in it
+    snapshot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_snapshots.id", ondelete="SET NULL"), index=True
+    )
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    reasons: Mapped[list[str]] = mapped_column(
+        JSONB, server_default=text("'[]'::jsonb"), default=list
+    )
 
     __table_args__ = (
         Index("ix_verifications_claim_source", "sentence_id", "source_id", unique=True),

@@ -111,6 +111,9 @@ def settings(database_url: str, redis_url: str, redis_prefix: str) -> Settings:
         job_lease_seconds=3.0,
         retry_base_seconds=0.1,
         extract_processes=1,
+        # a loaded 2-core machine can take this long to start a pool and extract a page;
+        # the tests of the timeout itself set their own
+        extract_timeout=120.0,
         rate_limit_per_minute=100_000,
         worker_nice=0,  # in-process workers must not lower the test process itself
         log_json=False,

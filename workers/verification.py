@@ -1,16 +1,24 @@
-"""Job function: fetch each source an article cites and check the claims that rest on it."""
+"""Job function: check the claims an article rests on each source against the source's text.
+
+A source's text comes from a stored snapshot younger than `snapshot_max_age_seconds`, or
+from a fresh fetch that is stored as a new snapshot, so every verdict can point at the text
+it was reached on (`snapshot_id`, evidence offsets) and a source is fetched once a day at
+most however many articles cite it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 import structlog
 
 from app.claims.repository import claims_by_source, replace_verifications
 from app.fetch import FetchError
-from app.verify import source_text_from_html, verify_claims
+from app.sources.snapshots import latest_snapshot, store_snapshot
+from app.verify import Verdict, source_text_from_html, verify_claims
 from workers.fetching import fetch_politely
 
 __all__ = ["verify_article"]
@@ -19,19 +27,65 @@ log = structlog.get_logger()
 SOURCES_AT_ONCE = 4
 
 
-def _check(html: str, url: str, claims: list[str]) -> list[tuple[str, str, float]]:
-    """CPU part, run in a thread: page passages, then one verdict per claim."""
-    verdicts = verify_claims(claims, source_text_from_html(html, url))
-    return [(v.status, v.evidence, v.score) for v in verdicts]
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A source's passages and the snapshot they were stored as (None: nothing to check)."""
+
+    snapshot_id: int | None
+    passages: list[str]
+    failure: tuple[str, str] | None = None  # (status, error code) when it could not be read
 
 
-async def _verify_source(ctx: dict[str, Any], url: str, claims: list[str]) -> list[tuple]:  # type: ignore[type-arg]
+async def _source_text(ctx: dict[str, Any], source_id: uuid.UUID, url: str) -> _Text:
+    """A fresh-enough stored snapshot, or the page fetched now and stored."""
+    max_age = ctx["settings"].snapshot_max_age_seconds
+    if max_age > 0:
+        async with ctx["sessions"]() as session:
+            kept = await latest_snapshot(session, source_id, max_age=max_age)
+        if kept is not None:
+            return _Text(kept.id, kept.text.split("\n") if kept.text else [])
     try:
         page = await fetch_politely(ctx, url)
     except FetchError as exc:
         status = "unchecked" if exc.code in ("not_html", "not_text") else "unreachable"
-        return [(status, exc.code, 0.0)] * len(claims)
-    return await asyncio.to_thread(_check, page.html, page.final_url, claims)
+        return _Text(None, [], (status, exc.code))
+    passages = await asyncio.to_thread(source_text_from_html, page.html, page.final_url)
+    async with ctx["sessions"].begin() as session:
+        snapshot = await store_snapshot(
+            session,
+            source_id,
+            final_url=page.final_url,
+            http_status=page.status,
+            content_type=page.content_type,
+            passages=passages,
+        )
+    return _Text(snapshot.id, passages)
+
+
+def _row(verdict: Verdict, snapshot_id: int | None) -> dict[str, Any]:
+    start, end = verdict.offsets[0] if verdict.offsets else (None, None)
+    return {
+        "status": verdict.status,
+        "evidence": verdict.evidence[:2000],
+        "score": round(verdict.score, 4),
+        "snapshot_id": snapshot_id,
+        "evidence_start": start,
+        "evidence_end": end,
+        "reasons": list(verdict.reasons)[:10],
+    }
+
+
+async def _verify_source(
+    ctx: dict[str, Any], source_id: uuid.UUID, url: str, claims: list[str]
+) -> list[dict[str, Any]]:
+    text = await _source_text(ctx, source_id, url)
+    if text.failure is not None:
+        status, code = text.failure
+        failed = {"status": status, "evidence": code, "score": 0.0, "reasons": [code]}
+        unread = {"snapshot_id": None, "evidence_start": None, "evidence_end": None}
+        return [failed | unread for _ in claims]
+    verdicts = await asyncio.to_thread(verify_claims, claims, text.passages)
+    return [_row(v, text.snapshot_id) for v in verdicts]
 
 
 async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
@@ -44,17 +98,10 @@ async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
     async def one(key: tuple[uuid.UUID, str]) -> list[dict[str, Any]]:
         async with gate:
             claims = grouped[key]
-            verdicts = await _verify_source(ctx, key[1], [text for _, text in claims])
+            verdicts = await _verify_source(ctx, key[0], key[1], [text for _, text in claims])
         return [
-            {
-                "article_id": article_uuid,
-                "sentence_id": sentence_id,
-                "source_id": key[0],
-                "status": status,
-                "evidence": evidence[:2000],
-                "score": round(score, 4),
-            }
-            for (sentence_id, _), (status, evidence, score) in zip(claims, verdicts, strict=True)
+            {"article_id": article_uuid, "sentence_id": sentence_id, "source_id": key[0], **v}
+            for (sentence_id, _), v in zip(claims, verdicts, strict=True)
         ]
 
     rows = [row for batch in await asyncio.gather(*(one(k) for k in grouped)) for row in batch]

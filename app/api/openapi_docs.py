@@ -50,6 +50,8 @@ OPERATION_IDS = {
     "read_provenance": "getArticleProvenance",
     "read_sources": "listSources",
     "read_source": "getSource",
+    "read_latest_snapshot": "getSourceSnapshot",
+    "read_snapshot": "getSourceSnapshotById",
     "healthz": "getHealth",
     "readyz": "getReadiness",
     "metrics": "getMetrics",
@@ -154,6 +156,12 @@ FIELD_DOCS = {
     "SubmitBatch.force": "Fetch again even if stored.",
     "VerificationOut.evidence": "The passage of the source the verdict rests on.",
     "VerificationOut.score": "How well the best passage covers the claim (0 to 1).",
+    "VerificationOut.checked_at": "When the verdict was reached.",
+    "SnapshotOut.id": "The snapshot's id (a verdict's `snapshot_id`).",
+    "SnapshotOut.source_id": "The source it is a snapshot of.",
+    "SnapshotOut.fetched_at": "When the page was fetched.",
+    "SnapshotOut.http_status": "The HTTP status the page was fetched with.",
+    "SnapshotOut.content_type": "The page's Content-Type.",
 }
 
 JOB: dict[str, Any] = {
@@ -237,6 +245,26 @@ BATCH = {
 SOURCE_OUT = {
     k: v for k, v in SOURCE.items() if k not in ("label", "publisher", "url", "claim_count")
 } | {"url": SOURCE["normalized_url"], "publisher": "BBC News", "article_count": 2, "claim_count": 5}
+SNAPSHOT = {
+    "id": 42,
+    "source_id": SOURCE["id"],
+    "final_url": "https://www.bbc.co.uk/news/articles/c4g7x2vq1e9o",
+    "fetched_at": "2026-12-01T09:00:05Z",
+    "http_status": 200,
+    "content_type": "text/html",
+    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "text": "Tidal lagoon approved\nThe council approved the lagoon on Tuesday.\n…",
+}
+VERDICT = {
+    "status": "contradicted",
+    "evidence": "The council approved the lagoon on Tuesday.",
+    "score": 0.12,
+    "reasons": ["the page says 'Tuesday' where the claim says 'Monday'"],
+    "snapshot_id": SNAPSHOT["id"],
+    "evidence_start": 22,
+    "evidence_end": 65,
+    "checked_at": "2026-12-01T09:00:06Z",
+}
 EXAMPLES: dict[str, Any] = {
     "createArticleJob": JOB | {"status": "queued", "stage": "queued", "article_id": None},
     "getJob": JOB,
@@ -255,13 +283,13 @@ EXAMPLES: dict[str, Any] = {
     "listArticleSources": {"items": [SOURCE], "next_cursor": None},
     "getArticleSource": {
         "source": SOURCE,
-        "claims": [
-            CLAIM | {"verification": {"status": "supported", "evidence": "…", "score": 0.82}}
-        ],
+        "claims": [CLAIM | {"verification": VERDICT}],
         "verification_counts": {"supported": 1},
     },
     "listSources": {"items": [SOURCE_OUT], "next_cursor": None},
     "getSource": {"source": SOURCE_OUT, "articles": []},
+    "getSourceSnapshot": SNAPSHOT,
+    "getSourceSnapshotById": SNAPSHOT,
     "getHealth": {"status": "ok"},
     "getReadiness": {"status": "ready", "database": True, "redis": True},
     "getArticleProvenance": {"@context": {"prov": "http://www.w3.org/ns/prov#"}, "@graph": []},

@@ -24,6 +24,7 @@ __all__ = [
     "list_claims",
     "replace_verifications",
     "to_claims",
+    "verification_out",
     "verifications",
 ]
 
@@ -127,6 +128,20 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
     ]
 
 
+def verification_out(v: Verification) -> VerificationOut:
+    """A stored verdict as served, with its reasons and where its evidence sits."""
+    return VerificationOut(
+        status=v.status,  # type: ignore[arg-type]
+        evidence=v.evidence,
+        score=v.score,
+        reasons=list(v.reasons or []),
+        snapshot_id=v.snapshot_id,
+        evidence_start=v.evidence_start,
+        evidence_end=v.evidence_end,
+        checked_at=v.checked_at,
+    )
+
+
 async def verifications(
     session: AsyncSession, article_id: uuid.UUID, source_id: uuid.UUID
 ) -> dict[uuid.UUID, VerificationOut]:
@@ -136,10 +151,7 @@ async def verifications(
             Verification.article_id == article_id, Verification.source_id == source_id
         )
     )
-    return {
-        v.sentence_id: VerificationOut(status=v.status, evidence=v.evidence, score=v.score)
-        for v in rows
-    }
+    return {v.sentence_id: verification_out(v) for v in rows}
 
 
 async def claims_by_source(

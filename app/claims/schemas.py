@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -60,6 +61,21 @@ class VerificationOut(BaseModel):
     )
     evidence: str | None = None
     score: float = Field(0.0, description="support score in [0, 1]; 0 when not checked")
+    reasons: list[str] = Field(
+        default_factory=list,
+        description="What decided it: a clash ('the page says 28% where the claim says 38%'),"
+        " figures the page never states, the fitted features, or the fetch error code.",
+    )
+    snapshot_id: int | None = Field(
+        None,
+        description="The stored text of the source it was checked on"
+        " (`GET /v1/sources/{source_id}/snapshot`); null when the page could not be read.",
+    )
+    evidence_start: int | None = Field(
+        None, description="Where the evidence passage starts in the snapshot's `text`."
+    )
+    evidence_end: int | None = Field(None, description="Where it ends (exclusive).")
+    checked_at: datetime | None = None
 
 
 class ClaimOut(BaseModel):

@@ -14,7 +14,7 @@ from sqlalchemy.orm import defer
 from app.articles.repository import article_sources, list_articles
 from app.articles.schemas import ArticleSourceOut, ArticleStats
 from app.articles.service import article_or_404, source_out
-from app.claims.repository import to_claims
+from app.claims.repository import to_claims, verification_out
 from app.claims.schemas import ClaimOut, VerificationOut
 from app.models import Article, Sentence, Verification
 from app.report.highlight import ClaimView, SourceView
@@ -50,12 +50,7 @@ async def _claim_sentences(session: AsyncSession, article_id: uuid.UUID) -> list
 async def _verdicts(session: AsyncSession, article_id: uuid.UUID) -> Verdicts:
     """Every stored verdict of the article, by (claim id, source id)."""
     rows = await session.scalars(select(Verification).where(Verification.article_id == article_id))
-    return {
-        (v.sentence_id, v.source_id): VerificationOut(
-            status=v.status, evidence=v.evidence, score=v.score
-        )
-        for v in rows
-    }
+    return {(v.sentence_id, v.source_id): verification_out(v) for v in rows}
 
 
 def _sources(

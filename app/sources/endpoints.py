@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from app.api.deps import CursorDep
 from app.api.pagination import Limit
@@ -16,7 +16,8 @@ from app.db import SessionDep
 from app.errors import NotFound, Problem
 from app.models import Source
 from app.sources.repository import citing_articles, citing_sentences, find_sources, get_source
-from app.sources.schemas import CitingArticle, SourceDetail, SourceOut, SourcePage
+from app.sources.schemas import CitingArticle, SnapshotOut, SourceDetail, SourceOut, SourcePage
+from app.sources.snapshots import get_snapshot, latest_snapshot
 from app.urls import normalize_source_url
 
 __all__ = ["router"]
@@ -74,3 +75,33 @@ async def read_source(source_id: uuid.UUID, session: SessionDep) -> SourceDetail
         for a, link in await citing_articles(session, source_id)
     ]
     return SourceDetail(source=_out(*found), articles=articles)
+
+
+@router.get(
+    "/{source_id}/snapshot",
+    response_model=SnapshotOut,
+    responses={404: {"model": Problem, "description": "No such source, or never fetched"}},
+)
+async def read_latest_snapshot(source_id: uuid.UUID, session: SessionDep) -> SnapshotOut:
+    """The newest stored text of the source (kept when a claim was checked against it)."""
+    snapshot = await latest_snapshot(session, source_id)
+    if snapshot is None:
+        raise NotFound(f"No snapshot of source {source_id}: it was never checked")
+    return SnapshotOut.of(snapshot)
+
+
+@router.get(
+    "/{source_id}/snapshots/{snapshot_id}",
+    response_model=SnapshotOut,
+    responses={404: {"model": Problem, "description": "No such snapshot of this source"}},
+)
+async def read_snapshot(
+    source_id: uuid.UUID,
+    snapshot_id: Annotated[int, Path(ge=1, le=2**63 - 1, description="A verdict's snapshot_id")],
+    session: SessionDep,
+) -> SnapshotOut:
+    """The text a verdict was reached on (its `snapshot_id`)."""
+    snapshot = await get_snapshot(session, source_id, snapshot_id)
+    if snapshot is None:
+        raise NotFound(f"No snapshot {snapshot_id} of source {source_id}")
+    return SnapshotOut.of(snapshot)

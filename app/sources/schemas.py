@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
@@ -10,9 +11,9 @@ from pydantic import BaseModel, Field
 from app.claims.schemas import ClaimOut
 
 if TYPE_CHECKING:
-    from app.models import Source
+    from app.models import Source, SourceSnapshot
 
-__all__ = ["CitingArticle", "SourceDetail", "SourceOut", "SourcePage"]
+__all__ = ["CitingArticle", "SnapshotOut", "SourceDetail", "SourceOut", "SourcePage"]
 
 
 class SourceOut(BaseModel):
@@ -60,3 +61,32 @@ class CitingArticle(BaseModel):
 class SourceDetail(BaseModel):
     source: SourceOut
     articles: list[CitingArticle]
+
+
+class SnapshotOut(BaseModel):
+    """A source's text as fetched when claims were checked against it."""
+
+    id: int
+    source_id: uuid.UUID
+    final_url: str = Field(description="Where the fetch ended, after redirects.")
+    fetched_at: datetime
+    http_status: int
+    content_type: str | None
+    sha256: str = Field(description="SHA-256 of `text`: equal hashes, same text.")
+    text: str = Field(
+        description="The page's main text, one passage per line; verdicts'"
+        " `evidence_start`/`evidence_end` index it."
+    )
+
+    @classmethod
+    def of(cls, snapshot: SourceSnapshot) -> SnapshotOut:
+        return cls(
+            id=snapshot.id,
+            source_id=snapshot.source_id,
+            final_url=snapshot.final_url,
+            fetched_at=snapshot.fetched_at,
+            http_status=snapshot.http_status,
+            content_type=snapshot.content_type,
+            sha256=snapshot.sha256,
+            text=snapshot.text,
+        )

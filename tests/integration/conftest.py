@@ -129,6 +129,7 @@ def worker_process(settings: Settings, **extra: str) -> subprocess.Popen[bytes]:
             "CLAIMTRAIL_JOB_LEASE_SECONDS": "3",
             "CLAIMTRAIL_SWEEP_EVERY_SECONDS": "1",
             "CLAIMTRAIL_EXTRACT_PROCESSES": "1",
+            "CLAIMTRAIL_EXTRACT_TIMEOUT": str(settings.extract_timeout),
             "CLAIMTRAIL_LOG_JSON": "false",
             **extra,
         }
