@@ -17,6 +17,7 @@ from app.api.pagination import CursorCodec
 from app.api.ratelimit import RateLimitMiddleware
 from app.api.request_limits import RequestLimitsMiddleware, install_json_errors
 from app.articles.endpoints import router as articles_router
+from app.articles.recheck import router as recheck_router
 from app.auth.middleware import install_auth
 from app.batches.endpoints import jobs_router as job_list_router
 from app.batches.endpoints import router as batches_router
@@ -82,6 +83,7 @@ def create_app(
     app.include_router(job_events_router)
     app.include_router(batches_router)
     app.include_router(articles_router)
+    app.include_router(recheck_router)
     app.include_router(sources_router)
     app.include_router(health_router)
     app.include_router(home_router)  # before report_router: /report/jobs is not an id

@@ -146,6 +146,10 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     stats: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     pipeline_version: Mapped[str | None] = mapped_column(String(32))
+    # verification: asked for (a job or POST .../verify) and last stored; both reset when
+    # the article is extracted again, since its verdicts go with its old sentences
+    verification_requested_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = _created()
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

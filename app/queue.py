@@ -111,13 +111,14 @@ class Queue:
         )
 
     async def enqueue_verification(
-        self, article_id: uuid.UUID, *, queue_job_id: str | None = None
+        self, article_id: uuid.UUID, *, queue_job_id: str | None = None, refresh: bool = False
     ) -> bool:
         """Queue a check of every claim of an article against the sources it cites; False
         when Redis already holds that queue id (queued, running or just ended)."""
         entry = await self.pool.enqueue_job(
             VERIFY_ARTICLE,
             str(article_id),
+            refresh,
             _job_id=queue_job_id or f"verify:{article_id}:{uuid.uuid4().hex[:8]}",
             _queue_name=self.queue_name,
         )

@@ -19,6 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.api.idempotency import purge_idempotency_keys
+from app.articles.repository import mark_verification_requested
 from app.articles.store import store_extraction
 from app.config import Settings
 from app.fetch import FetchError
@@ -242,6 +243,8 @@ async def _run(ctx: dict[str, Any], job: Job, slot: HostSlot, stage: dict[str, s
         )
         if finished is None:  # raising rolls the stored rows back with it
             raise LeaseLost("storing")
+        if finished.verify:  # the article reads `pending` until its verdicts are stored
+            await mark_verification_requested(session, [article_id])
     STAGE_SECONDS.labels("storing").observe(time.perf_counter() - started)
     return finished
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 import structlog
 
+from app.articles.repository import mark_verified
 from app.claims.repository import claims_by_source, replace_verifications
 from app.fetch import FetchError
 from app.sources.snapshots import latest_snapshot, store_snapshot
@@ -36,9 +38,9 @@ class _Text:
     failure: tuple[str, str] | None = None  # (status, error code) when it could not be read
 
 
-async def _source_text(ctx: dict[str, Any], source_id: uuid.UUID, url: str) -> _Text:
+async def _source_text(ctx: dict[str, Any], source_id: uuid.UUID, url: str, refresh: bool) -> _Text:
     """A fresh-enough stored snapshot, or the page fetched now and stored."""
-    max_age = ctx["settings"].snapshot_max_age_seconds
+    max_age = 0 if refresh else ctx["settings"].snapshot_max_age_seconds
     if max_age > 0:
         async with ctx["sessions"]() as session:
             kept = await latest_snapshot(session, source_id, max_age=max_age)
@@ -76,9 +78,9 @@ def _row(verdict: Verdict, snapshot_id: int | None) -> dict[str, Any]:
 
 
 async def _verify_source(
-    ctx: dict[str, Any], source_id: uuid.UUID, url: str, claims: list[str]
+    ctx: dict[str, Any], source_id: uuid.UUID, url: str, claims: list[str], refresh: bool
 ) -> list[dict[str, Any]]:
-    text = await _source_text(ctx, source_id, url)
+    text = await _source_text(ctx, source_id, url, refresh)
     if text.failure is not None:
         status, code = text.failure
         failed = {"status": status, "evidence": code, "score": 0.0, "reasons": [code]}
@@ -88,8 +90,9 @@ async def _verify_source(
     return [_row(v, text.snapshot_id) for v in verdicts]
 
 
-async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
-    """Replace the article's verdicts with fresh ones; returns how many were stored."""
+async def verify_article(ctx: dict[str, Any], article_id: str, refresh: bool = False) -> int:
+    """Replace the article's verdicts with fresh ones; returns how many were stored.
+    `refresh` fetches every source again instead of reading a stored snapshot."""
     article_uuid = uuid.UUID(article_id)
     async with ctx["sessions"]() as session:
         grouped = await claims_by_source(session, article_uuid)
@@ -98,7 +101,8 @@ async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
     async def one(key: tuple[uuid.UUID, str]) -> list[dict[str, Any]]:
         async with gate:
             claims = grouped[key]
-            verdicts = await _verify_source(ctx, key[0], key[1], [text for _, text in claims])
+            texts = [text for _, text in claims]
+            verdicts = await _verify_source(ctx, key[0], key[1], texts, refresh)
         return [
             {"article_id": article_uuid, "sentence_id": sentence_id, "source_id": key[0], **v}
             for (sentence_id, _), v in zip(claims, verdicts, strict=True)
@@ -107,5 +111,6 @@ async def verify_article(ctx: dict[str, Any], article_id: str) -> int:
     rows = [row for batch in await asyncio.gather(*(one(k) for k in grouped)) for row in batch]
     async with ctx["sessions"].begin() as session:
         await replace_verifications(session, article_uuid, rows)
+        await mark_verified(session, article_uuid, dict(Counter(r["status"] for r in rows)))
     log.info("article_verified", article_id=article_id, verdicts=len(rows), sources=len(grouped))
     return len(rows)

@@ -44,6 +44,7 @@ OPERATION_IDS = {
     "read_articles": "listArticles",
     "read_article": "getArticle",
     "read_article_text": "getArticleText",
+    "verify_article_sources": "verifyArticle",
     "read_claims": "listClaims",
     "read_article_sources": "listArticleSources",
     "read_source_provenance": "getArticleSource",
@@ -229,7 +230,9 @@ ARTICLE = {
     "byline": "A. Writer",
     "published_at": "2026-11-30T08:00:00Z",
     "word_count": 1234,
-    "stats": STATS,
+    "stats": STATS | {"verdicts": {"supported": 14, "contradicted": 1, "not_found": 4}},
+    "verification": "done",
+    "verified_at": "2026-12-01T09:00:09Z",
     "sources": [SOURCE],
     "claims_url": f"/v1/articles/{JOB['article_id']}/claims",
 }
@@ -274,6 +277,13 @@ EXAMPLES: dict[str, Any] = {
     "listBatches": {"items": [BATCH], "next_cursor": None},
     "listArticles": {"items": [ARTICLE], "next_cursor": None},
     "getArticle": ARTICLE,
+    "verifyArticle": {
+        "article_id": ARTICLE["id"],
+        "verification": "pending",
+        "requested_at": "2026-12-01T10:00:00Z",
+        "refresh": False,
+        "article_url": f"/v1/articles/{ARTICLE['id']}",
+    },
     "getArticleText": {
         "article_id": ARTICLE["id"],
         "text": "Tidal lagoon approved. …",

@@ -6,12 +6,20 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, or_, select, type_coerce, update
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Article, ArticleSource, Sentence, Source
 
-__all__ = ["article_ids_by_url", "article_sources", "get_article", "list_articles"]
+__all__ = [
+    "article_ids_by_url",
+    "article_sources",
+    "get_article",
+    "list_articles",
+    "mark_verification_requested",
+    "mark_verified",
+]
 
 
 async def get_article(session: AsyncSession, article_id: uuid.UUID) -> Article | None:
@@ -82,3 +90,27 @@ async def list_articles(
         )
     query = query.order_by(Article.created_at.desc(), Article.id.desc()).limit(limit)
     return list((await session.scalars(query)).all())
+
+
+async def mark_verification_requested(
+    session: AsyncSession, article_ids: Sequence[uuid.UUID]
+) -> None:
+    """Verification was asked for: the articles read `pending` until it is stored."""
+    if article_ids:
+        await session.execute(
+            update(Article)
+            .where(Article.id.in_(set(article_ids)))
+            .values(verification_requested_at=func.now())
+        )
+
+
+async def mark_verified(
+    session: AsyncSession, article_id: uuid.UUID, verdicts: dict[str, int]
+) -> None:
+    """Verdicts stored (the caller's transaction): `done`, with the counts per verdict."""
+    counts = type_coerce({"verdicts": verdicts}, JSONB)
+    await session.execute(
+        update(Article)
+        .where(Article.id == article_id)
+        .values(verified_at=func.now(), stats=Article.stats.op("||")(counts))
+    )

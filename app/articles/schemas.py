@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -17,7 +18,12 @@ __all__ = [
     "ArticleStats",
     "ArticleSummary",
     "SourceProvenance",
+    "VerificationState",
+    "verification_state",
 ]
+
+
+VerificationState = Literal["off", "pending", "done"]
 
 
 class ArticleStats(BaseModel):
@@ -32,6 +38,11 @@ class ArticleStats(BaseModel):
     )
     citation_coverage: float = 0.0
     sources: int = 0
+    verdicts: dict[str, int] = Field(
+        default_factory=dict,
+        description="Claim-source verdicts per status ('supported': 12, 'contradicted': 1, …)"
+        " once the article's sources are verified; empty before.",
+    )
 
 
 class ArticleSourceOut(BaseModel):
@@ -65,6 +76,12 @@ class ArticleSummary(BaseModel):
     word_count: int
     pipeline_version: str | None = None
     stats: ArticleStats
+    verification: VerificationState = Field(
+        "off",
+        description="off (sources never checked) | pending (a check was asked for and its"
+        " verdicts are not stored yet) | done (verdicts stored at `verified_at`).",
+    )
+    verified_at: datetime | None = Field(None, description="When the verdicts were stored.")
     sources: list[ArticleSourceOut]
     claims_url: str
     provenance_url: str
@@ -105,3 +122,12 @@ class SourceProvenance(BaseModel):
         default_factory=dict,
         description="Claims per verification status (submit with verify=true to check sources).",
     )
+
+
+def verification_state(
+    requested_at: datetime | None, verified_at: datetime | None
+) -> VerificationState:
+    """`done` once verdicts are stored after the latest request, `pending` before, else `off`."""
+    if verified_at is not None and (requested_at is None or verified_at >= requested_at):
+        return "done"
+    return "pending" if requested_at is not None else "off"

@@ -7,7 +7,12 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.articles.repository import article_sources, get_article
-from app.articles.schemas import ArticleSourceOut, ArticleStats, ArticleSummary
+from app.articles.schemas import (
+    ArticleSourceOut,
+    ArticleStats,
+    ArticleSummary,
+    verification_state,
+)
 from app.errors import NotFound
 from app.models import Article, ArticleSource, Source
 
@@ -57,6 +62,8 @@ async def summaries(session: AsyncSession, articles: list[Article]) -> list[Arti
             word_count=a.word_count,
             pipeline_version=a.pipeline_version,
             stats=ArticleStats(**(a.stats or {})),
+            verification=verification_state(a.verification_requested_at, a.verified_at),
+            verified_at=a.verified_at,
             sources=by_article[a.id],
             claims_url=f"/v1/articles/{a.id}/claims",
             provenance_url=f"/v1/articles/{a.id}/provenance",

@@ -106,6 +106,8 @@ async def store_extraction(
             "text": extraction.text,
             "stats": article_stats(extraction),
             "pipeline_version": extraction.pipeline_version,
+            "verification_requested_at": None,
+            "verified_at": None,
         },
     )
     await session.execute(delete(Sentence).where(Sentence.article_id == article_id))

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.articles.repository import article_ids_by_url
+from app.articles.repository import article_ids_by_url, mark_verification_requested
 from app.errors import Conflict, NotFound
 from app.jobs.repository import JobRepository
 from app.models import Job
@@ -123,6 +123,9 @@ async def submit_urls(
     resolved = await _resolve(
         session, {n: urls[i] for n, i in first.items()}, force=force, fields=fields
     )
+    if verify:  # a stored article answered now: its check is queued after the commit
+        stored = [j.article_id for j, work in resolved.values() if not work and j.article_id]
+        await mark_verification_requested(session, stored)
     submissions = []
     for index, norm in enumerate(normalized):
         job, needs_work = resolved[norm]
