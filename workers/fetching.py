@@ -68,14 +68,16 @@ class HostSlot:
 
 
 async def fetch_politely(
-    ctx: dict[str, Any], url: str, slot: HostSlot | None = None
+    ctx: dict[str, Any], url: str, slot: HostSlot | None = None, pdf_ok: bool = False
 ) -> FetchedPage:
     """`fetch_page` holding a slot of the host: `slot` (taken with `try_take`) or, without
-    one (source checks), the first to come free within 30 s."""
+    one (source checks, which take PDFs too), the first to come free within 30 s."""
     settings = ctx["settings"]
     if slot is not None:
         async with slot.renewed():
-            return await fetch_page(url, policy=ctx["fetch_policy"], client=ctx["http"])
+            return await fetch_page(
+                url, policy=ctx["fetch_policy"], client=ctx["http"], pdf_ok=pdf_ok
+            )
     async with host_slot(
         ctx["queue"].pool,
         urlsplit(url).hostname or "",
@@ -83,4 +85,4 @@ async def fetch_politely(
         lease=settings.fetch_deadline + 30,
         prefix=settings.redis_prefix,
     ):
-        return await fetch_page(url, policy=ctx["fetch_policy"], client=ctx["http"])
+        return await fetch_page(url, policy=ctx["fetch_policy"], client=ctx["http"], pdf_ok=pdf_ok)

@@ -18,9 +18,15 @@ import structlog
 
 from app.articles.repository import mark_verified
 from app.claims.repository import claims_by_source, replace_verifications
-from app.fetch import FetchError
+from app.fetch import FetchedPage, FetchError
 from app.sources.snapshots import latest_snapshot, store_snapshot
-from app.verify import Verdict, source_text_from_html, verify_claims
+from app.verify import (
+    PdfUnreadable,
+    Verdict,
+    source_text_from_html,
+    source_text_from_pdf,
+    verify_claims,
+)
 from workers.fetching import fetch_politely
 
 __all__ = ["verify_article"]
@@ -47,11 +53,13 @@ async def _source_text(ctx: dict[str, Any], source_id: uuid.UUID, url: str, refr
         if kept is not None:
             return _Text(kept.id, kept.text.split("\n") if kept.text else [])
     try:
-        page = await fetch_politely(ctx, url)
+        page = await fetch_politely(ctx, url, pdf_ok=True)
+        passages = await asyncio.to_thread(_passages, page)
     except FetchError as exc:
         status = "unchecked" if exc.code in ("not_html", "not_text") else "unreachable"
         return _Text(None, [], (status, exc.code))
-    passages = await asyncio.to_thread(source_text_from_html, page.html, page.final_url)
+    except PdfUnreadable:
+        return _Text(None, [], ("unchecked", "pdf_unreadable"))
     async with ctx["sessions"].begin() as session:
         snapshot = await store_snapshot(
             session,
@@ -62,6 +70,13 @@ async def _source_text(ctx: dict[str, Any], source_id: uuid.UUID, url: str, refr
             passages=passages,
         )
     return _Text(snapshot.id, passages)
+
+
+def _passages(page: FetchedPage) -> list[str]:
+    """The page's main text, or a PDF's, as passages (CPU: run in a thread)."""
+    if page.pdf is not None:
+        return source_text_from_pdf(page.pdf)
+    return source_text_from_html(page.html, page.final_url)
 
 
 def _row(verdict: Verdict, snapshot_id: int | None) -> dict[str, Any]:

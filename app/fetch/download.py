@@ -59,13 +59,15 @@ async def _network_errors() -> AsyncIterator[None]:
         raise FetchError("connect_error", f"network error: {exc!r}") from exc
 
 
-async def _finish(response: httpx.Response, max_bytes: int, html_only: bool) -> Download:
+async def _finish(
+    response: httpx.Response, max_bytes: int, html_only: bool, also: frozenset[str]
+) -> Download:
     """Check status and type before reading, then read the capped body."""
     error = status_error(response.status_code, response.headers.get("retry-after"))
     if error is not None:
         raise error
     kind = media_type(response.headers.get("content-type"))
-    if html_only and kind and kind not in HTML_TYPES:
+    if html_only and kind and kind not in HTML_TYPES | also:
         raise FetchError("not_html", f"content type {kind} is not HTML")
     body = await read_capped(response, max_bytes)
     if html_only and not kind:
@@ -85,9 +87,11 @@ async def download(
     timeout: httpx.Timeout,
     user_agent: str,
     html_only: bool = True,
+    also: frozenset[str] = frozenset(),
     before_hop: HopCheck | None = None,
 ) -> Download:
-    """GET `url`, following at most `max_redirects` redirects, each hop re-checked."""
+    """GET `url`, following at most `max_redirects` redirects, each hop re-checked;
+    `html_only` refuses other content types than HTML and those in `also`."""
     target = check_url(url)
     cookies = httpx.Cookies()  # lives for this fetch only
     for _ in range(max_redirects + 1):
@@ -103,7 +107,7 @@ async def download(
                 cookies.extract_cookies(response)
                 location = response.headers.get("location")
                 if response.status_code not in REDIRECT_STATUSES or not location:
-                    return await _finish(response, max_bytes, html_only)
+                    return await _finish(response, max_bytes, html_only, also)
             finally:
                 await response.aclose()
         target = check_url(_join(target, location))

@@ -21,7 +21,9 @@ from app.fetch.robots import RobotsCache, check_robots
 from app.fetch.text_check import check_page_text
 from app.fetch.transport import GuardedClient, guarded_client
 
-__all__ = ["FetchedPage", "fetch_page"]
+__all__ = ["PDF_TYPE", "FetchedPage", "fetch_page"]
+
+PDF_TYPE = "application/pdf"
 
 
 @dataclass(slots=True)
@@ -36,6 +38,7 @@ class FetchedPage:
     html: str
     headers: dict[str, str]
     elapsed_ms: float
+    pdf: bytes | None = None  # a PDF (only when asked for with `pdf_ok`); `html` is then ""
 
 
 @asynccontextmanager
@@ -64,8 +67,10 @@ async def fetch_page(
     resolver: Resolver | None = None,
     client: GuardedClient | None = None,
     robots: RobotsCache | None = None,
+    pdf_ok: bool = False,
 ) -> FetchedPage:
-    """Fetch `url` as HTML within `policy`; every failure is a `FetchError`."""
+    """Fetch `url` as HTML within `policy` (or a PDF, with `pdf_ok`: sources often are);
+    every failure is a `FetchError`."""
     started = time.monotonic()
     robots_check = None
     async with _client_for(policy, resolver, client) as http:
@@ -77,9 +82,17 @@ async def fetch_page(
                     http, url, max_bytes=policy.max_bytes, max_redirects=policy.max_redirects,
                     timeout=httpx.Timeout(policy.deadline, connect=policy.connect_timeout),
                     user_agent=policy.user_agent, before_hop=robots_check,
+                    also=frozenset({PDF_TYPE}) if pdf_ok else frozenset(),
                 )  # fmt: skip
         except TimeoutError:
             raise FetchError("fetch_timeout", f"no page within {policy.deadline} s") from None
+    if got.content_type == PDF_TYPE:
+        if not got.body.startswith(b"%PDF-"):
+            raise FetchError("not_text", "labelled a PDF, but the body is not one")
+        return FetchedPage(
+            url, got.final_url, got.status, PDF_TYPE, "binary", "", got.headers,
+            (time.monotonic() - started) * 1000, pdf=got.body,
+        )  # fmt: skip
     text, encoding = decode_html(got.body, charset_param(got.headers.get("content-type")))
     check_page_text(text, encoding)
     return FetchedPage(

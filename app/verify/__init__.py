@@ -1,6 +1,7 @@
 """Source verification: does the cited page say what the claim says?"""
 
 from app.verify.page_text import source_text_from_html
+from app.verify.pdf_text import PdfUnreadable, source_text_from_pdf
 from app.verify.verdict import (
     SUPPORT_THRESHOLD,
     Page,
@@ -11,6 +12,8 @@ from app.verify.verdict import (
 )
 
 __all__ = [
+    "PdfUnreadable",
+    "source_text_from_pdf",
     "SUPPORT_THRESHOLD",
     "Page",
     "Verdict",

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from app.config import Settings
 from tests.conftest import REPO
 from tests.integration.conftest import process_url, run_worker, wait_for_job
+from tests.pdf_bytes import pdf_with_pages
 
 MIGRATION = REPO / "migrations" / "versions" / "2026_12_04_1030-source_snapshots.py"
 
@@ -171,3 +172,30 @@ async def test_the_migration_keeps_verdicts_both_ways(
             assert reasons == []
     finally:
         await engine.dispose()
+
+
+async def test_a_pdf_source_is_read_and_kept_as_its_text(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    report = pdf_with_pages(
+        ["Budget report", "", "The council approved a budget of $4 million on Tuesday after a"],
+        ["long debate. Seven members voted for the plan."],
+    )
+    httpserver.expect_request("/report.pdf").respond_with_data(
+        report, content_type="application/pdf"
+    )
+    source = httpserver.url_for("/report.pdf")
+    httpserver.expect_request("/a").respond_with_data(
+        _article(source, "$5 million"), content_type="text/html"
+    )
+    verdict = await _verdict(
+        api, await process_url(api, worker, httpserver.url_for("/a"), verify=True)
+    )
+    assert verdict["status"] == "contradicted", verdict
+    snapshot = (await api.get(f"/v1/sources/{verdict['source_id']}/snapshot")).json()
+    assert snapshot["content_type"] == "application/pdf"
+    assert "approved a budget of $4 million on Tuesday after a long debate." in snapshot["text"]
+    assert (
+        snapshot["text"][verdict["evidence_start"] : verdict["evidence_end"]]
+        == (verdict["evidence"])
+    )

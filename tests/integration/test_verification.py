@@ -39,11 +39,12 @@ async def test_without_verify_every_claim_is_unchecked(
     assert provenance["verification_counts"] == {"unchecked": len(provenance["claims"])}
 
 
-async def test_a_source_that_is_not_html_leaves_its_claims_unchecked(
+async def test_a_source_that_cannot_be_read_leaves_its_claims_unchecked(
     api: httpx.AsyncClient, worker, httpserver: HTTPServer
 ) -> None:
-    # Verification asked for, but one source is a PDF and the other is gone: the PDF's claim
-    # stays `unchecked` (nothing to read, not a failure), the missing page's `unreachable`.
+    # Verification asked for, but one source is a broken PDF and the other is gone: the
+    # PDF's claim stays `unchecked` (nothing to read, not a failure), the missing page's
+    # `unreachable`.
     httpserver.expect_request("/minutes.pdf").respond_with_data(
         b"%PDF-1.7", content_type="application/pdf"
     )
@@ -59,7 +60,7 @@ async def test_a_source_that_is_not_html_leaves_its_claims_unchecked(
     )
     article = await process_url(api, worker, httpserver.url_for("/article"), verify=True)
     by_url = {normalize_source_url(s["url"]): s for s in article["sources"]}
-    expected = {pdf: ("unchecked", "not_html"), gone: ("unreachable", "http_status")}
+    expected = {pdf: ("unchecked", "pdf_unreadable"), gone: ("unreachable", "http_status")}
     assert set(by_url) == {normalize_source_url(u) for u in expected}
     for url, (status, evidence) in expected.items():
         source = by_url[normalize_source_url(url)]
