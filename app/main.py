@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import __version__
+from app.api.documents import DocumentCache
 from app.api.idempotency import IdempotencyMiddleware
 from app.api.openapi import install_openapi
 from app.api.openapi_docs import operation_id
@@ -24,6 +25,7 @@ from app.config import Settings, get_settings
 from app.db import create_engine, session_factory
 from app.errors import install_error_handlers
 from app.health import router as health_router
+from app.jobs.changes import JobChanges
 from app.jobs.endpoints import router as jobs_router
 from app.jobs.events import router as job_events_router
 from app.logging import configure_logging
@@ -59,9 +61,11 @@ def create_app(
         engine = create_engine(database_url)
         app.state.sessions = session_factory(engine)
         app.state.queue = Queue.open(redis_url, settings.queue_name)
+        app.state.job_changes = JobChanges(database_url)
         try:
             yield
         finally:
+            await app.state.job_changes.close()
             await app.state.queue.close()
             await engine.dispose()
 
@@ -75,6 +79,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.cursors = CursorCodec(settings.secret_key)
+    app.state.read_cache = DocumentCache(settings.read_cache_bytes)
     install_error_handlers(app)
     install_json_errors(app)
     app.include_router(job_list_router)
@@ -98,6 +103,7 @@ def create_app(
     app.add_middleware(
         RateLimitMiddleware,
         per_minute=settings.rate_limit_per_minute,
+        poll_per_minute=settings.poll_limit_per_minute,
         prefix=settings.redis_prefix,
         clock=clock,
     )
