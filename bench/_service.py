@@ -30,11 +30,14 @@ __all__ = [
     "percentile",
     "running_service",
     "seconds_between",
+    "wait_for_batch",
+    "wait_for_job",
 ]
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_DEV = REPO / "tests/corpus/dev"
 TERMINAL = ("succeeded", "failed")
+LONG_POLL = 10  # seconds a GET /v1/jobs/{id}?wait= may hold: polls wait, they do not spin
 # One client, one address: the per-minute rate limit would turn the bench into a 429 test.
 # A huge limit keeps its Redis round trip on every request, as in production.
 RATE_LIMIT = "1000000000"
@@ -205,3 +208,28 @@ def percentile(values: list[float], pct: float) -> float:
 def seconds_between(start: str, end: str) -> float:
     """Seconds from one ISO timestamp of the job JSON to another."""
     return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+
+
+def wait_for_job(client: httpx.Client, job_id: str, timeout: float) -> dict:  # type: ignore[type-arg]
+    """Long-poll one job (`?wait=`) until it ends or `timeout` passes; returns it as last seen."""
+    deadline = time.monotonic() + timeout
+    while True:
+        wait = max(0.0, min(LONG_POLL, deadline - time.monotonic()))
+        job = client.get(f"/v1/jobs/{job_id}", params={"wait": wait}, timeout=wait + 30).json()
+        if job["status"] in TERMINAL or time.monotonic() >= deadline:
+            return job  # type: ignore[no-any-return]
+
+
+def wait_for_batch(client: httpx.Client, batch_id: str, timeout: float) -> None:
+    """Until the batch is done: long-poll one of its unfinished jobs, then re-read the counts."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if client.get(f"/v1/batches/{batch_id}", params={"limit": 1}).json()["done"]:
+            return
+        for status in ("running", "queued"):
+            params = {"batch_id": batch_id, "status": status, "limit": 1}
+            items = client.get("/v1/jobs", params=params).json()["items"]
+            if items:
+                wait = max(0.0, min(LONG_POLL, deadline - time.monotonic()))
+                client.get(f"/v1/jobs/{items[0]['id']}", params={"wait": wait}, timeout=wait + 30)
+                break
