@@ -41,8 +41,9 @@ __all__ = ["create_app"]
 
 DESCRIPTION = """Which claims of an article rest on which sources, and do those sources say so?
 
-Submit an article URL with `POST /v1/articles`, poll `GET /v1/jobs/{id}` until it
-`succeeded`, then read the article, its claims, its sources and their provenance.
+Submit an article URL with `POST /v1/articles`, poll `GET /v1/jobs/{id}?wait=30` (it
+answers as soon as the job changes) until it `succeeded`, then read the article, its
+claims, its sources and their provenance.
 Every error is an RFC 9457 problem (`application/problem+json`)."""
 
 

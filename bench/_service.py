@@ -91,6 +91,12 @@ class Service:
     client: httpx.Client
     log_path: Path
     leftovers: list[str]
+    group: int = 0
+    data_dir: Path = Path()
+
+    def pids(self) -> list[int]:
+        """The live processes of the service: `up`, its children and the servers."""
+        return [int(line.split()[0]) for line in _processes_of(self.group, self.data_dir)]
 
 
 def _clean_env(use_env: bool, settings: dict[str, str]) -> dict[str, str]:
@@ -161,9 +167,14 @@ def _stop(process: subprocess.Popen[bytes], data_dir: Path) -> list[str]:
 
 @contextmanager
 def running_service(
-    *, workers: int, settings: dict[str, str] | None = None, use_env: bool = False
+    *,
+    workers: int,
+    settings: dict[str, str] | None = None,
+    use_env: bool = False,
+    repo: Path = REPO,
 ) -> Iterator[Service]:
-    """`claimtrail up` on a free port and a temporary data dir; SIGTERM on exit."""
+    """`claimtrail up` of `repo`'s code on a free port and a temporary data dir; SIGTERM on
+    exit."""
     data_dir = Path(tempfile.mkdtemp(prefix="claimtrail-bench-"))
     log_path = Path(tempfile.gettempdir()) / f"{data_dir.name}.log"
     port = free_port()
@@ -172,7 +183,7 @@ def running_service(
         command += ["--data-dir", str(data_dir), "--workers", str(workers)]
         process = subprocess.Popen(
             command,
-            cwd=REPO,
+            cwd=repo,
             env=_clean_env(use_env, settings or {}),
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -180,7 +191,7 @@ def running_service(
         )
     base_url = f"http://127.0.0.1:{port}"
     client = httpx.Client(base_url=base_url, timeout=60, trust_env=False)
-    service = Service(base_url, client, log_path, [])
+    service = Service(base_url, client, log_path, [], process.pid, data_dir)
     try:
         _wait_ready(process, client, timeout=180)
         yield service
