@@ -22,7 +22,7 @@ from app.auth.middleware import install_auth
 from app.batches.endpoints import jobs_router as job_list_router
 from app.batches.endpoints import router as batches_router
 from app.config import Settings, get_settings
-from app.db import create_engine, session_factory
+from app.db import create_engine, create_read_pool, session_factory
 from app.errors import install_error_handlers
 from app.health import router as health_router
 from app.jobs.changes import JobChanges
@@ -63,9 +63,11 @@ def create_app(
         app.state.sessions = session_factory(engine)
         app.state.queue = Queue.open(redis_url, settings.queue_name)
         app.state.job_changes = JobChanges(database_url)
+        app.state.read_pool = await create_read_pool(database_url)
         try:
             yield
         finally:
+            await app.state.read_pool.close()
             await app.state.job_changes.close()
             await app.state.queue.close()
             await engine.dispose()

@@ -5,19 +5,36 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 
+import asyncpg
 from fastapi import Request, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.documents import DocumentCache, document_response, make_document
 from app.articles.repository import article_version
-from app.errors import NotFound
+from app.errors import NotFound, ServiceUnavailable
 
 __all__ = ["NOT_MODIFIED", "cached_document"]
 
 NOT_MODIFIED: dict[int | str, dict[str, object]] = {
     304: {"description": "Unchanged: `If-None-Match` names the document's current ETag"}
 }
+
+
+DOWN = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
+
+
+async def _version(request: Request, article_id: uuid.UUID) -> str | None:
+    """The article's version; a pooled connection the server dropped is retried once."""
+    for attempt in range(2):
+        try:
+            return await article_version(request.app.state.read_pool, article_id)
+        except DOWN as exc:
+            if attempt:
+                raise ServiceUnavailable(
+                    "The database is unavailable; retry", headers={"Retry-After": "2"}
+                ) from exc
+    return None  # not reached
 
 
 def cache_control(request: Request) -> str:
@@ -34,9 +51,10 @@ async def cached_document(
     """The document of this path and query at the article's current version, built once.
 
     Article documents are the same for every caller (reads are not scoped by API key), so
-    the key is the path, the query and the version; auth has run before this.
+    the key is the path, the query and the version; auth has run before this. A hit costs
+    one statement on the bare pool; `session` is touched only to build the document.
     """
-    version = await article_version(session, article_id)
+    version = await _version(request, article_id)
     if version is None:
         raise NotFound(f"No article {article_id}")
     cache: DocumentCache = request.app.state.read_cache

@@ -6,7 +6,8 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select, text
+import asyncpg
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Article, ArticleSource, Sentence, Source
@@ -23,8 +24,7 @@ __all__ = [
 # names a committed row version exactly): the article row (rewritten with its sentences,
 # citations and links on every store), the shared source rows (another article may retitle
 # one) and its verdicts (replaced by the verification job). Any write among them changes it.
-_VERSION = text(
-    """
+_VERSION = """
     SELECT a.xmin::text
         || '/' || coalesce((SELECT md5(string_agg(s.id::text || ':' || s.xmin::text, ','
                                                   ORDER BY s.id))
@@ -33,9 +33,8 @@ _VERSION = text(
         || '/' || coalesce((SELECT md5(string_agg(v.id::text || ':' || v.xmin::text, ','
                                                   ORDER BY v.id))
                             FROM verifications v WHERE v.article_id = a.id), '-')
-    FROM articles a WHERE a.id = :article_id
-    """
-)
+    FROM articles a WHERE a.id = $1
+"""
 
 
 async def get_article(session: AsyncSession, article_id: uuid.UUID) -> Article | None:
@@ -43,9 +42,9 @@ async def get_article(session: AsyncSession, article_id: uuid.UUID) -> Article |
     return await session.get(Article, article_id)
 
 
-async def article_version(session: AsyncSession, article_id: uuid.UUID) -> str | None:
+async def article_version(pool: asyncpg.Pool, article_id: uuid.UUID) -> str | None:
     """A token that changes whenever anything the article's documents show changes."""
-    return await session.scalar(_VERSION, {"article_id": article_id})  # type: ignore[no-any-return]
+    return await pool.fetchval(_VERSION, article_id)  # type: ignore[no-any-return]
 
 
 async def article_ids_by_url(session: AsyncSession, urls: Sequence[str]) -> dict[str, uuid.UUID]:

@@ -7,28 +7,17 @@ import time
 from collections import defaultdict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import asyncpg
 import structlog
-from sqlalchemy.engine import make_url
 
-__all__ = ["CHANNEL", "JobChanges", "asyncpg_connect_args"]
+from app.db import asyncpg_connect_args
+
+__all__ = ["CHANNEL", "JobChanges"]
 
 log = structlog.get_logger()
 CHANNEL = "claimtrail_jobs"  # NOTIFYed by the jobs_notify_change trigger with the job id
 RETRY_SECONDS = 5.0  # after a failed LISTEN connection, wait before trying again
-
-
-def asyncpg_connect_args(database_url: str) -> dict[str, Any]:
-    """asyncpg.connect() keywords for a SQLAlchemy URL (a `host` query is a socket dir)."""
-    url = make_url(database_url).set(drivername="postgresql")
-    host = url.query.get("host")
-    url = url.difference_update_query(["host"])
-    args: dict[str, Any] = {"dsn": url.render_as_string(hide_password=False), "timeout": 5}
-    if host:
-        args["host"] = str(host)
-    return args
 
 
 class JobChanges:

@@ -13,7 +13,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.config import Settings
-from app.jobs.changes import CHANNEL, asyncpg_connect_args
+from app.db import asyncpg_connect_args
+from app.jobs.changes import CHANNEL
 from tests.conftest import REPO
 
 MIGRATION = REPO / "migrations" / "versions" / "2026_12_04_1100-job_change_notify.py"
