@@ -108,6 +108,8 @@ def _measure(args: argparse.Namespace, urls: list[str], **run: Any) -> dict[str,
         latencies = asyncio.run(_load(port, paths, args.clients, args.seconds))
         wall = time.perf_counter() - started
         cpu = _service_cpu_seconds(service) - cpu
+    if service.leftovers:
+        print("LEFTOVER processes (killed):", *service.leftovers, sep="\n  ")
     return {
         "documents": len(paths),
         "requests": len(latencies),
