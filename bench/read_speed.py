@@ -1,6 +1,7 @@
 """Read speed: 16 clients on GET /v1/articles/{id} and /claims, full 200 bodies.
 
     uv run python bench/read_speed.py [--seconds 15] [--clients 16] [--baseline-repo ../main]
+                                      [--ingest 300]
 
 Serves the dev corpus on loopback, starts `claimtrail up` (embedded servers, or --use-env),
 stores the dev pages, then has `--clients` keep-alive clients read the articles' summaries
@@ -8,7 +9,8 @@ and claims pages round-robin for `--seconds` (no conditional requests: every ans
 full 200 body). Reports req/s, p50/p99 latency and the service's CPU ms per request
 (API processes, PostgreSQL and Redis together), first for the baseline, then for this code:
 the baseline is this code with the read cache off (CLAIMTRAIL_READ_CACHE_BYTES=0), or with
---baseline-repo, the service of another checkout (e.g. main) run the same way.
+--baseline-repo, the service of another checkout (e.g. main) run the same way. With
+--ingest N, each then submits N more pages and times one client's reads until they are stored.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import asyncio
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -98,6 +101,22 @@ async def _load(port: int, paths: list[str], clients: int, seconds: float) -> li
     return latencies
 
 
+def _while_ingesting(service: Service, urls: list[str], paths: list[str], count: int) -> float:
+    """p99 ms of one client's reads while `count` more pages are stored."""
+    port = int(service.base_url.rsplit(":", 1)[1])
+    more = [f"{urls[i % len(urls)]}?ingest={i}" for i in range(count)]
+    batch = service.client.post("/v1/batches", json={"urls": more})
+    batch.raise_for_status()
+    waiter = threading.Thread(
+        target=wait_for_batch, args=(service.client, batch.json()["id"], 900), daemon=True
+    )
+    waiter.start()
+    latencies: list[float] = []
+    while waiter.is_alive():
+        latencies += asyncio.run(_load(port, paths, 1, 2))
+    return 1000 * percentile(latencies, 99)
+
+
 def _measure(args: argparse.Namespace, urls: list[str], **run: Any) -> dict[str, Any]:
     with running_service(workers=1, use_env=args.use_env, **run) as service:
         paths = _store(service, urls)
@@ -108,6 +127,7 @@ def _measure(args: argparse.Namespace, urls: list[str], **run: Any) -> dict[str,
         latencies = asyncio.run(_load(port, paths, args.clients, args.seconds))
         wall = time.perf_counter() - started
         cpu = _service_cpu_seconds(service) - cpu
+        ingest_p99 = _while_ingesting(service, urls, paths, args.ingest) if args.ingest else None
     if service.leftovers:
         print("LEFTOVER processes (killed):", *service.leftovers, sep="\n  ")
     return {
@@ -117,6 +137,7 @@ def _measure(args: argparse.Namespace, urls: list[str], **run: Any) -> dict[str,
         "p50_ms": 1000 * percentile(latencies, 50),
         "p99_ms": 1000 * percentile(latencies, 99),
         "cpu_ms_per_request": 1000 * cpu / max(1, len(latencies)),
+        "ingest_p99_ms": ingest_p99,
     }
 
 
@@ -126,6 +147,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--api-workers", default="0", help="CLAIMTRAIL_API_WORKERS (0: per CPU)")
     parser.add_argument("--baseline-repo", type=Path, help="run the baseline from this checkout")
+    parser.add_argument(
+        "--ingest", type=int, default=0, help="then: 1 client's p99 while this many pages store"
+    )
     parser.add_argument("--use-env", action="store_true", help="use DATABASE_URL/REDIS_URL")
     args = parser.parse_args()
     server = PageServer()
@@ -150,6 +174,11 @@ def main() -> int:
         print(f"{row[keys[3]]:>12.2f}")
     ratios = "".join(f"{after[k] / before[k]:>9.2f}" for k in keys[:3])
     print(f"{'after / before':<34}{ratios}{after[keys[3]] / before[keys[3]]:>12.2f}")
+    if args.ingest:
+        print(
+            f"\n1 client while {args.ingest} pages store, p99 ms: before "
+            f"{before['ingest_p99_ms']:.1f}, after {after['ingest_p99_ms']:.1f}"
+        )
     return 0
 
 
