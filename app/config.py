@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     auth: Literal["off", "on"] = "off"
     api_keys: SecretStr = SecretStr("")
     rate_limit_per_minute: int = 600
+    # Job status reads (GET /v1/jobs…, /v1/batches…, /report/jobs) count apart, on this budget.
+    poll_limit_per_minute: int = 12000
+    job_wait_max_seconds: float = 30.0  # ?wait= on GET /v1/jobs/{id} is cut to this (<= 30)
+    read_cache_bytes: int = 64 * 1024 * 1024  # per API process; 0 turns the read cache off
+    api_workers: int = 0  # API processes `claimtrail up` and `claimtrail api` run; 0: one per CPU
     auth_failures_per_minute: int = 30  # wrong keys per client address before 429
     max_pending_jobs: int = 1000
     max_body_bytes: int = 1024 * 1024

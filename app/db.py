@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
+import asyncpg
 from fastapi import Depends, Request
 from sqlalchemy import MetaData
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -15,7 +17,15 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase
 
-__all__ = ["Base", "SessionDep", "create_engine", "get_session", "session_factory"]
+__all__ = [
+    "Base",
+    "SessionDep",
+    "asyncpg_connect_args",
+    "create_engine",
+    "create_read_pool",
+    "get_session",
+    "session_factory",
+]
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -41,6 +51,26 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         pool_pre_ping=True,
         pool_timeout=5,
         connect_args={"timeout": 5, "command_timeout": 30},
+    )
+
+
+def asyncpg_connect_args(database_url: str) -> dict[str, Any]:
+    """asyncpg keywords for a SQLAlchemy URL (a `host` query is a socket directory)."""
+    url = make_url(database_url).set(drivername="postgresql")
+    host = url.query.get("host")
+    url = url.difference_update_query(["host"])
+    args: dict[str, Any] = {"dsn": url.render_as_string(hide_password=False), "timeout": 5}
+    if host:
+        args["host"] = str(host)
+    return args
+
+
+def create_read_pool(database_url: str, *, max_size: int = 10) -> asyncpg.Pool:
+    """A bare asyncpg pool for one-statement hot reads: no ping, BEGIN or COMMIT around them.
+
+    Not yet connected: `await` it (or `init()`) once, in the lifespan."""
+    return asyncpg.create_pool(
+        **asyncpg_connect_args(database_url), min_size=0, max_size=max_size, command_timeout=30
     )
 
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from app import __version__
+from app.api.documents import DocumentCache
 from app.api.idempotency import IdempotencyMiddleware
 from app.api.openapi import install_openapi
 from app.api.openapi_docs import operation_id
@@ -22,9 +23,10 @@ from app.auth.middleware import install_auth
 from app.batches.endpoints import jobs_router as job_list_router
 from app.batches.endpoints import router as batches_router
 from app.config import Settings, get_settings
-from app.db import create_engine, session_factory
+from app.db import create_engine, create_read_pool, session_factory
 from app.errors import install_error_handlers
 from app.health import router as health_router
+from app.jobs.changes import JobChanges
 from app.jobs.endpoints import router as jobs_router
 from app.jobs.events import router as job_events_router
 from app.logging import configure_logging
@@ -40,8 +42,9 @@ __all__ = ["create_app"]
 
 DESCRIPTION = """Which claims of an article rest on which sources, and do those sources say so?
 
-Submit an article URL with `POST /v1/articles`, poll `GET /v1/jobs/{id}` until it
-`succeeded`, then read the article, its claims, its sources and their provenance.
+Submit an article URL with `POST /v1/articles`, poll `GET /v1/jobs/{id}?wait=30` (it
+answers as soon as the job changes) until it `succeeded`, then read the article, its
+claims, its sources and their provenance.
 Every error is an RFC 9457 problem (`application/problem+json`)."""
 
 
@@ -60,9 +63,13 @@ def create_app(
         engine = create_engine(database_url)
         app.state.sessions = session_factory(engine)
         app.state.queue = Queue.open(redis_url, settings.queue_name)
+        app.state.job_changes = JobChanges(database_url)
+        app.state.read_pool = await create_read_pool(database_url)
         try:
             yield
         finally:
+            await app.state.read_pool.close()
+            await app.state.job_changes.close()
             await app.state.queue.close()
             await engine.dispose()
 
@@ -76,6 +83,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.cursors = CursorCodec(settings.secret_key)
+    app.state.read_cache = DocumentCache(settings.read_cache_bytes)
     install_error_handlers(app)
     install_json_errors(app)
     app.include_router(job_list_router)
@@ -100,6 +108,7 @@ def create_app(
     app.add_middleware(
         RateLimitMiddleware,
         per_minute=settings.rate_limit_per_minute,
+        poll_per_minute=settings.poll_limit_per_minute,
         prefix=settings.redis_prefix,
         clock=clock,
     )

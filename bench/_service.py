@@ -30,11 +30,14 @@ __all__ = [
     "percentile",
     "running_service",
     "seconds_between",
+    "wait_for_batch",
+    "wait_for_job",
 ]
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_DEV = REPO / "tests/corpus/dev"
 TERMINAL = ("succeeded", "failed")
+LONG_POLL = 10  # seconds a GET /v1/jobs/{id}?wait= may hold: polls wait, they do not spin
 # One client, one address: the per-minute rate limit would turn the bench into a 429 test.
 # A huge limit keeps its Redis round trip on every request, as in production.
 RATE_LIMIT = "1000000000"
@@ -88,6 +91,12 @@ class Service:
     client: httpx.Client
     log_path: Path
     leftovers: list[str]
+    group: int = 0
+    data_dir: Path = Path()
+
+    def pids(self) -> list[int]:
+        """The live processes of the service: `up`, its children and the servers."""
+        return [int(line.split()[0]) for line in _processes_of(self.group, self.data_dir)]
 
 
 def _clean_env(use_env: bool, settings: dict[str, str]) -> dict[str, str]:
@@ -158,9 +167,14 @@ def _stop(process: subprocess.Popen[bytes], data_dir: Path) -> list[str]:
 
 @contextmanager
 def running_service(
-    *, workers: int, settings: dict[str, str] | None = None, use_env: bool = False
+    *,
+    workers: int,
+    settings: dict[str, str] | None = None,
+    use_env: bool = False,
+    repo: Path = REPO,
 ) -> Iterator[Service]:
-    """`claimtrail up` on a free port and a temporary data dir; SIGTERM on exit."""
+    """`claimtrail up` of `repo`'s code on a free port and a temporary data dir; SIGTERM on
+    exit."""
     data_dir = Path(tempfile.mkdtemp(prefix="claimtrail-bench-"))
     log_path = Path(tempfile.gettempdir()) / f"{data_dir.name}.log"
     port = free_port()
@@ -169,7 +183,7 @@ def running_service(
         command += ["--data-dir", str(data_dir), "--workers", str(workers)]
         process = subprocess.Popen(
             command,
-            cwd=REPO,
+            cwd=repo,
             env=_clean_env(use_env, settings or {}),
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -177,7 +191,7 @@ def running_service(
         )
     base_url = f"http://127.0.0.1:{port}"
     client = httpx.Client(base_url=base_url, timeout=60, trust_env=False)
-    service = Service(base_url, client, log_path, [])
+    service = Service(base_url, client, log_path, [], process.pid, data_dir)
     try:
         _wait_ready(process, client, timeout=180)
         yield service
@@ -205,3 +219,29 @@ def percentile(values: list[float], pct: float) -> float:
 def seconds_between(start: str, end: str) -> float:
     """Seconds from one ISO timestamp of the job JSON to another."""
     return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+
+
+def wait_for_job(client: httpx.Client, job_id: str, timeout: float) -> dict:  # type: ignore[type-arg]
+    """Long-poll one job (`?wait=`) until it ends or `timeout` passes; returns it as last seen."""
+    deadline = time.monotonic() + timeout
+    while True:
+        wait = max(0.0, min(LONG_POLL, deadline - time.monotonic()))
+        job = client.get(f"/v1/jobs/{job_id}", params={"wait": wait}, timeout=wait + 30).json()
+        if job["status"] in TERMINAL or time.monotonic() >= deadline:
+            return job  # type: ignore[no-any-return]
+
+
+def wait_for_batch(client: httpx.Client, batch_id: str, timeout: float) -> None:
+    """Until the batch is done: long-poll one of its unfinished jobs, then re-read the counts."""
+    deadline = time.monotonic() + timeout
+    while (began := time.monotonic()) < deadline:
+        if client.get(f"/v1/batches/{batch_id}", params={"limit": 1}).json()["done"]:
+            return
+        time.sleep(max(0.0, began + 0.2 - time.monotonic()))  # a service without ?wait=
+        for status in ("running", "queued"):
+            params = {"batch_id": batch_id, "status": status, "limit": 1}
+            items = client.get("/v1/jobs", params=params).json()["items"]
+            if items:
+                wait = max(0.0, min(LONG_POLL, deadline - time.monotonic()))
+                client.get(f"/v1/jobs/{items[0]['id']}", params={"wait": wait}, timeout=wait + 30)
+                break

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 
-from bench._service import TERMINAL, PageServer, running_service
+from bench._service import PageServer, running_service, wait_for_job
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "long-article.html"
 
@@ -68,8 +68,7 @@ def main() -> int:
             client = service.client
             job = client.post("/v1/articles", json={"url": f"{server.origin}/long-article.html"})
             job_id = job.json()["id"]
-            while (state := client.get(f"/v1/jobs/{job_id}").json())["status"] not in TERMINAL:
-                time.sleep(0.2)
+            state = wait_for_job(client, job_id, timeout=600)
             if state["status"] != "succeeded":
                 print(f"job failed: {state}", file=sys.stderr)
                 return 1

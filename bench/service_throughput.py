@@ -29,6 +29,7 @@ from bench._service import (
     percentile,
     running_service,
     seconds_between,
+    wait_for_batch,
 )
 
 
@@ -55,16 +56,11 @@ def _in_process(extract: Callable[[str, str], object], pages: dict[str, str], re
 
 
 def _submit_and_wait(service: Service, urls: list[str], timeout: float) -> list[dict]:
-    """One batch; polls it until every job is terminal (or `timeout`); returns the jobs."""
+    """One batch; long-polls it until every job is terminal (or `timeout`); returns the jobs."""
     batch = service.client.post("/v1/batches", json={"urls": urls})
     batch.raise_for_status()
-    deadline = time.monotonic() + timeout
-    while True:
-        batch_id = batch.json()["id"]
-        status = service.client.get(f"/v1/batches/{batch_id}", params={"limit": 1}).json()
-        if status["done"] or time.monotonic() > deadline:
-            return _all_jobs(service, batch_id)
-        time.sleep(0.2)
+    wait_for_batch(service.client, batch.json()["id"], timeout)
+    return _all_jobs(service, batch.json()["id"])
 
 
 def _all_jobs(service: Service, batch_id: str) -> list[dict]:  # type: ignore[type-arg]

@@ -58,6 +58,17 @@ def is_limited(path: str) -> bool:
     return not any(path == root or path.startswith(root + "/") for root in UNLIMITED)
 
 
+# Job status reads: what a client of a job API polls. They count on a budget of their own.
+POLLS = ("/v1/jobs", "/v1/batches", "/report/jobs")
+
+
+def is_poll(method: str, path: str) -> bool:
+    """A read of job or batch status (GET or HEAD), never a submission."""
+    return method in ("GET", "HEAD") and any(
+        path == root or path.startswith(root + "/") for root in POLLS
+    )
+
+
 def _identity(scope: Scope) -> str:
     """The API key id when auth is on, else the client address."""
     key_id = scope.get("state", {}).get("api_key_id")
@@ -68,7 +79,11 @@ def _identity(scope: Scope) -> str:
 
 
 class RateLimitMiddleware:
-    """429 with Retry-After once a caller passes `per_minute` requests (`/v1` and pages)."""
+    """429 with Retry-After once a caller passes `per_minute` requests (`/v1` and pages).
+
+    Job status reads count apart, against `poll_per_minute`: polling never uses up the
+    budget of submissions and article reads, nor they the polls'.
+    """
 
     def __init__(
         self,
@@ -76,27 +91,34 @@ class RateLimitMiddleware:
         *,
         per_minute: int,
         prefix: str,
+        poll_per_minute: int = 0,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.app = app
         self.per_minute = per_minute
+        self.poll_per_minute = poll_per_minute
         self.prefix = prefix
         self.clock = clock  # seconds since the epoch; tests pin it inside one minute
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] == "http" and self.per_minute > 0 and is_limited(path):
-            key = f"{self.prefix}ratelimit:{_identity(scope)}"
-            redis = scope["app"].state.queue.pool
-            wait = await minute_window_hit(redis, key, limit=self.per_minute, now=self.clock())
-            if wait is not None:
-                response = problem_response(
-                    429,
-                    "rate-limited",
-                    f"More than {self.per_minute} requests in a minute; retry in {wait} s",
-                    instance=path,
-                    headers={"Retry-After": str(wait)},
-                )
-                await response(scope, receive, send)
-                return
+        if scope["type"] == "http" and is_limited(path):
+            poll = is_poll(scope.get("method", ""), path)
+            limit = self.poll_per_minute if poll else self.per_minute
+            if limit > 0:
+                kind = "poll" if poll else "ratelimit"
+                key = f"{self.prefix}{kind}:{_identity(scope)}"
+                redis = scope["app"].state.queue.pool
+                wait = await minute_window_hit(redis, key, limit=limit, now=self.clock())
+                if wait is not None:
+                    what = "job status reads" if poll else "requests"
+                    response = problem_response(
+                        429,
+                        "rate-limited",
+                        f"More than {limit} {what} in a minute; retry in {wait} s",
+                        instance=path,
+                        headers={"Retry-After": str(wait)},
+                    )
+                    await response(scope, receive, send)
+                    return
         await self.app(scope, receive, send)

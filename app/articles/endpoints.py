@@ -7,11 +7,12 @@ from collections import Counter
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from app.api.deps import CursorDep
 from app.api.pagination import Limit
+from app.articles.cached import NOT_MODIFIED, cached_document
 from app.articles.export import EXPORT_CONTENT, ClaimFormat, export_claims
 from app.articles.provenance import ProvClaim, ProvSource, provenance_jsonld
 from app.articles.repository import article_sources, list_articles
@@ -67,20 +68,31 @@ async def read_articles(
     return ArticlePage(items=await summaries(session, page), next_cursor=next_cursor)
 
 
-@router.get("/{article_id}", response_model=ArticleSummary, responses=NOT_FOUND)
+@router.get(
+    "/{article_id}",
+    response_model=ArticleSummary,
+    responses=NOT_FOUND | NOT_MODIFIED,
+)
 async def read_article(
     article_id: uuid.UUID,
     session: SessionDep,
+    request: Request,
     include: Annotated[
         Literal["text"] | None, Query(description="`text`: add the extracted text")
     ] = None,
-) -> ArticleSummary:
-    """The article summary with stats and sources; `?include=text` adds its text."""
-    article = await article_or_404(session, article_id)
-    summary = (await summaries(session, [article]))[0]
-    if include == "text":
-        summary.text = article.text
-    return summary
+) -> Response:
+    """The article summary with stats and sources; `?include=text` adds its text.
+
+    Sent with a strong `ETag`: `If-None-Match` with it answers `304` while nothing changed."""
+
+    async def build() -> ArticleSummary:
+        article = await article_or_404(session, article_id)
+        summary = (await summaries(session, [article]))[0]
+        if include == "text":
+            summary.text = article.text
+        return summary
+
+    return await cached_document(request, session, article_id, build)
 
 
 @router.get("/{article_id}/text", response_model=ArticleText, responses=NOT_FOUND)
@@ -95,6 +107,7 @@ async def read_article_text(article_id: uuid.UUID, session: SessionDep) -> Artic
     response_model=ClaimPage,
     responses=NOT_FOUND
     | BAD_CURSOR
+    | NOT_MODIFIED
     | {
         200: {
             "description": "A page of claims, or all of them as CSV or JSON lines",
@@ -122,12 +135,10 @@ async def read_claims(
         ClaimFormat,
         Query(description="json: a page; csv or jsonl: every matching claim, streamed"),
     ] = "json",
-) -> ClaimPage | StreamingResponse:
-    """The article's claims in sentence order, with citations and scores."""
-    article = await article_or_404(session, article_id)
-    after = None
-    if cursor:
-        (after,) = cursors.decode(f"claims:{article_id}", cursor)
+) -> Response:
+    """The article's claims in sentence order, with citations and scores.
+
+    A `json` page is sent with a strong `ETag` (`If-None-Match` -> `304`)."""
     filters = ClaimFilters(
         cited=cited,
         source_id=source_id,
@@ -136,15 +147,23 @@ async def read_claims(
         citation_state=citation_state,
     )
     if format != "json":
+        article = await article_or_404(session, article_id)
         return export_claims(request, article.id, article.url, filters, format)
-    rows = await list_claims(session, article_id, filters, after=after, limit=limit + 1)
-    page = rows[:limit]
-    next_cursor = (
-        cursors.encode(f"claims:{article_id}", [page[-1].sentence_index])
-        if len(rows) > limit
-        else None
-    )
-    return ClaimPage(items=await to_claims(session, page), next_cursor=next_cursor)
+
+    async def build() -> ClaimPage:
+        after = None
+        if cursor:
+            (after,) = cursors.decode(f"claims:{article_id}", cursor)
+        rows = await list_claims(session, article_id, filters, after=after, limit=limit + 1)
+        page = rows[:limit]
+        next_cursor = (
+            cursors.encode(f"claims:{article_id}", [page[-1].sentence_index])
+            if len(rows) > limit
+            else None
+        )
+        return ClaimPage(items=await to_claims(session, page), next_cursor=next_cursor)
+
+    return await cached_document(request, session, article_id, build)
 
 
 @router.get(
@@ -171,27 +190,32 @@ async def read_article_sources(
 
 
 @router.get(
-    "/{article_id}/sources/{source_id}", response_model=SourceProvenance, responses=NOT_FOUND
+    "/{article_id}/sources/{source_id}",
+    response_model=SourceProvenance,
+    responses=NOT_FOUND | NOT_MODIFIED,
 )
 async def read_source_provenance(
-    article_id: uuid.UUID, source_id: uuid.UUID, session: SessionDep
-) -> SourceProvenance:
-    """One source and every claim of the article that rests on it."""
-    await article_or_404(session, article_id)
-    for link, source in await article_sources(session, [article_id]):
-        if source.id == source_id:
-            sentences = await list_claims(
-                session, article_id, ClaimFilters(source_id=source_id), after=None, limit=10_000
-            )
-            claims = await to_claims(session, sentences)
-            verdicts = await verifications(session, article_id, source_id)
-            for claim in claims:
-                claim.verification = verdicts.get(claim.id, VerificationOut(status="unchecked"))
-            counts = Counter(c.verification.status for c in claims if c.verification)
-            return SourceProvenance(
-                source=source_out(link, source), claims=claims, verification_counts=dict(counts)
-            )
-    raise NotFound(f"Article {article_id} cites no source {source_id}")
+    article_id: uuid.UUID, source_id: uuid.UUID, session: SessionDep, request: Request
+) -> Response:
+    """One source and every claim of the article that rests on it, with their verdicts."""
+
+    async def build() -> SourceProvenance:
+        for link, source in await article_sources(session, [article_id]):
+            if source.id == source_id:
+                sentences = await list_claims(
+                    session, article_id, ClaimFilters(source_id=source_id), after=None, limit=10_000
+                )
+                claims = await to_claims(session, sentences)
+                verdicts = await verifications(session, article_id, source_id)
+                for claim in claims:
+                    claim.verification = verdicts.get(claim.id, VerificationOut(status="unchecked"))
+                counts = Counter(c.verification.status for c in claims if c.verification)
+                return SourceProvenance(
+                    source=source_out(link, source), claims=claims, verification_counts=dict(counts)
+                )
+        raise NotFound(f"Article {article_id} cites no source {source_id}")
+
+    return await cached_document(request, session, article_id, build)
 
 
 @router.get(

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
+import asyncpg
 from sqlalchemy import exists, func, or_, select, type_coerce, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,16 +16,38 @@ from app.models import Article, ArticleSource, Sentence, Source
 __all__ = [
     "article_ids_by_url",
     "article_sources",
+    "article_version",
     "get_article",
     "list_articles",
     "mark_verification_requested",
     "mark_verified",
 ]
 
+# Every row an article's documents show, each by the transaction that last wrote it (xmin
+# names a committed row version exactly): the article row (rewritten with its sentences,
+# citations and links on every store), the shared source rows (another article may retitle
+# one) and its verdicts (replaced by the verification job). Any write among them changes it.
+_VERSION = """
+    SELECT a.xmin::text
+        || '/' || coalesce((SELECT md5(string_agg(s.id::text || ':' || s.xmin::text, ','
+                                                  ORDER BY s.id))
+                            FROM article_sources l JOIN sources s ON s.id = l.source_id
+                            WHERE l.article_id = a.id), '-')
+        || '/' || coalesce((SELECT md5(string_agg(v.id::text || ':' || v.xmin::text, ','
+                                                  ORDER BY v.id))
+                            FROM verifications v WHERE v.article_id = a.id), '-')
+    FROM articles a WHERE a.id = $1
+"""
+
 
 async def get_article(session: AsyncSession, article_id: uuid.UUID) -> Article | None:
     """One article by id."""
     return await session.get(Article, article_id)
+
+
+async def article_version(pool: asyncpg.Pool, article_id: uuid.UUID) -> str | None:
+    """A token that changes whenever anything the article's documents show changes."""
+    return await pool.fetchval(_VERSION, article_id)  # type: ignore[no-any-return]
 
 
 async def article_ids_by_url(session: AsyncSession, urls: Sequence[str]) -> dict[str, uuid.UUID]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -15,14 +16,22 @@ from app.evaluation.corpus_server import add_serve_corpus_parser
 __all__ = ["main"]
 
 
+def api_processes(configured: int) -> int:
+    """`CLAIMTRAIL_API_WORKERS`, or one API process per CPU when it is 0."""
+    return configured if configured > 0 else max(1, os.cpu_count() or 1)
+
+
 def _api(args: argparse.Namespace) -> int:
     import uvicorn
+
+    from app.config import get_settings
 
     uvicorn.run(
         "app.main:app_from_env",
         factory=True,
         host=args.host,
         port=args.port,
+        workers=api_processes(get_settings().api_workers),
         proxy_headers=True,
         log_level="warning",
         access_log=False,
@@ -131,7 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimtrail", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     add_up_parser(commands)
-    api = commands.add_parser("api", help="the HTTP API only")
+    api = commands.add_parser(
+        "api", help="the HTTP API only (CLAIMTRAIL_API_WORKERS processes, 0: one per CPU)"
+    )
     api.add_argument("--host", default="127.0.0.1")
     api.add_argument("--port", type=int, default=8000)
     api.set_defaults(run=_api)

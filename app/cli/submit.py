@@ -20,6 +20,7 @@ from app.cli.api_client import ApiError, add_api_arguments, api_client, check, p
 __all__ = ["add_submit_parser", "read_urls"]
 
 BATCH_LIMIT = 1000
+LONG_POLL_SECONDS = 10  # GET /v1/jobs/{id}?wait= held at most this long per request
 Row = dict[str, Any]
 
 
@@ -49,6 +50,8 @@ def _post_batches(client: httpx.Client, urls: list[str], args: argparse.Namespac
 
 
 def _wait(client: httpx.Client, batch_ids: list[str], timeout: float, quiet: bool) -> None:
+    """Progress until every batch is done: between reads of the counts, long-poll one
+    unfinished job (`?wait=`) instead of sleeping, so a change shows at once."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     deadline = time.monotonic() + timeout
     console = Console(stderr=True, quiet=quiet)
@@ -62,7 +65,20 @@ def _wait(client: httpx.Client, batch_ids: list[str], timeout: float, quiet: boo
             progress.update(task, total=sum(s["total"] for s in states), completed=ended)
             if all(s["done"] for s in states) or time.monotonic() > deadline:
                 return
-            time.sleep(0.5)
+            _wait_for_a_change(client, [s["id"] for s in states if not s["done"]][0], deadline)
+
+
+def _wait_for_a_change(client: httpx.Client, batch_id: str, deadline: float) -> None:
+    """Hold a long poll on a running (else queued) job of the batch until it changes."""
+    for status in ("running", "queued"):
+        params = {"batch_id": batch_id, "status": status, "limit": 1}
+        jobs = check(client.get("/v1/jobs", params=params)).json()["items"]
+        if jobs:
+            wait = max(0.0, min(LONG_POLL_SECONDS, deadline - time.monotonic()))
+            path = f"/v1/jobs/{jobs[0]['id']}"
+            check(client.get(path, params={"wait": f"{wait:.1f}"}, timeout=wait + 30))
+            return
+    time.sleep(0.5)  # counted but not yet listed: a moment, not a spin
 
 
 def _results(client: httpx.Client, batch_ids: list[str], items: list[Row]) -> list[Row]:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.api.deps import CallerDep, QueueDep, SettingsDep
+from app.api.documents import Document, document_response, etag_matches, make_document
 from app.db import SessionDep
 from app.errors import Problem
 from app.jobs.dispatch import commit_and_dispatch
@@ -16,6 +21,9 @@ from app.jobs.service import get_job, submit_url
 __all__ = ["router"]
 
 router = APIRouter(prefix="/v1", tags=["jobs"])
+MAX_WAIT_SECONDS = 30
+RECHECK_SECONDS = 1.0  # a long poll re-reads the job this often: a lost NOTIFY only delays
+TERMINAL = ("succeeded", "failed")
 PROBLEMS: dict[int | str, dict[str, object]] = {
     422: {"model": Problem, "description": "Invalid input"},
 }
@@ -59,11 +67,60 @@ async def submit_article(
     return JobOut.of(submission.job)
 
 
+NOT_MODIFIED = "Unchanged: `If-None-Match` names the job's current ETag"
+WAIT = Query(
+    ge=0,
+    le=MAX_WAIT_SECONDS,
+    description="Long poll: answer as soon as the job changes (status or stage), or after"
+    " this many seconds (at most 30) with the job as it is. The change is measured from the"
+    " ETag given in `If-None-Match`, else from the job as it was when the request came.",
+)
+
+
 @router.get(
     "/jobs/{job_id}",
     response_model=JobOut,
-    responses={404: {"model": Problem, "description": "No such job"}},
+    responses={
+        304: {"description": NOT_MODIFIED},
+        404: {"model": Problem, "description": "No such job"},
+        **PROBLEMS,
+    },
 )
-async def read_job(job_id: uuid.UUID, session: SessionDep, caller: CallerDep) -> JobOut:
-    """A job's status, stage, attempts and error."""
-    return JobOut.of(await get_job(session, job_id, api_key_id=caller))
+async def read_job(
+    job_id: uuid.UUID,
+    request: Request,
+    caller: CallerDep,
+    settings: SettingsDep,
+    wait: Annotated[float | None, WAIT] = None,
+) -> Response:
+    """A job's status, stage, attempts and error; `?wait=` holds the answer until it changes."""
+    sessions = request.app.state.sessions
+    known = request.headers.get("if-none-match")
+    seconds = min(wait or 0.0, settings.job_wait_max_seconds)
+    if seconds <= 0:
+        return _job_response(request, await _job_document(sessions, job_id, caller))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    async with request.app.state.job_changes.watching(str(job_id)) as changed:
+        while True:
+            changed.clear()  # before the read: a change after it wakes the wait below
+            document, status = await _job_document(sessions, job_id, caller)
+            known = known or document[0]
+            left = deadline - loop.time()
+            if status in TERMINAL or left <= 0 or not etag_matches(known, document[0]):
+                return _job_response(request, (document, status))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), min(left, RECHECK_SECONDS))
+
+
+async def _job_document(
+    sessions: async_sessionmaker[AsyncSession], job_id: uuid.UUID, caller: uuid.UUID | None
+) -> tuple[Document, str]:
+    """The job as a JSON document with its ETag, and its status (404 if the caller can't see it)."""
+    async with sessions() as session:
+        job = JobOut.of(await get_job(session, job_id, api_key_id=caller))
+    return make_document(job.model_dump_json().encode()), job.status
+
+
+def _job_response(request: Request, answer: tuple[Document, str]) -> Response:
+    return document_response(request, answer[0], cache_control="no-cache")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator
 
@@ -18,7 +19,7 @@ from app.jobs.service import get_job
 __all__ = ["router"]
 
 router = APIRouter(prefix="/v1", tags=["jobs"])
-POLL_SECONDS = 0.25
+POLL_SECONDS = 1.0  # re-read at least this often; a NOTIFY wakes the stream sooner
 HEARTBEAT_SECONDS = 15.0
 MAX_STREAM_SECONDS = 3600.0
 
@@ -29,23 +30,27 @@ async def _job_events(
     last: tuple[str, str, int] | None = None
     loop = asyncio.get_running_loop()
     started = last_sent = loop.time()
-    while loop.time() - started < MAX_STREAM_SECONDS and not await request.is_disconnected():
-        async with sessions() as session:
-            job = JobOut.of(await get_job(session, job_id))
-        state = (job.status, job.stage, job.attempts)
-        if state != last:
-            last, last_sent = state, loop.time()
-            yield (
-                f"event: job\nid: {job.status}-{job.stage}-{job.attempts}\n"
-                f"data: {job.model_dump_json()}\n\n"
-            )
-            if job.status in ("succeeded", "failed"):
-                yield "event: end\ndata: {}\n\n"
-                return
-        elif loop.time() - last_sent > HEARTBEAT_SECONDS:
-            last_sent = loop.time()
-            yield ": keep-alive\n\n"
-        await asyncio.sleep(POLL_SECONDS)
+    async with request.app.state.job_changes.watching(str(job_id)) as changed:
+        while loop.time() - started < MAX_STREAM_SECONDS and not await request.is_disconnected():
+            changed.clear()  # before the read: a change after it ends the wait below early
+            async with sessions() as session:
+                job = JobOut.of(await get_job(session, job_id))
+            state = (job.status, job.stage, job.attempts)
+            if state != last:
+                last, last_sent = state, loop.time()
+                yield (
+                    f"event: job\nid: {job.status}-{job.stage}-{job.attempts}\n"
+                    f"data: {job.model_dump_json()}\n\n"
+                )
+                if job.status in ("succeeded", "failed"):
+                    yield "event: end\ndata: {}\n\n"
+                    return
+            elif loop.time() - last_sent > HEARTBEAT_SECONDS:
+                last_sent = loop.time()
+                yield ": keep-alive\n\n"
+            # Woken by the job's NOTIFY; the timeout re-reads (attempts, a lost notification).
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), POLL_SECONDS)
 
 
 @router.get(
