@@ -25,7 +25,13 @@ from app.articles.schemas import (
 )
 from app.articles.service import article_or_404, source_out, summaries
 from app.claims.repository import ClaimFilters, list_claims, to_claims, verifications
-from app.claims.schemas import CitationState, ClaimKind, ClaimPage, VerificationOut
+from app.claims.schemas import (
+    CitationState,
+    ClaimKind,
+    ClaimPage,
+    VerificationOut,
+    VerificationStatus,
+)
 from app.db import SessionDep
 from app.errors import NotFound, Problem
 from app.urls import normalize_article_url
@@ -131,6 +137,10 @@ async def read_claims(
     min_score: Annotated[
         float | None, Query(ge=0, le=1, description="Check-worthiness at least")
     ] = None,
+    verification: Annotated[
+        VerificationStatus | None,
+        Query(description="Has a cited source with this verdict (e.g. contradicted)"),
+    ] = None,
     format: Annotated[
         ClaimFormat,
         Query(description="json: a page; csv or jsonl: every matching claim, streamed"),
@@ -145,6 +155,7 @@ async def read_claims(
         kind=kind,
         min_score=min_score,
         citation_state=citation_state,
+        verification=verification,
     )
     if format != "json":
         article = await article_or_404(session, article_id)

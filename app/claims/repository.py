@@ -40,9 +40,10 @@ class ClaimFilters:
         kind: str | None = None,
         min_score: float | None = None,
         citation_state: str | None = None,
+        verification: str | None = None,
     ) -> None:
         self.cited, self.source_id, self.kind, self.min_score = cited, source_id, kind, min_score
-        self.citation_state = citation_state
+        self.citation_state, self.verification = citation_state, verification
 
 
 async def list_claims(
@@ -75,6 +76,13 @@ async def list_claims(
                 Citation.sentence_id == Sentence.id, Citation.source_id == filters.source_id
             )
         )
+    if filters.verification is not None:
+        query = query.where(
+            exists().where(
+                Verification.sentence_id == Sentence.id,
+                Verification.status == filters.verification,
+            )
+        )
     if after is not None:
         query = query.where(Sentence.sentence_index > after)
     query = query.order_by(Sentence.sentence_index).limit(limit)
@@ -87,8 +95,13 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
     citations: dict[uuid.UUID, list[CitationOut]] = defaultdict(list)
     if ids:
         rows = await session.execute(
-            select(Citation, Source.url, ArticleSource.raw_url)
+            select(Citation, Source.url, ArticleSource.raw_url, Verification)
             .outerjoin(Source, Source.id == Citation.source_id)
+            .outerjoin(
+                Verification,
+                (Verification.sentence_id == Citation.sentence_id)
+                & (Verification.source_id == Citation.source_id),
+            )
             .outerjoin(
                 ArticleSource,
                 (ArticleSource.article_id == Citation.article_id)
@@ -97,7 +110,7 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
             .where(Citation.sentence_id.in_(ids))
             .order_by(Citation.id)
         )
-        for citation, url, cited_as in rows:
+        for citation, url, cited_as, verdict in rows:
             citations[citation.sentence_id].append(
                 CitationOut(
                     source_id=citation.source_id,
@@ -106,6 +119,7 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
                     via=citation.via,
                     marker=citation.marker,
                     attributed_to=citation.attributed_to,
+                    verification=verification_out(verdict) if verdict else None,
                 )
             )
     return [

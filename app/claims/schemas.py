@@ -47,6 +47,11 @@ class CitationOut(BaseModel):
     )
     marker: str | None = None
     attributed_to: str | None = None
+    verification: VerificationOut | None = Field(
+        None,
+        description="Whether this source says what the claim says; null until checked"
+        " (submit with verify=true, or POST /v1/articles/{id}/verify).",
+    )
 
 
 class VerificationOut(BaseModel):

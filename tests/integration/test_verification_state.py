@@ -148,3 +148,30 @@ async def test_the_migration_marks_verified_articles_done(
     assert after["verification"] == "done"
     assert after["stats"]["verdicts"] == verified["stats"]["verdicts"] == {"contradicted": 1}
     assert (await api.get(f"/v1/articles/{plain['id']}")).json()["verification"] == "off"
+
+
+async def test_claims_carry_their_verdicts_and_filter_on_them(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    _serve(httpserver)
+    article = await process_url(api, worker, httpserver.url_for("/a"))
+    claims_path = f"/v1/articles/{article['id']}/claims"
+    before = await api.get(claims_path)
+    (claim,) = [c for c in before.json()["items"] if "budget" in c["text"]]
+    assert [c["verification"] for c in claim["citations"]] == [None]
+
+    await api.post(f"/v1/articles/{article['id']}/verify")
+    await worker()
+    after = await api.get(claims_path, headers={"If-None-Match": before.headers["etag"]})
+    assert after.status_code == 200  # the cached page changed with the verdict
+    assert after.headers["etag"] != before.headers["etag"]
+    (claim,) = [c for c in after.json()["items"] if "budget" in c["text"]]
+    (verdict,) = [c["verification"] for c in claim["citations"]]
+    assert verdict["status"] == "contradicted" and verdict["snapshot_id"] is not None
+
+    contradicted = (await api.get(claims_path, params={"verification": "contradicted"})).json()
+    assert [c["id"] for c in contradicted["items"]] == [claim["id"]]
+    supported = (await api.get(claims_path, params={"verification": "supported"})).json()
+    assert supported["items"] == []
+    bogus = await api.get(claims_path, params={"verification": "maybe"})
+    assert bogus.status_code == 422
