@@ -107,7 +107,8 @@ async def read_job(
             document, status = await _job_document(sessions, job_id, caller)
             known = known or document[0]
             left = deadline - loop.time()
-            if status in TERMINAL or left <= 0 or not etag_matches(known, document[0]):
+            ended = status in TERMINAL or left <= 0 or await request.is_disconnected()
+            if ended or not etag_matches(known, document[0]):
                 return _job_response(request, (document, status))
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(changed.wait(), min(left, RECHECK_SECONDS))
