@@ -285,6 +285,26 @@ class Verification(Base):
     )
 
 
+class NearestSource(Base):
+    """For a claim that cites nothing: a page the article cites elsewhere that supports it."""
+
+    __tablename__ = "nearest_sources"
+    sentence_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("sentences.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    snapshot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_snapshots.id", ondelete="SET NULL")
+    )
+    score: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[str] = mapped_column(Text)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+
+
 class IdempotencyKey(Base):
     """A remembered POST: same key + same body replays the stored response."""
 

@@ -17,12 +17,18 @@ from typing import Any
 import structlog
 
 from app.articles.repository import mark_verified
-from app.claims.repository import claims_by_source, replace_verifications
+from app.claims.repository import (
+    claims_by_source,
+    replace_nearest_sources,
+    replace_verifications,
+    uncited_claims,
+)
 from app.fetch import FetchedPage, FetchError
 from app.sources.snapshots import latest_snapshot, store_snapshot
 from app.verify import (
     PdfUnreadable,
     Verdict,
+    nearest_sources,
     source_text_from_html,
     source_text_from_pdf,
     verify_claims,
@@ -33,6 +39,7 @@ __all__ = ["verify_article"]
 
 log = structlog.get_logger()
 SOURCES_AT_ONCE = 4
+NEAREST_CLAIMS = 50  # uncited claims searched in the article's sources, most check-worthy first
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +101,32 @@ def _row(verdict: Verdict, snapshot_id: int | None) -> dict[str, Any]:
 
 async def _verify_source(
     ctx: dict[str, Any], source_id: uuid.UUID, url: str, claims: list[str], refresh: bool
-) -> list[dict[str, Any]]:
+) -> tuple[_Text, list[dict[str, Any]]]:
     text = await _source_text(ctx, source_id, url, refresh)
     if text.failure is not None:
         status, code = text.failure
         failed = {"status": status, "evidence": code, "score": 0.0, "reasons": [code]}
         unread = {"snapshot_id": None, "evidence_start": None, "evidence_end": None}
-        return [failed | unread for _ in claims]
+        return text, [failed | unread for _ in claims]
     verdicts = await asyncio.to_thread(verify_claims, claims, text.passages)
-    return [_row(v, text.snapshot_id) for v in verdicts]
+    return text, [_row(v, text.snapshot_id) for v in verdicts]
+
+
+async def _nearest_rows(
+    article_id: uuid.UUID, uncited: list[tuple[uuid.UUID, str]], read: dict[uuid.UUID, _Text]
+) -> list[dict[str, Any]]:
+    """Rows for the uncited claims some source the article cites supports (CPU in a thread)."""
+    pages = {source_id: text.passages for source_id, text in read.items()}
+    found = await asyncio.to_thread(nearest_sources, [t for _, t in uncited], pages)
+    rows = []
+    for i, (source_id, verdict) in found.items():
+        start, end = verdict.offsets[0] if verdict.offsets else (None, None)
+        rows.append({
+            "sentence_id": uncited[i][0], "article_id": article_id, "source_id": source_id,
+            "snapshot_id": read[source_id].snapshot_id, "score": round(verdict.score, 4),
+            "evidence": verdict.evidence[:2000], "evidence_start": start, "evidence_end": end,
+        })  # fmt: skip
+    return rows
 
 
 async def verify_article(ctx: dict[str, Any], article_id: str, refresh: bool = False) -> int:
@@ -111,21 +135,25 @@ async def verify_article(ctx: dict[str, Any], article_id: str, refresh: bool = F
     article_uuid = uuid.UUID(article_id)
     async with ctx["sessions"]() as session:
         grouped = await claims_by_source(session, article_uuid)
+        uncited = await uncited_claims(session, article_uuid, limit=NEAREST_CLAIMS)
     gate = asyncio.Semaphore(SOURCES_AT_ONCE)
+    read: dict[uuid.UUID, _Text] = {}
 
     async def one(key: tuple[uuid.UUID, str]) -> list[dict[str, Any]]:
         async with gate:
             claims = grouped[key]
             texts = [text for _, text in claims]
-            verdicts = await _verify_source(ctx, key[0], key[1], texts, refresh)
+            read[key[0]], verdicts = await _verify_source(ctx, key[0], key[1], texts, refresh)
         return [
             {"article_id": article_uuid, "sentence_id": sentence_id, "source_id": key[0], **v}
             for (sentence_id, _), v in zip(claims, verdicts, strict=True)
         ]
 
     rows = [row for batch in await asyncio.gather(*(one(k) for k in grouped)) for row in batch]
+    nearest = await _nearest_rows(article_uuid, uncited, read) if uncited else []
     async with ctx["sessions"].begin() as session:
         await replace_verifications(session, article_uuid, rows)
+        await replace_nearest_sources(session, article_uuid, nearest)
         await mark_verified(session, article_uuid, dict(Counter(r["status"] for r in rows)))
     log.info("article_verified", article_id=article_id, verdicts=len(rows), sources=len(grouped))
     return len(rows)

@@ -12,17 +12,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.claims.schemas import (
     CitationOut,
     ClaimOut,
+    NearestSourceOut,
     QuantityOut,
     VerificationOut,
     citation_state,
 )
-from app.models import ArticleSource, Citation, Sentence, Source, Verification
+from app.models import ArticleSource, Citation, NearestSource, Sentence, Source, Verification
 
 __all__ = [
     "ClaimFilters",
     "claims_by_source",
     "list_claims",
+    "replace_nearest_sources",
     "replace_verifications",
+    "uncited_claims",
     "to_claims",
     "verification_out",
     "verifications",
@@ -89,9 +92,36 @@ async def list_claims(
     return list((await session.scalars(query)).all())
 
 
+async def _nearest(
+    session: AsyncSession, sentences: Sequence[Sentence]
+) -> dict[uuid.UUID, NearestSourceOut]:
+    """The nearest source of each uncited claim among these that has one."""
+    ids = [s.id for s in sentences if not s.is_cited]
+    if not ids:
+        return {}
+    rows = await session.execute(
+        select(NearestSource, Source.url)
+        .join(Source, Source.id == NearestSource.source_id)
+        .where(NearestSource.sentence_id.in_(ids))
+    )
+    return {
+        n.sentence_id: NearestSourceOut(
+            source_id=n.source_id,
+            url=url,
+            score=n.score,
+            evidence=n.evidence,
+            snapshot_id=n.snapshot_id,
+            evidence_start=n.evidence_start,
+            evidence_end=n.evidence_end,
+        )
+        for n, url in rows.all()
+    }
+
+
 async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> list[ClaimOut]:
-    """Claim resources with their citations, in one extra query."""
+    """Claim resources with their citations and verdicts, in two extra queries."""
     ids = [s.id for s in sentences]
+    nearest = await _nearest(session, sentences)
     citations: dict[uuid.UUID, list[CitationOut]] = defaultdict(list)
     if ids:
         rows = await session.execute(
@@ -137,6 +167,7 @@ async def to_claims(session: AsyncSession, sentences: Sequence[Sentence]) -> lis
             attributed_to=list(s.attributed_to),
             cited=s.is_cited,
             citation_state=citation_state(s.is_cited, citations[s.id]),
+            nearest_source=nearest.get(s.id),
         )
         for s in sentences
     ]
@@ -183,6 +214,28 @@ async def claims_by_source(
     for source_id, url, sentence_id, text in rows.all():
         grouped[(source_id, url)].append((sentence_id, text))
     return grouped
+
+
+async def uncited_claims(
+    session: AsyncSession, article_id: uuid.UUID, limit: int
+) -> list[tuple[uuid.UUID, str]]:
+    """(id, text) of the article's claims citing nothing, most check-worthy first."""
+    rows = await session.execute(
+        select(Sentence.id, Sentence.text)
+        .where(Sentence.article_id == article_id, Sentence.is_claim, ~Sentence.is_cited)
+        .order_by(Sentence.checkworthiness.desc(), Sentence.sentence_index)
+        .limit(limit)
+    )
+    return [(sentence_id, text) for sentence_id, text in rows.all()]
+
+
+async def replace_nearest_sources(
+    session: AsyncSession, article_id: uuid.UUID, rows: Sequence[dict[str, object]]
+) -> None:
+    """Drop the article's nearest sources and store `rows` instead (the caller's transaction)."""
+    await session.execute(delete(NearestSource).where(NearestSource.article_id == article_id))
+    if rows:
+        await session.execute(insert(NearestSource), list(rows))
 
 
 async def replace_verifications(

@@ -14,6 +14,7 @@ __all__ = [
     "ClaimKind",
     "ClaimOut",
     "ClaimPage",
+    "NearestSourceOut",
     "QuantityOut",
     "VerificationOut",
     "VerificationStatus",
@@ -83,6 +84,18 @@ class VerificationOut(BaseModel):
     checked_at: datetime | None = None
 
 
+class NearestSourceOut(BaseModel):
+    """A page the article cites elsewhere that supports a claim citing nothing."""
+
+    source_id: uuid.UUID = Field(description="The source (`GET /v1/sources/{source_id}`).")
+    url: str = Field(description="Its normalised URL.")
+    score: float = Field(description="Support score in [0, 1].")
+    evidence: str = Field(description="The passage of the source that supports the claim.")
+    snapshot_id: int | None = Field(description="The stored text the passage is in.")
+    evidence_start: int | None = Field(description="Where the passage starts in it.")
+    evidence_end: int | None = Field(description="Where it ends (exclusive).")
+
+
 class ClaimOut(BaseModel):
     id: uuid.UUID
     text: str = Field(description="The sentence as written, markers removed.")
@@ -106,6 +119,11 @@ class ClaimOut(BaseModel):
         " unlinked sources) | uncited",
     )
     verification: VerificationOut | None = None
+    nearest_source: NearestSourceOut | None = Field(
+        None,
+        description="For a claim that cites nothing: the source of the article that supports"
+        " it best, found when the article's sources are verified; null otherwise.",
+    )
 
 
 def citation_state(cited: bool, citations: list[CitationOut]) -> CitationState:

@@ -1,5 +1,6 @@
 """Source verification: does the cited page say what the claim says?"""
 
+from app.verify.nearest import nearest_sources
 from app.verify.page_text import source_text_from_html
 from app.verify.pdf_text import PdfUnreadable, source_text_from_pdf
 from app.verify.verdict import (
@@ -12,6 +13,7 @@ from app.verify.verdict import (
 )
 
 __all__ = [
+    "nearest_sources",
     "PdfUnreadable",
     "source_text_from_pdf",
     "SUPPORT_THRESHOLD",

@@ -199,3 +199,33 @@ async def test_a_pdf_source_is_read_and_kept_as_its_text(
         snapshot["text"][verdict["evidence_start"] : verdict["evidence_end"]]
         == (verdict["evidence"])
     )
+
+
+async def test_an_uncited_claim_gets_the_source_that_supports_it(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    source = _serve(httpserver)
+    httpserver.expect_request("/c").respond_with_data(
+        _article(source, "$4 million").replace(
+            "</article>",
+            "<p>Seven members voted for the plan and two voted against it in the end.</p>"
+            "<p>The library will open on Sundays from next spring, at a cost of $80,000.</p>"
+            "</article>",
+        ),
+        content_type="text/html",
+    )
+    article = await process_url(api, worker, httpserver.url_for("/c"), verify=True)
+    claims = (await api.get(f"/v1/articles/{article['id']}/claims")).json()["items"]
+    vote = next(c for c in claims if c["text"].startswith("Seven"))
+    library = next(c for c in claims if c["text"].startswith("The library"))
+    assert vote["citation_state"] == library["citation_state"] == "uncited"
+    nearest = vote["nearest_source"]
+    assert nearest is not None and nearest["url"] == article["sources"][0]["normalized_url"]
+    snapshot = (await api.get(f"/v1/sources/{nearest['source_id']}/snapshot")).json()
+    assert snapshot["id"] == nearest["snapshot_id"]
+    assert (
+        snapshot["text"][nearest["evidence_start"] : nearest["evidence_end"]]
+        == (nearest["evidence"])
+    )
+    assert "Seven members voted" in nearest["evidence"]
+    assert library["nearest_source"] is None  # nothing the article cites says so
