@@ -14,7 +14,7 @@ from app.api.deps import CursorDep
 from app.api.pagination import Limit
 from app.articles.cached import NOT_MODIFIED, cached_document
 from app.articles.export import EXPORT_CONTENT, ClaimFormat, export_claims
-from app.articles.provenance import ProvClaim, ProvSource, provenance_jsonld
+from app.articles.provenance import ProvClaim, ProvSource, ProvVerdict, provenance_jsonld
 from app.articles.repository import article_sources, list_articles
 from app.articles.schemas import (
     ArticlePage,
@@ -266,6 +266,17 @@ async def read_provenance(
                 sentence_index=c.sentence_index,
                 quoted="quote" in c.kinds,
                 source_ids=[str(x.source_id) for x in c.citations if x.source_id],
+                verdicts=[
+                    ProvVerdict(
+                        str(x.source_id),
+                        x.verification.status,
+                        x.verification.score,
+                        x.verification.snapshot_id,
+                        x.verification.checked_at,
+                    )  # fmt: skip
+                    for x in c.citations
+                    if x.source_id and x.verification
+                ],
             )
             for c in claims
         ],

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-__all__ = ["ProvClaim", "ProvSource", "provenance_jsonld"]
+__all__ = ["ProvClaim", "ProvSource", "ProvVerdict", "provenance_jsonld"]
 
 CONTEXT = {
     "prov": "http://www.w3.org/ns/prov#",
@@ -26,12 +26,24 @@ class ProvSource:
 
 
 @dataclass(slots=True)
+class ProvVerdict:
+    """Whether one cited source says what the claim says, and the stored text it was read in."""
+
+    source_id: str
+    status: str
+    score: float
+    snapshot_id: int | None = None
+    checked_at: datetime | None = None
+
+
+@dataclass(slots=True)
 class ProvClaim:
     id: str
     text: str
     sentence_index: int
     quoted: bool = False
     source_ids: list[str] = field(default_factory=list)
+    verdicts: list[ProvVerdict] = field(default_factory=list)
 
 
 def _time(value: datetime | None) -> dict[str, str] | None:
@@ -107,8 +119,10 @@ def provenance_jsonld(
                 }
             )
         )
+    snapshots: set[str] = set()
     for claim in claims:
         cited = [{"@id": source_iris[s]} for s in claim.source_ids if s in source_iris]
+        graph.extend(_verdict_nodes(f"{article}/claims/{claim.id}", claim, source_iris, snapshots))
         graph.append(
             _drop_none(
                 {
@@ -123,3 +137,38 @@ def provenance_jsonld(
             )
         )
     return {"@context": CONTEXT, "@graph": graph}
+
+
+def _verdict_nodes(
+    claim_iri: str, claim: ProvClaim, source_iris: dict[str, str], seen: set[str]
+) -> list[dict[str, Any]]:
+    """Each verdict as an entity derived from the claim and the snapshot it was read in; each
+    snapshot (once) as an entity derived from its source."""
+    nodes = []
+    for verdict in claim.verdicts:
+        source = source_iris.get(verdict.source_id)
+        if source is None:
+            continue
+        snapshot = (
+            f"{source}/snapshots/{verdict.snapshot_id}" if verdict.snapshot_id is not None else None
+        )
+        if snapshot and snapshot not in seen:
+            seen.add(snapshot)
+            nodes.append(
+                {"@id": snapshot, "@type": ["prov:Entity", "ct:Snapshot"],
+                 "prov:wasDerivedFrom": {"@id": source}}
+            )  # fmt: skip
+        derived = [{"@id": claim_iri}, {"@id": snapshot or source}]
+        nodes.append(
+            _drop_none(
+                {
+                    "@id": f"{claim_iri}/verdicts/{verdict.source_id}",
+                    "@type": ["prov:Entity", "ct:Verdict"],
+                    "ct:status": verdict.status,
+                    "ct:score": verdict.score,
+                    "prov:generatedAtTime": _time(verdict.checked_at),
+                    "prov:wasDerivedFrom": derived,
+                }
+            )
+        )
+    return nodes

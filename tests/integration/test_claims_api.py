@@ -100,3 +100,29 @@ async def test_provenance_loads_as_prov(
     records = document.get_records()
     assert any(r.get_type().localpart == "Activity" for r in records if r.get_type())
     assert json.loads(body)["@context"]["prov"] == str(PROV)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")
+async def test_provenance_of_a_verified_article_carries_verdicts_and_snapshots(
+    api: httpx.AsyncClient, worker, corpus_server: HTTPServer
+) -> None:
+    article = await process_url(api, worker, corpus_server.url_for("/dev-08.html"), verify=True)
+    body = (await api.get(f"/v1/articles/{article['id']}/provenance")).text
+    graph = rdflib.Graph().parse(data=body, format="json-ld")
+    ct = rdflib.Namespace("https://claimtrail.dev/ns#")
+    verdicts = set(graph.subjects(rdflib.RDF.type, ct.Verdict))
+    assert len(verdicts) == sum(article["stats"]["verdicts"].values())
+    statuses = {str(graph.value(v, ct.status)) for v in verdicts}
+    assert statuses == set(article["stats"]["verdicts"])
+    snapshots = set(graph.subjects(rdflib.RDF.type, ct.Snapshot))
+    assert snapshots and all("/snapshots/" in str(s) for s in snapshots)
+    for verdict in verdicts:  # from its claim, and the snapshot its source was read in
+        sources = {str(o) for o in graph.objects(verdict, PROV.wasDerivedFrom)}
+        assert any("/claims/" in s for s in sources)
+        read = [s for s in sources if "/v1/sources/" in s]
+        assert len(read) == 1, sources
+        unread = str(graph.value(verdict, ct.status)) in ("unreachable", "unchecked")
+        assert ("/snapshots/" in read[0]) != unread, (verdict, sources)
+    for snapshot in snapshots:
+        (source,) = graph.objects(snapshot, PROV.wasDerivedFrom)
+        assert "/v1/sources/" in str(source)
