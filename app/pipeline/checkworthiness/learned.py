@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain, compress, groupby, islice
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,13 @@ WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 # an explanation lists the named features that fired, then this many n-grams
 _NGRAMS_EXPLAINED = 4
 _WORDS_REMEMBERED = 1 << 16
+
+
+# an n-gram as an explanation ranks it: (-|weight|, tagged text, weight); sorted, the
+# strongest come first, ties by text
+_Term = tuple[float, str, float]
+# a word's character n-grams: weight sum, count, the first key of its strongest few, those few
+_WordChars = tuple[float, int, float, tuple[_Term, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +47,12 @@ class LearnedScorer:
     words: Mapping[str, float]
     chars: Mapping[str, float]
     _by_word: dict[str, _WordChars] = field(default_factory=dict, repr=False, compare=False)
+    _word_terms: dict[str, _Term] = field(default_factory=dict, repr=False, compare=False)
+    _word_keys: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._word_terms.update((g, (-abs(w), f"w:{g}", w)) for g, w in self.words.items())
+        self._word_keys.update(self.words)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LearnedScorer:
@@ -71,28 +85,35 @@ class LearnedScorer:
         if not words:
             return 0.0, []
         grams = word_grams(words)
-        found = grams & self.words.keys()
+        found = grams & self._word_keys
+        distinct = set(words)
+        # each word's character n-grams, remembered
+        per_word = list(map(self._by_word.get, distinct))
+        if None in per_word:  # a word seen for the first time
+            per_word = list(map(self._word_chars, distinct))
+        totals, counts, firsts, strongest = zip(*per_word, strict=True)
         # fsum: exact, so the same sentence scores the same bits whatever the set order
         # (which follows each process's hash seed)
-        parts = [math.fsum(map(self.words.__getitem__, found))]
-        count = len(grams)
-        candidates = _strongest(self.words, found, "w:")
-        by_word = self._by_word
-        for word in set(words):
-            chars = by_word.get(word) or self._word_chars(word)
-            parts.append(chars.total)
-            count += chars.count
-            candidates += chars.strongest
+        z = math.fsum((math.fsum(map(self.words.__getitem__, found)), *totals))
         # n-gram values are count/sqrt(total count): long sentences do not win on length alone
-        scale = 1.0 / math.sqrt(count)
-        # a character n-gram among the sentence's strongest is among its word's strongest
-        # (sorting the few dozen candidates in C beats heapq.nsmallest's Python loop; same
-        # result, as nsmallest(n, xs) == sorted(xs)[:n])
-        top = sorted(set(candidates))[:_NGRAMS_EXPLAINED]
-        return math.fsum(parts) * scale, [(display_name(g), w * scale) for _, g, w in top]
+        scale = 1.0 / math.sqrt(len(grams) + sum(counts))
+        # A character n-gram among the sentence's strongest is among its word's strongest,
+        # and from a word whose strongest ranks among the first few distinct keys: any other
+        # word is beaten by that many distinct n-grams. Sorting the few dozen candidates left
+        # in C beats heapq.nsmallest's Python loop (same result: nsmallest(n, xs) ==
+        # sorted(xs)[:n]).
+        keys = sorted(set(firsts))
+        cutoff = keys[min(len(keys), _NGRAMS_EXPLAINED) - 1]
+        chars = compress(strongest, map(cutoff.__ge__, firsts))
+        # word n-grams are distinct; a character n-gram may come from several words, and
+        # sorted, its copies sit side by side
+        words_top = sorted(map(self._word_terms.__getitem__, found))[:_NGRAMS_EXPLAINED]
+        ranked = groupby(sorted(chain(words_top, *chars)))
+        top = [term for term, _ in islice(ranked, _NGRAMS_EXPLAINED)]
+        return z * scale, [(display_name(g), w * scale) for _, g, w in top]
 
     def _word_chars(self, word: str) -> _WordChars:
-        """A word's character n-grams: their weight, their number, the strongest few."""
+        """A word's character n-grams: their weight sum, their number, the strongest few."""
         known = self._by_word.get(word)
         if known is None:
             if len(self._by_word) >= _WORDS_REMEMBERED:
@@ -100,16 +121,10 @@ class LearnedScorer:
             grams = char_grams(word)
             found = grams & self.chars.keys()
             total = math.fsum(map(self.chars.__getitem__, found))
-            strongest = _strongest(self.chars, found, "c:")
-            known = self._by_word[word] = _WordChars(total, len(grams), strongest)
+            strongest = tuple(_strongest(self.chars, found, "c:"))
+            first = strongest[0][0] if strongest else math.inf
+            known = self._by_word[word] = (total, len(grams), first, strongest)
         return known
-
-
-@dataclass(frozen=True, slots=True)
-class _WordChars:
-    total: float
-    count: int
-    strongest: list[tuple[float, str, float]]
 
 
 def _strongest(

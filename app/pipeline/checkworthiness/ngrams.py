@@ -47,7 +47,7 @@ def char_grams(word: str) -> frozenset[str]:
 def word_grams(words: list[str]) -> set[str]:
     """Distinct word 1-2 grams ("per", "per cent")."""
     grams = set(words)
-    grams.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    grams.update(map(" ".join, zip(words, words[1:], strict=False)))
     return grams
 
 

@@ -152,3 +152,30 @@ def test_eval_checkworthy_prints_figures_and_writes_scores(
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "Sentence_id\tscore\tclass_label\tpredicted" and len(lines) == 42
     assert re.fullmatch(r"100\t\d\.\d{4}\tYes\t(Yes|No)", lines[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The the theme: there are 3 themes, 30 thesis notes and 300 theories.",
+        "Exports to Canada rose 12 percent in the second quarter, since 2019 the highest.",
+        "I have to say, they have to go, and we have got to win this, believe me.",
+        "Rates rose.",
+    ],
+)
+def test_the_explanation_lists_the_sentence_s_strongest_ngrams(text: str) -> None:
+    """The scorer's shortcuts (per-word candidates, pruned words) pick the n-grams that a
+    plain ranking of all the sentence's n-grams by |weight| (ties by text) picks."""
+    scorer = load_scorer()
+    features = sentence_features(text)
+    counts = model_ngrams(text, features)
+    weights = {f"w:{k}": v for k, v in scorer.words.items()}
+    weights |= {f"c:{k}": v for k, v in scorer.chars.items()}
+    scale = 1 / math.sqrt(sum(counts.values()))
+    ranked = sorted((-abs(weights[g]), g) for g in counts if g in weights)[:4]
+    expected = [
+        f"{'ngram' if g[0] == 'w' else 'chars'}:'{g[2:]}':{weights[g] * scale:+.2f}"
+        for _, g in ranked
+    ]
+    shown = [f for f in scorer.score(features, text)[1] if f.startswith(("ngram:", "chars:"))]
+    assert len(expected) == 4 and shown == expected
