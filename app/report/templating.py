@@ -7,6 +7,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from app.articles.schemas import verification_state
 from app.report.markup import safe_href
 
 __all__ = ["STATIC", "macros", "render"]
@@ -22,6 +23,7 @@ _ENV = Environment(
     lstrip_blocks=True,
 )
 _ENV.globals["safe_href"] = safe_href
+_ENV.globals["verification_state"] = verification_state
 
 
 def _percent(value: object) -> int:

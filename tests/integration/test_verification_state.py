@@ -175,3 +175,21 @@ async def test_claims_carry_their_verdicts_and_filter_on_them(
     assert supported["items"] == []
     bogus = await api.get(claims_path, params={"verification": "maybe"})
     assert bogus.status_code == 422
+
+
+async def test_the_report_says_whether_sources_were_checked(
+    api: httpx.AsyncClient, worker, httpserver: HTTPServer
+) -> None:
+    _serve(httpserver)
+    article = await process_url(api, worker, httpserver.url_for("/a"))
+
+    def state(page: str) -> str:
+        return page.split('class="muted verification-state" data-state="')[1].split('"')[0]
+
+    assert state((await api.get(article["report_url"])).text) == "off"
+    await api.post(f"/v1/articles/{article['id']}/verify")
+    assert state((await api.get(article["report_url"])).text) == "pending"
+    await worker()
+    page = (await api.get(article["report_url"])).text
+    assert state(page) == "done"
+    assert 'class="reason">the claim says &#39;$5 million&#39;' in page  # the clash, escaped
