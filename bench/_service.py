@@ -29,6 +29,7 @@ __all__ = [
     "free_port",
     "percentile",
     "running_service",
+    "serve_dev_corpus",
     "seconds_between",
     "wait_for_batch",
     "wait_for_job",
@@ -81,6 +82,18 @@ class PageServer(ThreadingHTTPServer):
         """Stop serving and close the socket."""
         self.shutdown()
         self.server_close()
+
+
+def serve_dev_corpus(server: PageServer) -> dict[str, str]:
+    """Serve the dev corpus and its sources with `{{BASE}}` filled in; returns {url: html}
+    of the article pages."""
+    root = CORPUS_DEV.resolve()
+    texts = {
+        "/" + str(path.relative_to(root)): path.read_text().replace("{{BASE}}", server.origin)
+        for path in sorted(root.rglob("*.html"))
+    }
+    server.pages = lambda path: texts[path].encode() if path in texts else None
+    return {server.origin + p: html for p, html in texts.items() if p.startswith("/dev-")}
 
 
 @dataclass

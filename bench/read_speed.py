@@ -25,26 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from bench._service import (
-    CORPUS_DEV,
     PageServer,
     Service,
     percentile,
     running_service,
+    serve_dev_corpus,
     wait_for_batch,
 )
 
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _serve_corpus(server: PageServer) -> list[str]:
-    """Serve the dev corpus with `{{BASE}}` filled in; returns the article URLs."""
-    root = CORPUS_DEV.resolve()
-    texts = {
-        "/" + str(path.relative_to(root)): path.read_text().replace("{{BASE}}", server.origin)
-        for path in sorted(root.rglob("*.html"))
-    }
-    server.pages = lambda path: texts[path].encode() if path in texts else None
-    return [server.origin + p for p in texts if p.startswith("/dev-")]
 
 
 def _store(service: Service, urls: list[str]) -> list[str]:
@@ -155,7 +144,7 @@ def main() -> int:
     server = PageServer()
     workers = {"CLAIMTRAIL_API_WORKERS": args.api_workers}
     try:
-        urls = _serve_corpus(server)
+        urls = list(serve_dev_corpus(server))
         if args.baseline_repo:
             label = f"baseline: {args.baseline_repo}"
             before = _measure(args, urls, repo=args.baseline_repo.resolve(), settings=workers)

@@ -22,26 +22,15 @@ import trafilatura
 
 from app.pipeline import run_pipeline
 from bench._service import (
-    CORPUS_DEV,
     TERMINAL,
     PageServer,
     Service,
     percentile,
     running_service,
     seconds_between,
+    serve_dev_corpus,
     wait_for_batch,
 )
-
-
-def _serve_corpus(server: PageServer) -> dict[str, str]:
-    """Serve the dev corpus with `{{BASE}}` filled in; returns {url: html} of the articles."""
-    root = CORPUS_DEV.resolve()
-    texts = {
-        "/" + str(path.relative_to(root)): path.read_text().replace("{{BASE}}", server.origin)
-        for path in sorted(root.rglob("*.html"))
-    }
-    server.pages = lambda path: texts[path].encode() if path in texts else None
-    return {server.origin + p: html for p, html in texts.items() if p.startswith("/dev-")}
 
 
 def _in_process(extract: Callable[[str, str], object], pages: dict[str, str], repeat: int) -> float:
@@ -111,7 +100,7 @@ def main() -> int:
     args = parser.parse_args()
     server = PageServer()
     try:
-        pages = _serve_corpus(server)
+        pages = serve_dev_corpus(server)
         n = len(pages) * args.repeat
         bare = _in_process(lambda h, u: trafilatura.extract(h, url=u), pages, args.repeat)
         pipeline = _in_process(run_pipeline, pages, args.repeat)

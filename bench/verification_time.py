@@ -15,22 +15,12 @@ import sys
 import time
 
 from bench._service import (
-    CORPUS_DEV,
     PageServer,
     Service,
     running_service,
+    serve_dev_corpus,
     wait_for_job,
 )
-
-
-def _serve(server: PageServer) -> list[str]:
-    root = CORPUS_DEV.resolve()
-    texts = {
-        "/" + str(path.relative_to(root)): path.read_text().replace("{{BASE}}", server.origin)
-        for path in sorted(root.rglob("*.html"))
-    }
-    server.pages = lambda path: texts[path].encode() if path in texts else None
-    return [server.origin + p for p in texts if p.startswith("/dev-")]
 
 
 def _extract(service: Service, url: str) -> tuple[float, str]:
@@ -59,7 +49,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     server = PageServer()
-    urls = _serve(server)
+    urls = list(serve_dev_corpus(server))
     rows = []
     settings = {"CLAIMTRAIL_FETCH_RESPECT_ROBOTS": "false", "CLAIMTRAIL_LOG_LEVEL": "WARNING"}
     with running_service(workers=1, settings=settings) as service:

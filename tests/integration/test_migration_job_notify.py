@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import uuid
 
 import asyncpg
-from alembic.operations import Operations
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.config import Settings
 from app.db import asyncpg_connect_args
 from app.jobs.changes import CHANNEL
 from tests.conftest import REPO
+from tests.migration_step import run_migration_step
 
 MIGRATION = REPO / "migrations" / "versions" / "2026_12_04_1100-job_change_notify.py"
 TRIGGER = "SELECT count(*) FROM pg_trigger WHERE tgname = 'jobs_notify_change'"
-
-
-def _run(connection: Connection, step: str) -> None:
-    spec = importlib.util.spec_from_file_location("job_change_notify", MIGRATION)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    with Operations.context(MigrationContext.configure(connection)):
-        getattr(module, step)()
 
 
 async def _notified_ids(settings: Settings, assignments: str, job_id: str) -> list[str]:
@@ -63,11 +52,11 @@ async def test_the_trigger_notifies_status_and_stage_changes_only(settings: Sett
         assert await _notified_ids(settings, "stage = 'fetching'", job_id) == [job_id]
         assert await _notified_ids(settings, "attempts = 2", job_id) == []
         async with engine.begin() as conn:
-            await conn.run_sync(_run, "downgrade")
+            await conn.run_sync(run_migration_step, MIGRATION, "downgrade")
             assert await conn.scalar(text(TRIGGER)) == 0
         assert await _notified_ids(settings, "status = 'running'", job_id) == []
         async with engine.begin() as conn:
-            await conn.run_sync(_run, "upgrade")
+            await conn.run_sync(run_migration_step, MIGRATION, "upgrade")
             assert await conn.scalar(text(TRIGGER)) == 1
         assert await _notified_ids(settings, "status = 'failed'", job_id) == [job_id]
     finally:

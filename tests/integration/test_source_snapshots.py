@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import uuid
 
 import httpx
-from alembic.operations import Operations
-from alembic.runtime.migration import MigrationContext
 from pytest_httpserver import HTTPServer
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.config import Settings
 from tests.conftest import REPO
 from tests.integration.conftest import process_url, run_worker, wait_for_job
+from tests.migration_step import run_migration_step
 from tests.pdf_bytes import pdf_with_pages
 
 MIGRATION = REPO / "migrations" / "versions" / "2026_12_04_1030-source_snapshots.py"
+NEAREST = REPO / "migrations" / "versions" / "2026_12_04_1110-nearest_sources.py"
 
 MINUTES = (
     "<html><head><title>Council minutes</title></head><body><article>"
@@ -145,15 +144,6 @@ async def test_without_verify_nothing_is_fetched_or_stored(
     assert (await api.get(f"/v1/sources/{source['id']}/snapshot")).status_code == 404
 
 
-def _migrate(connection: Connection, step: str) -> None:
-    spec = importlib.util.spec_from_file_location("source_snapshots", MIGRATION)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    with Operations.context(MigrationContext.configure(connection)):
-        getattr(module, step)()
-
-
 async def test_the_migration_keeps_verdicts_both_ways(
     api: httpx.AsyncClient, worker, httpserver: HTTPServer, settings: Settings
 ) -> None:
@@ -164,9 +154,11 @@ async def test_the_migration_keeps_verdicts_both_ways(
     try:
         async with engine.begin() as conn:
             assert tuple((await conn.execute(count)).one()) == (1, 1)
-            await conn.run_sync(_migrate, "downgrade")
+            await conn.run_sync(run_migration_step, NEAREST, "downgrade")  # it needs snapshots
+            await conn.run_sync(run_migration_step, MIGRATION, "downgrade")
             assert await conn.scalar(text("SELECT count(*) FROM verifications")) == 1
-            await conn.run_sync(_migrate, "upgrade")
+            await conn.run_sync(run_migration_step, MIGRATION, "upgrade")
+            await conn.run_sync(run_migration_step, NEAREST, "upgrade")
             assert tuple((await conn.execute(count)).one()) == (1, 0)  # older verdicts: no text
             reasons = await conn.scalar(text("SELECT reasons FROM verifications"))
             assert reasons == []

@@ -3,14 +3,11 @@ done with the counts per verdict; `POST /v1/articles/{id}/verify` checks again o
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 
 import httpx
-from alembic.operations import Operations
-from alembic.runtime.migration import MigrationContext
 from pytest_httpserver import HTTPServer
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.cli.embedded import free_port
@@ -18,6 +15,7 @@ from app.config import Settings
 from tests.conftest import REPO
 from tests.integration.conftest import process_url, serve_api, wait_for_job
 from tests.integration.test_source_snapshots import _fetches, _serve
+from tests.migration_step import run_migration_step
 
 MIGRATION = REPO / "migrations" / "versions" / "2026_12_04_1040-verification_state.py"
 
@@ -118,15 +116,6 @@ async def test_unknown_article_and_absent_queue_are_problems(
     assert (await api.get(f"/v1/articles/{article['id']}")).json()["verification"] == "off"
 
 
-def _migrate(connection: Connection, step: str) -> None:
-    spec = importlib.util.spec_from_file_location("verification_state", MIGRATION)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    with Operations.context(MigrationContext.configure(connection)):
-        getattr(module, step)()
-
-
 async def test_the_migration_marks_verified_articles_done(
     api: httpx.AsyncClient, worker, httpserver: HTTPServer, settings: Settings
 ) -> None:
@@ -136,12 +125,12 @@ async def test_the_migration_marks_verified_articles_done(
     engine = create_async_engine(settings.database_url or "")
     try:
         async with engine.begin() as conn:
-            await conn.run_sync(_migrate, "downgrade")
+            await conn.run_sync(run_migration_step, MIGRATION, "downgrade")
             assert (
                 await conn.scalar(text("SELECT count(*) FROM articles WHERE stats ? 'verdicts'"))
                 == 0
             )
-            await conn.run_sync(_migrate, "upgrade")
+            await conn.run_sync(run_migration_step, MIGRATION, "upgrade")
     finally:
         await engine.dispose()
     after = (await api.get(f"/v1/articles/{verified['id']}")).json()
