@@ -42,6 +42,7 @@ MODULES: dict[str, list[str]] = {
     "app/jobs/repository.py": [
         "tests/unit/jobs/test_job_repository.py",
         "tests/unit/jobs/test_job_repository_mutants.py",
+        "tests/unit/jobs/test_job_repository_submissions.py",
     ],
     "app/api/idempotency.py": ["tests/unit/api/test_idempotency_middleware.py"],
     "app/jobs/callbacks.py": ["tests/unit/jobs/test_callback_signing.py"],
