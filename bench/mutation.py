@@ -51,6 +51,7 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/verify/test_verify_verdicts.py",
         "tests/unit/verify/test_verify_page_text.py",
         "tests/unit/verify/test_verify_values.py",
+        "tests/unit/verify/test_verify_verdict_features.py",
     ],
 }
 _COPIED = ("app", "workers", "tests", "bench", "migrations", "pyproject.toml", "uv.lock")

@@ -1,0 +1,179 @@
+"""The verifier's features, offsets, evidence order and decision, pinned on handmade pages.
+
+Every expected value is worked out by hand in the comments (stems, shares, logs), or from
+the fitted weights read straight from params.json, never by calling the code under test.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from app.verify.clashes import Clash
+from app.verify.scoring import FEATURES, Params
+from app.verify.verdict import Analysis, Page, analyse, decide, verify_claim, verify_on_page
+
+# Stems: Councillors -> counci, approved -> approv, harbour -> harbou, budget, Marlow -> marlow
+# (a capital mid-sentence: a name, weight 2); "the" and "in" are stopwords.
+CLAIM = "Councillors approved the harbour budget in Marlow."
+PASSAGES = [
+    "Councillors approved the budget.",  # counci approv budget
+    "Weather stayed calm.",  # nothing of the claim
+    "The vote happened in Marlow town.",  # vot happen marlow town
+]
+# Greedy cover: passage 0 adds 3 (three words), then passage 2 adds 2 (the name); harbour is
+# nowhere. Chosen: 0 and 2.
+FEATURES_BY_HAND = {
+    "words": 3 / 4,  # counci approv budget of counci approv harbou budget
+    "names": 1.0,  # marlow
+    "numbers": 1.0,  # no numbers: complete
+    "best_passage": 3 / 6,  # passage 0 holds 3 of the weight 6 (4 words + a name of 2)
+    "figures_stated": 1.0,  # no figures
+    "figures_unstated": 0.0,
+    "length": math.log(1 + 5),  # five content terms
+    # claim pairs (counci approv) (approv harbou) (harbou budget) (budget marlow);
+    # only (counci approv) is adjacent in a chosen passage
+    "bigrams": 1 / 4,
+}
+WEIGHTS = json.loads(
+    (Path(__file__).parents[3] / "app/verify/params.json").read_text(encoding="utf-8")
+)
+
+
+def _logistic(features: dict[str, float], weights: dict[str, float], intercept: float) -> float:
+    z = intercept + sum(weights[name] * value for name, value in features.items())
+    return 1 / (1 + math.exp(-z))
+
+
+def test_features_of_a_claim_spread_over_two_passages() -> None:
+    found = analyse(CLAIM, Page(PASSAGES))
+    assert found is not None
+    assert found.features == pytest.approx(FEATURES_BY_HAND, abs=1e-12)
+    assert list(found.features) == list(FEATURES)
+    assert found.clash is None and found.unstated == ()
+
+
+def test_features_of_a_claim_with_a_number_and_no_name() -> None:
+    # stems: rents rose 12 boroughs -> rent ros 12 borough; "12" a number of weight 2
+    page = Page(["Rents rose sharply.", "There are 12 boroughs here."])
+    found = analyse("Rents rose in 12 boroughs.", page)
+    assert found is not None
+    by_hand = {
+        "words": 3 / 3,  # rent, ros (passage 0), borough (passage 1)
+        "names": 1.0,  # none
+        "numbers": 1.0,  # 12 is in passage 1
+        "best_passage": 3 / 5,  # passage 1: 12 (2) + borough (1) of weight 5
+        "length": math.log(1 + 4),
+        # pairs (rent ros) (ros 12) (12 borough): the first in passage 0, the last in 1
+        "bigrams": 2 / 3,
+    }
+    assert {k: found.features[k] for k in by_hand} == pytest.approx(by_hand, abs=1e-12)
+
+
+def test_a_claim_of_one_word_has_no_pairs_to_miss() -> None:
+    found = analyse("Budgets.", Page(["The budget passed.", "Rain fell."]))
+    assert found is not None
+    assert found.features["bigrams"] == 1.0
+    assert found.features["length"] == pytest.approx(math.log(2))
+    assert found.features["words"] == found.features["best_passage"] == 1.0
+
+
+def test_a_claim_of_names_only_counts_its_words_as_complete() -> None:
+    # "Marlow" and "Tilbury" mid-sentence are names; "Between" opens it and is a stopword
+    found = analyse("Between Marlow and Tilbury.", Page(["Marlow lies far from Tilbury."]))
+    assert found is not None
+    assert (found.features["words"], found.features["names"]) == (1.0, 1.0)
+
+
+def test_the_verdict_reports_every_feature_to_two_places_and_the_score_from_the_weights() -> None:
+    verdict = verify_on_page(CLAIM, Page(PASSAGES))
+    score = _logistic(FEATURES_BY_HAND, WEIGHTS["weights"], WEIGHTS["intercept"])
+    assert verdict.score == round(score, 4)
+    assert verdict.reasons == (
+        "words=0.75", "names=1.00", "numbers=1.00", "best_passage=0.50", "figures_stated=1.00",
+        "figures_unstated=0.00", "length=1.79", "bigrams=0.25",
+    )  # fmt: skip
+    assert verdict.status == (
+        "supported" if score >= WEIGHTS["thresholds"]["supported"] else "partially_supported"
+    )
+    assert (verdict.evidence_index, verdict.evidence) == (0, PASSAGES[0])
+
+
+def test_offsets_point_into_the_text_even_when_passages_repeat() -> None:
+    text = "Alpha beta gamma. Alpha beta gamma."
+    page = Page(text)
+    assert page.passages == ["Alpha beta gamma.", "Alpha beta gamma."]
+    assert page.offsets == [(0, 17), (18, 35)]
+
+
+def test_offsets_of_a_list_count_it_as_joined_by_newlines() -> None:
+    # "ab cd" at 0..5, a newline, "ef" at 6..8, a newline, "ab cd" again at 9..14
+    assert Page(["ab cd", "ef", "ab cd"]).offsets == [(0, 5), (6, 8), (9, 14)]
+
+
+def test_a_verdict_carries_the_offsets_of_its_evidence_in_order() -> None:
+    text = "Rain fell. " + " ".join(PASSAGES)
+    # passages: "Rain fell." 0..10, then PASSAGES[0] at 11..43, [1] at 44..64, [2] at 65..98
+    verdict = verify_claim(CLAIM, text)
+    assert verdict.evidence_indices[:2] == (1, 3)
+    assert verdict.offsets[:2] == ((11, 43), (65, 98))
+    assert text[65:98] == PASSAGES[2]
+
+
+def test_evidence_is_the_chosen_passages_then_the_best_ranked_others_three_in_all() -> None:
+    page = Page([
+        "Calm seas.",  # nothing
+        "Harbour fees rose.",  # harbou: ranked, adds nothing once passage 3 is chosen
+        "Quiet night.",  # nothing
+        "Councillors approved the harbour budget.",  # every word
+        "The budget passed.",  # budget: ranked
+    ])  # fmt: skip
+    found = analyse("Councillors approved the harbour budget.", page)
+    assert found is not None
+    assert found.order[0] == 3
+    assert len(found.order) == 3
+    assert set(found.order[1:]) == {1, 4}  # the two others that share a word, not 0 or 2
+
+
+def _analysis(clash: Clash | None = None, unstated: tuple[str, ...] = ()) -> Analysis:
+    features = dict.fromkeys(FEATURES, 1.0)
+    return Analysis(features, [0], clash, unstated)
+
+
+def _params(z: float, supported: float = 0.7, partially: float = 0.4) -> Params:
+    """Weights of zero and an intercept of z: the score is the logistic of z."""
+    return Params(dict.fromkeys(FEATURES, 0.0), z, supported, partially)
+
+
+def test_decide_supports_at_the_threshold_and_not_below() -> None:
+    at = math.log(0.7 / 0.3)  # logistic(at) == 0.7, to a few ulps
+    status, score = decide(_analysis(), _params(at + 1e-9))
+    assert (status, score) == ("supported", pytest.approx(0.7))
+    assert decide(_analysis(), _params(at - 1e-6))[0] == "partially_supported"
+
+
+def test_decide_partly_supports_down_to_its_own_threshold() -> None:
+    at = math.log(0.4 / 0.6)
+    assert decide(_analysis(), _params(at + 1e-9)) == ("partially_supported", pytest.approx(0.4))
+    assert decide(_analysis(), _params(at - 1e-6))[0] == "not_found"
+
+
+def test_a_figure_the_page_never_states_holds_a_claim_at_partly_supported() -> None:
+    status, score = decide(_analysis(unstated=("$310 million",)), _params(3.0))
+    assert status == "partially_supported"
+    assert score == pytest.approx(1 / (1 + math.exp(-3.0)))
+
+
+def test_a_partial_threshold_above_the_supported_one_is_capped_by_it() -> None:
+    params = _params(math.log(0.5 / 0.5), supported=0.45, partially=0.6)  # score 0.5
+    assert decide(_analysis(unstated=("x",)), params) == ("partially_supported", 0.5)
+
+
+def test_a_clash_contradicts_at_half_the_score() -> None:
+    clash = Clash(0, "14%", "4%", "the page says 4%")
+    status, score = decide(_analysis(clash=clash), _params(2.0))
+    assert status == "contradicted"
+    assert score == pytest.approx(0.5 / (1 + math.exp(-2.0)))
