@@ -177,3 +177,72 @@ def test_a_clash_contradicts_at_half_the_score() -> None:
     status, score = decide(_analysis(clash=clash), _params(2.0))
     assert status == "contradicted"
     assert score == pytest.approx(0.5 / (1 + math.exp(-2.0)))
+
+
+NEGATES = "one side negates what the other states"
+
+
+def test_a_negation_contradicts_when_the_page_shares_exactly_the_topic_share() -> None:
+    # topic (no numbers): harbor fare increas (1 each) + Marlow (a name, 2) = 5; the page
+    # has the three words: 3 / 5 = 0.6, the threshold itself
+    found = analyse("Harbor fares increased in Marlow.", Page(["Harbor fares were not increased."]))
+    assert found is not None and found.clash is not None
+    assert (found.clash.passage, found.clash.reason) == (0, NEGATES)
+
+
+def test_a_negation_on_a_page_about_something_else_does_not_contradict() -> None:
+    # two names missing: 3 / 7 of the topic, below 0.6
+    claim = "Harbor fares increased in Marlow and Tilbury."
+    found = analyse(claim, Page(["Harbor fares were not increased.", "Rain fell."]))
+    assert found is not None and found.clash is None
+    assert verify_claim(claim, ["Harbor fares were not increased.", "Rain fell."]).status != (
+        "contradicted"
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Harbor fares increased.", "Harbor fares were not increased."),
+        ("Harbor fares were not increased.", "Harbor fares increased."),
+    ],
+)
+def test_a_negation_on_either_side_contradicts_and_leads_the_evidence(
+    claim: str, passage: str
+) -> None:
+    verdict = verify_claim(claim, ["Rain fell.", passage])
+    assert verdict.status == "contradicted"
+    assert (verdict.evidence_index, verdict.evidence) == (1, passage)
+    assert verdict.reasons[0] == NEGATES
+    assert [r.split("=")[0] for r in verdict.reasons[1:]] == list(FEATURES)
+    assert verdict.score <= 0.5  # half a support score
+
+
+def test_another_name_in_a_ranked_passage_that_cover_did_not_choose_contradicts() -> None:
+    claim = "The festival was founded by Maria Lopez in the old harbour town."
+    passages = [
+        "The festival was founded by Maria Lopez.",  # chosen: every name and three words
+        "Harbour town is old.",  # chosen: the rest of the words
+        "A festival was founded by Carlos Diaz in the old harbour town.",  # ranked, not chosen
+        "Rain.",
+    ]
+    found = analyse(claim, Page(passages))
+    assert found is not None and found.clash is not None
+    assert found.clash.passage == 2
+    assert found.clash.reason == "the claim names 'Maria Lopez' where the page has 'Carlos Diaz'"
+    assert found.order == [2, 0, 1]  # the clashing passage first, three in all
+    verdict = verify_claim(claim, passages)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == found.clash.reason
+    assert verdict.offsets[0] == (
+        len(passages[0]) + len(passages[1]) + 2,
+        len(passages[0]) + len(passages[1]) + 2 + len(passages[2]),
+    )
+
+
+def test_a_name_the_page_lacks_off_topic_does_not_contradict() -> None:
+    # the claim's names are missing from the page: 5 / 9 of its topic, below 0.6
+    claim = "The festival was founded by Maria Lopez in the old harbour town."
+    page = ["Tickets sold out.", "The festival was founded by Carlos Diaz in the old harbour town."]
+    found = analyse(claim, Page(page))
+    assert found is not None and found.clash is None
