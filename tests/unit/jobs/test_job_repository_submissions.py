@@ -12,11 +12,11 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from app.jobs.repository import JobRepository
-from app.models import Article, Citation, Job, Sentence, Source, Verification
+from app.models import ApiKey, Article, Citation, Job, Sentence, Source, Verification
 
 HOUR = timedelta(hours=1)
 
@@ -240,3 +240,72 @@ async def test_verifications_owed_stops_at_200_by_default(session: AsyncSession)
         older_than=60, within=6 * 3600, limit=3
     )
     assert len(limited) == 3
+
+
+async def _key(session: AsyncSession) -> uuid.UUID:
+    row = ApiKey(name="k", key_hash=uuid.uuid4().hex, signing_secret="s")
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def test_active_for_urls_looks_only_at_the_urls_asked_of_a_keyed_caller(
+    session: AsyncSession,
+) -> None:
+    key = await _key(session)
+    asked, elsewhere = _url(), _url()
+    mine = await _job(session, asked, status="queued", api_key_id=key)
+    await _job(session, asked, status="queued")  # the same URL, anonymous
+    await _job(session, elsewhere, status="running", api_key_id=key)  # not asked about
+    found = await JobRepository(session).active_for_urls([asked], key)
+    assert {url: job.id for url, job in found.items()} == {asked: mine.id}
+
+
+async def test_active_for_urls_reads_the_row_as_stored_not_as_the_session_has_it(
+    session: AsyncSession,
+) -> None:
+    url = _url()
+    job = await _job(session, url, status="queued")
+    cached = await session.get(Job, job.id)
+    assert cached is not None and cached.callback_url is None
+    await session.execute(
+        update(Job).where(Job.id == job.id).values(callback_url="https://cb.test/new")
+        .execution_options(synchronize_session=False)
+    )  # fmt: skip
+    found = await JobRepository(session).active_for_urls([url], None)
+    assert found[url] is cached and cached.callback_url == "https://cb.test/new"
+
+
+async def test_finish_refreshes_the_job_the_holder_has_in_hand(session: AsyncSession) -> None:
+    repo = JobRepository(session)
+    article = Article(url=_url(), text="t")
+    session.add(article)
+    await session.flush()
+    job = await _job(session, status="queued")
+    claimed = await repo.claim(job.id, lease=30)  # kept: the session holds it
+    assert claimed is not None and claimed.status == "running"
+    finished = await repo.finish(job.id, article_id=article.id, attempt=claimed.attempts)
+    assert finished is claimed
+    assert (claimed.status, claimed.stage, claimed.article_id) == ("succeeded", "done", article.id)
+
+
+async def test_requeue_by_the_holder_applies_and_says_so(session: AsyncSession) -> None:
+    repo = JobRepository(session)
+    job = await _job(session, status="queued")
+    bystander = await _job(session, status="running", attempts=1,
+                           lease_until=datetime.now(UTC) + HOUR)  # fmt: skip
+    claimed = await repo.claim(job.id, lease=30)
+    assert claimed is not None and claimed.attempts == 1
+    assert await repo.requeue(job.id, code="timeout", message="slow", delay=5, attempt=1)
+    row = await _reload(session, job.id)
+    assert (row.status, row.stage, row.error_code, row.error_message) == (
+        "queued", "queued", "timeout", "slow",
+    )  # fmt: skip
+    assert row.lease_until is None and row.next_attempt_at is not None
+    assert (await _reload(session, bystander.id)).status == "running"
+
+
+async def test_requeue_without_an_attempt_always_applies(session: AsyncSession) -> None:
+    job = await _job(session, status="running", attempts=4, lease_until=datetime.now(UTC))
+    assert await JobRepository(session).requeue(job.id, code="lost", message="m", delay=0)
+    assert (await _reload(session, job.id)).status == "queued"
