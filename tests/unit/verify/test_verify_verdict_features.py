@@ -14,7 +14,15 @@ import pytest
 
 from app.verify.clashes import Clash
 from app.verify.scoring import FEATURES, Params
-from app.verify.verdict import Analysis, Page, analyse, decide, verify_claim, verify_on_page
+from app.verify.verdict import (
+    Analysis,
+    Page,
+    Verdict,
+    analyse,
+    decide,
+    verify_claim,
+    verify_on_page,
+)
 
 # Stems: Councillors -> counci, approved -> approv, harbour -> harbou, budget, Marlow -> marlow
 # (a capital mid-sentence: a name, weight 2); "the" and "in" are stopwords.
@@ -246,3 +254,85 @@ def test_a_name_the_page_lacks_off_topic_does_not_contradict() -> None:
     page = ["Tickets sold out.", "The festival was founded by Carlos Diaz in the old harbour town."]
     found = analyse(claim, Page(page))
     assert found is not None and found.clash is None
+
+
+def test_nothing_to_compare_gives_the_bare_not_found_verdict() -> None:
+    expected = Verdict("not_found", "", 0.0, None, reasons=("no passage shares a word",))
+    assert verify_claim("Ridership rose.", "") == expected
+    assert verify_claim("The of and.", ["Ridership rose."]) == expected  # stopwords only
+
+
+def test_a_name_clash_is_found_in_a_top_ranked_passage_that_adds_nothing_to_the_cover() -> None:
+    claim = "The festival was founded by Maria Lopez in the old harbour town."
+    passages = [
+        "A festival was founded by Carlos Diaz in the town.",  # ranked; its words are covered
+        "Rain.", "Snow.", "Fog.",  # nothing: ranked last
+        "The festival was founded by Maria Lopez.",  # chosen first: both names, two words
+        "Harbour town is old.",  # chosen next: the three words left
+    ]  # fmt: skip
+    found = analyse(claim, Page(passages))
+    assert found is not None and found.clash is not None
+    assert (found.clash.passage, found.clash.claim_span, found.clash.page_span) == (
+        0, "Maria Lopez", "Carlos Diaz",
+    )  # fmt: skip
+    assert found.order == [0, 4, 5]
+    # pairs festiv-found found-maria maria-lopez lopez-old old-harbou harbou-town: the chosen
+    # passages 4 and 5 hold the first three and the last; passage 0 is not among them
+    assert found.features["bigrams"] == pytest.approx(4 / 6)
+
+
+def test_a_negation_clash_spans_the_claim_and_the_passage() -> None:
+    found = analyse("Harbor fares increased.", Page(["Rain.", "Harbor fares were not increased."]))
+    assert found is not None and found.clash is not None
+    assert (found.clash.claim_span, found.clash.page_span) == (
+        "Harbor fares increased.", "Harbor fares were not increased.",
+    )  # fmt: skip
+
+
+def test_offsets_skip_whatever_separates_the_passages() -> None:
+    text = "Alpha beta gamma.  Alpha beta gamma."  # two spaces between
+    assert Page(text).offsets == [(0, 17), (19, 36)]
+
+
+def test_a_missing_number_counts_against_the_claim() -> None:
+    # rent ros borough (words, all on the page); 12 (a number, weight 2) nowhere
+    found = analyse("Rents rose in 12 boroughs.", Page(["Rents rose sharply.", "Many boroughs."]))
+    assert found is not None
+    assert (found.features["words"], found.features["numbers"]) == (1.0, 0.0)
+    assert found.features["figures_unstated"] == 1.0
+    assert found.unstated == ("12 boroughs",)
+
+
+def test_half_the_figures_stated_and_the_other_named_as_unstated() -> None:
+    claim = "The extension cost $310 million and took 4 years."
+    page = Page(["The extension cost $310 million.", "Rain."])
+    found = analyse(claim, page)
+    assert found is not None
+    assert (found.features["figures_stated"], found.features["figures_unstated"]) == (0.5, 1.0)
+    assert found.unstated == ("4 years",)
+    reasons = verify_on_page(claim, page).reasons
+    assert reasons[0] == "the page never states '4 years'"
+    assert reasons[1].startswith("words=")
+
+
+def test_a_clashing_figure_among_two_unstated_ones_contradicts() -> None:
+    claim = "The extension cost $310 million and took 4 years."
+    page = Page(["The extension cost $200 million.", "Rain."])
+    found = analyse(claim, page)
+    assert found is not None and found.clash is not None
+    assert (found.clash.claim_span, found.clash.page_span) == ("$310 million", "$200 million")
+    verdict = verify_on_page(claim, page)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[:2] == (
+        "the claim says '$310 million' (money); the page says '$200 million'",
+        "the page never states '$310 million', '4 years'",
+    )
+    assert verdict.reasons[2].startswith("words=")
+
+
+def test_a_score_equal_to_a_threshold_meets_it() -> None:
+    # weights 0 and intercept 0: the score is exactly 1 / (1 + e^0) = 0.5
+    assert decide(_analysis(), _params(0.0, supported=0.5, partially=0.1)) == ("supported", 0.5)
+    assert decide(_analysis(), _params(0.0, supported=0.9, partially=0.5)) == (
+        "partially_supported", 0.5,
+    )  # fmt: skip
