@@ -336,3 +336,54 @@ def test_a_score_equal_to_a_threshold_meets_it() -> None:
     assert decide(_analysis(), _params(0.0, supported=0.9, partially=0.5)) == (
         "partially_supported", 0.5,
     )  # fmt: skip
+
+
+FOUR = "the claim says '14%' (percent); the page says '4%'"
+
+
+def test_a_lone_unstated_figure_near_a_differing_one_on_the_page_contradicts() -> None:
+    # 14% is nowhere; 4% sits in the last passage, outside the three best-ranked ones, and
+    # the claim's words are all on the page: 14% was stated differently
+    passages = ["Bus ridership fell over the year.", "Bus fares rose.", "Ridership data.",
+                "Year in review.", "Other things: 4% of staff left."]  # fmt: skip
+    found = analyse("Bus ridership fell 14% over the year.", Page(passages))
+    assert found is not None and found.clash is not None
+    assert (found.clash.passage, found.clash.reason) == (4, FOUR)
+    assert found.order[0] == 4
+
+
+def test_a_differing_figure_on_a_page_that_lacks_the_words_does_not_contradict() -> None:
+    # one of the four words (bus) on the page: 0.25, below the 0.6 that makes a suspect count
+    found = analyse(
+        "Bus ridership fell 14% over the year.",
+        Page(["Bus services ended.", "Rain.", "Other things: 4% of staff left."]),
+    )
+    assert found is not None and found.clash is None and found.unstated == ("14%",)
+
+
+def test_a_differing_figure_counts_from_exactly_the_share_of_words() -> None:
+    # bus riders fell wet year: the page has three of five, 0.6 exactly
+    found = analyse(
+        "Bus ridership fell 14% over the wet year.",
+        Page(["Bus ridership fell.", "Rain.", "Other things: 4% of staff left."]),
+    )
+    assert found is not None and found.features["words"] == 0.6
+    assert found.clash is not None and found.clash.reason == FOUR
+
+
+def test_two_unstated_figures_are_not_one_misstated() -> None:
+    found = analyse(
+        "Bus ridership fell 14% and 7% over the year.",
+        Page(["Bus ridership fell over the year.", "Rain.", "Other things: 4% of staff left."]),
+    )
+    assert found is not None and found.clash is None
+    assert found.unstated == ("14%", "7%")
+
+
+def test_numbers_the_page_lacks_do_not_take_a_negation_off_topic() -> None:
+    # topic without numbers: harbor fare increas time town, all on the page; counting the
+    # two numbers (weight 2 each) it would be 5 / 9, below 0.6
+    claim = "Harbor fares increased 12 times in 9 towns."
+    found = analyse(claim, Page(["Harbor fares were not increased several times in towns."]))
+    assert found is not None and found.clash is not None
+    assert found.clash.reason == NEGATES
