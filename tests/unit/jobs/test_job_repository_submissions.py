@@ -7,8 +7,9 @@ Rows from other tests may share the database, so every check is confined to its 
 
 from __future__ import annotations
 
+import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -309,3 +310,31 @@ async def test_requeue_without_an_attempt_always_applies(session: AsyncSession) 
     job = await _job(session, status="running", attempts=4, lease_until=datetime.now(UTC))
     assert await JobRepository(session).requeue(job.id, code="lost", message="m", delay=0)
     assert (await _reload(session, job.id)).status == "queued"
+
+
+@pytest.fixture
+def kolkata_local_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's local zone at UTC+05:30, as on a server not set to UTC."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("kolkata_local_time")
+async def test_claim_records_the_start_as_the_instant_whatever_the_local_zone(
+    session: AsyncSession,
+) -> None:
+    # A naive local time bound inside coalesce() is sent as a timestamp without zone, which
+    # the server reads as UTC: the start would land 5 h 30 min in the future.
+    assert datetime.now().utcoffset() is None and time.localtime().tm_gmtoff == 19800
+    job = await _job(session, status="queued")
+    before = datetime.now(UTC)
+    claimed = await JobRepository(session).claim(job.id, lease=30)
+    after = datetime.now(UTC)
+    assert claimed is not None
+    row = await _reload(session, job.id)
+    assert row.started_at is not None and before <= row.started_at <= after
+    assert row.lease_until is not None
+    assert before + timedelta(seconds=30) <= row.lease_until <= after + timedelta(seconds=30)
