@@ -387,3 +387,14 @@ def test_numbers_the_page_lacks_do_not_take_a_negation_off_topic() -> None:
     found = analyse(claim, Page(["Harbor fares were not increased several times in towns."]))
     assert found is not None and found.clash is not None
     assert found.clash.reason == NEGATES
+
+
+def test_a_figure_clash_in_a_near_passage_weighs_its_words_without_the_numbers() -> None:
+    # The 4% passage states bus and ridership, 2 of the claim's 5 plain words (0.4); counted
+    # with the two numbers (weight 2 each) it would state 2 of 9, too few to back the clash.
+    # Two figures unstated: no lone suspect could stand in for it.
+    claim = "Bus ridership fell 14% as rail use fell 9%."
+    found = analyse(claim, Page(["A 4% drop hit bus ridership.", "Rail use fell."]))
+    assert found is not None and found.unstated == ("14%", "9%")
+    assert found.clash is not None
+    assert (found.clash.passage, found.clash.claim_span, found.clash.page_span) == (0, "14%", "4%")
