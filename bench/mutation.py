@@ -42,6 +42,7 @@ MODULES: dict[str, list[str]] = {
     "app/jobs/repository.py": [
         "tests/unit/jobs/test_job_repository.py",
         "tests/unit/jobs/test_job_repository_mutants.py",
+        "tests/unit/jobs/test_job_repository_submissions.py",
     ],
     "app/api/idempotency.py": ["tests/unit/api/test_idempotency_middleware.py"],
     "app/jobs/callbacks.py": ["tests/unit/jobs/test_callback_signing.py"],
@@ -50,6 +51,7 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/verify/test_verify_verdicts.py",
         "tests/unit/verify/test_verify_page_text.py",
         "tests/unit/verify/test_verify_values.py",
+        "tests/unit/verify/test_verify_verdict_features.py",
     ],
 }
 _COPIED = ("app", "workers", "tests", "bench", "migrations", "pyproject.toml", "uv.lock")
@@ -149,15 +151,19 @@ def score_module(module: str, tests: list[str], *, timeout: float, jobs: int = 1
     started = time.monotonic()
     template = _template_database(root)
     env = {"CLAIMTRAIL_TEST_TEMPLATE_DB": template} if template else {}
+    run: subprocess.CompletedProcess[str] | None = None
     try:
         run = _mutmut(root, "run", "--max-children", str(jobs), timeout=timeout, env=env)
-        results = _mutmut(root, "results", "--all", "true", timeout=120).stdout
     except subprocess.TimeoutExpired:
-        return {"module": module, "finished": False, "seconds": time.monotonic() - started}
+        pass  # cut: score the mutants checked so far (the rest show as "not checked")
     finally:
         elapsed = time.monotonic() - started
         if template:
             _admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+    try:
+        results = _mutmut(root, "results", "--all", "true", timeout=120).stdout
+    except subprocess.TimeoutExpired:
+        return {"module": module, "finished": False, "seconds": round(elapsed, 1)}
     states: dict[str, str] = {}
     for line in results.splitlines():
         found = re.match(r"\s*([\w.]+__mutmut_\d+): (.+)$", line)
@@ -171,14 +177,29 @@ def score_module(module: str, tests: list[str], *, timeout: float, jobs: int = 1
     return {
         "module": module,
         "tests": tests,
-        "finished": run.returncode == 0,
+        "finished": run is not None and run.returncode == 0,
         "seconds": round(elapsed, 1),
         "mutants": len(states),
         "killed": killed,
         "states": {s: list(states.values()).count(s) for s in sorted(set(states.values()))},
         "survivors": diffs,
-        "log_tail": run.stdout[-1500:] + run.stderr[-1500:] if run.returncode else "",
+        "log_tail": run.stdout[-1500:] + run.stderr[-1500:] if run and run.returncode else "",
     }
+
+
+def _print(report: dict[str, Any]) -> None:
+    if not report.get("mutants"):
+        print(f"{report['module']}: no result ({report})", flush=True)
+        return
+    share = report["killed"] / report["mutants"]
+    cut = "" if report["finished"] else "  (cut at --timeout)"
+    print(
+        f"{report['module']:<32} killed {report['killed']:>3}/{report['mutants']:<3} "
+        f"{share:6.1%}  {report['seconds']:>6.0f} s  {report['states']}{cut}"
+    )
+    for name, diff in report["survivors"].items():
+        print(f"  survived {name}\n" + "\n".join("    " + x for x in diff.splitlines()))
+    sys.stdout.flush()
 
 
 def main() -> int:
@@ -188,20 +209,11 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1, help="mutants tested at once")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    reports = [
-        score_module(m, MODULES[m], timeout=args.timeout, jobs=args.jobs) for m in args.modules
-    ]
-    for report in reports:
-        if not report.get("mutants"):
-            print(f"{report['module']}: no result ({report})")
-            continue
-        share = report["killed"] / report["mutants"]
-        print(
-            f"{report['module']:<32} killed {report['killed']:>3}/{report['mutants']:<3} "
-            f"{share:6.1%}  {report['seconds']:>6.0f} s  {report['states']}"
-        )
-        for name, diff in report["survivors"].items():
-            print(f"  survived {name}\n" + "\n".join("    " + x for x in diff.splitlines()))
+    reports = []
+    for module in args.modules:  # each module's table as soon as it is scored
+        report = score_module(module, MODULES[module], timeout=args.timeout, jobs=args.jobs)
+        reports.append(report)
+        _print(report)
     if args.out:
         args.out.write_text(json.dumps(reports, indent=2), encoding="utf-8")
     return 0 if all(r.get("finished") for r in reports) else 1

@@ -134,6 +134,13 @@ async def test_two_pages_hung_on_one_pool_both_time_out() -> None:
             pool.extract(PAGE, URL + "?2", claim_threshold=0.5),
             return_exceptions=True,
         )
+        for _ in range(3):
+            await asyncio.sleep(0)  # both pages submitted, both deadlines set
+        # Both deadlines pass while the loop is held, so both expire in one loop turn, as
+        # two pages started together do. Left to the clock, the second deadline comes a
+        # spawn later: on a loaded machine the first timeout's kill has broken the pool by
+        # then, and the second page (a bystander now) fails with BrokenProcessPool.
+        time.sleep(1.5)
         outcomes = await asyncio.wait_for(both, 30)
         assert [type(o) for o in outcomes] == [ExtractionTimeout, ExtractionTimeout]
     finally:
