@@ -16,6 +16,7 @@ import httpx
 import pytest
 import uvicorn
 from pytest_httpserver import HTTPServer
+from redis.asyncio import Redis
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from werkzeug import Request, Response
@@ -40,6 +41,19 @@ async def clean_database(database_url: str) -> None:
     async with engine.begin() as conn:
         await conn.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
     await engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+async def clean_redis(redis_url: str, redis_prefix: str) -> None:
+    """Every integration test starts without our Redis keys: a worker killed by an earlier
+    test leaves its host-fetch slot leased for a minute, which the next fetch would wait out."""
+    client = Redis.from_url(redis_url)
+    try:
+        keys = [key async for key in client.scan_iter(match=f"{redis_prefix}*", count=1000)]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
 
 
 @pytest.fixture
