@@ -115,7 +115,8 @@ def score_article(gold: dict[str, Any], ext: Extraction, *, base: str = BASE) ->
     claims = [normalize_sentence(s.text) for s in ext.sentences if s.is_claim]
     leaks = [
         b for b in gold["boilerplate"]
-        if any((nb := normalize_sentence(b)) in c or (len(c) >= 20 and c in nb) for c in claims)
+        if (nb := normalize_sentence(b))  # "[SpaceX via Nasa]" reads as a marker: nothing left
+        and any(nb in c or (len(c) >= 20 and c in nb) for c in claims)
     ]  # fmt: skip
     named = [c for c in gold["cited"] if c.get("attributed_to")]
     found_names = [

@@ -185,11 +185,13 @@ def _pointed_at(
         return next(iter(previous)) if len(previous) == 1 else None
     found = _back_reference(index, noun, history)
     if found is None and noun in _STUDY_NOUNS:  # "the study found": the one paper linked
-        papers = [s.url for s in index.sources() if is_scholarly(s.url)]
+        papers = [s.url for s in index.sources() if is_scholarly(s.url) and not _BOOK.search(s.url)]
         return papers[0] if len(papers) == 1 else None
     return found
 
 
+# a reference work on a scholarly site (NCBI Bookshelf) explains terms; it is no study
+_BOOK = re.compile(r"/books?/|/reference/|/encyclop", re.IGNORECASE)
 _STUDY_NOUNS = frozenset({"study", "paper", "analysis", "research", "findings", "review"})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["document_noun", "document_subject", "medium", "mentions"]
+__all__ = ["authors_speaking", "document_noun", "document_subject", "medium", "mentions"]
 
 _DOC_NOUNS = (
     "report|review|evaluation|survey|study|analysis|audit|assessment|inquiry|investigation|"
@@ -32,12 +32,37 @@ _POSTED = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+")
+# "the authors said", "the researchers note", "say the researchers": a study's authors
+# speaking of their work, so the sentence rests on the paper. ("The researchers found…" makes
+# them actors, not speakers: that sentence reports what they did.)
+_AUTHORS = (
+    r"(?:the|its|their)\s+(?:(?:study|paper)(?:’s|'s)\s+)?(?:[\w-]+\s+)?(?:authors|researchers)"
+)
+_SPEAK = (
+    r"say|says|said|note|notes|noted|explain|explains|explained|write|writes|wrote|argue|argues|"
+    r"argued|conclude|concludes|concluded|suggest|suggests|suggested|caution|cautions|cautioned|"
+    r"warn|warns|warned|point out|points out|pointed out|add|adds|added|stress|stresses|stressed"
+)
+_AUTHORS_SPEAK = re.compile(
+    rf"\b{_AUTHORS}\s+(?:also\s+)?(?:{_SPEAK})\b|\b(?:{_SPEAK}|according to)\s+{_AUTHORS}\b"
+    # "Existing research into hibernation shows…", "Previous studies have found…"
+    r"|^(?:(?:and|but|yet|so)\s+)?(?:(?:existing|previous|prior|earlier|recent|new|other)\s+)?"
+    r"(?:research|studies)(?:\s+(?:in|into|on|of)\s+[\w-]+(?:\s+[\w-]+){0,2})?"
+    r"\s+(?:(?:has|have)\s+)?(?:shows?|shown|suggests?|suggested|indicates?|indicated|found)\b",
+    re.IGNORECASE,
+)
 
 
 def document_noun(phrase: str) -> str | None:
     """ "an independent evaluation published today" -> "evaluation"; None for other phrases."""
     m = _DOC_PHRASE.match(phrase.strip())
     return m.group(1).lower() if m else None
+
+
+def authors_speaking(text: str) -> list[tuple[int, int]]:
+    """Spans where the sentence credits a study's authors speaking of it ("the authors said")
+    or research as such ("existing research shows")."""
+    return [m.span() for m in _AUTHORS_SPEAK.finditer(text)]
 
 
 def document_subject(left: str) -> tuple[str, int] | None:

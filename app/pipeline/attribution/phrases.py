@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.pipeline.attribution.document_refs import document_noun, document_subject
+from app.pipeline.attribution.document_refs import (
+    authors_speaking,
+    document_noun,
+    document_subject,
+)
 from app.pipeline.attribution.lexicon import (
     GENERIC_SUBJECTS,
     ORG_NOUNS,
@@ -238,6 +242,7 @@ def find_attributions(text: str, names: list[NameSpan] | None = None) -> list[At
     found = (
         _according_to(text, names) + _verb_attributions(text, names) + _name_patterns(text, names)
     )
+    found += [Attribution("study", a, b, "document") for a, b in authors_speaking(text)]
     found.sort(key=lambda a: a.start)
     unique: dict[str, Attribution] = {}
     for item in found:

@@ -173,6 +173,8 @@ def is_source_link(
     parts = urlsplit(absolute)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return False
+    if "." not in parts.hostname and parts.hostname != "localhost":
+        return False  # href="http://says": a slip of the editor, no site
     if _own_link(href, parts.hostname, own_domains, page_hosts) and not (
         cited
         or _is_publication(parts.path)

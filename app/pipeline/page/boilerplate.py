@@ -46,6 +46,12 @@ _CHROME_NAMES = frozenset(
      "table-of-contents", "visually-hidden", "screen-reader-text", "sr-only", "skip-link",
      "paywall-meter", "paywall-prompt", "mw-hidden-catlinks", "hidden-print", "ltx_note"}
 )  # fmt: skip
+# A hover card's panel ("rollover-people-block", "tooltip"): hidden until pointed at, so its
+# headlines and names are not the sentence it sits in; the name link it opens from stays.
+_POPUP_PARTS = frozenset({"hovercard", "tooltip", "tooltiptext", "popover", "flyout"})
+_HOVER_PARTS = frozenset({"rollover", "hover", "mouseover"})
+_PANEL_PARTS = frozenset({"block", "card", "box", "panel", "content", "popup", "bubble"})
+_CHROME_WORDS = _CHROME_PARTS | _CHROME_NAMES | _POPUP_PARTS
 _CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "dialog", "alert", "search",
      "menu", "toolbar", "doc-backlink"}
@@ -117,7 +123,8 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
     if not names.strip():
         return False
     parts = _name_parts(names)
-    return bool(parts & _CHROME_PARTS or parts & _CHROME_NAMES)
+    hover_panel = bool(parts & _HOVER_PARTS and parts & _PANEL_PARTS)
+    return hover_panel or bool(parts & _CHROME_WORDS)
 
 
 def _is_code_listing(el: HtmlElement, tag: str) -> bool:
@@ -159,7 +166,8 @@ _NOTICE_TEXT = re.compile(
     r"|^originally published (?:on|in|by|at)\b"
     r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b"
     r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
-    r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b",
+    r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b"
+    r"|^(?:doi|isbn|issn|pmid|pmcid|arxiv)\s*:?\s*\S+\s*$",  # a bare identifier line
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(
@@ -169,10 +177,18 @@ _CONTRIBUTED = re.compile(
 )
 
 
+# a tips box: "Email the writer at …", "here are the instructions for using SecureDrop"
+_TIPS = re.compile(
+    r"\b(?:e-?mail|contact|reach|message) the (?:writer|author|reporter|newsroom)\b"
+    r"|\bsecuredrop\b|\bsend (?:us )?(?:your )?(?:news )?tips?\b",
+    re.IGNORECASE,
+)
+
+
 def is_notice_text(text: str) -> bool:
-    """A correction, an editor's note, a reprint or reporting credit: about the page, not a
-    claim of the story."""
-    return bool(_NOTICE_TEXT.match(text) or _CONTRIBUTED.search(text))
+    """A correction, an editor's note, a reprint or reporting credit, a tips box: about the
+    page, not a claim of the story."""
+    return bool(_NOTICE_TEXT.match(text) or _CONTRIBUTED.search(text) or _TIPS.search(text))
 
 
 def is_notice_heading(text: str) -> bool:

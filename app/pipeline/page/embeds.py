@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from app.pipeline.types import Reference
 from app.urls import join_url, registrable_domain
 
-__all__ = ["Embed", "find_embeds"]
+__all__ = ["Embed", "embedded_post_url", "find_embeds"]
 
 _EMBED_CLASSES = frozenset(
     {"twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed",
@@ -54,6 +54,11 @@ def _platform(url: str) -> str:
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     head = (registrable_domain(url) or host).split(".")[0]
     return _PLATFORMS.get(head, head.capitalize())
+
+
+def embedded_post_url(el: HtmlElement, base_url: str) -> str | None:
+    """The post's URL when `el` is an embedded post, else None."""
+    return _post_url(el, base_url) if _is_embed(el) else None
 
 
 def find_embeds(containers: Sequence[HtmlElement], *, base_url: str) -> list[Embed]:

@@ -1,0 +1,100 @@
+"""More citation habits of real pages (embedded posts, hover cards, tips boxes, study authors), each
+on minimal HTML of our own."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+from app.urls import normalize_source_url
+
+TWEET = "https://twitter.com/someone/status/1196540095848996871"
+PAPER = "https://doi.org/10.1000/example.2019.1"
+
+
+def _tweet(url: str = TWEET) -> str:
+    return (
+        '<blockquote class="twitter-tweet"><p lang="en">Why trademark a slogan nobody wants?'
+        f'</p>— Some One (@someone) <a href="{url}?ref_src=twsrc">November 18, 2019</a>'
+        "</blockquote>"
+    )
+
+
+def test_an_embedded_post_cites_the_sentence_that_introduces_it() -> None:
+    ext = extract(
+        "<p>The state paid $449,000 for the campaign. Another user wondered why the state "
+        f"bothered to trademark the tagline.</p>{_tweet()}<p>The governor defended it.</p>"
+    )
+    assert urls(sentence(ext, "Another user wondered")) == {normalize_source_url(TWEET)}
+    assert urls(sentence(ext, "The state paid")) == set()
+    # the post's words and its signature line are not the story's sentences
+    assert not [s for s in ext.sentences if "@someone" in s.text or "nobody wants" in s.text]
+    assert normalize_source_url(TWEET) in {s.url for s in ext.sources}
+
+
+def test_an_embedded_post_after_an_unrelated_sentence_cites_nothing() -> None:
+    ext = extract(
+        "<p>The festival, which typically runs five days, began on October 27 this year.</p>"
+        f"{_tweet()}<p>Smog levels peaked a week later.</p>"
+    )
+    assert urls(sentence(ext, "The festival")) == set()
+
+
+def test_a_hover_card_is_not_part_of_the_sentence_it_sits_in() -> None:
+    ext = extract(
+        '<p>South Dakota Gov. <span class="rollover-people"><a href="/people/noem">Kristi Noem'
+        '</a><span class="rollover-people-block"><a class="name" href="/people/noem">Kristi '
+        'Lynn Noem</a> <a href="/news/1-pipeline-law">South Dakota drops pipeline laws</a>'
+        "</span></span> on Tuesday defended the campaign, which cost $449,000.</p>"
+    )
+    lead = sentence(ext, "South Dakota Gov.")
+    assert "Kristi Noem on Tuesday defended" in lead.text
+    assert "pipeline" not in lead.text and "Lynn" not in lead.text
+
+
+def test_a_tips_box_is_no_claim() -> None:
+    ext = extract(
+        "<p>Instagram hides like counts in 12 countries.</p><blockquote><p>Is there something "
+        'you think we should know? Email the writer at <a href="mailto:w@example.org">'
+        "w@example.org</a>. We protect the confidentiality of our sources; here are the "
+        'instructions for using <a href="https://news.example.org/securedrop/">SecureDrop</a>. '
+        "You can also mail us materials at 520 Third Street, Suite 350.</p></blockquote>"
+    )
+    assert not [s for s in ext.sentences if s.is_claim and "Third Street" in s.text]
+    assert not [s for s in ext.sentences if "confidentiality" in s.text and s.citations]
+
+
+def test_the_study_authors_speaking_rest_on_the_paper() -> None:
+    ext = extract(
+        f'<p>The work appeared in the journal <a href="{PAPER}">Psychiatry Today</a>.</p>'
+        "<p>Occasional use is not thought to cause problems, the authors said.</p>"
+        "<p>Heavy use is linked to lower attainment, say the researchers.</p>"
+        "<p>As the authors explain, the data come from a national survey of 505,796 people.</p>"
+        "<p>The researchers found that 25 percent more teens were affected.</p>"
+        "<p>Existing research into the drug shows it raises the heart rate by 20%.</p>"
+    )
+    paper = {normalize_source_url(PAPER)}
+    for start in ("Occasional use", "Heavy use", "As the authors", "Existing research"):
+        assert urls(sentence(ext, start)) == paper, start
+    # "the researchers found" makes them actors: what they did, not what they say
+    assert urls(sentence(ext, "The researchers found")) == set()
+
+
+def test_a_reference_book_on_a_scholarly_site_is_not_the_study() -> None:
+    book = "https://www.ncbi.nlm.nih.gov/books/NBK538131/"
+    ext = extract(
+        f'<p>The findings were published in <a href="{PAPER}">Psychiatry Today</a>.</p>'
+        f'<p>The disorder <a href="{book}">affects daily life</a> over a year or more.</p>'
+        "<p>Occasional use is not thought to cause problems, the authors said.</p>"
+    )
+    assert urls(sentence(ext, "Occasional use")) == {normalize_source_url(PAPER)}
+
+
+def test_a_bare_identifier_line_and_a_dotless_host_cite_nothing() -> None:
+    ext = extract(
+        "<p>Hibernation would cut the spacecraft's mass by a third, the agency said.</p>"
+        f'<p>DOI: <a href="{PAPER}">10.1000/example.2019.1</a></p>'
+        '<p>Any user can convert a profile into a business one, <a href="http://says">says</a> '
+        "the company.</p>"
+    )
+    assert not [s for s in ext.sentences if s.text.startswith("DOI") and s.citations]
+    assert urls(sentence(ext, "Any user can")) == set()
