@@ -124,21 +124,34 @@ def _cite_notes(notes: list[Link], named: list[Named]) -> list[Citation]:
 
 
 def _learn_aliases(
-    index: SourceIndex, links: Sequence[Link], named: list[Named], start: int, end: int
+    index: SourceIndex, links: Sequence[Link], named: list[Named], text: str, start: int, end: int
 ) -> None:
-    """A name whose phrase is (part of) a source link's anchor is that source's name."""
+    """A name whose phrase is (part of) a source link's anchor is that source's name, and so
+    is a reporter of the linked outlet."""
     for link in links:
         if not link.citation or link.note or not _overlaps(link.start, link.end, start, end):
             continue
         url = normalize_url(link.href)
+        if url is None:
+            continue
         for item in named:
             if (
-                url
-                and item.shown
+                item.shown
                 and not item.needs_source
                 and _overlaps(*_span(link), item.start, item.end)
             ):
                 index.add_alias(url, item.name)
+        for m in _REPORTER.finditer(text[start:end]):
+            if index.goes_by(url, m.group("outlet")):  # "Sui-Lee Wee of the New York Times"
+                index.add_name(url, m.group("person"))
+
+
+# a reporter named with the outlet whose story the sentence links: "Emily Feng reports for
+# NPR", "Alex Horton of the Washington Post"; "reports Wee" later points at that story
+_REPORTER = re.compile(
+    r"(?P<person>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s+(?:(?:reports|writes|reported|wrote)"
+    r"\s+)?(?:of|for|at)\s+(?:the\s+)?(?P<outlet>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})"
+)
 
 
 def _speakers(
@@ -151,7 +164,7 @@ def _speakers(
     for number, (start, end) in enumerate(spans):
         block = bisect.bisect_right(block_starts, start) - 1
         named = resolver.sentence(doc.text[start:end], start, block, number)
-        _learn_aliases(index, doc.links, named, start, end)
+        _learn_aliases(index, doc.links, named, doc.text, start, end)
         found.append(named)
     return found
 

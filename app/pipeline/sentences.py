@@ -26,6 +26,12 @@ _ABBREVIATIONS = frozenset(
 _SPLIT_AFTER_DOTTED = frozenset({"a.m", "p.m"})
 # a wire credit after a dateline: "PORTVALE, Ore. (AP) — …" is one sentence
 _WIRE_CREDIT = re.compile(r"\([A-Z][A-Za-z&.]{1,15}\)\s*[—–-]")
+# '“…the investigation?” Holmes testified.': a quoted question and its speech tag are one
+_ASKED_IN_QUOTES = re.compile(r"[?!][\"”’']+$")
+_SPEECH_TAG = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:said|says|asked|asks|testified|wrote|writes|added|told|"
+    r"replied|recalled|wondered|explained|noted|continued|tweeted)\b"
+)
 
 
 def _no_break_after(word: str, so_far: str) -> bool:
@@ -60,6 +66,8 @@ def _split_segment(text: str, start: int, end: int) -> Iterable[tuple[int, int]]
         if nxt >= end:
             break
         if not _starts_sentence(text[nxt:end]) or _WIRE_CREDIT.match(text, nxt, end):
+            continue
+        if _ASKED_IN_QUOTES.search(m.group(0)) and _SPEECH_TAG.match(text, nxt, end):
             continue
         if m.group(0) == ".":  # "No.”" closes a quote; a bare "No." may be an abbreviation
             word = _WORD_BEFORE.search(text, begin, m.start())

@@ -181,7 +181,8 @@ def _verb_attributions(text: str, names: list[NameSpan]) -> list[Attribution]:
             found.append(subject)
             continue
         if re.search(r"[,”\"]\s*$", text[: m.start()]):
-            after = [s for s in names if s.start == m.end() + 1]
+            the = re.match(r"\s(?:the\s)?", text[m.end() :])  # "…,” writes the Associated Press"
+            after = [s for s in names if the and s.start == m.end() + the.end()]
             if after and re.match(r"^\s*([,.;]|$)", text[after[0].end :]):
                 found.append(Attribution(after[0].text, m.start(), after[0].end, "name"))
     return found

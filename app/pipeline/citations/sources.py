@@ -105,6 +105,12 @@ class SourceIndex:
             entry.names.add(name)
             entry.source.publisher = entry.source.publisher or name
 
+    def add_name(self, url: str, name: str) -> None:
+        """A name the source goes by that is not its publisher (its reporter, say)."""
+        entry = self._entries.get(url)
+        if entry is not None:
+            entry.names.add(name)
+
     def _score(self, name: str, entry: _Entry) -> int:
         """3 exact name or domain, 2 acronym, 1 shared content words, 0 no match."""
         norm, compact = _norm(name), re.sub(r"[^a-z0-9]", "", _norm(name))

@@ -98,3 +98,35 @@ def test_a_bare_identifier_line_and_a_dotless_host_cite_nothing() -> None:
     )
     assert not [s for s in ext.sentences if s.text.startswith("DOI") and s.citations]
     assert urls(sentence(ext, "Any user can")) == set()
+
+
+def test_a_quoted_question_and_its_speech_tag_are_one_sentence() -> None:
+    story = "https://wire.example.com/holmes-testimony"
+    ext = extract(
+        f'<p>State Department official David Holmes <a href="{story}">testified</a> that he '
+        "recalled the call vividly.</p><p>“I then heard the president ask, quote, ‘So he’s "
+        "going to do the investigation?’” Holmes testified.</p>"
+    )
+    quoted = sentence(ext, "“I then heard")
+    assert quoted.text.endswith("Holmes testified.")
+    assert urls(quoted) == {normalize_source_url(story)}
+
+
+def test_a_quote_closed_by_writes_the_outlet_rests_on_its_story() -> None:
+    story = "https://www.washingtonpost.com/world/2019/11/18/plague-case/"
+    ext = extract(
+        f'<p>A third case was confirmed, <a href="{story}">The Associated Press reports</a>.'
+        "</p><p>After that outbreak, China “vastly improved its detection of infectious "
+        "diseases,” writes the Associated Press.</p>"
+    )
+    assert urls(sentence(ext, "After that outbreak")) == {normalize_source_url(story)}
+
+
+def test_a_reporter_named_with_the_linked_outlet_stands_for_its_story() -> None:
+    story = "https://www.nytimes.com/2019/11/13/world/asia/plague-china.html"
+    ext = extract(
+        "<p>The couple was quarantined, according to Sui-Lee Wee of the "
+        f'<a href="{story}">New York Times</a>.</p>'
+        "<p>All 28 contacts were also disinfected and released, reports Wee.</p>"
+    )
+    assert urls(sentence(ext, "All 28 contacts")) == {normalize_source_url(story)}
