@@ -67,6 +67,12 @@ _OWN_WRITING = re.compile(
     r"\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:wrote|written|covered|explored|profiled|discussed)\b"
 )
 # where the site's own recirculation sends readers: "?itm_campaign=BottomRelatedStories"
+# where a community meets, not what it said: a chat room, a subreddit, a forum's tag page
+_COMMUNITY = re.compile(
+    r"^(?:discord\.gg|discord\.com/invite|t\.me|gitter\.im)/|(^|\.)reddit\.com/r/[^/]+/?$"
+    r"|/questions/tagged/|^chat\.[\w.-]+/rooms/",
+    re.IGNORECASE,
+)
 _RECIRCULATION = re.compile(r"[?&][^=]*=[^&]*(?:related|recirc|recommend|popular|trending)", re.I)
 _AFFILIATE = re.compile(r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/", re.I)
 
@@ -87,6 +93,8 @@ def _profile_link(host: str, path: str) -> bool:
     if bare not in _PROFILE_HOSTS:
         return False
     segments = [s for s in path.split("/") if s]
+    if segments[:1] == ["watch"]:
+        return False  # "youtube.com/watch?v=…": a video, which can be a source
     return len(segments) <= 1 or segments[0] in ("profile", "in", "company", "user", "channel")
 
 
@@ -192,6 +200,6 @@ def is_source_link(
         return False
     if _NAV_PATH.search(parts.path) or _AFFILIATE.search(absolute) or _WIKI_PERSON.search(absolute):
         return False
-    if _RECIRCULATION.search(absolute):
+    if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False
     return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]))

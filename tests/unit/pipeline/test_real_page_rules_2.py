@@ -130,3 +130,17 @@ def test_a_reporter_named_with_the_linked_outlet_stands_for_its_story() -> None:
         "<p>All 28 contacts were also disinfected and released, reports Wee.</p>"
     )
     assert urls(sentence(ext, "All 28 contacts")) == {normalize_source_url(story)}
+
+
+def test_a_linked_video_is_a_source_and_a_chat_room_is_not() -> None:
+    video = "https://www.youtube.com/watch?v=A3AdN7U24iU"
+    ext = extract(
+        f'<p>The team has kept every release compatible since 2015, <a href="{video}">as '
+        "its lead explained in a 2019 talk</a>.</p><p>Help is at hand in the "
+        '<a href="https://discord.gg/rust-lang">chat</a>, the '
+        '<a href="https://www.reddit.com/r/rust/">subreddit</a> and '
+        '<a href="https://stackoverflow.com/questions/tagged/rust">Stack Overflow</a>, '
+        "where 3,000 questions are asked every year.</p>"
+    )
+    assert urls(sentence(ext, "The team has kept")) == {normalize_source_url(video)}
+    assert urls(sentence(ext, "Help is at hand")) == set()
