@@ -54,10 +54,24 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
     )  # fmt: skip
 
 
+# "The following chart summarizes…", "This graphic, provided by Statista, shows…": a sentence
+# that presents a picture of the page; "We rate the statement Mostly True.": a fact-check's
+# verdict on the claim it checks
+_PRESENTS = re.compile(
+    r"^(?:the following|this|these|the (?:\w+ )?below)\s+(?:[\w-]+\s+)?(?:chart|charts|graphic|"
+    r"infographic|map|table|graph|video|image|photo|figure|timeline)\b(?:,[^,]{1,60},)?\s+"
+    r"(?:below\s+)?(?:shows?|summari[sz]es|illustrates?|displays?|lists?|compares?|breaks down)\b"
+    r"|^(?:we|politifact|polifact) (?:rate|rates|rated) (?:this|the|that|his|her|their) "
+    r"(?:statement|claim)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_page(text: str, byline: str | None) -> bool:
-    """A credit, correction or the author's bio inside a block: about the page, no claim."""
+    """A credit, correction, the author's bio, a figure's lead-in or a fact-check's rating
+    inside a block: about the page, no claim."""
     bio = bool(byline) and re.match(rf"{re.escape(byline or '')} is (?:a|an|the)\b", text)
-    return bool(bio) or is_notice_text(text)
+    return bool(bio) or is_notice_text(text) or bool(_PRESENTS.match(text))
 
 
 def _asks_or_introduces(text: str) -> bool:

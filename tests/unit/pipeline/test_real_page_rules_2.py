@@ -144,3 +144,17 @@ def test_a_linked_video_is_a_source_and_a_chat_room_is_not() -> None:
     )
     assert urls(sentence(ext, "The team has kept")) == {normalize_source_url(video)}
     assert urls(sentence(ext, "Help is at hand")) == set()
+
+
+def test_a_figure_lead_in_and_a_fact_checks_rating_are_no_claims() -> None:
+    chart = "https://charts.example.com/chartoftheday"
+    ext = extract(
+        "<p>Seizures of fentanyl rose 40% in fiscal year 2019.</p>"
+        f'<p>This graphic, provided by <a href="{chart}">Statcharts</a>, shows the 11 states '
+        "where recreational marijuana is legal.</p><p>The following chart summarizes the "
+        "approximate value of the 2019 seizures.</p><p>We rate the statement Mostly True.</p>"
+    )
+    assert sentence(ext, "Seizures of fentanyl").is_claim
+    for start in ("This graphic", "The following chart", "We rate the statement"):
+        s = sentence(ext, start)
+        assert not s.is_claim and not s.citations, start
