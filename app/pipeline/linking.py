@@ -277,6 +277,39 @@ def _names(cites: list[Citation], named: list[Named], index: SourceIndex) -> lis
     return list(dict.fromkeys(authors + names))
 
 
+# "these sites offered no evidence", "the articles published on these websites": the sources
+# the article just cited together; "They do not…" right after goes on about them
+_THESE = re.compile(
+    r"\b(?:these|those)\s+(?:[\w-]+\s+)?(?:sites|websites|articles|pages|posts|reports|"
+    r"stories|tweets|studies|papers|outlets)\b",
+    re.IGNORECASE,
+)
+_THEY = re.compile(r"^(?:(?:but|instead|yet|and|however),?\s+)?they\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Group:
+    """The last sources cited together (two or more), which "these sites" points back to."""
+
+    urls: list[str] = field(default_factory=list)
+    open: bool = False  # the sentence before pointed at them
+
+    def cite(self, text: str, cites: list[Citation]) -> list[Citation]:
+        """Citations of the group when the sentence points back at it; learn new groups."""
+        linked = list(dict.fromkeys(c.url for c in cites if c.url))
+        if len(linked) >= 2:
+            self.urls, self.open = linked, False
+            return []
+        pointed = (
+            not cites  # a named speaker's words are theirs: "Ferreira cautions that these…"
+            and self.urls
+            and not text.rstrip(' "”’)').endswith("?")
+            and (_THESE.search(text) or (self.open and _THEY.match(text)))
+        )
+        self.open = bool(pointed)
+        return [Citation(u, "attribution") for u in self.urls] if pointed else []
+
+
 def link_sentences(
     doc: Document, spans: Sequence[tuple[int, int]], index: SourceIndex
 ) -> list[SentenceLinks]:
@@ -287,12 +320,14 @@ def link_sentences(
     marker_starts = [m.start for m in doc.markers]
     history: list[str] = []
     previous: set[str] = set()
+    group = _Group()
     results = []
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
         cites = cite_markers(doc.markers[lo:hi], labels)
         cites += _cite_links(doc.links, start, end, named) + _cite_notes(note, named)
         _attribute(cites, named, index, medium(doc.text[start:end]), history, previous)
+        cites += group.cite(doc.text[start:end], cites)
         urls = [c.url for c in cites if c.url]
         history += urls
         previous = set(urls)

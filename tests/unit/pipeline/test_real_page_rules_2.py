@@ -158,3 +158,19 @@ def test_a_figure_lead_in_and_a_fact_checks_rating_are_no_claims() -> None:
     for start in ("This graphic", "The following chart", "We rate the statement"):
         s = sentence(ext, start)
         assert not s.is_claim and not s.citations, start
+
+
+def test_these_sites_point_back_at_the_sources_cited_together() -> None:
+    one, two = "https://archive.example.org/a4FCe", "https://archive.example.org/EEoGj"
+    ext = extract(
+        f'<p>Some users pointed to articles on <a href="{one}">Walikali</a> and '
+        f'<a href="{two}">Gossipgist</a> that put her net worth at $6 million.</p>'
+        "<p>However, these sites offered no evidence to support their estimates. They do not "
+        "describe any investment she made. Her salary was $180,000 a year, records show.</p>"
+        "<p>Are these accounts real businesses?</p>"
+    )
+    both = {normalize_source_url(one), normalize_source_url(two)}
+    assert urls(sentence(ext, "However, these sites")) == both
+    assert urls(sentence(ext, "They do not")) == both
+    assert urls(sentence(ext, "Her salary")) == set()
+    assert urls(sentence(ext, "Are these accounts")) == set()
