@@ -66,7 +66,10 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         heading = _clean(h1.text_content())
         if not heading:
             continue
-        if any(n.endswith(heading) and n != heading for n in names):
+        labelled = [n[: -len(heading)] for n in names if n.endswith(heading) and n != heading]
+        if any(_SECTION_LABEL.match(prefix) for prefix in labelled):
+            return heading  # "Opinion | Republicans Are…": a section label, then the story
+        if labelled:
             suffixes.add(heading.lower())  # "A grant to … - The GiveWell Blog": the site
         elif any(_same_story(heading, n) for n in names):
             return heading
@@ -83,6 +86,7 @@ def _other_titles(tree: HtmlElement) -> list[str | None]:
 
 
 _WORD = re.compile(r"\w+")
+_SECTION_LABEL = re.compile(r"^\s*\w+(?:[ -]\w+)?\s*[|:–—-]\s*$")  # "Opinion | ", "Op-Ed: "
 
 
 def _same_story(heading: str, title: str) -> bool:

@@ -28,6 +28,13 @@ def test_an_h1_that_is_the_sites_name_is_not_the_headline() -> None:
     assert ext.title == "A grant to scale programs"
 
 
+def test_a_section_label_before_the_headline_is_not_part_of_it() -> None:
+    head = '<meta property="og:title" content="Opinion | Republicans Follow the Leader">'
+    head += "<title>Opinion | Republicans Follow the Leader - The Daily Example</title>"
+    ext = run_pipeline(_page(head, "<h1><span>Republicans Follow the Leader</span></h1>"), URL)
+    assert ext.title == "Republicans Follow the Leader"
+
+
 def test_a_site_suffix_named_like_the_domain_is_dropped() -> None:
     head = '<meta property="og:title" content="Reviews Are Here — And Not Great - Example">'
     head += f'<meta property="og:url" content="{URL}">'
