@@ -74,10 +74,21 @@ def _about_page(text: str, byline: str | None) -> bool:
     return bool(bio) or is_notice_text(text) or bool(_PRESENTS.match(text))
 
 
+# advice in the imperative: "Aim to sleep 8 hours…", "Additionally, try to eat slowly…"
+_IMPERATIVE = re.compile(
+    r"^(?:(?:additionally|also|instead|so|then|first|finally|next|conversely),?\s+)?"
+    r"(?:eat|try|aim|avoid|consider|make sure|remember|keep|stop|drink|choose|limit|skip|swap|"
+    r"opt|include|focus on|practi[cs]e|stay|don[’']t|do not|enjoy|fill|stock|"
+    r"measure|chew|treat yourself|ask yourself|talk to|reach out|seek|schedule|plan)\b"
+    r"(?!\s+(?:of|is|are|was|were|has|have|had)\b)",
+    re.IGNORECASE,
+)
+
+
 def _asks_or_introduces(text: str) -> bool:
-    """A question, or a lead-in to a list or quotation ("…the following responsibilities:"):
-    neither asserts anything, cited or not."""
-    return text.rstrip(' "”’)').endswith(("?", ":"))
+    """A question, a lead-in to a list or quotation ("…the following responsibilities:") or
+    advice in the imperative: none asserts anything, cited or not."""
+    return text.rstrip(' "”’)').endswith(("?", ":")) or bool(_IMPERATIVE.match(text))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

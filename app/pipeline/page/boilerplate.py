@@ -89,6 +89,14 @@ _STATE_PREFIXES = ("has-", "is-", "with-", "no-", "js-", "single-", "template-")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 
 
+# "Mike Wall's book … is out now. Follow him on Twitter": the author's plug, not the story
+_PROMO = re.compile(
+    r"\b(?:book|novel|podcast|newsletter)\b[^.]{0,160}\b(?:is|are) (?:out now|available now|"
+    r"on sale now|out in paperback)\b|\bfollow (?:him|her|them|us|me) on (?:twitter|x|instagram|"
+    r"facebook)\b",
+    re.IGNORECASE,
+)
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -225,4 +233,8 @@ def is_boilerplate_text(text: str, *, link_texts: list[str]) -> bool:
     linked = sum(len(t) for t in link_texts)
     if words <= 30 and _CTA.search(stripped) and any(_CTA.search(t) for t in link_texts):
         return True
+    if _PROMO.search(stripped):
+        return True
+    if link_texts and stripped.startswith(link_texts[0].strip()) and _CUT_SHORT.search(stripped):
+        return True  # a story card: its linked headline and a teaser cut short "…"
     return words <= 12 and linked >= 0.8 * len(stripped)

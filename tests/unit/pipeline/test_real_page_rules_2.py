@@ -174,3 +174,30 @@ def test_these_sites_point_back_at_the_sources_cited_together() -> None:
     assert urls(sentence(ext, "They do not")) == both
     assert urls(sentence(ext, "Her salary")) == set()
     assert urls(sentence(ext, "Are these accounts")) == set()
+
+
+def test_advice_in_the_imperative_is_no_claim_even_when_cited() -> None:
+    study = "https://www.ncbi.nlm.nih.gov/pubmed/12345"
+    ext = extract(
+        f'<p>Aim to sleep at least 8 hours a night to cut your risk (<a href="{study}">12</a>).'
+        "</p><p>Additionally, try to eat slowly and enjoy food.</p>"
+        "<p>Use of the drug rose 40% in 2019, the agency said.</p>"
+    )
+    aim = sentence(ext, "Aim to sleep")
+    assert not aim.is_claim and urls(aim) == {normalize_source_url(study)}
+    assert not sentence(ext, "Additionally, try").is_claim
+    assert sentence(ext, "Use of the drug").is_claim
+
+
+def test_a_story_card_and_an_authors_plug_are_chrome() -> None:
+    ext = extract(
+        "<p>Nearly 150 Indians returned home on Wednesday after being deported.</p>"
+        '<ul><li><a href="/2019/11/other">Internet in Kashmir soon: minister</a> <span>NEW '
+        "DELHI: The minister said on Wednesday that 98 per cent of the connections will be "
+        "restored as soon as the local administration feels it is...</span></li></ul>"
+        '<p><em>Jo Writer\'s book about alien life, "Out There" (2018), is out now. Follow '
+        "her on Twitter @jowriter.</em></p>"
+    )
+    texts = " ".join(s.text for s in ext.sentences)
+    assert "Nearly 150 Indians" in texts
+    assert "98 per cent" not in texts and "is out now" not in texts
