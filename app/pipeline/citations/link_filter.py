@@ -54,6 +54,7 @@ _ARTICLE_PATH = re.compile(
 )
 _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
 _CLAUSE_WORDS = 3
+_DATED_OR_NUMBERED = re.compile(r"/(?:19|20)\d\d/|\d{4,}")  # a story's date or id in its path
 _TERM_WORDS = 3  # "dark matter", "Big Bang": a term the site explains, not a story it cites
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
 _HOME_PATH = re.compile(
@@ -110,8 +111,10 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     if not _ARTICLE_PATH.search(path) or _NOT_ARTICLE.search(path) or _TAG_HOST.match(host):
         return False
     words = text.split()
-    if len(words) <= _TERM_WORDS and _named_after(path, words, whole=False):
-        return False
+    if len(words) <= _TERM_WORDS and (
+        _named_after(path, words, whole=False) or not _DATED_OR_NUMBERED.search(path)
+    ):
+        return False  # a term linked to the site's explainer ("fiber-rich foods"), not a story
     clause = re.split(r"(?<=[.!?])\s+", before)[-1]
     # inside a sentence, not a list of the site's headlines ("Related: <a>…</a>")
     return len(clause.split()) >= _CLAUSE_WORDS and not _OWN_WRITING.search(clause)
@@ -138,7 +141,7 @@ def _named_after(path: str, words: list[str], *, whole: bool = True) -> bool:
     `whole` off, holds all of its words ("/28402-what-is-dark-matter.html")."""
     segment = path.rstrip("/").rsplit("/", 1)[-1].lower()
     slug = set(re.split(r"[^a-z0-9]+", segment)) - {""}
-    name = {re.sub(r"[^a-z0-9]", "", w.lower()) for w in words} - {""}
+    name = {p for w in words for p in re.split(r"[^a-z0-9]+", w.lower())} - {""}
     return bool(name) and name <= slug and (not whole or len(slug) <= len(name) + 1)
 
 

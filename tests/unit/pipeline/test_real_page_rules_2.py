@@ -201,3 +201,15 @@ def test_a_story_card_and_an_authors_plug_are_chrome() -> None:
     texts = " ".join(s.text for s in ext.sentences)
     assert "Nearly 150 Indians" in texts
     assert "98 per cent" not in texts and "is out now" not in texts
+
+
+def test_a_term_linked_to_the_sites_own_explainer_is_no_citation() -> None:
+    explainer = "https://news.example.org/nutrition/22-high-fiber-foods"
+    story = "https://news.example.org/2019/11/12/fiber-study-results"
+    ext = extract(
+        f'<p>Eating <a href="{explainer}">fiber-rich foods</a> can keep you full for hours.</p>'
+        f'<p>Last week we <a href="{story}">reported that a trial of 200 adults</a> found fiber '
+        "cut cravings by 20%.</p>"
+    )
+    assert urls(sentence(ext, "Eating fiber-rich")) == set()
+    assert urls(sentence(ext, "Last week we")) == {normalize_source_url(story)}
