@@ -50,7 +50,7 @@ class Measured:
 # columns in the order of Measured's fields.
 MEASURED = {
     "dev": Measured(
-        (124, 0, 0), (51, 0, 0), (45, 45), (0, 52), (11, 11), (69, 69), (8, 8), (8, 8), 0
+        (125, 0, 0), (51, 0, 0), (45, 45), (0, 52), (11, 11), (70, 70), (8, 8), (8, 8), 0
     ),
     "holdout": Measured(
         (23, 0, 0), (15, 0, 0), (15, 15), (0, 7), (8, 8), (12, 13), (4, 4), (4, 4), 0
@@ -72,9 +72,9 @@ MEASURED = {
     # Real publishers' pages (tests/corpus/real/README.md), the check-worthiness scorer never
     # trained on them. Re-measured 2026-12-04 after the rules of test_real_page_rules_2.py and
     # with the second blind gate's eight pages added (40 pages), then the imperative-advice,
-    # story-card, author-plug and own-explainer rules.
+    # story-card, author-plug, own-explainer and 'in the statement' rules.
     "real": Measured(
-        (506, 75, 96), (420, 35, 21), (283, 316), (35, 220), (68, 150), (141, 374), (40, 40),
+        (508, 75, 94), (420, 35, 21), (283, 316), (35, 220), (68, 150), (141, 374), (40, 40),
         (40, 40), 0
     ),
 }  # fmt: skip

@@ -215,7 +215,7 @@ def _spoken_in(item: Named) -> tuple[str, ...] | None:
 
 def _attribute(
     cites: list[Citation], named: list[Named], index: SourceIndex, said_in: tuple[str, ...] | None,
-    history: list[str], previous: set[str],
+    history: list[str], previous: set[str], the_medium: bool = False,
 ) -> None:  # fmt: skip
     """Add the sources the sentence's attributions name or point back to."""
     cited = {c.url for c in cites if c.url}
@@ -226,6 +226,8 @@ def _attribute(
                 cites.append(Citation(url, "attribution"))
             continue
         urls = _fits(index, _match(index, item.name), said_in or _spoken_in(item), cited)
+        if not urls and said_in and the_medium:  # "…, Zurbuchen said in the statement"
+            urls = [u for u in [_back_reference(index, said_in[0], history)] if u]
         if item.needs_source and not urls:
             continue
         _attach(cites, item, urls, joint=" and " in item.name and len(urls) > 1)
@@ -277,6 +279,8 @@ def _names(cites: list[Citation], named: list[Named], index: SourceIndex) -> lis
     return list(dict.fromkeys(authors + names))
 
 
+# "in the statement", "in the same release": the one the article already linked
+_THE_MEDIUM = re.compile(r"\bin the (?:same )?(?:statement|release|press release)\b", re.I)
 # "these sites offered no evidence", "the articles published on these websites": the sources
 # the article just cited together; "They do not…" right after goes on about them
 _THESE = re.compile(
@@ -326,7 +330,10 @@ def link_sentences(
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
         cites = cite_markers(doc.markers[lo:hi], labels)
         cites += _cite_links(doc.links, start, end, named) + _cite_notes(note, named)
-        _attribute(cites, named, index, medium(doc.text[start:end]), history, previous)
+        text = doc.text[start:end]
+        _attribute(
+            cites, named, index, medium(text), history, previous, bool(_THE_MEDIUM.search(text))
+        )
         cites += group.cite(doc.text[start:end], cites)
         urls = [c.url for c in cites if c.url]
         history += urls

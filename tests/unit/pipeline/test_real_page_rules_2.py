@@ -213,3 +213,15 @@ def test_a_term_linked_to_the_sites_own_explainer_is_no_citation() -> None:
     )
     assert urls(sentence(ext, "Eating fiber-rich")) == set()
     assert urls(sentence(ext, "Last week we")) == {normalize_source_url(story)}
+
+
+def test_said_in_the_statement_points_at_the_statement_already_linked() -> None:
+    release = "https://www.agency.example.gov/press-release/new-partners"
+    ext = extract(
+        f'<p>"Companies of all sizes are joining," the administrator <a href="{release}">said in '
+        'a statement</a>.</p><p>"The initiative was designed to get to the moon by 2024," '
+        "Thomas Zurbuchen, the agency's science chief, said in the statement.</p>"
+        '<p>"We are 14 firms now," Steve Clarke said in a call with reporters.</p>'
+    )
+    assert urls(sentence(ext, '"The initiative')) == {normalize_source_url(release)}
+    assert urls(sentence(ext, '"We are 14')) == set()
