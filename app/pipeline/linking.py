@@ -342,4 +342,38 @@ def link_sentences(
         markers = {m.start for m in doc.markers[lo:hi]}
         names += _cited_by_name(doc.text[start:end], start, cites, index, markers)
         results.append(SentenceLinks(_dedupe(cites), list(dict.fromkeys(names))))
+    _backed_by_examples(doc, spans, results)
     return results
+
+
+# "Studies show that…", "Some research suggests…": a generalisation about research…
+_RESEARCH_SAYS = re.compile(
+    r"\b(?:studies|research|evidence)\s+(?:also\s+)?(?:shows?|suggests?|indicates?|finds?)\b",
+    re.IGNORECASE,
+)
+# …that the next sentences back with examples: "For example, one study in 496 girls found…"
+_EXAMPLE = re.compile(
+    r"^(?:(?:for (?:example|instance)|similarly|likewise|in fact|also|plus),?\s+)?"
+    r"(?:(?:one|another|a|in one|in another)\s+(?:\S+\s+){0,3}?"
+    r"(?:study|review|trial|analysis|survey|experiment)|(?:for (?:example|instance)|similarly),)",
+    re.IGNORECASE,
+)
+
+
+def _backed_by_examples(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
+) -> None:
+    """An uncited "studies show…" rests on the cited examples that follow it right away."""
+    for i, (start, end) in enumerate(spans):
+        if any(c.url for c in results[i].citations) or not _RESEARCH_SAYS.search(
+            doc.text[start:end]
+        ):
+            continue
+        found: list[str] = []
+        for j in range(i + 1, len(spans)):
+            s, e = spans[j]
+            urls = [c.url for c in results[j].citations if c.url]
+            if not urls or not _EXAMPLE.match(doc.text[s:e]):
+                break
+            found += urls
+        results[i].citations += [Citation(u, "attribution") for u in dict.fromkeys(found)]

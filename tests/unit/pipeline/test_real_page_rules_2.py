@@ -225,3 +225,16 @@ def test_said_in_the_statement_points_at_the_statement_already_linked() -> None:
     )
     assert urls(sentence(ext, '"The initiative')) == {normalize_source_url(release)}
     assert urls(sentence(ext, '"We are 14')) == set()
+
+
+def test_studies_show_rests_on_the_cited_examples_that_follow() -> None:
+    one, two = "https://www.ncbi.nlm.nih.gov/pubmed/111", "https://www.ncbi.nlm.nih.gov/pubmed/222"
+    ext = extract(
+        "<p>Studies indicate that yoga can reduce the risk of emotional eating.</p>"
+        f'<p>One small study in 50 people showed a 30% drop (<a href="{one}">1</a>).</p>'
+        f'<p>Another study in 20 girls found a similar effect (<a href="{two}">2</a>).</p>'
+        "<p>Research suggests that sleep matters too.</p><p>Most adults need 8 hours.</p>"
+    )
+    lead = sentence(ext, "Studies indicate")
+    assert urls(lead) == {normalize_source_url(one), normalize_source_url(two)}
+    assert urls(sentence(ext, "Research suggests")) == set()
