@@ -42,6 +42,7 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
                     bool(found.citations) or (
                         assessment.checkworthiness >= claim_threshold
                         and not _inside(start, end, headings)
+                        and not _COUNTERFACTUAL.match(text)
                     )
                 ),
             )
@@ -85,10 +86,23 @@ _IMPERATIVE = re.compile(
 )
 
 
+# "Voters could have shown…", "It would keep him off-balance": what might be, not what is
+# (unless a source is cited for it)
+_COUNTERFACTUAL = re.compile(
+    r"^(?:\w+\s+){0,4}?(?:could|would|might)(?: not|n[’']t)? (?:have\b|keep\b|be\b)", re.I
+)
+# "Here are 15 tips to help…": the page announcing what follows
+_LIST_INTRO = re.compile(r"^here(?:['’]s| is| are)\b", re.IGNORECASE)
+
+
 def _asks_or_introduces(text: str) -> bool:
     """A question, a lead-in to a list or quotation ("…the following responsibilities:") or
     advice in the imperative: none asserts anything, cited or not."""
-    return text.rstrip(' "”’)').endswith(("?", ":")) or bool(_IMPERATIVE.match(text))
+    return (
+        text.rstrip(' "”’)').endswith(("?", ":"))
+        or bool(_IMPERATIVE.match(text))
+        or bool(_LIST_INTRO.match(text))
+    )
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -238,3 +238,17 @@ def test_studies_show_rests_on_the_cited_examples_that_follow() -> None:
     lead = sentence(ext, "Studies indicate")
     assert urls(lead) == {normalize_source_url(one), normalize_source_url(two)}
     assert urls(sentence(ext, "Research suggests")) == set()
+
+
+def test_a_list_intro_and_an_uncited_what_if_are_no_claims() -> None:
+    poll = "https://poll.example.com/2019/11/impeachment"
+    ext = extract(
+        "<p>Here are 15 tips to help overcome binge eating.</p>"
+        "<p>Voters could have shown they were tired of the investigations in 2019.</p>"
+        f'<p>The fine could be as large as $5 billion, <a href="{poll}">the filing shows</a>.</p>'
+        "<p>Turnout rose 12% over 2015 in the state's 64 parishes.</p>"
+    )
+    assert not sentence(ext, "Here are 15").is_claim
+    assert not sentence(ext, "Voters could have").is_claim
+    assert sentence(ext, "The fine could be").is_claim
+    assert sentence(ext, "Turnout rose").is_claim
