@@ -13,6 +13,7 @@ from app.fetch import FetchError
 __all__ = ["CALLBACK_DELAYS", "default_secret", "post_callback", "sign"]
 
 SIGNATURE_HEADER = "X-Claimtrail-Signature"
+CALLBACK_TIMEOUT_SECONDS = 10.0  # one delivery attempt waits this long for the receiver
 # Seconds before each retry: about a day of retries in all.
 CALLBACK_DELAYS = (5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600)
 
@@ -28,8 +29,9 @@ def default_secret(service_secret: str) -> str:
 
 
 async def post_callback(
-    client: httpx.AsyncClient, url: str, body: bytes, *, secret: str, job_id: uuid.UUID
-) -> tuple[bool, str]:
+    client: httpx.AsyncClient, url: str, body: bytes, *, secret: str, job_id: uuid.UUID,
+    timeout: float = CALLBACK_TIMEOUT_SECONDS,
+) -> tuple[bool, str]:  # fmt: skip
     """POST once; (delivered, outcome) — any 2xx is delivered, redirects are not followed."""
     headers = {
         "Content-Type": "application/json",
@@ -38,7 +40,7 @@ async def post_callback(
         "X-Claimtrail-Job": str(job_id),
     }
     try:
-        response = await client.post(url, content=body, headers=headers, timeout=10)
+        response = await client.post(url, content=body, headers=headers, timeout=timeout)
     except FetchError as exc:
         return False, exc.code
     except httpx.HTTPError as exc:
