@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
@@ -27,7 +26,7 @@ from app.pipeline.page.boilerplate import (
     is_notice_text,
 )
 from app.pipeline.page.element_roles import is_caption, is_styled_heading
-from app.pipeline.page.embeds import embedded_post_url
+from app.pipeline.page.embeds import embedded_post_url, post_anchor
 from app.pipeline.types import Block, Link, Marker
 from app.urls import join_url
 
@@ -39,13 +38,6 @@ _BLOCK_TAGS = frozenset(
      "pre", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "center", "address"}
     | {"table", "figure", "aside", "nav", "form", "hr", "details", "iframe", "video"}
 )  # fmt: skip
-# the sentence above an embedded post reports it: "one user quipped", "posted on Twitter", "…:"
-_INTRODUCES_POST = re.compile(
-    r"\b(?:tweet\w*|post(?:s|ed)?|wr(?:ote|ites)|said|says|shared|quipped|wonder(?:s|ed)|asked"
-    r"|repl(?:y|ied|ies)|respond(?:s|ed)|react(?:s|ed)|criticis\w+|criticiz\w+|describ(?:e|es|ed)"
-    r"|announc\w+|statement|twitter|instagram|facebook|tiktok|bluesky)\b|:\W*$",
-    re.I,
-)
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -246,17 +238,13 @@ def _mixed(el: HtmlElement, ctx: _Context, kind: str) -> None:
     _emit(run, kind, ctx)
 
 
-def _cite_embed(url: str, ctx: _Context) -> None:
-    """An embedded post is the source of the sentence that introduces it ("Another user
-    wondered why…"); the post's own words and its "— Name (@handle) date" line are not the
-    story's text."""
-    blocks = ctx.body.blocks
-    if not blocks or blocks[-1].kind not in ("paragraph", "list_item"):
-        return
-    text = ctx.body.text[blocks[-1].start : blocks[-1].end]
-    if _INTRODUCES_POST.search(text[last_sentence_start(text) :]):
-        end = blocks[-1].end
-        ctx.body.links.append(Link(end - 1, end, url, "embedded post", True))
+def _cite_embed(el: HtmlElement, url: str, ctx: _Context) -> None:
+    """An embedded post is the source of the sentence that quotes or introduces it; its own
+    words and its "— Name (@handle) date" line are not the story's text."""
+    spans = [(b.start, b.end) for b in ctx.body.blocks if b.kind in ("paragraph", "list_item")]
+    at = post_anchor(ctx.body.text, spans, el.text_content())
+    if at is not None:
+        ctx.body.links.append(Link(at, at + 1, url, "embedded post", True))
 
 
 def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
@@ -264,9 +252,11 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
     if not isinstance(el.tag, str) or el in ctx.excluded:
         return
     if el.tag in ("blockquote", "div") and (post := embedded_post_url(el, ctx.base_url)):
-        _cite_embed(post, ctx)
+        _cite_embed(el, post, ctx)
     elif is_boilerplate_element(el):
-        return
+        for inner in el.iter("blockquote"):  # a post in a "social-media-embed" wrapper
+            if post := embedded_post_url(inner, ctx.base_url):
+                _cite_embed(inner, post, ctx)
     elif el.tag in _HEADINGS:
         _heading(el, ctx)
     elif ctx.skip_level:

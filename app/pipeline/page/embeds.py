@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from app.pipeline.types import Reference
 from app.urls import join_url, registrable_domain
 
-__all__ = ["Embed", "embedded_post_url", "find_embeds"]
+__all__ = ["Embed", "embedded_post_url", "find_embeds", "post_anchor"]
 
 _EMBED_CLASSES = frozenset(
     {"twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed",
@@ -22,6 +22,17 @@ _EMBED_CLASSES = frozenset(
 _POST_PATH = re.compile(r"/(?:status|statuses|post|posts|p|reel|video|comments)/\w", re.I)
 # "— Ruth Agyeman (@MayorRuthA) February 14, 2026"
 _AUTHOR = re.compile(r"[—–-]\s*([^()—–\n]{2,60}?)\s*\(@[\w.]+\)")
+# the sentence above an embedded post reports it: "one user quipped", "posted on Twitter", "…:"
+_INTRODUCES_POST = re.compile(
+    r"\b(?:tweet\w*|post(?:s|ed)?|wr(?:ote|ites)|said|says|shared|quipped|wonder(?:s|ed)|asked"
+    r"|repl(?:y|ied|ies)|respond(?:s|ed)|react(?:s|ed)|criticis\w+|criticiz\w+|describ(?:e|es|ed)"
+    r"|announc\w+|statement|twitter|instagram|facebook|tiktok|bluesky)\b|:\W*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
+_WORDS = re.compile(r"\w+")
+_QUOTED_RUN = 6  # words of the post a body sentence must repeat to be quoting it
+_LOOK_BACK = 4  # paragraphs above the post where its quotation may stand
 _PLATFORMS = {"x": "X", "twitter": "Twitter", "bsky": "Bluesky", "tiktok": "TikTok"}
 
 
@@ -80,3 +91,22 @@ def find_embeds(containers: Sequence[HtmlElement], *, base_url: str) -> list[Emb
             )  # fmt: skip
             found.append(Embed(el, reference))
     return found
+
+
+def post_anchor(text: str, spans: Sequence[tuple[int, int]], post_text: str) -> int | None:
+    """Where in `text` the sentence citing an embedded post stands: the one of the last few
+    paragraphs (`spans`) that repeats six words of the post in a row ("“Hey Twitter, the whole
+    point…,” Noem tweeted."), else the last sentence above it when that one reports a post."""
+    words = [w.lower() for w in _WORDS.findall(post_text)]
+    runs = {tuple(words[i : i + _QUOTED_RUN]) for i in range(len(words) - _QUOTED_RUN + 1)}
+    for start, end in reversed(spans[-_LOOK_BACK:]):
+        found = [(m.start(), m.group().lower()) for m in _WORDS.finditer(text, start, end)]
+        for i in range(len(found) - _QUOTED_RUN + 1):
+            if tuple(w for _, w in found[i : i + _QUOTED_RUN]) in runs:
+                return found[i][0]
+    if not spans:
+        return None
+    start, end = spans[-1]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    tail = text[ends[-1] if ends else start : end]
+    return end - 1 if _INTRODUCES_POST.search(tail) else None

@@ -252,3 +252,17 @@ def test_a_list_intro_and_an_uncited_what_if_are_no_claims() -> None:
     assert not sentence(ext, "Voters could have").is_claim
     assert sentence(ext, "The fine could be").is_claim
     assert sentence(ext, "Turnout rose").is_claim
+
+
+def test_an_embedded_post_cites_the_sentence_that_quotes_it_in_a_chrome_wrapper() -> None:
+    post = "https://twitter.com/govnoem/status/1196553520201248768"
+    ext = extract(
+        "<p>“Hey Twitter, the whole point of this ad campaign is to raise awareness,” Noem "
+        "said online.</p><p>The state spent $449,000 on it.</p>"
+        '<p>“South Dakota has a problem,” the site says.</p><div class="social-media-embed">'
+        '<blockquote class="twitter-tweet"><p>Hey Twitter, the whole point of this ad campaign '
+        "is to raise awareness. So I think that’s working...</p>— Governor Noem (@govnoem) "
+        f'<a href="{post}">November 18, 2019</a></blockquote></div>'
+    )
+    assert urls(sentence(ext, "“Hey Twitter")) == {normalize_source_url(post)}
+    assert urls(sentence(ext, "“South Dakota")) == set()
