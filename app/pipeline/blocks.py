@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from lxml.html import HtmlElement
 
 from app.pipeline.body_text import BodyText, Run
+from app.pipeline.citations.credit_links import note_links, quote_credit_links, quotes_start
 from app.pipeline.citations.html_markers import marker_labels
 from app.pipeline.citations.link_filter import is_own_story, is_source_link, names_a_site
 from app.pipeline.citations.quote_credits import (
@@ -113,54 +114,23 @@ def _cites(run: Run) -> bool:
     return bool(run.markers) or run.sourced
 
 
-def _add_notes(run: Run, ctx: _Context) -> None:
-    """The links of a "Source:" line cite the block above it, the site's own pages included."""
-    if not ctx.body.blocks:
-        return
-    above = ctx.body.blocks[-1]
-    for ln in run.links:
-        if is_source_link(
-            ln.href, ln.href, text=ln.text, rel="", own_domains=ctx.own_domains, cited=True
-        ):
-            ctx.body.links.append(Link(above.start, above.end, ln.href, ln.text, True, True))
-
-
-def _credit_quotes(links: list[Link], start: int, ctx: _Context) -> None:
-    """The source links of a quotation's credit cite every sentence from `start` to the end."""
-    for ln in links:
-        if is_source_link(
-            ln.href, ln.href, text=ln.text, rel="", own_domains=ctx.own_domains, cited=True
-        ):
-            ctx.body.links.append(
-                Link(start, len(ctx.body.text), ln.href, ln.text, True, True, True)
-            )
-
-
-def _quotes_above(ctx: _Context) -> int | None:
-    """Where the run of quotation blocks that ends the body starts, if it ends in one (and
-    no credit line took it already)."""
-    start = None
-    for block in reversed(ctx.body.blocks):
-        if block.kind != "quote" or block.start < ctx.credited_until:
-            break
-        start = block.start
-    return start
-
-
 def _emit(run: Run, kind: str, ctx: _Context) -> None:
     """Close a block: trim it, drop chrome, and append it to the body."""
     raw = "".join(run.parts)
     text = raw.strip()
     if is_source_line(text, [ln.text for ln in run.links]):
-        _add_notes(run, ctx)
+        if ctx.body.blocks:
+            ctx.body.links += note_links(run.links, ctx.body.blocks[-1], ctx.own_domains)
         return
-    quoted = _quotes_above(ctx)
+    quoted = quotes_start(ctx.body.blocks, ctx.credited_until)
     if (
         kind != "quote"
         and quoted is not None
         and is_credit_line(text, [ln.text for ln in run.links])
     ):
-        _credit_quotes(run.links, quoted, ctx)  # "[Engadget]" under the quotation
+        ctx.body.links += quote_credit_links(  # "[Engadget]" under the quotation
+            run.links, quoted, len(ctx.body.text), ctx.own_domains
+        )
         ctx.credited_until = len(ctx.body.text)
         return
     if not text or is_boilerplate_text(text, link_texts=[ln.text for ln in run.links]):
@@ -187,7 +157,7 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
     if kind == "quote":  # "As the Times explains:" above the quotation
-        _credit_quotes(ctx.lead_in, low, ctx)
+        ctx.body.links += quote_credit_links(ctx.lead_in, low, high, ctx.own_domains)
     else:
         opens = last_sentence_start(raw) if is_lead_in(text) else len(raw)
         ctx.lead_in = [ln for ln in run.links if ln.citation and ln.start >= opens]
