@@ -78,7 +78,7 @@ class Value:
     kind: str  # year | day | month | money | percent | age | duration | ordinal | count | number
     low: float
     high: float
-    unit: str
+    unit: str  # what it counts; for a year of a full date, its month and day ("0201")
     start: int
     end: int
     digits: bool  # written with digits, not words
@@ -138,8 +138,9 @@ def _dates(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
                 out.append(Value("day", low, high, m["y"] or "", *m.span(), True))
             out.append(Value("month", month, month, "", *m.span(), False))
             if m["y"]:
-                y = float(m["y"])
-                out.append(Value("year", y, y, "", *m.span("y"), True))
+                # A year of a full date keeps its day ("0201" for 1 February): the date's mark.
+                y, mark = float(m["y"]), f"{month:02d}{day:02d}" if day is not None else ""
+                out.append(Value("year", y, y, mark, *m.span("y"), True))
     return out, spans
 
 

@@ -164,7 +164,7 @@ def analyse(claim: str, page: Page) -> Analysis | None:
     stated = figures.stated / figures.figures if figures.figures else 1.0
     features = claim_features(text, terms, page, chosen, stated, bool(figures.unstated))
     order = _evidence_order(chosen, ranks)
-    clash = _contradiction(text, terms, page, chosen, ranks, figures.clash)
+    clash = _contradiction(text, terms, page, chosen, ranks, figures.clash or figures.dated)
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
         clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None

@@ -1,0 +1,41 @@
+"""A page's own date: passages that hold nothing but a date ("Posted on May 3, 2018 9:14 pm")."""
+
+from __future__ import annotations
+
+import re
+
+from app.verify.values import Value, parse_values
+
+__all__ = ["dateline_years", "is_dateline"]
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_LABEL_TEXT = """
+posted published updated first last modified date on at by am pm a.m p.m gmt utc bst cet cest
+est edt cst cdt mst mdt pst pdt pt et ist aest monday tuesday wednesday thursday friday
+saturday sunday mon tue tues wed thu thur thurs fri sat sun
+"""
+_LABELS = frozenset(_LABEL_TEXT.split())
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+
+
+def is_dateline(text: str, values: list[Value]) -> bool:
+    """True when `text` is a full date (month and year) with only times and labels around it."""
+    if not {"month", "year"} <= {v.kind for v in values}:
+        return False
+    chars = list(text)
+    for v in values:
+        chars[v.start : v.end] = " " * (v.end - v.start)
+    rest = _TIME.sub(" ", "".join(chars))
+    return all(w.lower().rstrip(".") in _LABELS for w in _WORD.findall(rest))
+
+
+def dateline_years(passages: list[str]) -> list[tuple[int, Value]]:
+    """(passage index, year) of every dateline of the page."""
+    out = []
+    for i, text in enumerate(passages):
+        if len(text) > 80 or not any(c.isdigit() for c in text):
+            continue
+        values = parse_values(text, light=True)
+        if values and is_dateline(text, values):
+            out += [(i, v) for v in values if v.kind == "year"]
+    return out

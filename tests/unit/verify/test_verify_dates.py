@@ -1,0 +1,99 @@
+"""Dates on handmade pages: a date's year misstated, a date counted once, a page's dateline."""
+
+from __future__ import annotations
+
+from app.verify.clashes import PageValues, check_figures
+from app.verify.datelines import dateline_years, is_dateline
+from app.verify.values import parse_values
+from app.verify.verdict import verify_claim
+
+
+def _check(claim: str, passages: list[str]):  # type: ignore[no-untyped-def]
+    """check_figures with every passage counted as fully on topic."""
+    return check_figures(claim, PageValues(passages), {}, lambda i: 1.0)
+
+
+def test_a_year_of_a_full_date_carries_its_month_and_day() -> None:
+    years = [v for v in parse_values("On 1 February 1954 and in 1958.") if v.kind == "year"]
+    assert [(v.low, v.unit) for v in years] == [(1954.0, "0201"), (1958.0, "")]
+
+
+def test_the_same_day_and_month_in_another_year_clashes_far_from_the_claims_words() -> None:
+    claim = "His final match took place on 1 February 1954."
+    page = ["Fans came to the ground on Saturday, February 1, 1958, for United."]
+    found = _check(claim, page)
+    assert found.clash is not None
+    assert (found.clash.claim_span, found.clash.page_span) == ("1954", "1958")
+
+
+def test_another_day_in_another_year_does_not_make_a_date_clash() -> None:
+    claim = "His final match took place on 1 February 1954."
+    page = ["Fans came to the ground on Saturday, March 9, 1958, for United."]
+    assert _check(claim, page).clash is None
+
+
+def test_a_day_in_another_year_does_not_state_the_claims_day() -> None:
+    found = _check("He acted on 26 December 1947.", ["He acted on 26 December 1944."])
+    assert found.unstated == ("26 December 1947",)  # its month is stated, the day is not
+
+
+def test_the_year_of_an_unstated_date_is_not_counted_again() -> None:
+    found = _check("She replaced him on 7 July 2019.", ["The board met on 24 July."])
+    assert found.unstated == ("7 July 2019",)
+
+
+def test_the_year_of_a_stated_day_is_still_checked() -> None:
+    found = _check("He died on May 7, 2023.", ["He died on May 7 in Calgary."])
+    assert found.unstated == ("2023",)
+
+
+def test_a_passage_of_a_date_times_and_labels_is_a_dateline() -> None:
+    for text in ("Posted on April 21, 2014", "Mon 6 Jan 2014 09.23 EST", "May 3rd, 2018 - 9:14pm"):
+        assert is_dateline(text, parse_values(text, light=True)), text
+    for text in (
+        "In April 2014 they met.",
+        "May 2018 was warm and so was June 2019",
+        "Chess Previews 2015",
+        "Released: June 6, 2017 • US",
+    ):
+        assert not is_dateline(text, parse_values(text, light=True)), text
+    assert [(i, v.low) for i, v in dateline_years(["A story.", "Posted on May 3, 2018"])] == [
+        (1, 2018.0)
+    ]
+
+
+PAGE = [
+    "Posted on May 3, 2018 9:14 pm",
+    "The band Lowland released a new single, Northern Lights, on Spotify and iTunes.",
+    "The single follows their album.",
+]
+
+
+# Four of its seven plain words are on the page: too few for a lone unstated year to count
+# as misstated without a dateline, while its names keep it on the page's topic.
+CLAIM_2014 = (
+    "The band Lowland released the single Northern Lights in 2014 to warm praise from critics."
+)
+
+
+def test_a_year_off_the_pages_dateline_contradicts_the_story_it_reports() -> None:
+    verdict = verify_claim(CLAIM_2014, PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2014' (year); the page says '2018'"
+
+
+def test_the_dateline_year_itself_or_a_year_far_from_it_does_not_contradict() -> None:
+    for year in ("2018", "1975"):
+        claim = CLAIM_2014.replace("2014", year)
+        assert verify_claim(claim, PAGE).status != "contradicted", year
+
+
+def test_datelines_of_two_years_give_the_page_no_single_date() -> None:
+    page = ["Posted on May 3, 2018", "Updated on June 1, 2020", *PAGE[1:]]
+    claim = CLAIM_2014
+    assert verify_claim(claim, page).status != "contradicted"
+
+
+def test_a_dateline_year_does_not_contradict_a_claim_off_the_pages_topic() -> None:
+    claim = "The orchestra toured Japan and Korea with a new conductor in 2014."
+    assert verify_claim(claim, PAGE).status != "contradicted"
