@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.verify.datelines import dateline_years
+from app.verify.datelines import dateline_values
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
@@ -73,7 +73,7 @@ class FigureCheck:
     unstated: tuple[str, ...]
     clash: Clash | None
     suspect: Clash | None = None  # the closest differing figure for one the page never states
-    dated: Clash | None = None  # a year the page never states, off the page's dateline year
+    dated: Clash | None = None  # a year or day the page never states, off the page's dateline
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -108,9 +108,9 @@ class PageValues:
         self._datelines: list[tuple[int, Value]] | None = None
 
     def datelines(self) -> list[tuple[int, Value]]:
-        """(passage, year) of the page's datelines, found once."""
+        """(passage, year or day) of the page's datelines, found once."""
         if self._datelines is None:
-            self._datelines = dateline_years(self.passages)
+            self._datelines = dateline_values(self.passages)
         return self._datelines
 
     def of(self, i: int, light: bool = False) -> list[Value]:
@@ -205,16 +205,26 @@ def _within(c: Value, days: list[Value]) -> bool:
 
 
 def _dateline_clash(claim: str, c: Value, page: PageValues) -> Clash | None:
-    """The page's dateline year, when the claim dates what the page reports a little off it.
+    """The page's dateline, when the claim dates what the page reports a little off it.
 
     A report tells of what happened by its own date: a claim year the page never states, 2–8
-    years from the one year its datelines give, puts the reported event at another time.
+    years from the one year its datelines give, or a day later in the dateline's month, puts
+    the reported event at another time.
     """
-    dated = [(i, p) for i, p in page.datelines() if _close(c, p) or c.agrees(p)]
-    if not dated or len({p.low for _, p in dated}) > 1 or c.agrees(dated[0][1]):
+    dated = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
+    if not dated or any(c.agrees(p) for _, p in dated):
+        return None
+    i, p = max(dated, key=lambda d: d[1].high)
+    if p.high < c.low:  # every dateline earlier: the page was written before the claim's date
+        return _clash(claim, c, page, i, p)
+    if c.kind == "day" or len({p.low for _, p in dated}) > 1:
         return None
     i, p = dated[0]
     return _clash(claim, c, page, i, p)
+
+
+def _near_date(c: Value, p: Value) -> bool:
+    return _close(c, p) or c.agrees(p)
 
 
 def check_figures(claim: str, page: PageValues, near: dict[int, float],
@@ -248,7 +258,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             missing_days += [c] if c.kind == "day" else []
         if c.kind not in _CLASHING:
             continue
-        if not ok and c.kind == "year" and dated is None:
+        if not ok and c.kind in ("year", "day") and dated is None:
             dated = _dateline_clash(claim, c, page)
         for i in near if ok else everywhere:
             for p in page.of(i, light):

@@ -6,7 +6,7 @@ import re
 
 from app.verify.values import Value, parse_values
 
-__all__ = ["dateline_years", "is_dateline"]
+__all__ = ["dateline_values", "is_dateline"]
 
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _LABEL_TEXT = """
@@ -29,13 +29,13 @@ def is_dateline(text: str, values: list[Value]) -> bool:
     return all(w.lower().rstrip(".") in _LABELS for w in _WORD.findall(rest))
 
 
-def dateline_years(passages: list[str]) -> list[tuple[int, Value]]:
-    """(passage index, year) of every dateline of the page."""
+def dateline_values(passages: list[str]) -> list[tuple[int, Value]]:
+    """(passage index, value) of the year and the day of every dateline of the page."""
     out = []
     for i, text in enumerate(passages):
         if len(text) > 80 or not any(c.isdigit() for c in text):
             continue
         values = parse_values(text, light=True)
         if values and is_dateline(text, values):
-            out += [(i, v) for v in values if v.kind == "year"]
+            out += [(i, v) for v in values if v.kind in ("year", "day")]
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.verify.clashes import PageValues, check_figures
-from app.verify.datelines import dateline_years, is_dateline
+from app.verify.datelines import dateline_values, is_dateline
 from app.verify.values import parse_values
 from app.verify.verdict import verify_claim
 
@@ -57,9 +57,8 @@ def test_a_passage_of_a_date_times_and_labels_is_a_dateline() -> None:
         "Released: June 6, 2017 • US",
     ):
         assert not is_dateline(text, parse_values(text, light=True)), text
-    assert [(i, v.low) for i, v in dateline_years(["A story.", "Posted on May 3, 2018"])] == [
-        (1, 2018.0)
-    ]
+    found = dateline_values(["A story.", "Posted on May 3, 2018"])
+    assert [(i, v.kind, v.low) for i, v in found] == [(1, "day", 503.0), (1, "year", 2018.0)]
 
 
 PAGE = [
@@ -97,3 +96,24 @@ def test_datelines_of_two_years_give_the_page_no_single_date() -> None:
 def test_a_dateline_year_does_not_contradict_a_claim_off_the_pages_topic() -> None:
     claim = "The orchestra toured Japan and Korea with a new conductor in 2014."
     assert verify_claim(claim, PAGE).status != "contradicted"
+
+
+SIGNING = [
+    "Posted on 6 June 2017",
+    "Bolton Wanderers confirmed that Adam Lowe joined them on a contract.",
+]
+# Few of its plain words (confirmed, joined, contract) are on the page: no lone suspect.
+SIGNING_CLAIM = (
+    "On {day} June 2017, Bolton Wanderers confirmed that Adam Lowe joined them on a two-year"
+    " contract with an option to extend."
+)
+
+
+def test_a_day_later_than_the_pages_dateline_contradicts_the_story_it_reports() -> None:
+    verdict = verify_claim(SIGNING_CLAIM.format(day=11), SIGNING)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '11 June 2017' (day); the page says '6 June 2017'"
+
+
+def test_a_day_before_the_pages_dateline_may_be_what_it_reports() -> None:
+    assert verify_claim(SIGNING_CLAIM.format(day=2), SIGNING).status != "contradicted"
