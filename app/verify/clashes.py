@@ -204,6 +204,11 @@ def _within(c: Value, days: list[Value]) -> bool:
     return c.kind == "year" and any(d.start <= c.start and c.end <= d.end for d in days)
 
 
+def _restates(values: list[Value], c: Value, p: Value) -> bool:
+    """True when another figure of the claim states `p`: it cannot be `c` misstated."""
+    return any(v is not c and _comparable(v, p) and v.agrees(p) for v in values)
+
+
 def _dateline_clash(claim: str, c: Value, page: PageValues) -> Clash | None:
     """The page's dateline, when the claim dates what the page reports a little off it.
 
@@ -269,7 +274,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
                 else:
                     strength = sim + (near[i] if i in near else covers(i))
-                    if strength > suspect_strength:
+                    if strength > suspect_strength and not _restates(values, c, p):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)

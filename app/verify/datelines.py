@@ -19,8 +19,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 
 
 def is_dateline(text: str, values: list[Value]) -> bool:
-    """True when `text` is a full date (month and year) with only times and labels around it."""
-    if not {"month", "year"} <= {v.kind for v in values}:
+    """True when `text` is one full date (month and year) with only times and labels around it."""
+    kinds = [v.kind for v in values]
+    if kinds.count("month") != 1 or "year" not in kinds:  # two dates are a span, not a date
         return False
     chars = list(text)
     for v in values:

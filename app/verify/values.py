@@ -61,6 +61,11 @@ _ABOUT = re.compile(
     r"|up to|less than|under|fewer than|below|at most)\s+(?:[$£€]|US\$)?$",
     re.IGNORECASE,
 )
+_CEILING = re.compile(
+    r"\b(?:maximum|max\.|as (?:much|many|long) as|no more than|capped at|a limit of)"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:of\s+)?(?:[$£€]|US\$)?$",
+    re.IGNORECASE,
+)
 _CURRENCIES = frozenset(qp.CURRENCY.values())
 _UNIT_NAMES = {
     "TWh": "terawatt-hour", "GWh": "gigawatt-hour", "MWh": "megawatt-hour",
@@ -113,6 +118,8 @@ def _interval(text: str, start: int, value: float, slack: float) -> tuple[float,
         high = max(high, value * 1.5)
     elif word in ("up", "less", "under", "fewer", "below"):
         low = min(low, value * 0.5)
+    if _CEILING.search(text, max(0, start - 40), start):  # a bound allows anything below it
+        low = min(low, 0.0)
     return low, high
 
 

@@ -117,3 +117,15 @@ def test_a_day_later_than_the_pages_dateline_contradicts_the_story_it_reports() 
 
 def test_a_day_before_the_pages_dateline_may_be_what_it_reports() -> None:
     assert verify_claim(SIGNING_CLAIM.format(day=2), SIGNING).status != "contradicted"
+
+
+def test_two_dates_in_one_passage_are_a_span_not_a_dateline() -> None:
+    text = "01 Aug 2018 - 10 Jun 2022"
+    assert not is_dateline(text, parse_values(text, light=True))
+
+
+def test_a_page_figure_the_claim_states_elsewhere_is_no_suspect_for_another() -> None:
+    claim = "After his retirement in 1996, Oue served as director from 1997 to 2003."
+    found = _check(claim, ["Oue served as director from 1997 to 2003."])
+    assert found.unstated == ("1996",)
+    assert found.suspect is None  # 2003 is the claim's own end year, not 1996 misstated
