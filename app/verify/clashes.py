@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.verify.datelines import dateline_values
+from app.verify.spans import joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
@@ -204,9 +205,11 @@ def _within(c: Value, days: list[Value]) -> bool:
     return c.kind == "year" and any(d.start <= c.start and c.end <= d.end for d in days)
 
 
-def _restates(values: list[Value], c: Value, p: Value) -> bool:
-    """True when another figure of the claim states `p`: it cannot be `c` misstated."""
-    return any(v is not c and _comparable(v, p) and v.agrees(p) for v in values)
+def _restates(values: list[Value], c: Value, text: str, found: list[Value], p: Value) -> bool:
+    """True when another claim figure states `p`, or the other end of a span `p` ends
+    ("2018 – 2022"): then `p` is that statement's, not `c` misstated."""
+    ends = [p] + [q for q in found if q.kind == p.kind and q is not p and joined(text, found, q, p)]
+    return any(v is not c and _comparable(v, q) and v.agrees(q) for v in values for q in ends)
 
 
 def _dateline_clash(claim: str, c: Value, page: PageValues) -> Clash | None:
@@ -274,7 +277,10 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
                 else:
                     strength = sim + (near[i] if i in near else covers(i))
-                    if strength > suspect_strength and not _restates(values, c, p):
+                    found = page.of(i, light)
+                    if strength > suspect_strength and not _restates(
+                        values, c, page.passages[i], found, p
+                    ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)

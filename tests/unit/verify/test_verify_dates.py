@@ -129,3 +129,12 @@ def test_a_page_figure_the_claim_states_elsewhere_is_no_suspect_for_another() ->
     found = _check(claim, ["Oue served as director from 1997 to 2003."])
     assert found.unstated == ("1996",)
     assert found.suspect is None  # 2003 is the claim's own end year, not 1996 misstated
+
+
+def test_the_other_end_of_a_span_the_claim_states_is_no_suspect() -> None:
+    claim = "He signed for Fulham in 2017 and again in 2018."
+    assert _check(claim, ["Fulham contract: 01 Aug 2018 - 10 Jun 2022"]).suspect is None
+    assert _check(claim, ["Fulham contract: 2018 to 2022."]).suspect is None
+    # Not a span: 2022 stands alone, the closest year to the unstated 2017.
+    found = _check(claim, ["Fulham contract: 01 Aug 2018, renewed 10 Jun 2022."])
+    assert found.suspect is not None and found.suspect.page_span == "2022"
