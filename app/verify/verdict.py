@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from app.verify.claim_text import normalise_units, strip_attribution
-from app.verify.clashes import Clash, PageValues, check_figures
+from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
 from app.verify.entities import entity_clash
 from app.verify.negation import negation_clash
 from app.verify.passages import split_passages, trim_evidence
@@ -170,7 +171,25 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
     if clash is not None:
         order = list(dict.fromkeys([clash.passage, *order]))[:_PASSAGES]
-    return Analysis(features, order, clash, figures.unstated)
+    return Analysis(
+        features, order, clash, figures.unstated + _bare_numbers(text, terms, figures, page)
+    )
+
+
+_SEASON = re.compile(r"\b(?:1[0-9]|20)\d\d\s?[-–/]\s?(\d\d)\b")  # "2018–19": 2019, said short
+
+
+def _bare_numbers(
+    text: str, terms: list[Term], figures: FigureCheck, page: Page
+) -> tuple[str, ...]:
+    """Numbers of the claim no passage holds that no typed figure covers ("G21", "MS-07")."""
+    said = " ".join(figures.unstated)
+    short = {m[1].lstrip("0") or "0" for m in _SEASON.finditer(text)}
+    return tuple(
+        t.stem for t in terms
+        if t.kind == "number" and t.stem not in said and t.stem not in short
+        and not any(t.stem in ix.counts for ix in page.index)
+    )  # fmt: skip
 
 
 def decide(found: Analysis, params: Params) -> tuple[Status, float]:
