@@ -74,7 +74,7 @@ class FigureCheck:
     unstated: tuple[str, ...]
     clash: Clash | None
     suspect: Clash | None = None  # the closest differing figure for one the page never states
-    dated: Clash | None = None  # a year or day the page never states, off the page's dateline
+    dated: Clash | None = None  # a date the page never states, off its dateline or same day
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -283,6 +283,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
+                    if dated is None and _same_date(c, p):
+                        dated = _clash(claim, c, page, i, p)
                     local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:

@@ -35,6 +35,7 @@ Status = Literal["supported", "partially_supported", "contradicted", "not_found"
 PARAMS: Params = load_params()
 SUPPORT_THRESHOLD = PARAMS.supported
 _TOPIC_THRESHOLD = 0.6  # share of the claim's words the page must share to contradict it
+DATED_TOPIC = 0.5  # share of the claim's topic a page must state for its dates to count
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5
 SUSPECT_WORDS = 0.6  # plain-word coverage that makes a lone unstated figure a misstated one
@@ -166,6 +167,10 @@ def analyse(claim: str, page: Page) -> Analysis | None:
     features = claim_features(text, terms, page, chosen, stated, bool(figures.unstated))
     order = _evidence_order(chosen, ranks)
     clash = _contradiction(text, terms, page, chosen, ranks, figures.clash or figures.dated)
+    if clash is None and figures.dated is not None:
+        # A date is a page-level fact: half the claim's topic shows the page tells that story.
+        union = set().union(*(page.index[i].counts for i in chosen))
+        clash = figures.dated if coverage(topic, union) >= DATED_TOPIC else None
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
         clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None

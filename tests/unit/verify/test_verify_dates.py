@@ -138,3 +138,27 @@ def test_the_other_end_of_a_span_the_claim_states_is_no_suspect() -> None:
     # Not a span: 2022 stands alone, the closest year to the unstated 2017.
     found = _check(claim, ["Fulham contract: 01 Aug 2018, renewed 10 Jun 2022."])
     assert found.suspect is not None and found.suspect.page_span == "2022"
+
+
+def test_a_page_stating_half_the_claims_topic_is_enough_for_its_dateline() -> None:
+    # The page states 0.53 of this claim's topic: below the 0.6 other clashes need.
+    claim = (
+        "In 2014 the band Lowland released Northern Lights, a winter song that critics praised"
+        " for its warm and tender chorus."
+    )
+    verdict = verify_claim(claim, PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2014' (year); the page says '2018'"
+
+
+def test_a_page_stating_less_than_half_the_claims_topic_says_nothing_of_its_date() -> None:
+    claim = (
+        "In 2014 Lowland released Northern Lights, a winter song that critics praised for its"
+        " warm, tender chorus and its slow, quiet verses."
+    )  # 0.41 of its topic on the page
+    assert verify_claim(claim, PAGE).status != "contradicted"
+
+
+def test_a_date_on_the_same_day_in_another_year_counts_as_a_dated_clash() -> None:
+    found = _check("He died on 12 September 1881.", ["Died: 12 September 1875, Haberton."])
+    assert found.dated is not None and found.dated.page_span == "1875"
