@@ -16,18 +16,35 @@ saturday sunday mon tue tues wed thu thur thurs fri sat sun
 """
 _LABELS = frozenset(_LABEL_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
+_BYLINE = re.compile(r"\b[Bb][Yy](?:\s+[A-Z][\w.'’-]*)+")  # "By Chava Gourarie"
+_NUMERIC = re.compile(r"(?<![\d/.])[0-3]?\d[/.][0-3]?\d[/.](?P<y>(?:1[89]|20)\d\d)(?![\d/.])")
 
 
 def is_dateline(text: str, values: list[Value]) -> bool:
-    """True when `text` is one full date (month and year) with only times and labels around it."""
+    """True when `text` is one full date (month and year) with only times, labels and a
+    byline around it."""
     kinds = [v.kind for v in values]
     if kinds.count("month") != 1 or "year" not in kinds:  # two dates are a span, not a date
         return False
     chars = list(text)
     for v in values:
         chars[v.start : v.end] = " " * (v.end - v.start)
-    rest = _TIME.sub(" ", "".join(chars))
+    return _only_labels("".join(chars))
+
+
+def _only_labels(rest: str) -> bool:
+    """True when nothing but times, labels and a byline is left."""
+    rest = _TIME.sub(" ", _BYLINE.sub(" ", rest))
     return all(w.lower().rstrip(".") in _LABELS for w in _WORD.findall(rest))
+
+
+def _numeric_year(text: str) -> Value | None:
+    """The year of a passage that is one date in digits ("02/25/2015 9:22 AM"), if it is."""
+    found = list(_NUMERIC.finditer(text))
+    if len(found) != 1 or not _only_labels(text[: found[0].start()] + " " + text[found[0].end() :]):
+        return None
+    y, (start, end) = float(found[0]["y"]), found[0].span("y")
+    return Value("year", y, y, "", start, end, True)
 
 
 def dateline_values(passages: list[str]) -> list[tuple[int, Value]]:
@@ -39,4 +56,6 @@ def dateline_values(passages: list[str]) -> list[tuple[int, Value]]:
         values = parse_values(text, light=True)
         if values and is_dateline(text, values):
             out += [(i, v) for v in values if v.kind in ("year", "day")]
+        elif (numeric := _numeric_year(text)) is not None:
+            out.append((i, numeric))
     return out

@@ -162,3 +162,12 @@ def test_a_page_stating_less_than_half_the_claims_topic_says_nothing_of_its_date
 def test_a_date_on_the_same_day_in_another_year_counts_as_a_dated_clash() -> None:
     found = _check("He died on 12 September 1881.", ["Died: 12 September 1875, Haberton."])
     assert found.dated is not None and found.dated.page_span == "1875"
+
+
+def test_a_byline_or_a_date_in_digits_can_make_a_dateline() -> None:
+    found = dateline_values(["By Chava Gourarie May 24, 2019 2:44 pm", "02/25/2015 9:22 AM |"])
+    assert [(i, v.kind, v.low) for i, v in found] == [
+        (0, "day", 524.0), (0, "year", 2019.0), (1, "year", 2015.0)
+    ]  # fmt: skip
+    for text in ("By the way, May 2019 was warm", "Call 12/10/2015 or see us", "v 1.2.2015.4"):
+        assert dateline_values([text]) == [], text
