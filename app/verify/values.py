@@ -31,7 +31,8 @@ _YEAR = re.compile(r"(?<![\w.,$£€#/-])(?P<y>1[0-9]\d\d|20\d\d)(?P<s>s|’s|'s
 _AGE = re.compile(
     r"\b(?:aged?\s+(?:of\s+)?|at\s+the\s+age\s+of\s+|at\s+age\s+)(?P<a>\d{1,3})\b"
     r"|\b(?P<b>\d{1,3})[\s-]years?[\s-]old\b|\((?:aged\s+)?(?P<c>\d{1,3})\)"
-    r"|\b(?:died|retired|married|dies)\b[^.;]{0,40}?\bat\s+(?P<d>\d{2})\b(?![\s-]*(?:%|percent))",
+    r"|\b(?:died|retired|married|dies)\b[^.;]{0,40}?\bat\s+(?P<d>\d{2})\b(?![\s-]*(?:%|percent))"
+    r"|(?-i:[A-Z])[\w'’-]+,\s+at\s+(?P<e>[1-9]\d),",  # "Winslet, at 31, became": in apposition
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
@@ -206,7 +207,7 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
     """Every typed figure of `text`, in order of position; only LIGHT_KINDS if `light`."""
     out, taken = _dates(text)
     for m in _AGE.finditer(text):
-        group = next(g for g in "abcd" if m[g])
+        group = next(g for g in "abcde" if m[g])
         age = float(m[group])
         out.append(Value("age", age, age, "", *m.span(group), True))
         taken.append(m.span())

@@ -143,3 +143,10 @@ def test_a_sentence_below_the_maximum_penalty_does_not_contradict_it() -> None:
         "The charge carries a maximum penalty of 20 years in prison.",
     ]
     assert verify_claim(claim, page).status != "contradicted"
+
+
+def test_at_and_a_number_after_a_name_and_a_comma_is_an_age() -> None:
+    assert [(v.kind, v.low) for v in parse_values("Winslet, at 31, became the youngest.")] == [
+        ("age", 31.0)
+    ]
+    assert [v.kind for v in parse_values("We met, at 10, in the hall.")] == ["number"]
