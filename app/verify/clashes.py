@@ -171,6 +171,11 @@ def _same_date(c: Value, p: Value) -> bool:
     return c.kind == p.kind == "year" and bool(c.unit) and c.unit == p.unit
 
 
+def _event_year(c: Value, page: PageValues, i: int, best: int) -> bool:
+    """True when passage `i` is the one that states the claim best and dates it by one year."""
+    return c.kind == "year" and i == best and sum(v.kind == "year" for v in page.of(i)) == 1
+
+
 def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
     """Words matching right next to both figures, outward: (all of them, content words)."""
     spans = ((a_text[: a.start], b_text[: b.start], -1), (a_text[a.end :], b_text[b.end :], 1))
@@ -268,6 +273,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             continue
         if not ok and c.kind in ("year", "day") and dated is None:
             dated = _dateline_clash(claim, c, page)
+        best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):
                 if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
@@ -283,7 +289,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
-                    if dated is None and _same_date(c, p):
+                    if dated is None and (_same_date(c, p) or _event_year(c, page, i, best)):
                         dated = _clash(claim, c, page, i, p)
                     local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1

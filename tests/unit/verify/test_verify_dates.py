@@ -171,3 +171,19 @@ def test_a_byline_or_a_date_in_digits_can_make_a_dateline() -> None:
     ]  # fmt: skip
     for text in ("By the way, May 2019 was warm", "Call 12/10/2015 or see us", "v 1.2.2015.4"):
         assert dateline_values([text]) == [], text
+
+
+def test_the_one_year_of_the_passage_that_states_the_claim_best_dates_its_event() -> None:
+    claim = "In 2009, the festival moved to Leeds."
+    page = ["The festival moved to Leeds in 2012.", "Tickets went on sale in 2011."]
+    found = check_figures(claim, PageValues(page), {0: 0.8, 1: 0.1}, lambda i: 0.0)
+    assert found.dated is not None and found.dated.page_span == "2012"
+    # The same year in a passage that states the claim less well dates nothing.
+    found = check_figures(claim, PageValues(page), {0: 0.1, 1: 0.8}, lambda i: 0.0)
+    assert found.dated is None or found.dated.page_span != "2012"
+
+
+def test_a_best_passage_with_two_years_does_not_date_the_event() -> None:
+    claim = "In 2009, the festival moved to Leeds."
+    page = ["The festival, founded in 2005, moved to Leeds in 2012."]
+    assert check_figures(claim, PageValues(page), {0: 0.8}, lambda i: 0.0).dated is None
