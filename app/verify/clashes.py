@@ -171,9 +171,11 @@ def _same_date(c: Value, p: Value) -> bool:
     return c.kind == p.kind == "year" and bool(c.unit) and c.unit == p.unit
 
 
-def _event_year(c: Value, page: PageValues, i: int, best: int) -> bool:
-    """True when passage `i` is the one that states the claim best and dates it by one year."""
-    return c.kind == "year" and i == best and sum(v.kind == "year" for v in page.of(i)) == 1
+def _event_date(c: Value, page: PageValues, i: int, best: int) -> bool:
+    """True when passage `i` states the claim best and gives one year (or one day) only."""
+    return (
+        c.kind in ("year", "day") and i == best and [v.kind for v in page.of(i)].count(c.kind) == 1
+    )
 
 
 def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
@@ -289,7 +291,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
-                    if dated is None and (_same_date(c, p) or _event_year(c, page, i, best)):
+                    if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
                         dated = _clash(claim, c, page, i, p)
                     local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1

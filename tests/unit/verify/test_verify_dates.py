@@ -187,3 +187,10 @@ def test_a_best_passage_with_two_years_does_not_date_the_event() -> None:
     claim = "In 2009, the festival moved to Leeds."
     page = ["The festival, founded in 2005, moved to Leeds in 2012."]
     assert check_figures(claim, PageValues(page), {0: 0.8}, lambda i: 0.0).dated is None
+
+
+def test_the_one_day_of_the_passage_that_states_the_claim_best_dates_its_event() -> None:
+    claim = "The deadline was extended to June 24, 2018."
+    page = ["The firms agreed to extend the deadline to June 21.", "Talks resumed on June 2."]
+    found = check_figures(claim, PageValues(page), {0: 0.8, 1: 0.1}, lambda i: 0.0)
+    assert found.dated is not None and found.dated.page_span == "June 21"
