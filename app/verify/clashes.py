@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.verify.datelines import dateline_values
+from app.verify.spans import joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
@@ -72,6 +74,7 @@ class FigureCheck:
     unstated: tuple[str, ...]
     clash: Clash | None
     suspect: Clash | None = None  # the closest differing figure for one the page never states
+    dated: Clash | None = None  # a date the page never states, off its dateline or same day
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -103,6 +106,13 @@ class PageValues:
         self.passages = passages
         self._values: dict[tuple[int, bool], list[Value]] = {}
         self._contexts: dict[tuple[int, int], dict[str, float]] = {}
+        self._datelines: list[tuple[int, Value]] | None = None
+
+    def datelines(self) -> list[tuple[int, Value]]:
+        """(passage, year or day) of the page's datelines, found once."""
+        if self._datelines is None:
+            self._datelines = dateline_values(self.passages)
+        return self._datelines
 
     def of(self, i: int, light: bool = False) -> list[Value]:
         """Values of passage `i` (none without a digit or a number word); dates, years and
@@ -129,8 +139,8 @@ def _comparable(c: Value, p: Value) -> bool:
         return c.kind == "number" and p.kind == "count"
     if c.kind in ("money", "count", "duration", "measure"):
         return c.unit == p.unit
-    if c.kind == "day":
-        return True
+    if c.kind == "day":  # "26 December 1947" is not stated by "26 December 1944"
+        return not c.unit or not p.unit or c.unit == p.unit
     if c.kind == "ordinal":
         return not c.unit or not p.unit or c.unit == p.unit
     return True
@@ -154,6 +164,18 @@ def _close(c: Value, p: Value) -> bool:
     ratio = c.low / p.low
     thousands = math.log10(ratio) / 3  # "$6.4 billion" for "$6.4 million": the same digits
     return 0.25 <= ratio <= 4 or abs(thousands - round(thousands)) < 0.01
+
+
+def _same_date(c: Value, p: Value) -> bool:
+    """Two years of full dates on the same day and month: one date, its year misstated."""
+    return c.kind == p.kind == "year" and bool(c.unit) and c.unit == p.unit
+
+
+def _event_date(c: Value, page: PageValues, i: int, best: int) -> bool:
+    """True when passage `i` states the claim best and gives one year (or one day) only."""
+    return (
+        c.kind in ("year", "day") and i == best and [v.kind for v in page.of(i)].count(c.kind) == 1
+    )
 
 
 def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
@@ -185,6 +207,41 @@ def _needle(c: Value, claim: str) -> str:
     return ""
 
 
+def _within(c: Value, days: list[Value]) -> bool:
+    """True for the year of a date among `days` (the page never states): one figure, not two."""
+    return c.kind == "year" and any(d.start <= c.start and c.end <= d.end for d in days)
+
+
+def _restates(values: list[Value], c: Value, text: str, found: list[Value], p: Value) -> bool:
+    """True when another claim figure states `p`, or the other end of a span `p` ends
+    ("2018 – 2022"): then `p` is that statement's, not `c` misstated."""
+    ends = [p] + [q for q in found if q.kind == p.kind and q is not p and joined(text, found, q, p)]
+    return any(v is not c and _comparable(v, q) and v.agrees(q) for v in values for q in ends)
+
+
+def _dateline_clash(claim: str, c: Value, page: PageValues) -> Clash | None:
+    """The page's dateline, when the claim dates what the page reports a little off it.
+
+    A report tells of what happened by its own date: a claim year the page never states, 2–8
+    years from the one year its datelines give, or a day later in the dateline's month, puts
+    the reported event at another time.
+    """
+    dated = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
+    if not dated or any(c.agrees(p) for _, p in dated):
+        return None
+    i, p = max(dated, key=lambda d: d[1].high)
+    if p.high < c.low:  # every dateline earlier: the page was written before the claim's date
+        return _clash(claim, c, page, i, p)
+    if c.kind == "day" or len({p.low for _, p in dated}) > 1:
+        return None
+    i, p = dated[0]
+    return _clash(claim, c, page, i, p)
+
+
+def _near_date(c: Value, p: Value) -> bool:
+    return _close(c, p) or c.agrees(p)
+
+
 def check_figures(claim: str, page: PageValues, near: dict[int, float],
                   covers: Callable[[int], float]) -> FigureCheck:  # fmt: skip
     """Every figure of `claim` looked up among the page's figures.
@@ -201,6 +258,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     stated, unstated, clash, worst = 0, [], None, 0.0
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
+    dated: Clash | None = None
+    missing_days: list[Value] = []
     for c in values:
         ctx = context_of(claim, c.start, c.end)
         needle = _needle(c, claim)
@@ -209,10 +268,14 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
               if _comparable(c, p) and c.agrees(p)]  # fmt: skip
         if ok:
             stated += 1
-        elif c.digits and c.kind not in _NO_UNSTATED:
+        elif c.digits and c.kind not in _NO_UNSTATED and not _within(c, missing_days):
             unstated.append(claim[c.start : c.end])
+            missing_days += [c] if c.kind == "day" else []
         if c.kind not in _CLASHING:
             continue
+        if not ok and c.kind in ("year", "day") and dated is None:
+            dated = _dateline_clash(claim, c, page)
+        best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):
                 if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
@@ -222,11 +285,16 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
                 else:
                     strength = sim + (near[i] if i in near else covers(i))
-                    if strength > suspect_strength:
+                    found = page.of(i, light)
+                    if strength > suspect_strength and not _restates(
+                        values, c, page.passages[i], found, p
+                    ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
-                    local = same >= _ADJACENT_NEED and content >= 1
+                    if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
+                        dated = _clash(claim, c, page, i, p)
+                    local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)
-    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect)
+    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect, dated)

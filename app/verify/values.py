@@ -31,7 +31,8 @@ _YEAR = re.compile(r"(?<![\w.,$£€#/-])(?P<y>1[0-9]\d\d|20\d\d)(?P<s>s|’s|'s
 _AGE = re.compile(
     r"\b(?:aged?\s+(?:of\s+)?|at\s+the\s+age\s+of\s+|at\s+age\s+)(?P<a>\d{1,3})\b"
     r"|\b(?P<b>\d{1,3})[\s-]years?[\s-]old\b|\((?:aged\s+)?(?P<c>\d{1,3})\)"
-    r"|\b(?:died|retired|married|dies)\b[^.;]{0,40}?\bat\s+(?P<d>\d{2})\b(?![\s-]*(?:%|percent))",
+    r"|\b(?:died|retired|married|dies)\b[^.;]{0,40}?\bat\s+(?P<d>\d{2})\b(?![\s-]*(?:%|percent))"
+    r"|(?-i:[A-Z])[\w'’-]+,\s+at\s+(?P<e>[1-9]\d),",  # "Winslet, at 31, became": in apposition
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(
@@ -61,6 +62,11 @@ _ABOUT = re.compile(
     r"|up to|less than|under|fewer than|below|at most)\s+(?:[$£€]|US\$)?$",
     re.IGNORECASE,
 )
+_CEILING = re.compile(
+    r"\b(?:maximum|max\.|as (?:much|many|long) as|no more than|capped at|a limit of)"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:of\s+)?(?:[$£€]|US\$)?$",
+    re.IGNORECASE,
+)
 _CURRENCIES = frozenset(qp.CURRENCY.values())
 _UNIT_NAMES = {
     "TWh": "terawatt-hour", "GWh": "gigawatt-hour", "MWh": "megawatt-hour",
@@ -78,7 +84,7 @@ class Value:
     kind: str  # year | day | month | money | percent | age | duration | ordinal | count | number
     low: float
     high: float
-    unit: str
+    unit: str  # what it counts; for a year of a full date, its month and day ("0201")
     start: int
     end: int
     digits: bool  # written with digits, not words
@@ -113,6 +119,8 @@ def _interval(text: str, start: int, value: float, slack: float) -> tuple[float,
         high = max(high, value * 1.5)
     elif word in ("up", "less", "under", "fewer", "below"):
         low = min(low, value * 0.5)
+    if _CEILING.search(text, max(0, start - 40), start):  # a bound allows anything below it
+        low = min(low, 0.0)
     return low, high
 
 
@@ -138,8 +146,9 @@ def _dates(text: str) -> tuple[list[Value], list[tuple[int, int]]]:
                 out.append(Value("day", low, high, m["y"] or "", *m.span(), True))
             out.append(Value("month", month, month, "", *m.span(), False))
             if m["y"]:
-                y = float(m["y"])
-                out.append(Value("year", y, y, "", *m.span("y"), True))
+                # A year of a full date keeps its day ("0201" for 1 February): the date's mark.
+                y, mark = float(m["y"]), f"{month:02d}{day:02d}" if day is not None else ""
+                out.append(Value("year", y, y, mark, *m.span("y"), True))
     return out, spans
 
 
@@ -198,7 +207,7 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
     """Every typed figure of `text`, in order of position; only LIGHT_KINDS if `light`."""
     out, taken = _dates(text)
     for m in _AGE.finditer(text):
-        group = next(g for g in "abcd" if m[g])
+        group = next(g for g in "abcde" if m[g])
         age = float(m[group])
         out.append(Value("age", age, age, "", *m.span(group), True))
         taken.append(m.span())

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
 from app.verify.claim_text import normalise_units, strip_attribution
-from app.verify.clashes import Clash, PageValues, check_figures
+from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
 from app.verify.entities import entity_clash
 from app.verify.negation import negation_clash
 from app.verify.passages import split_passages, trim_evidence
@@ -34,6 +35,7 @@ Status = Literal["supported", "partially_supported", "contradicted", "not_found"
 PARAMS: Params = load_params()
 SUPPORT_THRESHOLD = PARAMS.supported
 _TOPIC_THRESHOLD = 0.6  # share of the claim's words the page must share to contradict it
+DATED_TOPIC = 0.5  # share of the claim's topic a page must state for its dates to count
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5
 SUSPECT_WORDS = 0.6  # plain-word coverage that makes a lone unstated figure a misstated one
@@ -164,13 +166,35 @@ def analyse(claim: str, page: Page) -> Analysis | None:
     stated = figures.stated / figures.figures if figures.figures else 1.0
     features = claim_features(text, terms, page, chosen, stated, bool(figures.unstated))
     order = _evidence_order(chosen, ranks)
-    clash = _contradiction(text, terms, page, chosen, ranks, figures.clash)
+    clash = _contradiction(text, terms, page, chosen, ranks, figures.clash or figures.dated)
+    if clash is None and figures.dated is not None:
+        # A date is a page-level fact: half the claim's topic shows the page tells that story.
+        union = set().union(*(page.index[i].counts for i in chosen))
+        clash = figures.dated if coverage(topic, union) >= DATED_TOPIC else None
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
         clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
     if clash is not None:
         order = list(dict.fromkeys([clash.passage, *order]))[:_PASSAGES]
-    return Analysis(features, order, clash, figures.unstated)
+    return Analysis(
+        features, order, clash, figures.unstated + _bare_numbers(text, terms, figures, page)
+    )
+
+
+_SEASON = re.compile(r"\b(?:1[0-9]|20)\d\d\s?[-–/]\s?(\d\d)\b")  # "2018–19": 2019, said short
+
+
+def _bare_numbers(
+    text: str, terms: list[Term], figures: FigureCheck, page: Page
+) -> tuple[str, ...]:
+    """Numbers of the claim no passage holds that no typed figure covers ("G21", "MS-07")."""
+    said = " ".join(figures.unstated)
+    short = {m[1].lstrip("0") or "0" for m in _SEASON.finditer(text)}
+    return tuple(
+        t.stem for t in terms
+        if t.kind == "number" and t.stem not in said and t.stem not in short
+        and not any(t.stem in ix.counts for ix in page.index)
+    )  # fmt: skip
 
 
 def decide(found: Analysis, params: Params) -> tuple[Status, float]:

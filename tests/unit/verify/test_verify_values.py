@@ -127,3 +127,26 @@ def test_a_year_off_by_one_is_not_called_a_contradiction() -> None:
     claim = "Todd Watson was hired as head coach of the Odessa Jackalopes in 2018."
     verdict = verify_claim(claim, ROSTER)
     assert verdict.status not in ("contradicted", "supported")
+
+
+def test_a_maximum_allows_anything_below_it() -> None:
+    (bound,) = parse_values("The charge carries a maximum penalty of 20 years in prison.")
+    assert (bound.low, bound.high) == (0.0, 25.0)
+    (plain,) = parse_values("He served 20 years in prison.")
+    assert plain.low == 15.0  # "20" is printed to the ten: 15 to 25
+
+
+def test_a_sentence_below_the_maximum_penalty_does_not_contradict_it() -> None:
+    claim = "The judge sentenced Borker to four years in prison for the threats."
+    page = [
+        "The judge sentenced Borker.",
+        "The charge carries a maximum penalty of 20 years in prison.",
+    ]
+    assert verify_claim(claim, page).status != "contradicted"
+
+
+def test_at_and_a_number_after_a_name_and_a_comma_is_an_age() -> None:
+    assert [(v.kind, v.low) for v in parse_values("Winslet, at 31, became the youngest.")] == [
+        ("age", 31.0)
+    ]
+    assert [v.kind for v in parse_values("We met, at 10, in the hall.")] == ["number"]

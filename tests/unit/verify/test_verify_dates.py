@@ -1,0 +1,196 @@
+"""Dates on handmade pages: a date's year misstated, a date counted once, a page's dateline."""
+
+from __future__ import annotations
+
+from app.verify.clashes import PageValues, check_figures
+from app.verify.datelines import dateline_values, is_dateline
+from app.verify.values import parse_values
+from app.verify.verdict import verify_claim
+
+
+def _check(claim: str, passages: list[str]):  # type: ignore[no-untyped-def]
+    """check_figures with every passage counted as fully on topic."""
+    return check_figures(claim, PageValues(passages), {}, lambda i: 1.0)
+
+
+def test_a_year_of_a_full_date_carries_its_month_and_day() -> None:
+    years = [v for v in parse_values("On 1 February 1954 and in 1958.") if v.kind == "year"]
+    assert [(v.low, v.unit) for v in years] == [(1954.0, "0201"), (1958.0, "")]
+
+
+def test_the_same_day_and_month_in_another_year_clashes_far_from_the_claims_words() -> None:
+    claim = "His final match took place on 1 February 1954."
+    page = ["Fans came to the ground on Saturday, February 1, 1958, for United."]
+    found = _check(claim, page)
+    assert found.clash is not None
+    assert (found.clash.claim_span, found.clash.page_span) == ("1954", "1958")
+
+
+def test_another_day_in_another_year_does_not_make_a_date_clash() -> None:
+    claim = "His final match took place on 1 February 1954."
+    page = ["Fans came to the ground on Saturday, March 9, 1958, for United."]
+    assert _check(claim, page).clash is None
+
+
+def test_a_day_in_another_year_does_not_state_the_claims_day() -> None:
+    found = _check("He acted on 26 December 1947.", ["He acted on 26 December 1944."])
+    assert found.unstated == ("26 December 1947",)  # its month is stated, the day is not
+
+
+def test_the_year_of_an_unstated_date_is_not_counted_again() -> None:
+    found = _check("She replaced him on 7 July 2019.", ["The board met on 24 July."])
+    assert found.unstated == ("7 July 2019",)
+
+
+def test_the_year_of_a_stated_day_is_still_checked() -> None:
+    found = _check("He died on May 7, 2023.", ["He died on May 7 in Calgary."])
+    assert found.unstated == ("2023",)
+
+
+def test_a_passage_of_a_date_times_and_labels_is_a_dateline() -> None:
+    for text in ("Posted on April 21, 2014", "Mon 6 Jan 2014 09.23 EST", "May 3rd, 2018 - 9:14pm"):
+        assert is_dateline(text, parse_values(text, light=True)), text
+    for text in (
+        "In April 2014 they met.",
+        "May 2018 was warm and so was June 2019",
+        "Chess Previews 2015",
+        "Released: June 6, 2017 • US",
+    ):
+        assert not is_dateline(text, parse_values(text, light=True)), text
+    found = dateline_values(["A story.", "Posted on May 3, 2018"])
+    assert [(i, v.kind, v.low) for i, v in found] == [(1, "day", 503.0), (1, "year", 2018.0)]
+
+
+PAGE = [
+    "Posted on May 3, 2018 9:14 pm",
+    "The band Lowland released a new single, Northern Lights, on Spotify and iTunes.",
+    "The single follows their album.",
+]
+
+
+# Four of its seven plain words are on the page: too few for a lone unstated year to count
+# as misstated without a dateline, while its names keep it on the page's topic.
+CLAIM_2014 = (
+    "The band Lowland released the single Northern Lights in 2014 to warm praise from critics."
+)
+
+
+def test_a_year_off_the_pages_dateline_contradicts_the_story_it_reports() -> None:
+    verdict = verify_claim(CLAIM_2014, PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2014' (year); the page says '2018'"
+
+
+def test_the_dateline_year_itself_or_a_year_far_from_it_does_not_contradict() -> None:
+    for year in ("2018", "1975"):
+        claim = CLAIM_2014.replace("2014", year)
+        assert verify_claim(claim, PAGE).status != "contradicted", year
+
+
+def test_datelines_of_two_years_give_the_page_no_single_date() -> None:
+    page = ["Posted on May 3, 2018", "Updated on June 1, 2020", *PAGE[1:]]
+    claim = CLAIM_2014
+    assert verify_claim(claim, page).status != "contradicted"
+
+
+def test_a_dateline_year_does_not_contradict_a_claim_off_the_pages_topic() -> None:
+    claim = "The orchestra toured Japan and Korea with a new conductor in 2014."
+    assert verify_claim(claim, PAGE).status != "contradicted"
+
+
+SIGNING = [
+    "Posted on 6 June 2017",
+    "Bolton Wanderers confirmed that Adam Lowe joined them on a contract.",
+]
+# Few of its plain words (confirmed, joined, contract) are on the page: no lone suspect.
+SIGNING_CLAIM = (
+    "On {day} June 2017, Bolton Wanderers confirmed that Adam Lowe joined them on a two-year"
+    " contract with an option to extend."
+)
+
+
+def test_a_day_later_than_the_pages_dateline_contradicts_the_story_it_reports() -> None:
+    verdict = verify_claim(SIGNING_CLAIM.format(day=11), SIGNING)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '11 June 2017' (day); the page says '6 June 2017'"
+
+
+def test_a_day_before_the_pages_dateline_may_be_what_it_reports() -> None:
+    assert verify_claim(SIGNING_CLAIM.format(day=2), SIGNING).status != "contradicted"
+
+
+def test_two_dates_in_one_passage_are_a_span_not_a_dateline() -> None:
+    text = "01 Aug 2018 - 10 Jun 2022"
+    assert not is_dateline(text, parse_values(text, light=True))
+
+
+def test_a_page_figure_the_claim_states_elsewhere_is_no_suspect_for_another() -> None:
+    claim = "After his retirement in 1996, Oue served as director from 1997 to 2003."
+    found = _check(claim, ["Oue served as director from 1997 to 2003."])
+    assert found.unstated == ("1996",)
+    assert found.suspect is None  # 2003 is the claim's own end year, not 1996 misstated
+
+
+def test_the_other_end_of_a_span_the_claim_states_is_no_suspect() -> None:
+    claim = "He signed for Fulham in 2017 and again in 2018."
+    assert _check(claim, ["Fulham contract: 01 Aug 2018 - 10 Jun 2022"]).suspect is None
+    assert _check(claim, ["Fulham contract: 2018 to 2022."]).suspect is None
+    # Not a span: 2022 stands alone, the closest year to the unstated 2017.
+    found = _check(claim, ["Fulham contract: 01 Aug 2018, renewed 10 Jun 2022."])
+    assert found.suspect is not None and found.suspect.page_span == "2022"
+
+
+def test_a_page_stating_half_the_claims_topic_is_enough_for_its_dateline() -> None:
+    # The page states 0.53 of this claim's topic: below the 0.6 other clashes need.
+    claim = (
+        "In 2014 the band Lowland released Northern Lights, a winter song that critics praised"
+        " for its warm and tender chorus."
+    )
+    verdict = verify_claim(claim, PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2014' (year); the page says '2018'"
+
+
+def test_a_page_stating_less_than_half_the_claims_topic_says_nothing_of_its_date() -> None:
+    claim = (
+        "In 2014 Lowland released Northern Lights, a winter song that critics praised for its"
+        " warm, tender chorus and its slow, quiet verses."
+    )  # 0.41 of its topic on the page
+    assert verify_claim(claim, PAGE).status != "contradicted"
+
+
+def test_a_date_on_the_same_day_in_another_year_counts_as_a_dated_clash() -> None:
+    found = _check("He died on 12 September 1881.", ["Died: 12 September 1875, Haberton."])
+    assert found.dated is not None and found.dated.page_span == "1875"
+
+
+def test_a_byline_or_a_date_in_digits_can_make_a_dateline() -> None:
+    found = dateline_values(["By Chava Gourarie May 24, 2019 2:44 pm", "02/25/2015 9:22 AM |"])
+    assert [(i, v.kind, v.low) for i, v in found] == [
+        (0, "day", 524.0), (0, "year", 2019.0), (1, "year", 2015.0)
+    ]  # fmt: skip
+    for text in ("By the way, May 2019 was warm", "Call 12/10/2015 or see us", "v 1.2.2015.4"):
+        assert dateline_values([text]) == [], text
+
+
+def test_the_one_year_of_the_passage_that_states_the_claim_best_dates_its_event() -> None:
+    claim = "In 2009, the festival moved to Leeds."
+    page = ["The festival moved to Leeds in 2012.", "Tickets went on sale in 2011."]
+    found = check_figures(claim, PageValues(page), {0: 0.8, 1: 0.1}, lambda i: 0.0)
+    assert found.dated is not None and found.dated.page_span == "2012"
+    # The same year in a passage that states the claim less well dates nothing.
+    found = check_figures(claim, PageValues(page), {0: 0.1, 1: 0.8}, lambda i: 0.0)
+    assert found.dated is None or found.dated.page_span != "2012"
+
+
+def test_a_best_passage_with_two_years_does_not_date_the_event() -> None:
+    claim = "In 2009, the festival moved to Leeds."
+    page = ["The festival, founded in 2005, moved to Leeds in 2012."]
+    assert check_figures(claim, PageValues(page), {0: 0.8}, lambda i: 0.0).dated is None
+
+
+def test_the_one_day_of_the_passage_that_states_the_claim_best_dates_its_event() -> None:
+    claim = "The deadline was extended to June 24, 2018."
+    page = ["The firms agreed to extend the deadline to June 21.", "Talks resumed on June 2."]
+    found = check_figures(claim, PageValues(page), {0: 0.8, 1: 0.1}, lambda i: 0.0)
+    assert found.dated is not None and found.dated.page_span == "June 21"
