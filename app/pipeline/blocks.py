@@ -209,8 +209,7 @@ def _mixed(el: HtmlElement, ctx: _Context, kind: str) -> None:
 
 
 def _cite_embed(el: HtmlElement, url: str, ctx: _Context) -> None:
-    """An embedded post is the source of the sentence that quotes or introduces it; its own
-    words and its "— Name (@handle) date" line are not the story's text."""
+    """An embedded post is the source of the sentence that quotes or introduces it."""
     spans = [(b.start, b.end) for b in ctx.body.blocks if b.kind in ("paragraph", "list_item")]
     at = post_anchor(ctx.body.text, spans, el.text_content())
     if at is not None:
@@ -223,6 +222,7 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         return
     if el.tag in ("blockquote", "div") and (post := embedded_post_url(el, ctx.base_url)):
         _cite_embed(el, post, ctx)
+        _mixed(el, ctx, "notice")  # the post's words stay text the page shows, never claims
     elif is_boilerplate_element(el):
         for inner in el.iter("blockquote"):  # a post in a "social-media-embed" wrapper
             if post := embedded_post_url(inner, ctx.base_url):

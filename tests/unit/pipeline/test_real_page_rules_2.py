@@ -26,8 +26,9 @@ def test_an_embedded_post_cites_the_sentence_that_introduces_it() -> None:
     )
     assert urls(sentence(ext, "Another user wondered")) == {normalize_source_url(TWEET)}
     assert urls(sentence(ext, "The state paid")) == set()
-    # the post's words and its signature line are not the story's sentences
-    assert not [s for s in ext.sentences if "@someone" in s.text or "nobody wants" in s.text]
+    # the post's words and its signature line stay text, but are no claims and cite nothing
+    post = [s for s in ext.sentences if "@someone" in s.text or "nobody wants" in s.text]
+    assert post and not [s for s in post if s.is_claim or s.citations]
     assert normalize_source_url(TWEET) in {s.url for s in ext.sources}
 
 
