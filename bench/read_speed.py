@@ -83,7 +83,8 @@ async def _client(port: int, paths: list[str], start: int, until: float, out: li
         writer.close()
 
 
-async def _load(port: int, paths: list[str], clients: int, seconds: float) -> list[float]:
+async def load_reads(port: int, paths: list[str], clients: int, seconds: float) -> list[float]:
+    """Latencies of `clients` keep-alive readers of `paths` for `seconds`."""
     latencies: list[float] = []
     until = asyncio.get_running_loop().time() + seconds
     await asyncio.gather(*(_client(port, paths, i, until, latencies) for i in range(clients)))
@@ -102,7 +103,7 @@ def _while_ingesting(service: Service, urls: list[str], paths: list[str], count:
     waiter.start()
     latencies: list[float] = []
     while waiter.is_alive():
-        latencies += asyncio.run(_load(port, paths, 1, 2))
+        latencies += asyncio.run(load_reads(port, paths, 1, 2))
     return 1000 * percentile(latencies, 99)
 
 
@@ -110,10 +111,10 @@ def _measure(args: argparse.Namespace, urls: list[str], **run: Any) -> dict[str,
     with running_service(workers=1, use_env=args.use_env, **run) as service:
         paths = _store(service, urls)
         port = int(service.base_url.rsplit(":", 1)[1])
-        asyncio.run(_load(port, paths, args.clients, 2))  # warm: connections, caches
+        asyncio.run(load_reads(port, paths, args.clients, 2))  # warm: connections, caches
         cpu = _service_cpu_seconds(service)
         started = time.perf_counter()
-        latencies = asyncio.run(_load(port, paths, args.clients, args.seconds))
+        latencies = asyncio.run(load_reads(port, paths, args.clients, args.seconds))
         wall = time.perf_counter() - started
         cpu = _service_cpu_seconds(service) - cpu
         ingest_p99 = _while_ingesting(service, urls, paths, args.ingest) if args.ingest else None
