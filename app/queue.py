@@ -84,13 +84,20 @@ class Queue:
         return cls(pool, queue_name)
 
     async def enqueue_article_job(
-        self, job_id: uuid.UUID, *, defer_by: float = 0, queue_job_id: str | None = None
+        self,
+        job_id: uuid.UUID,
+        *,
+        url: str | None = None,
+        defer_by: float = 0,
+        queue_job_id: str | None = None,
     ) -> str:
-        """Queue one attempt at a job; every attempt gets its own queue id."""
+        """Queue one attempt at a job; every attempt gets its own queue id. The job's URL,
+        when given, rides along so the worker need not read the job before taking a host."""
         queue_job_id = queue_job_id or new_queue_job_id(job_id)
         await self.pool.enqueue_job(
             PROCESS_ARTICLE,
             str(job_id),
+            *([url] if url else []),
             _job_id=queue_job_id,
             _queue_name=self.queue_name,
             _defer_by=defer_by or None,

@@ -65,7 +65,7 @@ def _bare(client: httpx.Client, url: str) -> int:
     """The issue's bare loop for one page: fetch, trafilatura with metadata, split sentences."""
     html = client.get(url).text
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    text = (doc.text if doc is not None else "") or ""
+    text = getattr(doc, "text", None) or ""
     return len(_SENTENCE_END.split(text))
 
 

@@ -20,13 +20,12 @@ __all__ = ["deliver_callback", "queue_callback"]
 log = structlog.get_logger()
 
 
-async def queue_callback(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
-    """After a job ends: schedule the first delivery if it asked for a callback."""
-    async with ctx["sessions"]() as session:
-        job = await JobRepository(session).get(job_id)
-    if job is not None and job.callback_url and job.status in ("succeeded", "failed"):
+async def queue_callback(ctx: dict[str, Any], job: Job) -> None:
+    """After a job ends (`job` as its end was committed: a callback URL can only join while
+    the job is active): schedule the first delivery if it asked for a callback."""
+    if job.callback_url and job.status in ("succeeded", "failed"):
         queue: Queue = ctx["queue"]
-        await queue.enqueue_callback(job_id, attempt=1)
+        await queue.enqueue_callback(job.id, attempt=1)
 
 
 async def _secret(ctx: dict[str, Any], job: Job) -> str:

@@ -55,24 +55,27 @@ class JobFailure(Exception):
 HOST_BUSY_DELAY = 0.5  # seconds (plus up to as much again) before a deferred job looks again
 
 
-async def process_article(ctx: dict[str, Any], job_id: str) -> str:
+async def process_article(ctx: dict[str, Any], job_id: str, url: str | None = None) -> str:
     """Run one attempt of a job; safe to deliver more than once.
 
     The host's fetch slot is taken before the claim: if the host is busy the job is
     deferred at once (no attempt counted) and the worker slot goes to jobs on other hosts.
+    The queue entry carries the job's URL; an entry without one (queued by an older
+    release) has it read from the job first.
     """
     sessions: async_sessionmaker[AsyncSession] = ctx["sessions"]
     job_uuid = uuid.UUID(job_id)
-    try:
-        url = await _pending_url(sessions, job_uuid)
-    except (DBAPIError, PoolTimeoutError, OSError) as exc:
-        log.warning("claim_failed", job_id=job_id, error=type(exc).__name__)
-        raise Retry(defer=2) from exc
     if url is None:
-        return "not-claimed"
+        try:
+            url = await _pending_url(sessions, job_uuid)
+        except (DBAPIError, PoolTimeoutError, OSError) as exc:
+            log.warning("claim_failed", job_id=job_id, error=type(exc).__name__)
+            raise Retry(defer=2) from exc
+        if url is None:
+            return "not-claimed"
     slot = HostSlot(ctx, url)
     if not await slot.try_take():
-        return await _defer(ctx, job_uuid)
+        return await _defer(ctx, job_uuid, url)
     try:
         return await _claim_and_run(ctx, job_uuid, slot)
     finally:
@@ -86,13 +89,13 @@ async def _pending_url(sessions: async_sessionmaker[AsyncSession], job_id: uuid.
     return job.url if job is not None and job.status in ("queued", "running") else None
 
 
-async def _defer(ctx: dict[str, Any], job_id: uuid.UUID) -> str:
+async def _defer(ctx: dict[str, Any], job_id: uuid.UUID, url: str) -> str:
     """Host busy: the job goes back on the queue a moment later under a new queue id."""
     queue_id = new_queue_job_id(job_id)
     async with ctx["sessions"].begin() as session:
         await JobRepository(session).set_queue_id(job_id, queue_id)
     delay = HOST_BUSY_DELAY * (1 + random.random())
-    await ctx["queue"].enqueue_article_job(job_id, defer_by=delay, queue_job_id=queue_id)
+    await ctx["queue"].enqueue_article_job(job_id, url=url, defer_by=delay, queue_job_id=queue_id)
     return "deferred"
 
 
@@ -145,7 +148,7 @@ async def _claim_and_run(ctx: dict[str, Any], job_uuid: uuid.UUID, slot: HostSlo
     log.info("job_succeeded", job_id=job_id, article_id=str(finished.article_id))
     if finished.verify:  # as committed: a submission may have joined and asked for it
         await _queue_verification(ctx, finished)
-    await _after_finish(ctx, job_uuid)
+    await _after_finish(ctx, finished)
     return "succeeded"
 
 
@@ -227,7 +230,8 @@ async def _run(ctx: dict[str, Any], job: Job, slot: HostSlot, stage: dict[str, s
     STAGE_SECONDS.labels("extracting").observe(time.perf_counter() - started)
     if not extraction.text.strip() or not extraction.sentences:
         raise JobFailure("no_article", "no article text found on the page", retryable=False)
-    await _stage(ctx, job, "storing", stage)
+    # Storing and finishing are one transaction, so no client could see a "storing" commit.
+    stage["now"] = "storing"
     started = time.perf_counter()
     async with ctx["sessions"].begin() as session:
         article_id = await store_extraction(
@@ -271,18 +275,18 @@ async def _record_failure(ctx: dict[str, Any], job: Job, failure: JobFailure) ->
         log.info("job_retry", job_id=str(job.id), code=failure.code, delay=delay)
         return "retry"
     async with ctx["sessions"].begin() as session:
-        held = await JobRepository(session).fail(
+        failed = await JobRepository(session).fail(
             job.id,
             code=failure.code,
             message=failure.message,
             retryable=failure.retryable,
             attempt=job.attempts,
         )
-    if not held:
+    if failed is None:
         return _lease_lost(job)
     JOB_OUTCOMES.labels("failed").inc()
     log.info("job_failed", job_id=str(job.id), code=failure.code, error=failure.message)
-    await _after_finish(ctx, job.id)
+    await _after_finish(ctx, failed)
     return "failed"
 
 
@@ -303,15 +307,17 @@ async def _requeue(ctx: dict[str, Any], job: Job, *, code: str, message: str, de
         if held:
             await repo.set_queue_id(job.id, queue_id)
     if held:
-        await ctx["queue"].enqueue_article_job(job.id, defer_by=delay, queue_job_id=queue_id)
+        await ctx["queue"].enqueue_article_job(
+            job.id, url=job.url, defer_by=delay, queue_job_id=queue_id
+        )
     return held
 
 
-async def _after_finish(ctx: dict[str, Any], job_id: uuid.UUID) -> None:
-    """Hook for work that follows a finished job (callbacks)."""
+async def _after_finish(ctx: dict[str, Any], job: Job) -> None:
+    """Hook for work that follows a finished job (callbacks), given the job as committed."""
     hook = ctx.get("on_job_finished")
     if hook is not None:
-        await hook(ctx, job_id)
+        await hook(ctx, job)
 
 
 async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
@@ -319,7 +325,7 @@ async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
     that was asked for but never stored; returns how many entries it sent."""
     settings: Settings = ctx["settings"]
     queue: Queue = ctx["queue"]
-    lost: dict[uuid.UUID, str] = {}
+    lost: dict[uuid.UUID, tuple[str, str]] = {}  # job id: (queue id, url)
     async with ctx["sessions"].begin() as session:
         repo = JobRepository(session)
         # Queued jobs are looked at after 30 s at most: one whose enqueue failed (Redis away
@@ -328,13 +334,13 @@ async def sweep_stale_jobs(ctx: dict[str, Any]) -> int:
             carried = job.status == "queued" and job.queue_job_id
             if carried and await queue.has_job(job.queue_job_id or ""):
                 continue
-            lost[job.id] = new_queue_job_id(job.id)
-            await repo.set_queue_id(job.id, lost[job.id])
+            lost[job.id] = (new_queue_job_id(job.id), job.url)
+            await repo.set_queue_id(job.id, lost[job.id][0])
         owed = await repo.verifications_owed(
             older_than=settings.job_lease_seconds, within=VERIFY_SWEEP_WINDOW
         )
-    for job_id, queue_id in lost.items():
-        await queue.enqueue_article_job(job_id, queue_job_id=queue_id)
+    for job_id, (queue_id, url) in lost.items():
+        await queue.enqueue_article_job(job_id, url=url, queue_job_id=queue_id)
     if lost:
         log.info("sweep_requeued", count=len(lost))
     return len(lost) + await _resend_verifications(queue, owed)

@@ -70,7 +70,10 @@ async def _enqueue_all(queue: Queue, pending: list[Job]) -> None:
     for start in range(0, len(pending), 50):
         chunk = pending[start : start + 50]
         results = await asyncio.gather(
-            *(queue.enqueue_article_job(j.id, queue_job_id=j.queue_job_id) for j in chunk),
+            *(
+                queue.enqueue_article_job(j.id, url=j.url, queue_job_id=j.queue_job_id)
+                for j in chunk
+            ),
             return_exceptions=True,
         )
         failed = [r for r in results if isinstance(r, BaseException)]

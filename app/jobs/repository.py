@@ -147,18 +147,24 @@ class JobRepository:
 
     async def fail(
         self, job_id: uuid.UUID, *, code: str, message: str, retryable: bool, attempt: int
-    ) -> bool:
-        """Mark failed for good, keeping the error; False unless `attempt` holds the job."""
-        return await self._update_held(
-            job_id,
-            attempt,
-            status="failed",
-            lease_until=None,
-            finished_at=datetime.now(UTC),
-            error_code=code,
-            error_message=message[:2000],
-            error_retryable=retryable,
+    ) -> Job | None:
+        """Mark failed for good, keeping the error; the job as failed, or None (nothing
+        changed) unless `attempt` holds the job."""
+        query = (
+            update(Job)
+            .where(*_held(job_id, attempt))
+            .values(
+                status="failed",
+                lease_until=None,
+                finished_at=datetime.now(UTC),
+                error_code=code,
+                error_message=message[:2000],
+                error_retryable=retryable,
+            )
+            .returning(Job)
+            .execution_options(synchronize_session=False, populate_existing=True)
         )
+        return (await self.session.scalars(query)).first()
 
     async def requeue(
         self,
