@@ -21,6 +21,7 @@ _ALIGN = 0.5  # share of the words around the claim's name the aligned passage m
 _ELSEWHERE = 0.5  # share of that a passage naming the claim's name must reach to tell it
 _MIN_OTHERS = 4  # words around a name needed for an alignment to mean anything
 _LOCAL = 8  # words each side of a claim's name that say what the claim says of it
+_NEAR_BEST = 0.15  # passages this close to the best aligned one are aligned too
 _TOP = 12  # best-ranked passages the alignment looks among
 
 
@@ -67,15 +68,21 @@ def role_clash(claim: str, index: list[Indexed], ranks: list[float]) -> Clash | 
             continue
         shares = {i: len(local & index[i].counts.keys()) / len(local) for i in top}
         best = max(top, key=shares.__getitem__)
-        if shares[best] < _ALIGN or distinct(ctoks, name) & index[best].counts.keys():
+        floor = max(_ALIGN, shares[best] - _NEAR_BEST)
+        aligned = sorted(
+            (i for i in top if shares[i] >= floor), key=shares.__getitem__, reverse=True
+        )
+        own = distinct(ctoks, name)
+        if not aligned or any(own & index[i].counts.keys() for i in aligned):
             continue
         if _told_elsewhere(name, ctoks, local, index, best):
             continue
-        found = _slot_in(claim, ctoks, name, index[best].text, named, content)
-        if found is not None:
-            said, says = found
-            reason = f"the claim names {said!r} where the page has {says!r}"
-            return Clash(best, said, says, reason)
+        for i in aligned:
+            found = _slot_in(claim, ctoks, name, index[i].text, named, content)
+            if found is not None:
+                said, says = found
+                reason = f"the claim names {said!r} where the page has {says!r}"
+                return Clash(i, said, says, reason)
     return None
 
 

@@ -17,6 +17,7 @@ theatre theater museum award awards foundation association magazine records soci
 institute committee court department ministry bank group league band church hospital
 library festival conference agency board team studios airlines centre center trust
 commission network news times journal press series tournament cup championship
+partners holdings capital ventures investors industries enterprises services systems
 """
 _ORG_WORDS = frozenset(_ORG_TEXT.split())
 _PREPOSITION_TEXT = "in at on from to for with by of into onto under over near between within"

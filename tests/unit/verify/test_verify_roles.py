@@ -110,3 +110,16 @@ def test_words_around_a_name_across_punctuation_are_no_anchor() -> None:
     claim = "It is also popular in Iraq, Libya and Nepal."
     page = ["Israel struck targets in Iraq 'Using F-35' jets, officials said."]
     assert verify_claim(claim, page).status != "contradicted"
+
+
+def test_every_passage_about_as_close_as_the_best_is_aligned() -> None:
+    claim = (
+        "Todd Watson is the head coach of the Saginaw Spirit in the North American Hockey League."
+    )
+    page = [
+        "Jackalopes hire Todd Watson as head coach | North American Hockey League",
+        "The Odessa Jackalopes, proud members of the North American Hockey League, hired Todd"
+        " Watson as their sixth head coach in team history.",
+    ]
+    found = _role(claim, page)
+    assert found is not None and (found.passage, found.page_span) == (1, "Odessa Jackalopes")
