@@ -47,9 +47,11 @@ _ORDINAL_WORDS = {w: i + 2 for i, w in enumerate((
 _WORD_NUMBER = re.compile(
     r"\b(?P<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozen)"
-    r"(?P<noun>\s+[a-z][a-z-]+)?",
+    r"(?:\s+(?:or|and)\s+(?:more|fewer|less))?(?P<noun>\s+[a-z][a-z-]+)?",
     re.IGNORECASE,
 )
+# "5 or more children": what a bare number counts, past its "or more"
+_OR_MORE = re.compile(r"\s+(?:or|and)\s+(?:more|fewer|less)\s+([a-z][a-z-]+)")
 _WORD_VALUES = {w: i + 2 for i, w in enumerate((
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -226,7 +228,7 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
             out.append(Value("ordinal", n, n, _next_word(text, m.end()), *m.span(), bool(m["n"])))
             taken.append(m.span())
     if any(c.isdigit() for c in text):
-        out += _quantities(text, taken)
+        out += [_counted(text, v) for v in _quantities(text, taken)]
     for m in _WORD_NUMBER.finditer(text):
         if m["noun"] and not _overlaps(taken, *m.span()):
             noun = _singular(m["noun"].strip().lower())
@@ -236,6 +238,14 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
             out.append(Value(kind, n * factor, n * factor, "year" if kind == "duration" else noun,
                              *m.span(), False))  # fmt: skip
     return sorted(out, key=lambda v: v.start)
+
+
+def _counted(text: str, v: Value) -> Value:
+    """A bare number followed by "or more" and a noun counts that noun ("5 or more children")."""
+    m = _OR_MORE.match(text, v.end) if v.kind == "number" else None
+    if m is None:
+        return v
+    return Value("count", v.low, v.high, _singular(m.group(1)), v.start, v.end, v.digits)
 
 
 def _next_word(text: str, pos: int) -> str:

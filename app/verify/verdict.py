@@ -13,6 +13,7 @@ from app.verify.entities import entity_clash
 from app.verify.negation import negation_clash
 from app.verify.passages import split_passages, trim_evidence
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
+from app.verify.roles import role_clash
 from app.verify.scoring import Params, load_params, support_score
 from app.verify.terms import Term, claim_terms, is_content, stem, tokens
 
@@ -118,7 +119,7 @@ def _contradiction(claim: str, terms: list[Term], page: Page, chosen: list[int],
         return clash
     top = sorted(range(len(index)), key=ranks.__getitem__, reverse=True)[:_PASSAGES]
     candidates = [(i, index[i].text) for i in dict.fromkeys(chosen + top)]
-    return entity_clash(claim, candidates)
+    return entity_clash(claim, candidates) or role_clash(claim, index, ranks)
 
 
 def verify_claim(claim: str, source_text: str | list[str]) -> Verdict:

@@ -150,3 +150,21 @@ def test_at_and_a_number_after_a_name_and_a_comma_is_an_age() -> None:
         ("age", 31.0)
     ]
     assert [v.kind for v in parse_values("We met, at 10, in the hall.")] == ["number"]
+
+
+def test_a_number_before_or_more_counts_the_noun_after_it() -> None:
+    (digits,) = parse_values("Women with 5 or more children may retire early.")
+    (words,) = parse_values("Women with three or more children may retire early.")
+    assert (digits.kind, digits.low, digits.unit) == ("count", 5.0, "children")
+    assert (words.kind, words.low, words.unit) == ("count", 3.0, "children")
+    (bare,) = parse_values("Women with 5 may retire early.")
+    assert bare.kind == "number"
+
+
+def test_another_threshold_of_the_same_count_contradicts() -> None:
+    page = ["Pensions rose.", "Women with three or more children could retire earlier, he added."]
+    claim = "Women having 5 and more children could retire earlier."
+    verdict = verify_claim(claim, page)
+    assert verdict.status == "contradicted" and "'5'" in verdict.reasons[0]
+    same = "Women having three or more children could retire earlier."
+    assert verify_claim(same, page).status == "supported"
