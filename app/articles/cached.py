@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 
-import asyncpg
 from fastapi import Request, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.documents import DocumentCache, document_response, make_document
+from app.api.hot_reads import on_read_pool
 from app.articles.repository import article_version
-from app.errors import NotFound, ServiceUnavailable
+from app.errors import NotFound
 
 __all__ = ["NOT_MODIFIED", "cached_document"]
 
@@ -21,20 +21,9 @@ NOT_MODIFIED: dict[int | str, dict[str, object]] = {
 }
 
 
-DOWN = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
-
-
 async def _version(request: Request, article_id: uuid.UUID) -> str | None:
-    """The article's version; a pooled connection the server dropped is retried once."""
-    for attempt in range(2):
-        try:
-            return await article_version(request.app.state.read_pool, article_id)
-        except DOWN as exc:
-            if attempt:
-                raise ServiceUnavailable(
-                    "The database is unavailable; retry", headers={"Retry-After": "2"}
-                ) from exc
-    return None  # not reached
+    """The article's version, on the bare pool."""
+    return await on_read_pool(request, lambda pool: article_version(pool, article_id))
 
 
 def cache_control(request: Request) -> str:

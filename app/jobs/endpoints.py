@@ -8,15 +8,16 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.api.deps import CallerDep, QueueDep, SettingsDep
 from app.api.documents import Document, document_response, etag_matches, make_document
+from app.api.hot_reads import on_read_pool
 from app.db import SessionDep
 from app.errors import Problem
 from app.jobs.dispatch import commit_and_dispatch
+from app.jobs.repository import job_by_id
 from app.jobs.schemas import JobOut, SubmitArticle
-from app.jobs.service import get_job, submit_url
+from app.jobs.service import submit_url, visible_job
 
 __all__ = ["router"]
 
@@ -94,17 +95,16 @@ async def read_job(
     wait: Annotated[float | None, WAIT] = None,
 ) -> Response:
     """A job's status, stage, attempts and error; `?wait=` holds the answer until it changes."""
-    sessions = request.app.state.sessions
     known = request.headers.get("if-none-match")
     seconds = min(wait or 0.0, settings.job_wait_max_seconds)
     if seconds <= 0:
-        return _job_response(request, await _job_document(sessions, job_id, caller))
+        return _job_response(request, await _job_document(request, job_id, caller))
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     async with request.app.state.job_changes.watching(str(job_id)) as changed:
         while True:
             changed.clear()  # before the read: a change after it wakes the wait below
-            document, status = await _job_document(sessions, job_id, caller)
+            document, status = await _job_document(request, job_id, caller)
             known = known or document[0]
             left = deadline - loop.time()
             ended = status in TERMINAL or left <= 0 or await request.is_disconnected()
@@ -115,12 +115,13 @@ async def read_job(
 
 
 async def _job_document(
-    sessions: async_sessionmaker[AsyncSession], job_id: uuid.UUID, caller: uuid.UUID | None
+    request: Request, job_id: uuid.UUID, caller: uuid.UUID | None
 ) -> tuple[Document, str]:
-    """The job as a JSON document with its ETag, and its status (404 if the caller can't see it)."""
-    async with sessions() as session:
-        job = JobOut.of(await get_job(session, job_id, api_key_id=caller))
-    return make_document(job.model_dump_json().encode()), job.status
+    """The job as a JSON document with its ETag, and its status (404 if the caller can't see
+    it). Status polls are the hottest read, so it is one statement on the bare pool."""
+    job = await on_read_pool(request, lambda pool: job_by_id(pool, job_id))
+    out = JobOut.of(visible_job(job, job_id, caller))
+    return make_document(out.model_dump_json().encode()), out.status
 
 
 def _job_response(request: Request, answer: tuple[Document, str]) -> Response:

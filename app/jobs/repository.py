@@ -7,20 +7,34 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, text, update
+import asyncpg
+from sqlalchemy import ColumnElement, func, inspect, or_, select, text, update
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Citation, Job, Sentence, Verification
 
-__all__ = ["JobRepository"]
+__all__ = ["JobRepository", "job_by_id"]
 
 ACTIVE = ("queued", "running")
 
 
 def _owner(api_key_id: uuid.UUID | None) -> ColumnElement[bool]:
     return Job.api_key_id.is_(None) if api_key_id is None else Job.api_key_id == api_key_id
+
+
+# Attribute -> column of every mapped column of a job, for reads on the bare pool.
+_JOB_COLUMNS = {attr.key: attr.columns[0].name for attr in inspect(Job).column_attrs}
+_JOB_BY_ID = f"SELECT {', '.join(_JOB_COLUMNS.values())} FROM jobs WHERE id = $1"
+
+
+async def job_by_id(pool: asyncpg.Pool, job_id: uuid.UUID) -> Job | None:
+    """One job read on the bare pool (one statement, no session), as a detached row."""
+    record = await pool.fetchrow(_JOB_BY_ID, job_id)
+    if record is None:
+        return None
+    return Job(**{key: record[column] for key, column in _JOB_COLUMNS.items()})
 
 
 def _held(job_id: uuid.UUID, attempt: int) -> tuple[ColumnElement[bool], ...]:

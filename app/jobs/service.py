@@ -17,7 +17,7 @@ from app.models import Job
 from app.queue import new_queue_job_id
 from app.urls import normalize_article_url
 
-__all__ = ["Submission", "get_job", "submit_url", "submit_urls"]
+__all__ = ["Submission", "get_job", "submit_url", "submit_urls", "visible_job"]
 
 _ROUNDS = 3  # an active job ending between two statements sends a URL round again
 
@@ -160,7 +160,11 @@ async def get_job(
     session: AsyncSession, job_id: uuid.UUID, *, api_key_id: uuid.UUID | None = None
 ) -> Job:
     """A job visible to the caller, or 404."""
-    job = await JobRepository(session).get(job_id)
+    return visible_job(await JobRepository(session).get(job_id), job_id, api_key_id)
+
+
+def visible_job(job: Job | None, job_id: uuid.UUID, api_key_id: uuid.UUID | None) -> Job:
+    """The job if it exists and the caller may see it (keys see their own), else 404."""
     if job is None or (api_key_id is not None and job.api_key_id != api_key_id):
         raise NotFound(f"No job {job_id}")
     return job
