@@ -49,6 +49,11 @@ async def open_worker_context(ctx: dict[str, Any]) -> None:
     # One connection per concurrent job plus the sweep and callbacks.
     ctx["engine"] = create_engine(database_url, pool_size=settings.worker_max_jobs + 2)
     ctx["sessions"] = session_factory(ctx["engine"])
+    # Job bookkeeping is one statement at a time (claim, stage, lease, fail): in autocommit
+    # each is its own transaction, one round trip instead of BEGIN, statement and COMMIT.
+    ctx["bookkeeping"] = session_factory(
+        ctx["engine"].execution_options(isolation_level="AUTOCOMMIT")
+    )
     ctx["queue"] = Queue.open(redis_url, settings.queue_name)
     ctx["extraction_pool"] = ExtractionPool(
         processes=settings.extract_processes, timeout=settings.extract_timeout

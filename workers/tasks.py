@@ -92,7 +92,7 @@ async def _pending_url(sessions: async_sessionmaker[AsyncSession], job_id: uuid.
 async def _defer(ctx: dict[str, Any], job_id: uuid.UUID, url: str) -> str:
     """Host busy: the job goes back on the queue a moment later under a new queue id."""
     queue_id = new_queue_job_id(job_id)
-    async with ctx["sessions"].begin() as session:
+    async with ctx["bookkeeping"].begin() as session:
         await JobRepository(session).set_queue_id(job_id, queue_id)
     delay = HOST_BUSY_DELAY * (1 + random.random())
     await ctx["queue"].enqueue_article_job(job_id, url=url, defer_by=delay, queue_job_id=queue_id)
@@ -101,9 +101,8 @@ async def _defer(ctx: dict[str, Any], job_id: uuid.UUID, url: str) -> str:
 
 async def _claim_and_run(ctx: dict[str, Any], job_uuid: uuid.UUID, slot: HostSlot) -> str:
     settings: Settings = ctx["settings"]
-    sessions: async_sessionmaker[AsyncSession] = ctx["sessions"]
     job_id = str(job_uuid)
-    claiming = asyncio.ensure_future(_claim(sessions, job_uuid, settings.job_lease_seconds))
+    claiming = asyncio.ensure_future(_claim(ctx, job_uuid, settings.job_lease_seconds))
     try:
         job = await asyncio.shield(claiming)
     except asyncio.CancelledError:
@@ -168,7 +167,7 @@ async def _keep_lease(ctx: dict[str, Any], job: Job, stage: dict[str, str]) -> N
     while True:
         await asyncio.sleep(lease / 3)
         try:
-            async with ctx["sessions"].begin() as session:
+            async with ctx["bookkeeping"].begin() as session:
                 held = await JobRepository(session).set_stage(
                     job.id, stage["now"], lease=lease, attempt=job.attempts
                 )
@@ -179,10 +178,8 @@ async def _keep_lease(ctx: dict[str, Any], job: Job, stage: dict[str, str]) -> N
             return
 
 
-async def _claim(
-    sessions: async_sessionmaker[AsyncSession], job_id: uuid.UUID, lease: float
-) -> Job | None:
-    async with sessions.begin() as session:
+async def _claim(ctx: dict[str, Any], job_id: uuid.UUID, lease: float) -> Job | None:
+    async with ctx["bookkeeping"].begin() as session:
         return await JobRepository(session).claim(job_id, lease=lease)
 
 
@@ -197,7 +194,7 @@ async def _release_claim(ctx: dict[str, Any], claiming: asyncio.Future[Job | Non
 
 async def _stage(ctx: dict[str, Any], job: Job, stage: str, now: dict[str, str]) -> None:
     now["now"] = stage
-    async with ctx["sessions"].begin() as session:
+    async with ctx["bookkeeping"].begin() as session:
         held = await JobRepository(session).set_stage(
             job.id, stage, lease=ctx["settings"].job_lease_seconds, attempt=job.attempts
         )
@@ -274,7 +271,7 @@ async def _record_failure(ctx: dict[str, Any], job: Job, failure: JobFailure) ->
             return _lease_lost(job)
         log.info("job_retry", job_id=str(job.id), code=failure.code, delay=delay)
         return "retry"
-    async with ctx["sessions"].begin() as session:
+    async with ctx["bookkeeping"].begin() as session:
         failed = await JobRepository(session).fail(
             job.id,
             code=failure.code,
