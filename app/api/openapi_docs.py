@@ -131,7 +131,8 @@ FIELD_DOCS = {
     "JobError.retryable": "Whether the failure was passing (the job retried it).",
     "JobOut.url": "The URL as submitted.",
     "JobOut.status": "queued, running, succeeded or failed.",
-    "JobOut.stage": "Where a running job is: queued, fetching, extracting, storing, done.",
+    "JobOut.stage": "Where a running job is: queued, fetching, extracting, done (storing is one"
+    " transaction with finishing, so a client never sees the older `storing`).",
     "JobOut.attempts": "Attempts started so far.",
     "JobOut.article_id": "The stored article, once succeeded.",
     "JobOut.batch_id": "The batch it belongs to, if any.",
