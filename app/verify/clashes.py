@@ -75,6 +75,7 @@ class FigureCheck:
     clash: Clash | None
     suspect: Clash | None = None  # the closest differing figure for one the page never states
     dated: Clash | None = None  # a date the page never states, off its dateline or same day
+    sure: bool = False  # `dated` is after every dateline, or the same day and month
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -219,23 +220,24 @@ def _restates(values: list[Value], c: Value, text: str, found: list[Value], p: V
     return any(v is not c and _comparable(v, q) and v.agrees(q) for v in values for q in ends)
 
 
-def _dateline_clash(claim: str, c: Value, page: PageValues) -> Clash | None:
+def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool] | None:
     """The page's dateline, when the claim dates what the page reports a little off it.
 
     A report tells of what happened by its own date: a claim year the page never states, 2–8
     years from the one year its datelines give, or a day later in the dateline's month, puts
-    the reported event at another time.
+    the reported event at another time. The flag is True when every dateline precedes the
+    claim's year: the page was written before the event it would report.
     """
     dated = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
     if not dated or any(c.agrees(p) for _, p in dated):
         return None
     i, p = max(dated, key=lambda d: d[1].high)
     if p.high < c.low:  # every dateline earlier: the page was written before the claim's date
-        return _clash(claim, c, page, i, p)
+        return _clash(claim, c, page, i, p), c.kind == "year"
     if c.kind == "day" or len({p.low for _, p in dated}) > 1:
         return None
     i, p = dated[0]
-    return _clash(claim, c, page, i, p)
+    return _clash(claim, c, page, i, p), False
 
 
 def _near_date(c: Value, p: Value) -> bool:
@@ -259,6 +261,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     dated: Clash | None = None
+    sure = False
     missing_days: list[Value] = []
     for c in values:
         ctx = context_of(claim, c.start, c.end)
@@ -274,7 +277,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
         if c.kind not in _CLASHING:
             continue
         if not ok and c.kind in ("year", "day") and dated is None:
-            dated = _dateline_clash(claim, c, page)
+            dated, sure = _dateline_clash(claim, c, page) or (None, False)
         best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):
@@ -292,9 +295,9 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
-                        dated = _clash(claim, c, page, i, p)
+                        dated, sure = _clash(claim, c, page, i, p), _same_date(c, p)
                     local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)
-    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect, dated)
+    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect, dated, sure)

@@ -27,7 +27,11 @@ _MDY = re.compile(
 )
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>\d{{4}})\b")
-_YEAR = re.compile(r"(?<![\w.,$£€#/-])(?P<y>1[0-9]\d\d|20\d\d)(?P<s>s|’s|'s)?(?![\w%]|[.,]\d)")
+# A year, or the second of a hyphenated span of years ("1491-1510"), but no other "-NNNN".
+_YEAR = re.compile(
+    r"(?:(?<![\w.,$£€#/-])|(?<=(?<![\d-])(?:1[0-9]|20)\d\d-))"
+    r"(?P<y>1[0-9]\d\d|20\d\d)(?P<s>s|’s|'s)?(?![\w%]|[.,]\d)"
+)
 _AGE = re.compile(
     r"\b(?:aged?\s+(?:of\s+)?|at\s+the\s+age\s+of\s+|at\s+age\s+)(?P<a>\d{1,3})\b"
     r"|\b(?P<b>\d{1,3})[\s-]years?[\s-]old\b|\((?:aged\s+)?(?P<c>\d{1,3})\)"

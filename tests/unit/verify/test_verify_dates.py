@@ -194,3 +194,32 @@ def test_the_one_day_of_the_passage_that_states_the_claim_best_dates_its_event()
     page = ["The firms agreed to extend the deadline to June 21.", "Talks resumed on June 2."]
     found = check_figures(claim, PageValues(page), {0: 0.8, 1: 0.1}, lambda i: 0.0)
     assert found.dated is not None and found.dated.page_span == "June 21"
+
+
+LONG_CLAIM = (
+    "In {year} Lowland released Northern Lights, a winter song that critics praised for its"
+    " warm, tender chorus and its slow, quiet verses."
+)  # 0.41 of its topic on the page
+
+
+def test_a_year_after_every_dateline_needs_only_a_quarter_of_the_claims_topic() -> None:
+    # The page was written in 2018: it cannot report a release in 2021.
+    verdict = verify_claim(LONG_CLAIM.format(year=2021), PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2021' (year); the page says '2018'"
+    # A year before the dateline may be a past the page tells of: half the topic still needed.
+    assert verify_claim(LONG_CLAIM.format(year=2014), PAGE).status != "contradicted"
+
+
+def test_a_year_after_the_dateline_off_the_pages_topic_does_not_contradict() -> None:
+    claim = "In 2021 the orchestra toured Japan and Korea with a new conductor and a choir."
+    assert verify_claim(claim, PAGE).status != "contradicted"
+
+
+def test_the_same_day_and_month_in_another_year_needs_only_a_quarter_of_the_topic() -> None:
+    page = ["ScotlandDied: 12 September 1875, Haberton,", "DevonshireCitation:", "Book list"]
+    claim = "He died at Dundrige in Harberton in Devonshire on 12 September {year}."
+    verdict = verify_claim(claim.format(year=1881), page)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '1881' (year); the page says '1875'"
+    assert verify_claim(claim.format(year=1875), page).status != "contradicted"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.verify import verify_claim
+from app.verify.clashes import PageValues, check_figures
 from app.verify.values import parse_values
 
 
@@ -168,3 +169,22 @@ def test_another_threshold_of_the_same_count_contradicts() -> None:
     assert verdict.status == "contradicted" and "'5'" in verdict.reasons[0]
     same = "Women having three or more children could retire earlier."
     assert verify_claim(same, page).status == "supported"
+
+
+def test_both_ends_of_a_hyphenated_span_of_years_are_years() -> None:
+    def years(text: str) -> list[float]:
+        return [v.low for v in parse_values(text) if v.kind == "year"]
+
+    assert years("Saint Luke drawing the Madonna, ca. 1491-1510, Bruges.") == [1491.0, 1510.0]
+    assert years("The 2011-2012 season ended.") == [2011.0, 2012.0]
+    # Not a year after a hyphen that no year precedes, nor a third "-NNNN".
+    assert years("Call 555-1234 or MS-2015.") == []
+    assert years("Codes 2001-2005-2009.") == [2001.0, 2005.0]
+
+
+def test_the_end_of_a_hyphenated_span_is_checked_against_the_page() -> None:
+    claim = "The panel in Bruges dates from c. 1491-1510."
+    page = ["The panel in Bruges dates from c. 1491-1504."]
+    found = check_figures(claim, PageValues(page), {0: 1.0}, lambda i: 1.0)
+    assert found.unstated == ("1510",)
+    assert found.clash is not None and found.clash.page_span == "1504"
