@@ -172,6 +172,14 @@ def _same_date(c: Value, p: Value) -> bool:
     return c.kind == p.kind == "year" and bool(c.unit) and c.unit == p.unit
 
 
+def _other_magnitude(c: Value, p: Value) -> bool:
+    """The same amount of the same currency a thousandfold off ("$25 billion", "$25 million")."""
+    if c.kind != "money" or p.kind != "money" or c.low <= 0 or p.low <= 0:
+        return False
+    thousands = math.log10(((c.low + c.high) / 2) / ((p.low + p.high) / 2)) / 3
+    return round(thousands) != 0 and abs(thousands - round(thousands)) < 0.01
+
+
 def _event_date(c: Value, page: PageValues, i: int, best: int) -> bool:
     """True when passage `i` states the claim best and gives one year (or one day) only."""
     return (
@@ -296,7 +304,12 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
                         dated, sure = _clash(claim, c, page, i, p), _same_date(c, p)
-                    local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)
+                    local = (
+                        same >= _ADJACENT_NEED
+                        and content >= 1
+                        or _same_date(c, p)
+                        or _other_magnitude(c, p)
+                    )
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)

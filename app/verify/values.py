@@ -170,8 +170,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_MAGNITUDE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
 def _quantities(text: str, taken: list[tuple[int, int]]) -> list[Value]:
     """Money, percentages, durations, measures and counts via the pipeline's parser."""
+    # "$25 Million" in a title is $25 million: magnitude words folded, the length kept.
+    text = _MAGNITUDE_WORD.sub(lambda m: m.group().lower(), text)
     out = []
     cursor = 0
     for q in parse_quantities(text):

@@ -188,3 +188,20 @@ def test_the_end_of_a_hyphenated_span_is_checked_against_the_page() -> None:
     found = check_figures(claim, PageValues(page), {0: 1.0}, lambda i: 1.0)
     assert found.unstated == ("1510",)
     assert found.clash is not None and found.clash.page_span == "1504"
+
+
+def test_a_capitalised_magnitude_word_scales_the_amount() -> None:
+    text = "OpenGov Picks Up $25 Million More, and $3 BILLION later"
+    money = [(v.low, text[v.start : v.end]) for v in parse_values(text) if v.kind == "money"]
+    assert money == [(25e6, "$25 Million"), (3e9, "$3 BILLION")]
+
+
+def test_the_same_amount_a_thousandfold_off_clashes_far_from_the_claims_words() -> None:
+    claim = "A further $25 billion round in 2015 came from Horowitz and Cook."
+    page = ["OpenGov Picks Up $25 Million More", "Horowitz and Cook joined."]
+    found = check_figures(claim, PageValues(page), {}, lambda i: 1.0)
+    assert found.clash is not None and found.clash.page_span == "$25 Million"
+    # Another amount far from the claim's words is no clash, nor another currency's.
+    for other in ("$40 Million", "€25 million"):
+        page = [f"OpenGov Picks Up {other} More", "Horowitz and Cook joined."]
+        assert check_figures(claim, PageValues(page), {}, lambda i: 1.0).clash is None, other
