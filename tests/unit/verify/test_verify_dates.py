@@ -223,3 +223,11 @@ def test_the_same_day_and_month_in_another_year_needs_only_a_quarter_of_the_topi
     assert verdict.status == "contradicted"
     assert verdict.reasons[0] == "the claim says '1881' (year); the page says '1875'"
     assert verify_claim(claim.format(year=1875), page).status != "contradicted"
+
+
+def test_an_authors_name_before_a_date_makes_a_dateline() -> None:
+    for text in ("Osama Al Sharif January 22, 2019", "Paul Hector March 12, 2010 at 5:30 pm"):
+        assert is_dateline(text, parse_values(text, light=True)), text
+    # One capitalised word is a label or a heading, not a name; nor is a sentence a byline.
+    for text in ("Released June 6, 2017", "Osama Al Sharif wrote on January 22, 2019"):
+        assert not is_dateline(text, parse_values(text, light=True)), text
