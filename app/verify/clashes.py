@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.verify.datelines import dateline_values
-from app.verify.spans import joined
+from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
@@ -76,6 +76,7 @@ class FigureCheck:
     suspect: Clash | None = None  # the closest differing figure for one the page never states
     dated: Clash | None = None  # a date the page never states, off its dateline or same day
     sure: bool = False  # `dated` is after every dateline, or the same day and month
+    local: bool = False  # `clash` is of a figure the page never states, in the same words
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -180,6 +181,16 @@ def _other_magnitude(c: Value, p: Value) -> bool:
     return round(thousands) != 0 and abs(thousands - round(thousands)) < 0.01
 
 
+_FIELD = re.compile(r"\s*([A-Z][a-z]+)\s*:\s*(?:(?:on|in)\s+)?$")  # "Released: " before a date
+
+
+def _field(text: str, p: Value, found: list[Value], ctx: dict[str, float]) -> bool:
+    """True when `p`'s date is the value of a field ("Released: June 6, 2017") whose label the
+    claim's figure has around it ("In 2020 ... released"): the page dates that very event."""
+    m = _FIELD.fullmatch(text, 0, extent(found, p)[0])
+    return m is not None and stem(m.group(1)) in ctx
+
+
 def _event_date(c: Value, page: PageValues, i: int, best: int) -> bool:
     """True when passage `i` states the claim best and gives one year (or one day) only."""
     return (
@@ -265,7 +276,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     """
     values = parse_values(claim)
     light = all(v.kind in LIGHT_KINDS for v in values)
-    stated, unstated, clash, worst = 0, [], None, 0.0
+    stated, unstated, clash, worst, clash_local = 0, [], None, 0.0, False
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     dated: Clash | None = None
@@ -291,6 +302,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             for p in page.of(i, light):
                 if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
                     continue
+                local = False
                 sim = _similarity(ctx, page.context(i, p))
                 if ok:
                     strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
@@ -309,8 +321,12 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                         and content >= 1
                         or _same_date(c, p)
                         or _other_magnitude(c, p)
+                        or (c.kind == "year" and _field(page.passages[i], p, found, ctx))
                     )
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)
-    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect, dated, sure)
+                    clash_local = not ok and local
+    return FigureCheck(
+        len(values), stated, tuple(unstated), clash, suspect, dated, sure, clash_local
+    )

@@ -231,3 +231,31 @@ def test_an_authors_name_before_a_date_makes_a_dateline() -> None:
     # One capitalised word is a label or a heading, not a name; nor is a sentence a byline.
     for text in ("Released June 6, 2017", "Osama Al Sharif wrote on January 22, 2019"):
         assert not is_dateline(text, parse_values(text, light=True)), text
+
+
+RELEASE_PAGE = [
+    "Released: June 6, 2017 • Available in US",
+    "Shout Factory presents Where the Buffalo Roam on Blu-ray with its soundtrack.",
+]
+# 0.59 of its topic on the page: below the 0.6 a clash far from the claim's words needs.
+RELEASE_CLAIM = (
+    "In {year}, Shout Factory released Where the Buffalo Roam on Blu-ray, restoring the original"
+    " songs and the lost soundtrack for devoted fans and eager collectors worldwide."
+)
+
+
+def test_a_dated_field_whose_label_the_claim_has_near_its_year_dates_that_event() -> None:
+    verdict = verify_claim(RELEASE_CLAIM.format(year=2020), RELEASE_PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2020' (year); the page says '2017'"
+    assert verify_claim(RELEASE_CLAIM.format(year=2017), RELEASE_PAGE).status != "contradicted"
+
+
+def test_a_dated_field_of_another_label_says_nothing_of_the_claims_year() -> None:
+    page = [RELEASE_PAGE[0].replace("Released", "Available"), RELEASE_PAGE[1]]
+    assert verify_claim(RELEASE_CLAIM.format(year=2020), page).status != "contradicted"
+
+
+def test_a_clash_in_the_same_words_needs_half_the_claims_topic() -> None:
+    claim = RELEASE_CLAIM.format(year=2020) + " Critics in Boston, Denver and Seattle wept."
+    assert verify_claim(claim, RELEASE_PAGE).status != "contradicted"
