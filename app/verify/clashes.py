@@ -22,7 +22,7 @@ _YEAR_SPAN = 8
 _ADJACENT = 4  # words compared on each side of two figures
 _ADJACENT_NEED = 2  # matching words next to them that make them the same slot
 _CLASHING = frozenset(
-    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal"}
+    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal", "score"}
 )
 _MONTH_WORDS = frozenset(
     [
@@ -161,6 +161,8 @@ def _close(c: Value, p: Value) -> bool:
         return int(c.low) // 100 == int(p.low) // 100 and (
             not c.unit or not p.unit or c.unit == p.unit
         )
+    if c.kind == "score":  # any other score of the same match, found in the same words
+        return True
     if c.low <= 0 or p.low <= 0:
         return False
     ratio = c.low / p.low

@@ -205,3 +205,25 @@ def test_the_same_amount_a_thousandfold_off_clashes_far_from_the_claims_words() 
     for other in ("$40 Million", "€25 million"):
         page = [f"OpenGov Picks Up {other} More", "Horowitz and Cook joined."]
         assert check_figures(claim, PageValues(page), {}, lambda i: 1.0).clash is None, other
+
+
+def test_a_match_score_is_one_figure_in_either_order() -> None:
+    assert _kinds("He took a 10–3 lead, then won 3-1 after a 1–1 draw.") == [
+        ("score", "10–3"), ("score", "3-1"), ("score", "1–1"),
+    ]  # fmt: skip
+    won, lost = (parse_values(t)[0] for t in ("They won 3-1.", "They lost 1–3."))
+    assert won.agrees(lost)
+    # Not a score without a result word: a range of pages or ages.
+    assert [v.kind for v in parse_values("See pages 10-20 and ages 3-5 years.")] == [
+        "number", "duration",
+    ]  # fmt: skip
+
+
+def test_another_score_in_the_same_words_contradicts() -> None:
+    page = ["Mark Williams holds a 10-7 lead over John Higgins going into the final day."]
+    claim = "Williams won the last three frames to take a {score} lead over Higgins."
+    found = check_figures(claim.format(score="10–3"), PageValues(page), {}, lambda i: 1.0)
+    assert found.clash is not None and found.clash.page_span == "10-7"
+    assert (
+        check_figures(claim.format(score="10–7"), PageValues(page), {}, lambda i: 1.0).clash is None
+    )
