@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.verify.datelines import dateline_values
-from app.verify.spans import joined
+from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
@@ -22,7 +22,7 @@ _YEAR_SPAN = 8
 _ADJACENT = 4  # words compared on each side of two figures
 _ADJACENT_NEED = 2  # matching words next to them that make them the same slot
 _CLASHING = frozenset(
-    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal"}
+    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal", "score"}
 )
 _MONTH_WORDS = frozenset(
     [
@@ -75,6 +75,8 @@ class FigureCheck:
     clash: Clash | None
     suspect: Clash | None = None  # the closest differing figure for one the page never states
     dated: Clash | None = None  # a date the page never states, off its dateline or same day
+    sure: bool = False  # `dated` is after every dateline, or the same day and month
+    local: bool = False  # `clash` is of a figure the page never states, in the same words
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -159,6 +161,8 @@ def _close(c: Value, p: Value) -> bool:
         return int(c.low) // 100 == int(p.low) // 100 and (
             not c.unit or not p.unit or c.unit == p.unit
         )
+    if c.kind == "score":  # any other score of the same match, found in the same words
+        return True
     if c.low <= 0 or p.low <= 0:
         return False
     ratio = c.low / p.low
@@ -169,6 +173,24 @@ def _close(c: Value, p: Value) -> bool:
 def _same_date(c: Value, p: Value) -> bool:
     """Two years of full dates on the same day and month: one date, its year misstated."""
     return c.kind == p.kind == "year" and bool(c.unit) and c.unit == p.unit
+
+
+def _other_magnitude(c: Value, p: Value) -> bool:
+    """The same amount of the same currency a thousandfold off ("$25 billion", "$25 million")."""
+    if c.kind != "money" or p.kind != "money" or c.low <= 0 or p.low <= 0:
+        return False
+    thousands = math.log10(((c.low + c.high) / 2) / ((p.low + p.high) / 2)) / 3
+    return round(thousands) != 0 and abs(thousands - round(thousands)) < 0.01
+
+
+_FIELD = re.compile(r"\s*([A-Z][a-z]+)\s*:\s*(?:(?:on|in)\s+)?$")  # "Released: " before a date
+
+
+def _field(text: str, p: Value, found: list[Value], ctx: dict[str, float]) -> bool:
+    """True when `p`'s date is the value of a field ("Released: June 6, 2017") whose label the
+    claim's figure has around it ("In 2020 ... released"): the page dates that very event."""
+    m = _FIELD.fullmatch(text, 0, extent(found, p)[0])
+    return m is not None and stem(m.group(1)) in ctx
 
 
 def _event_date(c: Value, page: PageValues, i: int, best: int) -> bool:
@@ -219,23 +241,24 @@ def _restates(values: list[Value], c: Value, text: str, found: list[Value], p: V
     return any(v is not c and _comparable(v, q) and v.agrees(q) for v in values for q in ends)
 
 
-def _dateline_clash(claim: str, c: Value, page: PageValues) -> Clash | None:
+def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool] | None:
     """The page's dateline, when the claim dates what the page reports a little off it.
 
     A report tells of what happened by its own date: a claim year the page never states, 2–8
     years from the one year its datelines give, or a day later in the dateline's month, puts
-    the reported event at another time.
+    the reported event at another time. The flag is True when every dateline precedes the
+    claim's year: the page was written before the event it would report.
     """
     dated = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
     if not dated or any(c.agrees(p) for _, p in dated):
         return None
     i, p = max(dated, key=lambda d: d[1].high)
     if p.high < c.low:  # every dateline earlier: the page was written before the claim's date
-        return _clash(claim, c, page, i, p)
+        return _clash(claim, c, page, i, p), c.kind == "year"
     if c.kind == "day" or len({p.low for _, p in dated}) > 1:
         return None
     i, p = dated[0]
-    return _clash(claim, c, page, i, p)
+    return _clash(claim, c, page, i, p), False
 
 
 def _near_date(c: Value, p: Value) -> bool:
@@ -255,10 +278,11 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     """
     values = parse_values(claim)
     light = all(v.kind in LIGHT_KINDS for v in values)
-    stated, unstated, clash, worst = 0, [], None, 0.0
+    stated, unstated, clash, worst, clash_local = 0, [], None, 0.0, False
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     dated: Clash | None = None
+    sure = False
     missing_days: list[Value] = []
     for c in values:
         ctx = context_of(claim, c.start, c.end)
@@ -274,12 +298,13 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
         if c.kind not in _CLASHING:
             continue
         if not ok and c.kind in ("year", "day") and dated is None:
-            dated = _dateline_clash(claim, c, page)
+            dated, sure = _dateline_clash(claim, c, page) or (None, False)
         best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):
                 if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
                     continue
+                local = False
                 sim = _similarity(ctx, page.context(i, p))
                 if ok:
                     strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
@@ -292,9 +317,18 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
-                        dated = _clash(claim, c, page, i, p)
-                    local = same >= _ADJACENT_NEED and content >= 1 or _same_date(c, p)
+                        dated, sure = _clash(claim, c, page, i, p), _same_date(c, p)
+                    local = (
+                        same >= _ADJACENT_NEED
+                        and content >= 1
+                        or _same_date(c, p)
+                        or _other_magnitude(c, p)
+                        or (c.kind == "year" and _field(page.passages[i], p, found, ctx))
+                    )
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)
-    return FigureCheck(len(values), stated, tuple(unstated), clash, suspect, dated)
+                    clash_local = not ok and local
+    return FigureCheck(
+        len(values), stated, tuple(unstated), clash, suspect, dated, sure, clash_local
+    )

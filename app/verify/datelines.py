@@ -17,6 +17,8 @@ saturday sunday mon tue tues wed thu thur thurs fri sat sun
 _LABELS = frozenset(_LABEL_TEXT.split())
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _BYLINE = re.compile(r"\b[Bb][Yy](?:\s+[A-Z][\w.'’-]*)+")  # "By Chava Gourarie"
+# An author's name (2–4 capitalised words) opening the passage right before its blanked date.
+_AUTHOR = re.compile(r"^\s*(?:[A-Z][a-z][\w'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*(?=\s+$|\s{2,})")
 _NUMERIC = re.compile(r"(?<![\d/.])[0-3]?\d[/.][0-3]?\d[/.](?P<y>(?:1[89]|20)\d\d)(?![\d/.])")
 
 
@@ -34,7 +36,7 @@ def is_dateline(text: str, values: list[Value]) -> bool:
 
 def _only_labels(rest: str) -> bool:
     """True when nothing but times, labels and a byline is left."""
-    rest = _TIME.sub(" ", _BYLINE.sub(" ", rest))
+    rest = _TIME.sub(" ", _BYLINE.sub(" ", _AUTHOR.sub(" ", rest)))
     return all(w.lower().rstrip(".") in _LABELS for w in _WORD.findall(rest))
 
 

@@ -27,7 +27,11 @@ _MDY = re.compile(
 )
 _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>\d{{4}})\b")
-_YEAR = re.compile(r"(?<![\w.,$£€#/-])(?P<y>1[0-9]\d\d|20\d\d)(?P<s>s|’s|'s)?(?![\w%]|[.,]\d)")
+# A year, or the second of a hyphenated span of years ("1491-1510"), but no other "-NNNN".
+_YEAR = re.compile(
+    r"(?:(?<![\w.,$£€#/-])|(?<=(?<![\d-])(?:1[0-9]|20)\d\d-))"
+    r"(?P<y>1[0-9]\d\d|20\d\d)(?P<s>s|’s|'s)?(?![\w%]|[.,]\d)"
+)
 _AGE = re.compile(
     r"\b(?:aged?\s+(?:of\s+)?|at\s+the\s+age\s+of\s+|at\s+age\s+)(?P<a>\d{1,3})\b"
     r"|\b(?P<b>\d{1,3})[\s-]years?[\s-]old\b|\((?:aged\s+)?(?P<c>\d{1,3})\)"
@@ -56,6 +60,13 @@ _WORD_VALUES = {w: i + 2 for i, w in enumerate((
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 ))} | {"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}  # fmt: skip
+# A match score: "a 10–3 lead", "won 3-1", "a 2–2 draw" (either order states the same score).
+_SCORE = re.compile(
+    r"(?<![\d.,/:–-])(?P<a>\d{1,3})\s?[–-]\s?(?P<b>\d{1,3})(?![\d/:–-]|[.,]\d)"
+    r"(?P<noun>\s+(?:lead|win|victory|defeat|loss|draw|tie|up|down|scoreline|aggregate)\b)?",
+    re.IGNORECASE,
+)
+_SCORE_VERB = re.compile(r"\b(?:won|lost|beat|drew|led|leads|trailed|trails)\s+(?:by\s+)?$", re.I)
 _DURATION = {"second": 1 / 31557600, "minute": 1 / 525960, "hour": 1 / 8766, "day": 1 / 365.25,
              "week": 7 / 365.25, "month": 1 / 12, "year": 1.0, "decade": 10.0}  # fmt: skip
 _ABOUT = re.compile(
@@ -83,7 +94,7 @@ _UNIT_NAMES = {
 class Value:
     """One figure: its type, the interval it allows, its unit and where it is in the text."""
 
-    kind: str  # year | day | month | money | percent | age | duration | ordinal | count | number
+    kind: str  # year day month money percent age duration ordinal count score measure number
     low: float
     high: float
     unit: str  # what it counts; for a year of a full date, its month and day ("0201")
@@ -166,8 +177,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_MAGNITUDE_WORD = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
 def _quantities(text: str, taken: list[tuple[int, int]]) -> list[Value]:
     """Money, percentages, durations, measures and counts via the pipeline's parser."""
+    # "$25 Million" in a title is $25 million: magnitude words folded, the length kept.
+    text = _MAGNITUDE_WORD.sub(lambda m: m.group().lower(), text)
     out = []
     cursor = 0
     for q in parse_quantities(text):
@@ -222,6 +238,14 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
         taken.append(m.span())
     if light:
         return sorted(out, key=lambda v: v.start)
+    for m in _SCORE.finditer(text):
+        if (m["noun"] or _SCORE_VERB.search(text, 0, m.start())) and not _overlaps(
+            taken, *m.span()
+        ):
+            high, low = sorted((int(m["a"]), int(m["b"])), reverse=True)
+            score = high * 1000.0 + low  # "10–3" and "3–10" alike: 10003
+            out.append(Value("score", score, score, "", m.start("a"), m.end("b"), True))
+            taken.append(m.span())
     for m in _ORDINAL.finditer(text):
         if not _overlaps(taken, *m.span()):
             n = float(m["n"]) if m["n"] else float(_ORDINAL_WORDS[m["w"].lower()])

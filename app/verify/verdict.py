@@ -37,6 +37,7 @@ PARAMS: Params = load_params()
 SUPPORT_THRESHOLD = PARAMS.supported
 _TOPIC_THRESHOLD = 0.6  # share of the claim's words the page must share to contradict it
 DATED_TOPIC = 0.5  # share of the claim's topic a page must state for its dates to count
+SURE_DATED_TOPIC = 0.25  # the same, for a date after every dateline or on the same day
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5
 SUSPECT_WORDS = 0.6  # plain-word coverage that makes a lone unstated figure a misstated one
@@ -133,6 +134,11 @@ def verify_claims(claims: list[str], source_text: str | list[str]) -> list[Verdi
     return [verify_on_page(claim, page) for claim in claims]
 
 
+def _union(page: Page, chosen: list[int]) -> set[str]:
+    """Stems of the chosen passages."""
+    return set().union(*(page.index[i].counts for i in chosen))
+
+
 def _evidence_order(chosen: list[int], ranks: list[float]) -> list[int]:
     """The chosen passages by BM25, then the best-ranked others, three in all."""
     top = sorted(range(len(ranks)), key=ranks.__getitem__, reverse=True)[:_PASSAGES]
@@ -168,10 +174,17 @@ def analyse(claim: str, page: Page) -> Analysis | None:
     features = claim_features(text, terms, page, chosen, stated, bool(figures.unstated))
     order = _evidence_order(chosen, ranks)
     clash = _contradiction(text, terms, page, chosen, ranks, figures.clash or figures.dated)
+    if clash is None and figures.local and coverage(topic, _union(page, chosen)) >= DATED_TOPIC:
+        # A figure the page never states, where the page has another in the same words (or
+        # on the same day, or the same amount a thousandfold off): a story the page tells.
+        clash = figures.clash
     if clash is None and figures.dated is not None:
         # A date is a page-level fact: half the claim's topic shows the page tells that story.
-        union = set().union(*(page.index[i].counts for i in chosen))
-        clash = figures.dated if coverage(topic, union) >= DATED_TOPIC else None
+        # A page dated before the claimed year, or the claim's day and month in another year,
+        # is a clash on its own: a quarter of the topic then shows the claim cites that story.
+        union = _union(page, chosen)
+        need = SURE_DATED_TOPIC if figures.sure else DATED_TOPIC
+        clash = figures.dated if coverage(topic, union) >= need else None
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
         clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None

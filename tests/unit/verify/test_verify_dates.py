@@ -194,3 +194,68 @@ def test_the_one_day_of_the_passage_that_states_the_claim_best_dates_its_event()
     page = ["The firms agreed to extend the deadline to June 21.", "Talks resumed on June 2."]
     found = check_figures(claim, PageValues(page), {0: 0.8, 1: 0.1}, lambda i: 0.0)
     assert found.dated is not None and found.dated.page_span == "June 21"
+
+
+LONG_CLAIM = (
+    "In {year} Lowland released Northern Lights, a winter song that critics praised for its"
+    " warm, tender chorus and its slow, quiet verses."
+)  # 0.41 of its topic on the page
+
+
+def test_a_year_after_every_dateline_needs_only_a_quarter_of_the_claims_topic() -> None:
+    # The page was written in 2018: it cannot report a release in 2021.
+    verdict = verify_claim(LONG_CLAIM.format(year=2021), PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2021' (year); the page says '2018'"
+    # A year before the dateline may be a past the page tells of: half the topic still needed.
+    assert verify_claim(LONG_CLAIM.format(year=2014), PAGE).status != "contradicted"
+
+
+def test_a_year_after_the_dateline_off_the_pages_topic_does_not_contradict() -> None:
+    claim = "In 2021 the orchestra toured Japan and Korea with a new conductor and a choir."
+    assert verify_claim(claim, PAGE).status != "contradicted"
+
+
+def test_the_same_day_and_month_in_another_year_needs_only_a_quarter_of_the_topic() -> None:
+    page = ["ScotlandDied: 12 September 1875, Haberton,", "DevonshireCitation:", "Book list"]
+    claim = "He died at Dundrige in Harberton in Devonshire on 12 September {year}."
+    verdict = verify_claim(claim.format(year=1881), page)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '1881' (year); the page says '1875'"
+    assert verify_claim(claim.format(year=1875), page).status != "contradicted"
+
+
+def test_an_authors_name_before_a_date_makes_a_dateline() -> None:
+    for text in ("Osama Al Sharif January 22, 2019", "Paul Hector March 12, 2010 at 5:30 pm"):
+        assert is_dateline(text, parse_values(text, light=True)), text
+    # One capitalised word is a label or a heading, not a name; nor is a sentence a byline.
+    for text in ("Released June 6, 2017", "Osama Al Sharif wrote on January 22, 2019"):
+        assert not is_dateline(text, parse_values(text, light=True)), text
+
+
+RELEASE_PAGE = [
+    "Released: June 6, 2017 • Available in US",
+    "Shout Factory presents Where the Buffalo Roam on Blu-ray with its soundtrack.",
+]
+# 0.59 of its topic on the page: below the 0.6 a clash far from the claim's words needs.
+RELEASE_CLAIM = (
+    "In {year}, Shout Factory released Where the Buffalo Roam on Blu-ray, restoring the original"
+    " songs and the lost soundtrack for devoted fans and eager collectors worldwide."
+)
+
+
+def test_a_dated_field_whose_label_the_claim_has_near_its_year_dates_that_event() -> None:
+    verdict = verify_claim(RELEASE_CLAIM.format(year=2020), RELEASE_PAGE)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2020' (year); the page says '2017'"
+    assert verify_claim(RELEASE_CLAIM.format(year=2017), RELEASE_PAGE).status != "contradicted"
+
+
+def test_a_dated_field_of_another_label_says_nothing_of_the_claims_year() -> None:
+    page = [RELEASE_PAGE[0].replace("Released", "Available"), RELEASE_PAGE[1]]
+    assert verify_claim(RELEASE_CLAIM.format(year=2020), page).status != "contradicted"
+
+
+def test_a_clash_in_the_same_words_needs_half_the_claims_topic() -> None:
+    claim = RELEASE_CLAIM.format(year=2020) + " Critics in Boston, Denver and Seattle wept."
+    assert verify_claim(claim, RELEASE_PAGE).status != "contradicted"

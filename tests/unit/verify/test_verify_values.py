@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.verify import verify_claim
+from app.verify.clashes import PageValues, check_figures
 from app.verify.values import parse_values
 
 
@@ -168,3 +169,61 @@ def test_another_threshold_of_the_same_count_contradicts() -> None:
     assert verdict.status == "contradicted" and "'5'" in verdict.reasons[0]
     same = "Women having three or more children could retire earlier."
     assert verify_claim(same, page).status == "supported"
+
+
+def test_both_ends_of_a_hyphenated_span_of_years_are_years() -> None:
+    def years(text: str) -> list[float]:
+        return [v.low for v in parse_values(text) if v.kind == "year"]
+
+    assert years("Saint Luke drawing the Madonna, ca. 1491-1510, Bruges.") == [1491.0, 1510.0]
+    assert years("The 2011-2012 season ended.") == [2011.0, 2012.0]
+    # Not a year after a hyphen that no year precedes, nor a third "-NNNN".
+    assert years("Call 555-1234 or MS-2015.") == []
+    assert years("Codes 2001-2005-2009.") == [2001.0, 2005.0]
+
+
+def test_the_end_of_a_hyphenated_span_is_checked_against_the_page() -> None:
+    claim = "The panel in Bruges dates from c. 1491-1510."
+    page = ["The panel in Bruges dates from c. 1491-1504."]
+    found = check_figures(claim, PageValues(page), {0: 1.0}, lambda i: 1.0)
+    assert found.unstated == ("1510",)
+    assert found.clash is not None and found.clash.page_span == "1504"
+
+
+def test_a_capitalised_magnitude_word_scales_the_amount() -> None:
+    text = "OpenGov Picks Up $25 Million More, and $3 BILLION later"
+    money = [(v.low, text[v.start : v.end]) for v in parse_values(text) if v.kind == "money"]
+    assert money == [(25e6, "$25 Million"), (3e9, "$3 BILLION")]
+
+
+def test_the_same_amount_a_thousandfold_off_clashes_far_from_the_claims_words() -> None:
+    claim = "A further $25 billion round in 2015 came from Horowitz and Cook."
+    page = ["OpenGov Picks Up $25 Million More", "Horowitz and Cook joined."]
+    found = check_figures(claim, PageValues(page), {}, lambda i: 1.0)
+    assert found.clash is not None and found.clash.page_span == "$25 Million"
+    # Another amount far from the claim's words is no clash, nor another currency's.
+    for other in ("$40 Million", "€25 million"):
+        page = [f"OpenGov Picks Up {other} More", "Horowitz and Cook joined."]
+        assert check_figures(claim, PageValues(page), {}, lambda i: 1.0).clash is None, other
+
+
+def test_a_match_score_is_one_figure_in_either_order() -> None:
+    assert _kinds("He took a 10–3 lead, then won 3-1 after a 1–1 draw.") == [
+        ("score", "10–3"), ("score", "3-1"), ("score", "1–1"),
+    ]  # fmt: skip
+    won, lost = (parse_values(t)[0] for t in ("They won 3-1.", "They lost 1–3."))
+    assert won.agrees(lost)
+    # Not a score without a result word: a range of pages or ages.
+    assert [v.kind for v in parse_values("See pages 10-20 and ages 3-5 years.")] == [
+        "number", "duration",
+    ]  # fmt: skip
+
+
+def test_another_score_in_the_same_words_contradicts() -> None:
+    page = ["Mark Williams holds a 10-7 lead over John Higgins going into the final day."]
+    claim = "Williams won the last three frames to take a {score} lead over Higgins."
+    found = check_figures(claim.format(score="10–3"), PageValues(page), {}, lambda i: 1.0)
+    assert found.clash is not None and found.clash.page_span == "10-7"
+    assert (
+        check_figures(claim.format(score="10–7"), PageValues(page), {}, lambda i: 1.0).clash is None
+    )
