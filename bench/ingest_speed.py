@@ -10,9 +10,9 @@
 `--workers` count, a fresh `claimtrail up` (verification off, limiter off) gets every URL from
 `--submitters` concurrent clients (`POST /v1/articles`), which then long-poll their jobs; the clock
 is the client's, first submit to last job seen ended. Every succeeded job's article must hold
-the sentences `run_pipeline` gives for its page. After the last run, 16 clients read the
-articles' summaries and claims (full 200 bodies), and one client reads while `--count` more
-pages ingest. Every figure is printed beside its baseline from the same run.
+the sentences `run_pipeline` gives for its page. In the first run (fewest workers), 16
+clients read the articles' summaries and claims (full 200 bodies), and one client reads while
+`--count` more pages ingest. Every figure is printed beside its baseline from the same run.
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def main() -> int:
         rates = _in_process(targets)
         expected = {t.url: len(run_pipeline(t.html, t.url).sentences) for t in targets}
         runs = {
-            w: _service_run(args, targets, w, expected, reads=w == args.workers[-1])
+            w: _service_run(args, targets, w, expected, reads=w == args.workers[0])
             for w in args.workers
         }
     finally:
@@ -216,8 +216,8 @@ def _print(
     ratio = rates["pipeline"] / rates["trafilatura"]
     print(f"\nrun_pipeline alone {rates['pipeline']:.2f} pages/s = {ratio:.3f} x ", end="")
     print(f"trafilatura+metadata ({rates['trafilatura']:.2f})")
-    last = runs[args.workers[-1]]
-    print(f"\nreads, {args.clients} clients, service idle ({args.workers[-1]} worker(s) up):")
+    last = runs[args.workers[0]]
+    print(f"\nreads, {args.clients} clients, service idle ({args.workers[0]} worker(s) up):")
     for name in ("summary", "claims"):
         r = last[name]
         print(
