@@ -165,23 +165,38 @@ def _is_heading(el: HtmlElement) -> bool:
 
 def _footnote_targets(tree: HtmlElement, found: ReferenceSections) -> list[tuple[HtmlElement, str]]:
     """Elements that numbered in-page links point forward to, with the number shown."""
-    order = {el: i for i, el in enumerate(tree.iter())}
     known = {a for r in found.references for a in r.anchors}
     targets: dict[str, tuple[HtmlElement, str]] = {}
+    order: dict[HtmlElement, int] = {}
+    by_id: dict[str, HtmlElement] = {}
     for a in tree.iter("a"):
-        href, label = a.get("href") or "", a.text_content().strip()
-        m = _MARKER_LINK.match(label)
-        if not m or not href.startswith("#") or href[1:] in known or href[1:] in targets:
+        href = a.get("href") or ""
+        if not href.startswith("#") or href[1:] in known or href[1:] in targets:
             continue
-        target = tree.xpath("//*[@id=$id]", id=href[1:])
-        if not target or order.get(target[0], -1) <= order.get(a, 0):
+        m = _MARKER_LINK.match(a.text_content().strip())
+        if not m:
+            continue
+        if not order:  # walked once, on the first page link that looks like a note number
+            order, by_id = _document_order(tree)
+        entry = by_id.get(href[1:])
+        if entry is None or order[entry] <= order[a]:
             continue  # a backlink from the note to the marker, or nothing at all
-        entry = target[0]
         if len(entry.text_content().strip()) < 15 and entry.getparent() is not None:
             entry = entry.getparent()  # <a id="fn-1">1</a> inside the note's wrapper
         if len(entry.text_content()) < 2000 and not _is_division(entry):
             targets[href[1:]] = (entry, m.group(1))
     return list(targets.values())
+
+
+def _document_order(tree: HtmlElement) -> tuple[dict[HtmlElement, int], dict[str, HtmlElement]]:
+    """Every node's position in document order, and the first element bearing each id."""
+    order: dict[HtmlElement, int] = {}
+    by_id: dict[str, HtmlElement] = {}
+    for i, el in enumerate(tree.iter()):
+        order[el] = i
+        if isinstance(el.tag, str) and (ident := el.get("id")) is not None:
+            by_id.setdefault(ident, el)
+    return order, by_id
 
 
 def _is_division(el: HtmlElement) -> bool:

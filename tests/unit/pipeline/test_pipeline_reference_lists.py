@@ -83,3 +83,20 @@ def test_bold_paragraph_titled_sources_opens_a_reference_list() -> None:
     ext = extract(body)
     assert urls(sentence(ext, "Ridership rose")) == {"https://transit.example.org/r"}
     assert "Transit Board" not in ext.text
+
+
+def test_a_note_number_links_forward_to_the_first_element_with_that_id() -> None:
+    from app.pipeline.citations.reference_list import find_references
+    from app.pipeline.document import parse_html
+
+    tree = parse_html(
+        """<html><body><div id="n2">Trade Office, Exports in 2023, a report.</div>
+<p>Output doubled.<a href="#n1">1</a> Exports were flat.<a href="#n2">2</a></p>
+<div id="n1">Trade Office, Output in 2024, a report.</div>
+<div id="n1">A second element with the same id, never the note.</div></body></html>"""
+    )
+    assert tree is not None
+    found = find_references(tree, base_url="https://example.org/story")
+    assert [(r.label, r.text) for r in found.references] == [
+        ("1", "Trade Office, Output in 2024, a report.")
+    ]
