@@ -36,18 +36,17 @@ def meta_content(tree: HtmlElement, *names: str) -> str | None:
     """Content of the first <meta name|property=...> present, white space folded."""
     metas = _read(tree).metas
     for name in names:
-        for meta_name, meta_property, content in metas:
-            if name in (meta_name, meta_property):
-                value = _WS.sub(" ", content or "").strip()
-                if value:
-                    return value
+        for content in metas.get(name, ()):
+            value = _WS.sub(" ", content or "").strip()
+            if value:
+                return value
     return None
 
 
 @dataclass(frozen=True, slots=True)
 class _Markup:
     tree: HtmlElement
-    metas: list[tuple[str | None, str | None, str | None]]  # name, property, content
+    metas: dict[str, list[str | None]]  # name or property -> contents, in document order
     scripts: list[str]  # JSON-LD texts
 
 
@@ -55,14 +54,20 @@ _last: _Markup | None = None
 
 
 def _read(tree: HtmlElement) -> _Markup:
-    """The page's <meta> tags and JSON-LD texts in document order, read once per tree: the
-    pipeline asks for a dozen of them per page, and each XPath walked the whole page. The
+    """The page's <meta> contents by name and property, and its JSON-LD texts, in document
+    order, read once per tree: the pipeline asks for a dozen of them per page, and each
+    XPath walked the whole page; the index spares a scan of every tag per name. The
     tree is assumed unchanged between calls (the pipeline never edits its parse)."""
     global _last
     last = _last
     if last is not None and last.tree is tree:
         return last
-    metas = [(el.get("name"), el.get("property"), el.get("content")) for el in tree.iter("meta")]
+    metas: dict[str, list[str | None]] = {}
+    for el in tree.iter("meta"):
+        name, prop, content = el.get("name"), el.get("property"), el.get("content")
+        for key in (name, prop) if prop != name else (name,):
+            if key is not None:
+                metas.setdefault(key, []).append(content)
     scripts = [
         el.text or "" for el in tree.iter("script") if el.get("type") == "application/ld+json"
     ]
