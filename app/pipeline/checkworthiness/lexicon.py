@@ -36,8 +36,9 @@ class Words:
         """Lower-case `text`, fold curly apostrophes and collect its tokens (with "x's" -> "x")."""
         lower = text.lower().replace("’", "'")
         found = _TOKEN.findall(lower)
-        tokens = set(found) | {t[:-2] for t in found if t.endswith("'s")}
-        return cls(lower, frozenset(tokens))
+        if "'s" not in lower:  # no token ends in "'s"
+            return cls(lower, frozenset(found))
+        return cls(lower, frozenset([*found, *(t[:-2] for t in found if t.endswith("'s"))]))
 
 
 @dataclass(frozen=True, slots=True)

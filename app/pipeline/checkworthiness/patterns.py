@@ -181,6 +181,11 @@ def has_first_person(text: str) -> bool:
 
     "I" right after a mid-sentence name is a regnal numeral ("King Henry I"), not the writer.
     """
+    found = _FIRST.intersection(_RAW_TOKEN.findall(text))
+    if found - {"I"}:  # the regnal rewrite below removes only an "I"
+        return True
+    if not found:  # nor can it make or break a contraction: none holds the "I" it removes
+        return ("'" in text or "’" in text) and _FIRST_CONTRACTED.search(text) is not None
     if "I" in text:
         text = _REGNAL_I.sub(r"\1", text)
     if not _FIRST.isdisjoint(_RAW_TOKEN.findall(text)):
