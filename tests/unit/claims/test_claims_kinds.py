@@ -62,3 +62,36 @@ def test_kind_not_detected(text: str, kind: str) -> None:
 def test_kinds_come_in_a_fixed_order() -> None:
     kinds = _kinds("Analysts said the firm will earn more than $5 billion, “a record.”")
     assert kinds == ["numeric", "quote", "attribution", "prediction", "comparison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [  # each found only through a hint of several words
+        ("Researchers found that the rate rose.", "attribution"),
+        ("The plant is set to open.", "prediction"),
+        ("The project is on track to finish.", "prediction"),
+        ("They are going to vote.", "prediction"),
+        ("Emissions fall by 2030.", "prediction"),
+        ("It ends by the end of 2031.", "prediction"),
+        ("Sales are up from last year.", "comparison"),
+        ("It costs half as much.", "comparison"),
+        ("It holds as many as ten.", "comparison"),
+        ("The rollout is 3x quicker.", "comparison"),
+    ],
+)
+def test_kinds_behind_phrase_hints(text: str, kind: str) -> None:
+    assert kind in _kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office has made a plan to track it.",  # "as m", "set", "to", "on": no phrase
+        "Up, then down, from there.",
+        "The data did not say.",  # "not" lets the regex see it
+    ],
+)
+def test_words_of_a_phrase_hint_alone_make_no_kind(text: str) -> None:
+    kinds = _kinds(text)
+    assert "prediction" not in kinds and "comparison" not in kinds
+    assert ("speculation" in kinds) is ("did not say" in text)
