@@ -21,12 +21,16 @@ _MONTHS = {
     )
     for m in names.split()
 }  # fmt: skip
-# "Published: Monday, November 18th, 2019 at 11:08 a.m.", "Posted on 3 May 2026"
+# "Published: Monday, November 18th, 2019 at 11:08 a.m.", "Posted on 3 May 2026", in any
+# case. The label's first letter is matched case-sensitively as [pPfF] (no other character
+# folds to p or f) and the word boundary before it as "no word character before it": a
+# pattern opening with a set of characters is scanned for in C, which matters on the whole
+# page's text (a third of a millisecond per page).
 _LABELLED = re.compile(
-    r"\b(?:published|posted|first published)(?: on)?\s*:?\s*(?:[A-Z][a-z]+day,?\s+)?"
+    r"[pPfF](?<!\w.)(?i:(?<=p)(?:ublished|osted)|(?<=f)irst published)"
+    r"(?i:(?: on)?\s*:?\s*(?:[A-Z][a-z]+day,?\s+)?"
     r"(?:([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})"
-    r"|(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4}))",
-    re.IGNORECASE,
+    r"|(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})))",
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.pipeline import run_pipeline
 
 URL = "https://news.example.com/2019/11/18/story"
@@ -57,6 +59,21 @@ def test_a_published_label_beats_other_dates_in_the_text() -> None:
 Sunday, October 13th, 2019 in a local newspaper.</p><p>Published: Monday, November 18th, 2019 at
 11:08 a.m.</p>"""
     assert run_pipeline(_page("<title>Drugs</title>", body), URL).published == "2019-11-18"
+
+
+@pytest.mark.parametrize(
+    ("label", "day"),
+    [
+        ("POSTED ON 3 May 2026", "2026-05-03"),
+        ("First published: May 3, 2026", "2026-05-03"),
+        ("Publi\u017fhed: May 3, 2026", "2026-05-03"),  # a long s matches "s" in any case
+        ("Pub. May 3, 2026", "2019-11-18"),  # no label: htmldate's guess (from the URL)
+        ("Reposted on 3 May 2026", "2019-11-18"),  # a label starts a word
+    ],
+)
+def test_a_published_label_in_any_case(label: str, day: str) -> None:
+    page = _page("<title>Depot</title>", f"<h1>Depot</h1>\n<p>{label}</p>")
+    assert run_pipeline(page, URL).published == day
 
 
 def test_the_pages_one_time_element_dates_it() -> None:
