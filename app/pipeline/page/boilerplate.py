@@ -193,10 +193,23 @@ _TIPS = re.compile(
 )
 
 
+# Every _CONTRIBUTED match holds "contributed", every _TIPS match one of the _TIPS_HINTS, in
+# some case. Case-insensitive matching also equates "i" with "ı"/"İ" and "s" with "ſ",
+# which lower() does not, so text holding those skips these gates.
+_TIPS_HINTS = ("writer", "author", "reporter", "newsroom", "securedrop", "send")
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
 def is_notice_text(text: str) -> bool:
     """A correction, an editor's note, a reprint or reporting credit, a tips box: about the
     page, not a claim of the story."""
-    return bool(_NOTICE_TEXT.match(text) or _CONTRIBUTED.search(text) or _TIPS.search(text))
+    if _NOTICE_TEXT.match(text):
+        return True
+    lower = text.lower()
+    folds = not text.isascii() and _FOLDS_APART.search(text) is not None
+    if (folds or "contributed" in lower) and _CONTRIBUTED.search(text):
+        return True
+    return (folds or any(h in lower for h in _TIPS_HINTS)) and _TIPS.search(text) is not None
 
 
 def is_notice_heading(text: str) -> bool:
