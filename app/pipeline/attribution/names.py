@@ -69,6 +69,12 @@ def _is_name_token(word: str) -> bool:
     return core[0].isupper() or any(c.isupper() for c in core[1:])
 
 
+@lru_cache(maxsize=16384)
+def _opens_name(word: str) -> bool:
+    """A token that is a name word once a possessive "’s" is taken off."""
+    return _is_name_token(strip_possessive(word)[0])
+
+
 def _continues(word: str) -> bool:
     """A name can go on after this word: not possessive, not a sentence-final full stop."""
     bare, possessive = strip_possessive(word)
@@ -83,18 +89,18 @@ def find_names(text: str) -> list[NameSpan]:
     names: list[NameSpan] = []
     i = 0
     while i < len(tokens):
-        if not _is_name_token(strip_possessive(tokens[i][2])[0]):
+        if tokens[i][2].islower() or not _opens_name(tokens[i][2]):  # no capital, no name
             i += 1
             continue
         j = i
         while j + 1 < len(tokens) and _continues(tokens[j][2]):
             gap = text[tokens[j][1] : tokens[j + 1][0]]
             nxt = tokens[j + 1][2]
-            if gap == " " and _is_name_token(strip_possessive(nxt)[0]):
+            if gap == " " and _opens_name(nxt):
                 j += 1
             elif (gap == " " and nxt.lower() in _CONNECTORS and j + 2 < len(tokens)
                   and text[tokens[j + 1][1] : tokens[j + 2][0]] == " "
-                  and _is_name_token(strip_possessive(tokens[j + 2][2])[0])):  # fmt: skip
+                  and _opens_name(tokens[j + 2][2])):  # fmt: skip
                 j += 2
             else:
                 break
