@@ -214,6 +214,24 @@ def _according_to(text: str, names: list[NameSpan]) -> list[Attribution]:
     return found
 
 
+# The last words before white space that each end-anchored regex can end on: searching the
+# whole text before every name for them is the dear part, so it waits for this cheap test.
+_LAST_WORDS = {
+    _PREPOSITIONS: ("in", "at", "from", "of", "for", "near", "with", "on", "to", "into", "than"),
+    _BY_IN: ("by", "in", "from"),
+    _NOUN_IN: ("in",),
+}
+
+
+def _ends(pattern: re.Pattern[str], before: str) -> bool:
+    """`pattern` (one of `_LAST_WORDS`, ending in "\\s+(?:the\\s+)?$") matches `before`."""
+    if not before or not before[-1].isspace():
+        return False
+    if not before.rstrip().endswith((*_LAST_WORDS[pattern], "the")):
+        return False
+    return pattern.search(before) is not None
+
+
 def _name_patterns(text: str, names: list[NameSpan]) -> list[Attribution]:
     """ "X’s report", "the X report", "published in X", "citing a X report", "note from X"."""
     found = []
@@ -223,11 +241,11 @@ def _name_patterns(text: str, names: list[NameSpan]) -> list[Attribution]:
         if span.possessive:
             report = bool(_OWNED_REPORT.match(after))
         else:
-            report = bool(_NAMED_REPORT.match(after)) and not _PREPOSITIONS.search(before)
+            report = bool(_NAMED_REPORT.match(after)) and not _ends(_PREPOSITIONS, before)
         name = with_article(text, span)
-        if _BY_IN.search(before) or _CITING.search(before) or report:
+        if _ends(_BY_IN, before) or ("citing" in before and _CITING.search(before)) or report:
             found.append(Attribution(name, span.start, span.end, "name"))
-        elif _NOUN_IN.search(before):
+        elif _ends(_NOUN_IN, before):
             found.append(Attribution(name, span.start, span.end, "weak"))
     for m in _DESCRIPTOR_REPORT.finditer(text):
         found.append(Attribution(m.group(1), m.start(), m.end(), "descriptor"))
