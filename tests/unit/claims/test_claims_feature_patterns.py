@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.pipeline.checkworthiness.lexicon import Words
+from app.pipeline.checkworthiness.lexicon import Lexicon, Words
 from app.pipeline.checkworthiness.patterns import has_first_person
 
 
@@ -33,3 +33,20 @@ def test_words_fold_apostrophes_and_possessives() -> None:
     assert words.lower == "the mayor's office and acme's plan"
     assert {"mayor's", "mayor", "acme's", "acme", "office"} <= words.tokens
     assert Words.of("No possessive here").tokens == {"no", "possessive", "here"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That is the answer.", True),
+        ("Check the answer key.", True),
+        ("He knows the answers.", False),  # a phrase ends at a word boundary
+        ("Tell the truth, then.", True),
+        ("It is the tooth.", False),
+        ("The ANSWER is no.", True),  # looked up lower-cased
+        ("Either way works.", True),  # a single word
+    ],
+)
+def test_lexicon_phrases_sharing_a_prefix(text: str, expected: bool) -> None:
+    lexicon = Lexicon.of("the answer|the answer key|the truth|the tooth fairy|either")
+    assert lexicon.found(Words.of(text)) is expected
