@@ -152,7 +152,9 @@ def _ratios(text: str) -> list[tuple[int, Quantity]]:
 
 def _words(text: str) -> list[tuple[int, Quantity]]:
     """Amounts spelled with words: "half-trillion", "a billion", "hundreds of millions"."""
-    out = []
+    out: list[tuple[int, Quantity]] = []
+    if not qp.may_hold_word_amount(text):
+        return out
     for m in qp.WORD_AMOUNT.finditer(text):
         if m["vague"]:
             exp = qp.MAGS[m["vmag"].lower()[:-1]] + (1 if m["vague"].lower() == "tens" else 2)

@@ -27,6 +27,7 @@ __all__ = [
     "UNIT",
     "WORD_AMOUNT",
     "YEAR",
+    "may_hold_word_amount",
 ]
 
 MONTH = (
@@ -63,6 +64,20 @@ WORD_AMOUNT = re.compile(
     r"|\b(?P<vague>tens|hundreds) of (?P<vmag>thousands|millions|billions|trillions)\b",
     re.IGNORECASE,
 )
+# Every WORD_AMOUNT match holds "thousand" or "…illion" in some case. Case-insensitive
+# matching also equates "i" with "ı"/"İ" and "s" with "ſ", which lower() does not.
+_MAGNITUDE_HINTS = ("thousand", "illion")
+_FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
+
+
+def may_hold_word_amount(text: str) -> bool:
+    """False when WORD_AMOUNT cannot match `text` (a cheap test before the regex)."""
+    lower = text.lower()
+    return any(h in lower for h in _MAGNITUDE_HINTS) or (
+        not text.isascii() and _FOLDS_APART.search(text) is not None
+    )
+
+
 SMALL_WORDS = "zero one two three four five six seven eight nine ten"
 SMALL_NUMBERS = {w: float(i) for i, w in enumerate(SMALL_WORDS.split())}
 SMALL_NUMBERS |= {"a": 1.0, "an": 1.0, "quarter": 0.25, "a quarter": 0.25}

@@ -126,3 +126,19 @@ def test_several_amounts_come_in_order() -> None:
         (390, "GWh"),
         (130000, "home"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It drew HUNDREDS OF MILLIONS of viewers.", 1e8),
+        ("A Half-Trillion was pledged.", 0.5e12),
+        ("Two thousand people came.", 2e3),
+    ],
+)
+def test_word_amounts_in_any_case(text: str, value: float) -> None:
+    assert [q.value for q in parse_quantities(text)] == [value]
+
+
+def test_no_magnitude_word_no_word_amount() -> None:
+    assert parse_quantities("A quarter of the ten tens of people.") == []
