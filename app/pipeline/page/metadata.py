@@ -124,8 +124,9 @@ def _language(tree: HtmlElement) -> str | None:
 
 def _canonical(tree: HtmlElement, url: str) -> str | None:
     """rel=canonical, else og:url, resolved against the page URL."""
-    for link in tree.xpath('//link[@rel="canonical"][@href]'):
-        return join_url(url, link.get("href").strip())
+    for link in tree.iter("link"):  # in C, where an XPath compiled for each page
+        if link.get("rel") == "canonical" and (href := link.get("href")) is not None:
+            return join_url(url, href.strip())
     og = meta_content(tree, "og:url")
     return join_url(url, og) if og else None
 
