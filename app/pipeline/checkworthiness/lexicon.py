@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.pipeline.word_alternation import shared_prefixes
+
 __all__ = [
     "CALL_TO_ACTION",
     "CAUSAL",
@@ -54,7 +56,7 @@ class Lexicon:
         """Build from "|"-separated words and phrases."""
         items = [e.strip() for e in entries.split("|") if e.strip()]
         phrases = sorted((e for e in items if " " in e), key=len, reverse=True)
-        pattern = r"\b(?:" + _shared_prefixes(phrases) + r")\b"
+        pattern = r"\b(?:" + shared_prefixes(phrases) + r")\b"
         return cls(
             words=frozenset(e for e in items if " " not in e),
             heads=frozenset(p.split()[0] for p in phrases),
@@ -68,27 +70,6 @@ class Lexicon:
         if self.phrases is None or self.heads.isdisjoint(words.tokens):
             return False
         return self.phrases.search(words.lower) is not None
-
-
-def _shared_prefixes(phrases: list[str]) -> str:
-    """An alternation of `phrases` with common prefixes written once ("the (?:answer|truth)"):
-    it matches the same strings, and Python's re no longer tries every phrase in turn at each
-    position of the text."""
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a phrase ends here
-    return _alternation(trie)
-
-
-def _alternation(node: dict[str, dict]) -> str:
-    """The pattern for the phrase endings below one trie node."""
-    branches = [re.escape(char) + _alternation(below) for char, below in node.items() if char]
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?" if branches else ""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 # Words that carry no checkable content; the rest ("content words") measure how specific a
