@@ -96,6 +96,18 @@ _PROMO = re.compile(
     r"facebook)\b",
     re.IGNORECASE,
 )
+# Every _PROMO match holds one of these in some case (no character but an ASCII capital
+# lower-cases to their letters, and none of them has the "i" or "s" that case-insensitive
+# matching folds apart from lower())
+_PROMO_HINTS = ("now", "paperback", "follow")
+
+
+def _may_promote(text: str) -> bool:
+    """False when _PROMO cannot match `text`."""
+    lower = text.lower()
+    return any(hint in lower for hint in _PROMO_HINTS)
+
+
 _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
@@ -241,12 +253,12 @@ def is_boilerplate_text(text: str, *, link_texts: list[str]) -> bool:
     if _CHROME_TEXT.match(stripped):
         return True
     words = len(stripped.split())
-    if words <= 40 and _EMAIL.search(stripped):
+    if words <= 40 and "@" in stripped and _EMAIL.search(stripped):
         return True
     linked = sum(len(t) for t in link_texts)
     if words <= 30 and _CTA.search(stripped) and any(_CTA.search(t) for t in link_texts):
         return True
-    if _PROMO.search(stripped):
+    if _may_promote(stripped) and _PROMO.search(stripped):
         return True
     if link_texts and stripped.startswith(link_texts[0].strip()) and _CUT_SHORT.search(stripped):
         return True  # a story card: its linked headline and a teaser cut short "…"
