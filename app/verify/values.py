@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.pipeline.checkworthiness import quantity_patterns as qp
 from app.pipeline.checkworthiness.quantities import parse_quantities
+from app.pipeline.regex_case import lower_as_regex
 
 __all__ = ["LIGHT_KINDS", "Value", "parse_values"]
 
@@ -248,7 +249,7 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
             taken.append(m.span())
     for m in _ORDINAL.finditer(text):
         if not _overlaps(taken, *m.span()):
-            n = float(m["n"]) if m["n"] else float(_ORDINAL_WORDS[m["w"].lower()])
+            n = float(m["n"]) if m["n"] else float(_ORDINAL_WORDS[lower_as_regex(m["w"])])
             out.append(Value("ordinal", n, n, _next_word(text, m.end()), *m.span(), bool(m["n"])))
             taken.append(m.span())
     if any(c.isdigit() for c in text):
@@ -256,7 +257,7 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
     for m in _WORD_NUMBER.finditer(text):
         if m["noun"] and not _overlaps(taken, *m.span()):
             noun = _singular(m["noun"].strip().lower())
-            n = float(_WORD_VALUES[m["w"].lower()])
+            n = float(_WORD_VALUES[lower_as_regex(m["w"])])
             kind = "duration" if noun in _DURATION else "count"
             factor = _DURATION.get(noun, 1.0)
             out.append(Value(kind, n * factor, n * factor, "year" if kind == "duration" else noun,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from app.pipeline.checkworthiness import quantity_patterns as qp
+from app.pipeline.regex_case import lower_as_regex
 from app.pipeline.types import Quantity
 
 __all__ = ["parse_quantities"]
@@ -157,13 +158,15 @@ def _words(text: str) -> list[tuple[int, Quantity]]:
         return out
     for m in qp.WORD_AMOUNT.finditer(text):
         if m["vague"]:
-            exp = qp.MAGS[m["vmag"].lower()[:-1]] + (1 if m["vague"].lower() == "tens" else 2)
+            exp = qp.MAGS[lower_as_regex(m["vmag"])[:-1]] + (
+                1 if lower_as_regex(m["vague"]) == "tens" else 2
+            )
             lo, hi = 10.0**exp, 10.0 ** (exp + 1)
             out.append((m.start(), Quantity(text=m.group(), value=lo, low=lo, high=hi)))
             continue
-        word = m["w"].lower()
+        word = lower_as_regex(m["w"])
         base = 0.5 if word.startswith(("half", "a half")) else qp.SMALL_NUMBERS.get(word, 1)
-        value = base * 10.0 ** qp.MAGS[m["mag"].lower()]
+        value = base * 10.0 ** qp.MAGS[lower_as_regex(m["mag"])]
         unit, end = _unit_after(text, m.end(), compound="-" in m.group())
         unit = qp.CURRENCY.get(unit or "", unit)
         out.append((m.start(), Quantity(text=text[m.start() : end], value=value, unit=unit)))
