@@ -84,10 +84,12 @@ async def _client(port: int, paths: list[str], start: int, until: float, out: li
 
 
 async def load_reads(port: int, paths: list[str], clients: int, seconds: float) -> list[float]:
-    """Latencies of `clients` keep-alive readers of `paths` for `seconds`."""
+    """Latencies of `clients` keep-alive readers of `paths` for `seconds`; each starts at its
+    own share of the list, so a short run still reads all of it (and a warm-up warms all)."""
     latencies: list[float] = []
     until = asyncio.get_running_loop().time() + seconds
-    await asyncio.gather(*(_client(port, paths, i, until, latencies) for i in range(clients)))
+    starts = [i * len(paths) // clients for i in range(clients)]
+    await asyncio.gather(*(_client(port, paths, s, until, latencies) for s in starts))
     return latencies
 
 
