@@ -103,8 +103,9 @@ def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context) -> None:
         raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains,
         before=joined[:start], page_hosts=ctx.own_hosts,
     )  # fmt: skip
-    run.links.append(Link(start + lead, start + lead + len(text), absolute, text, citation))
     own = is_own_story(raw, absolute, own_domains=ctx.own_domains, page_hosts=ctx.own_hosts)
+    span = (start + lead, start + lead + len(text))
+    run.links.append(Link(*span, absolute, text, citation, own=own))
     run.sourced = run.sourced or (not own and (citation or names_a_site(absolute, text)))
 
 
@@ -153,7 +154,9 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
     for ln in run.links:  # a notice ("Originally published by <a>…</a>") cites nothing
         credited = credit and credit[0] <= ln.start < credit[1]
         citation = ln.citation and kind != "notice" and not credited
-        body.links.append(Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, citation))
+        body.links.append(
+            Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, citation, own=ln.own)
+        )
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
     if kind == "quote":  # "As the Times explains:" above the quotation

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -25,7 +26,7 @@ from app.pipeline.page.pull_quotes import pull_quotes
 from app.pipeline.page.summary import leading_summary
 from app.pipeline.page.text_edit import delete_spans
 from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
-from app.pipeline.types import Block, Document, Link, Marker, Reference
+from app.pipeline.types import Block, Document, Marker, Reference
 
 __all__ = ["parse_document", "parse_html"]
 
@@ -93,10 +94,7 @@ def _remap(body: BodyText, spans: list[tuple[int, int]], extra: list[Marker]) ->
     text, remap = delete_spans(body.text, spans)
     markers = [Marker(remap(m.start), m.labels, m.raw, m.kind) for m in body.markers + extra]
     blocks = [Block(b.kind, remap(b.start), remap(b.end)) for b in body.blocks]
-    links = [
-        Link(remap(ln.start), remap(ln.end), ln.href, ln.text, ln.citation, ln.note, ln.quote)
-        for ln in body.links
-    ]
+    links = [replace(ln, start=remap(ln.start), end=remap(ln.end)) for ln in body.links]
     return BodyText(text, blocks, links, sorted(markers, key=lambda m: m.start))
 
 

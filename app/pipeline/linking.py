@@ -94,11 +94,33 @@ def _credited(named: list[Named], start: int, end: int) -> str | None:
     return next((n.name for n in named if n.shown and _overlaps(n.start, n.end, start, end)), None)
 
 
-def _cite_links(links: Sequence[Link], start: int, end: int, named: list[Named]) -> list[Citation]:
+# the reader addressed: "you should aim to…", "what you need to do", "would you go back…?"
+_TO_READER = re.compile(
+    r"\byou(?:[’']ll|[’']re)?\s+(?:\w+\s+)?(?:should|need|must|can|may|might|will|want|"
+    r"have to)\b|\b(?:would|could|should|can|will|do)\s+you\b",
+    re.IGNORECASE,
+)
+_YOUR = re.compile(r"\byou(?:rs?)?\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _further_reading(text: str, link: Link, named: list[Named]) -> bool:
+    """The site's own page on a sentence of advice to the reader ("you should max out <a>your
+    retirement accounts</a>", "would you go back to work?"): where to read more, not what the
+    sentence rests on (unless the sentence credits a speaker)."""
+    if not link.own or any(n.shown for n in named):
+        return False
+    own_words = _QUOTED.sub(" ", text)  # a title or a quotation speaks to its own readers
+    return bool(_TO_READER.search(own_words) or _YOUR.search(_QUOTED.sub(" ", link.text)))
+
+
+def _cite_links(
+    links: Sequence[Link], start: int, end: int, named: list[Named], text: str
+) -> list[Citation]:
     """Hyperlink citations of the sentence, credited to the attribution phrase they carry."""
     cites = []
     for link in links:
-        if not link.citation or link.note:
+        if not link.citation or link.note or _further_reading(text, link, named):
             continue
         url = normalize_url(link.href)
         if url and _overlaps(link.start, max(link.end, link.start + 1), start, end):
@@ -329,8 +351,8 @@ def link_sentences(
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
         cites = cite_markers(doc.markers[lo:hi], labels)
-        cites += _cite_links(doc.links, start, end, named) + _cite_notes(note, named)
         text = doc.text[start:end]
+        cites += _cite_links(doc.links, start, end, named, text) + _cite_notes(note, named)
         _attribute(
             cites, named, index, medium(text), history, previous, bool(_THE_MEDIUM.search(text))
         )

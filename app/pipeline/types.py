@@ -34,6 +34,8 @@ class Link:
     note: bool = False
     # A quotation's credit (a line under it, or a lead-in above): every sentence of it rests on it.
     quote: bool = False
+    # A page of the site itself (its earlier story), not another publisher's.
+    own: bool = False
 
 
 @dataclass(slots=True)

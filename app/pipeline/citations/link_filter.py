@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from app.urls import registrable_domain
@@ -49,10 +50,18 @@ _PUBLICATION = re.compile(
 )
 # An article of the site itself: a dated path, a long slug or an id, not a section or wiki term
 _ARTICLE_PATH = re.compile(
-    r"/(?:19|20)\d\d/\d\d?/|/[^/]*[a-z0-9]+(?:[-_][a-z0-9]+){2,}[^/]*/?$|/\d{5,}|\.s?html?$",
+    r"/(?:19|20)\d\d/\d\d?/|/[^/]*[a-z0-9]+(?:[-_][a-z0-9]+){2,}[^/]*/?$|/\d{5,}|\.s?html?$"
+    r"|/[a-z]+[-_]\d{5,}/?$",  # "/news/uk-49689167": a section's story id
     re.IGNORECASE,
 )
 _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
+# the site's evergreen explainers and how-tos ("/how-to-open-an-ira", "/what-is-a-roth-ira",
+# "/guides/…", "/index-funds-explained"): what a term means or how to do it, not reporting
+_EXPLAINER = re.compile(
+    r"/(?:how-to|what-(?:is|are|does|do)|who-(?:is|are))-[^/]*/?$|[-_]explained/?$"
+    r"|/(?:guides?|explainers?|glossary|definitions?|dictionary|learn|basics)/",
+    re.IGNORECASE,
+)
 _CLAUSE_WORDS = 3
 _DATED_OR_NUMBERED = re.compile(r"/(?:19|20)\d\d/|\d{4,}")  # a story's date or id in its path
 _TERM_WORDS = 3  # "dark matter", "Big Bang": a term the site explains, not a story it cites
@@ -75,7 +84,12 @@ _COMMUNITY = re.compile(
     re.IGNORECASE,
 )
 _RECIRCULATION = re.compile(r"[?&][^=]*=[^&]*(?:related|recirc|recommend|popular|trending)", re.I)
-_AFFILIATE = re.compile(r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/", re.I)
+_AFFILIATE = re.compile(
+    r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/"
+    # a paid placement: "?utm_medium=cpc", "utm_medium=paid", "utm_medium=affiliate"
+    r"|[?&]utm_medium=(?:cpc|ppc|paid|paidsearch|affiliate|sponsored)(?:&|$)",
+    re.I,
+)
 
 
 def site_domains(*urls: str | None) -> set[str]:
@@ -110,14 +124,20 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     term ("dark matter" -> /what-is-dark-matter), or "I wrote about it in January"."""
     if not _ARTICLE_PATH.search(path) or _NOT_ARTICLE.search(path) or _TAG_HOST.match(host):
         return False
+    if _EXPLAINER.search(path):
+        return False
     words = text.split()
     if len(words) <= _TERM_WORDS and (
         _named_after(path, words, whole=False) or not _DATED_OR_NUMBERED.search(path)
     ):
         return False  # a term linked to the site's explainer ("fiber-rich foods"), not a story
     clause = re.split(r"(?<=[.!?])\s+", before)[-1]
-    # inside a sentence, not a list of the site's headlines ("Related: <a>…</a>")
-    return len(clause.split()) >= _CLAUSE_WORDS and not _OWN_WRITING.search(clause)
+    if _OWN_WRITING.search(clause):
+        return False
+    # inside a sentence, not a list of the site's headlines ("Related: <a>…</a>"); a phrase
+    # that opens a sentence in running text ("But <a>a judge ruled that…</a>") is one too
+    opens = bool(clause.strip()) and not clause.rstrip().endswith(":")
+    return len(clause.split()) >= _CLAUSE_WORDS or (opens and len(words) >= _TERM_WORDS)
 
 
 def names_a_site(absolute: str, text: str) -> bool:
@@ -160,9 +180,28 @@ def _own_link(
     """Relative, or on the page's own host; another host of the same domain is its own site
     (blog.givewell.org beside www.givewell.org), unless it only holds topics or tags."""
     relative = "://" not in href and not href.startswith("//")
-    if relative or registrable_domain(host) not in own_domains:
-        return relative
+    if relative:
+        return True
+    if registrable_domain(host) not in own_domains:
+        return _sibling(host, page_hosts)
     return not page_hosts or _TAG_HOST.match(host) is not None or _bare(host) in page_hosts
+
+
+def _sibling(host: str, page_hosts: Collection[str]) -> bool:
+    """The same site under another country's domain: www.example.com beside www.example.de."""
+    mine = _sans_suffix(host)
+    return bool(mine) and any(_sans_suffix(h) == mine for h in page_hosts)
+
+
+@lru_cache(maxsize=4096)
+def _sans_suffix(host: str) -> str | None:
+    """ "www.example.co.uk" -> "example": the host without "www." and its public suffix."""
+    bare = _bare(host)
+    domain = registrable_domain(bare)
+    if not domain or "." not in domain:
+        return None
+    suffix = domain.split(".", 1)[1]
+    return bare.removesuffix(f".{suffix}")
 
 
 def _bare(host: str) -> str:
