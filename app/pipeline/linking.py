@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from app.pipeline.attribution.document_refs import medium, mentions
 from app.pipeline.attribution.lexicon import REPORT_NOUNS
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
+from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
 from app.pipeline.citations.marker_citations import by_label, cite_markers
 from app.pipeline.citations.source_notes import note_targets
@@ -365,7 +366,27 @@ def link_sentences(
         names += _cited_by_name(doc.text[start:end], start, cites, index, markers)
         results.append(SentenceLinks(_dedupe(cites), list(dict.fromkeys(names))))
     _backed_by_examples(doc, spans, results)
+    _continue_quotations(doc, spans, results)
     return results
+
+
+def _continue_quotations(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
+) -> None:
+    """A quotation running on past its credited sentence rests on what that sentence cites."""
+    block_starts = [b.start for b in doc.blocks]
+    sentences = [
+        QuotedSentence(
+            doc.text[start:end],
+            bisect.bisect_right(block_starts, start) - 1,
+            tuple(dict.fromkeys(c.url for c in found.citations if c.url)),
+            bool(found.attributed_to or found.citations),
+            medium(doc.text[start:end]),
+        )
+        for (start, end), found in zip(spans, results, strict=True)
+    ]
+    for found, urls in zip(results, quoted_run_sources(sentences), strict=True):
+        found.citations += [Citation(u, "attribution") for u in urls]
 
 
 # "Studies show that…", "Some research suggests…": a generalisation about research…

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
+from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
 
 SISTER_PAGE = "https://www.news.example.de/2026/05/story"
 
@@ -90,3 +91,47 @@ def test_a_paid_placement_is_no_source() -> None:
         "for a plan.</p>"
     )
     assert urls(sentence(ext, "A planner")) == set()
+
+
+STATEMENT = "https://agency.example.gov/press-release/new-partners-for-the-moon-program"
+
+
+def test_a_statement_quoted_over_several_sentences_rests_on_it_throughout() -> None:
+    ext = extract(
+        '<p>"Companies of all sizes are joining the program," the administrator '
+        f'<a href="{STATEMENT}">said in a statement</a>. "Adding bidders drives innovation.'
+        ' We expect to deliver 40 payloads by 2028."</p>'
+        '<p>"Prices fell 30% since the first round."</p>'
+        "<p>The agency picked five companies in 2018.</p>"
+    )
+    for start in ('"Adding bidders', "We expect", '"Prices fell'):
+        assert urls(sentence(ext, start)) == {STATEMENT}, start
+    assert urls(sentence(ext, "The agency picked")) == set()
+
+
+def test_words_at_a_rally_and_a_closed_quotation_pass_nothing_on() -> None:
+    rally = "https://news.example.com/2019/11/14/rally-in-lake-city-report"
+    ext = extract(
+        f'<p>"The betrayal is over," the president said at <a href="{rally}">a rally in Lake '
+        'City</a>. "The country is no longer for sale."</p>'
+        '<p>The chairwoman announced the move in <a href="https://blog.example.net/2014/04/'
+        'chair-steps-down">a post</a>: "We believe in both. And you need both to fight for '
+        'either." The resignation drew a backlash from 3,000 donors.</p>'
+    )
+    assert urls(sentence(ext, '"The country')) == set()
+    assert urls(sentence(ext, "The resignation drew")) == set()
+
+
+def test_a_quotation_closed_with_straight_quotes_is_not_left_open() -> None:
+    post = "https://blog.example.net/2014/04/chair-steps-down"
+    run = [
+        QuotedSentence('She wrote: "We believe in both.', 0, (), True),
+        QuotedSentence('And you need both to fight for either."', 0, (post,), False),
+        QuotedSentence("The resignation drew a backlash.", 0, (), False),
+        QuotedSentence('"We are pleased," the firm said in a statement.', 1, (post,), True,
+                       ("statement",)),
+        QuotedSentence('"Sales rose.', 1, (), False),
+        QuotedSentence('They will rise again."', 1, (), False),
+        QuotedSentence("Analysts were unmoved.", 1, (), False),
+    ]  # fmt: skip
+    assert quoted_run_sources(run) == [(), (), (), (), (post,), (post,), ()]

@@ -1,0 +1,79 @@
+"""Quotations that run on past the sentence that credits them: '"…," Nelson said in a statement.
+"In our simulation, we see…' rests, sentence by sentence, on the statement the first cites."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["QuotedSentence", "quoted_run_sources"]
+
+_OPENING = ("“", '"')
+# where a quotation's words were written down, so a link to it holds every sentence of it
+# (words at a rally or in a post are the speaker's rhetoric, reported, not a document)
+_DOCUMENTS = frozenset({"statement", "press release", "release", "email", "letter", "interview"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSentence:
+    """What the rule needs of one sentence: its text, its block, its URLs, whether it credits
+    anyone itself and what the sentence says the words were given in ("statement")."""
+
+    text: str
+    block: int
+    urls: tuple[str, ...]
+    credits: bool
+    given_in: tuple[str, ...] | None = None
+
+
+def _pure_quote(text: str) -> bool:
+    """A sentence that is all quotation: it opens one and, if it closes it, says no more."""
+    text = text.strip()
+    if not text.startswith(_OPENING):
+        return False
+    closing = max(text.rfind("”"), text.rfind('"', 1))
+    return closing <= 0 or not any(ch.isalnum() for ch in text[closing + 1 :])
+
+
+def _credited_statement(sentence: QuotedSentence) -> bool:
+    """A quotation credited after it to a written statement: '"…," she said in a statement.'"""
+    text = sentence.text
+    closing = max(text.rfind("”"), text.rfind('"'))
+    credited = closing > 0 and any(ch.isalpha() for ch in text[closing + 1 :])
+    written = sentence.given_in is not None and bool(_DOCUMENTS & set(sentence.given_in))
+    return credited and sentence.credits and written
+
+
+def _open_after(sentences: Sequence[QuotedSentence]) -> list[bool]:
+    """Whether a quotation is open where each sentence ends, counted from its block's start."""
+    states, block, curly, straight = [], None, 0, 0
+    for s in sentences:
+        if s.block != block:
+            block, curly, straight = s.block, 0, 0
+        curly = max(0, curly + s.text.count("“") - s.text.count("”"))
+        straight += s.text.count('"')
+        states.append(curly > 0 or straight % 2 == 1)
+    return states
+
+
+def quoted_run_sources(sentences: Sequence[QuotedSentence]) -> list[tuple[str, ...]]:
+    """For each sentence, the URLs it takes from the quotation it continues (or none).
+
+    A sentence that credits no one and cites nothing continues a cited statement when it is
+    all quotation and follows, in the same paragraph or the next, the statement's credited
+    sentence ('"…," she said in a statement [link]. | "We are pleased."') or a continuation
+    of it, or when the continuation before it, in its paragraph, left the quotation open
+    ('"It works. | It is cheap."').
+    """
+    found: list[tuple[str, ...]] = [() for _ in sentences]
+    open_after = _open_after(sentences)
+    for i in range(1, len(sentences)):
+        before, here = sentences[i - 1], sentences[i]
+        if here.urls or here.credits or here.block - before.block > 1:
+            continue
+        runs_on = open_after[i - 1] and here.block == before.block
+        if found[i - 1] and (runs_on or _pure_quote(here.text)):
+            found[i] = found[i - 1]
+        elif before.urls and _credited_statement(before) and _pure_quote(here.text):
+            found[i] = before.urls
+    return found
