@@ -12,6 +12,7 @@ from app.pipeline.attribution.lexicon import REPORT_NOUNS
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
 from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
+from app.pipeline.attribution.unnamed import UnnamedSources
 from app.pipeline.citations.marker_citations import by_label, cite_markers
 from app.pipeline.citations.source_notes import note_targets
 from app.pipeline.citations.sources import SourceIndex, is_scholarly, normalize_url
@@ -348,6 +349,7 @@ def link_sentences(
     history: list[str] = []
     previous: set[str] = set()
     group = _Group()
+    unnamed = UnnamedSources()
     results = []
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
@@ -358,7 +360,10 @@ def link_sentences(
             cites, named, index, medium(text), history, previous, bool(_THE_MEDIUM.search(text))
         )
         cites += group.cite(doc.text[start:end], cites)
+        if not any(c.url for c in cites):
+            cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]
         urls = [c.url for c in cites if c.url]
+        unnamed.learn(text, urls)
         history += urls
         previous = set(urls)
         names = _names(cites, named, index)

@@ -21,7 +21,8 @@ _MEDIUM = re.compile(
     r"\b(?:in|via|on)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?"
     r"(statement|interview|email|letter|press release|news conference|press conference|"
     r"briefing|blog post|post|video|podcast|earnings call)\b"
-    r"|\b(told)\s+(?:[A-Z]\w*|reporters|journalists|us|me)\b",
+    r"|\b(told)\s+(?:[A-Z]\w*|reporters|journalists|us|me|the\s+(?:outlet|publication|"
+    r"newspaper|paper|magazine|site|network|broadcaster|tabloid))\b",
     re.IGNORECASE,
 )
 _MEDIUM_WORDS = {"told": ("interview",), "press release": ("statement", "press release")}

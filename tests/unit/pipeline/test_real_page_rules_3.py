@@ -135,3 +135,20 @@ def test_a_quotation_closed_with_straight_quotes_is_not_left_open() -> None:
         QuotedSentence("Analysts were unmoved.", 1, (), False),
     ]  # fmt: skip
     assert quoted_run_sources(run) == [(), (), (), (), (post,), (post,), ()]
+
+
+def test_an_insider_who_told_the_outlet_rests_on_the_outlets_story() -> None:
+    story = "https://gossip.example.com/news/1094226/producer-is-frustrated-source-says"
+    ext = extract(
+        "<p>The producer is unhappy with his partner, according to a new report by "
+        f'<a href="{story}">Daily Buzz</a>.</p><p>"He is frustrated," an insider told the '
+        'outlet on Monday. "He has no say in the company.</p><p>The label signed 12 acts in '
+        '2018.</p><p>"This fight is not his," the insider added.</p>'
+        '<p>"It is over," a source told reporters.</p>'
+    )
+    for start in ('"He is frustrated', '"He has no say', '"This fight'):
+        assert urls(sentence(ext, start)) == {
+            "https://gossip.example.com/news/1094226/producer-is-frustrated-source-says"
+        }, start
+    assert urls(sentence(ext, "The label signed")) == set()
+    assert urls(sentence(ext, '"It is over')) == set()  # words to the reporter
