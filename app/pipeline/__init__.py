@@ -17,7 +17,8 @@ __all__ = ["run_pipeline"]
 def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extraction:
     """Extract the article, its sources and its claims from one page."""
     doc = parse_document(html, url)
-    spans = split_sentences(doc.text, doc.blocks)
+    anchors = [(ln.start, ln.end) for ln in doc.links if not ln.note]
+    spans = split_sentences(doc.text, doc.blocks, anchors)
     index = build_index(doc)
     # a heading labels and a notice (disclaimer, correction) speaks about the page itself:
     # neither asserts the story, and a notice is no claim even when it names a source

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from app.pipeline.types import Block
 
@@ -55,11 +56,24 @@ def _starts_sentence(rest: str) -> bool:
     return any(c.isupper() for c in word[1:])  # "xAI", "iPhone", "eMarketer"
 
 
-def _split_segment(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """Sentences of one line of a block."""
+_NAME_WORDS = 4  # "E! News", "Yahoo! Finance": a short linked name is never two sentences
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether `position` falls strictly inside one of the sorted, disjoint `spans`."""
+    i = bisect.bisect_left(spans, (position, position)) - 1
+    return i >= 0 and spans[i][0] < position < spans[i][1]
+
+
+def _split_segment(
+    text: str, start: int, end: int, whole: Sequence[tuple[int, int]] = ()
+) -> Iterable[tuple[int, int]]:
+    """Sentences of one line of a block; no sentence ends inside a span of `whole`."""
     begin = start
     for m in _END.finditer(text, start, end):
         stop = m.end()
+        if _inside(stop, whole):
+            continue
         nxt = stop
         while nxt < end and text[nxt].isspace():
             nxt += 1
@@ -88,14 +102,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def split_sentences(text: str, blocks: Iterable[Block]) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; sentences never cross a block or a line break."""
+def split_sentences(
+    text: str, blocks: Iterable[Block], names: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """(start, end) of every sentence; sentences never cross a block or a line break, nor end
+    inside a short linked name of `names` (link anchors: "according to <a>E! News</a>")."""
+    whole = sorted(
+        (s, e) for s, e in names if len(text[s:e].split()) <= _NAME_WORDS and "\n" not in text[s:e]
+    )
     spans: list[tuple[int, int]] = []
     for block in blocks:
         line_start = block.start
         for line in text[block.start : block.end].split("\n"):
             line_end = line_start + len(line)
-            for s, e in _split_segment(text, line_start, line_end):
+            for s, e in _split_segment(text, line_start, line_end, whole):
                 span = _trimmed(text, s, e)
                 if span:
                     spans.append(span)

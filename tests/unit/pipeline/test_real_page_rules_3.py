@@ -152,3 +152,14 @@ def test_an_insider_who_told_the_outlet_rests_on_the_outlets_story() -> None:
         }, start
     assert urls(sentence(ext, "The label signed")) == set()
     assert urls(sentence(ext, '"It is over')) == set()  # words to the reporter
+
+
+def test_a_linked_name_with_an_exclamation_mark_ends_no_sentence() -> None:
+    story = "https://buzz.example.com/news/1094226/producer-unhappy"
+    ext = extract(
+        f'<p>The producer is unhappy, according to <a href="{story}">Buzz! News</a>. The label '
+        "declined to comment. Wow! News travels fast.</p>"
+    )
+    assert urls(sentence(ext, "The producer is unhappy")) == {story}
+    assert sentence(ext, "The producer").text.endswith("Buzz! News.")
+    assert sentence(ext, "News travels").text == "News travels fast."  # unlinked: a break
