@@ -12,6 +12,7 @@ from app.pipeline.attribution.lexicon import REPORT_NOUNS
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
 from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
+from app.pipeline.attribution.statements import statement_sources
 from app.pipeline.attribution.unnamed import UnnamedSources
 from app.pipeline.citations.marker_citations import by_label, cite_markers
 from app.pipeline.citations.source_notes import note_targets
@@ -371,8 +372,20 @@ def link_sentences(
         names += _cited_by_name(doc.text[start:end], start, cites, index, markers)
         results.append(SentenceLinks(_dedupe(cites), list(dict.fromkeys(names))))
     _backed_by_examples(doc, spans, results)
+    _report_statement(doc, spans, results)
     _continue_quotations(doc, spans, results)
     return results
+
+
+def _report_statement(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
+) -> None:
+    """Uncited "…, prosecutors said." lines rest on the institution's one linked statement."""
+    texts = [doc.text[start:end] for start, end in spans]
+    linked = [[c.url for c in r.citations if c.url and c.via == "hyperlink"] for r in results]
+    cited = [any(c.url for c in r.citations) for r in results]
+    for found, urls in zip(results, statement_sources(texts, linked, cited), strict=True):
+        found.citations += [Citation(u, "attribution") for u in urls]
 
 
 def _continue_quotations(

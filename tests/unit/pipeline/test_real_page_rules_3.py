@@ -163,3 +163,31 @@ def test_a_linked_name_with_an_exclamation_mark_ends_no_sentence() -> None:
     assert urls(sentence(ext, "The producer is unhappy")) == {story}
     assert sentence(ext, "The producer").text.endswith("Buzz! News.")
     assert sentence(ext, "News travels").text == "News travels fast."  # unlinked: a break
+
+
+RELEASE = "https://justice.example.gov/usao/pr/county-man-pleads-guilty-to-threats"
+
+
+def test_an_institutions_plain_said_lines_rest_on_its_one_linked_statement() -> None:
+    ext = extract(
+        "<p>A man pleaded guilty to threatening a lawmaker in March, prosecutors said.</p>"
+        "<p>He pleaded guilty to two counts, the U.S. Attorney’s Office for the Western "
+        f'District <a href="{RELEASE}">said in a statement</a>.</p>'
+        '<p>He called the office, said "she should go" and hung up, the prosecutor’s office '
+        "said.</p><p>He owned six rifles, the U.S. attorney's office said.</p>"
+        "<p>The city gave the court $5 million in 2018, Mayor Alicia Brandt’s office said.</p>"
+    )
+    for start in ("A man pleaded", "He called the office", "He owned six"):
+        assert urls(sentence(ext, start)) == {RELEASE}, start
+    # another body's office speaks for itself
+    assert urls(sentence(ext, "The city gave")) == set()
+
+
+def test_plain_said_lines_point_nowhere_when_two_statements_are_linked() -> None:
+    other = "https://union.example.org/news/statement-on-the-vote"
+    ext = extract(
+        f'<p>The office <a href="{RELEASE}">said in a statement</a> that he pleaded guilty.</p>'
+        f'<p>The union <a href="{other}">said in a statement</a> that it would appeal.</p>'
+        "<p>He owned six rifles, prosecutors said.</p>"
+    )
+    assert urls(sentence(ext, "He owned six")) == set()
