@@ -65,6 +65,13 @@ _EXPLAINER = re.compile(
 _CLAUSE_WORDS = 3
 _DATED_OR_NUMBERED = re.compile(r"/(?:19|20)\d\d/|\d{4,}")  # a story's date or id in its path
 _TERM_WORDS = 3  # "dark matter", "Big Bang": a term the site explains, not a story it cites
+# "began testing", "its app": a short anchor that reports what someone did or owns is no term
+_EVENT_WORDS = re.compile(
+    r"^(?:its|his|her|their|our)\s|\b(?:began|begun|started|announced|reported|launched|"
+    r"released|revealed|confirmed|denied|admitted|ruled|voted|agreed|signed|testified|found|"
+    r"showed|said|says|told|sued|fined|banned|approved|rejected|unveiled|introduced)\b",
+    re.IGNORECASE,
+)
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
 _HOME_PATH = re.compile(
     r"^/?(?:index\.\w+|home|about(?:[-_]us)?|[a-z]{2}(?:-[a-z]{2})?/?)?/?$", re.IGNORECASE
@@ -127,8 +134,10 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     if _EXPLAINER.search(path):
         return False
     words = text.split()
-    if len(words) <= _TERM_WORDS and (
-        _named_after(path, words, whole=False) or not _DATED_OR_NUMBERED.search(path)
+    if (
+        len(words) <= _TERM_WORDS
+        and not _EVENT_WORDS.search(text)
+        and (_named_after(path, words, whole=False) or not _DATED_OR_NUMBERED.search(path))
     ):
         return False  # a term linked to the site's explainer ("fiber-rich foods"), not a story
     clause = re.split(r"(?<=[.!?])\s+", before)[-1]
@@ -137,7 +146,8 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     # inside a sentence, not a list of the site's headlines ("Related: <a>…</a>"); a phrase
     # that opens a sentence in running text ("But <a>a judge ruled that…</a>") is one too
     opens = bool(clause.strip()) and not clause.rstrip().endswith(":")
-    return len(clause.split()) >= _CLAUSE_WORDS or (opens and len(words) >= _TERM_WORDS)
+    long_enough = len(words) >= _TERM_WORDS or _EVENT_WORDS.search(text)
+    return len(clause.split()) >= _CLAUSE_WORDS or (opens and bool(long_enough))
 
 
 def names_a_site(absolute: str, text: str) -> bool:

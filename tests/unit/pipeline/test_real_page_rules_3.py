@@ -191,3 +191,20 @@ def test_plain_said_lines_point_nowhere_when_two_statements_are_linked() -> None
         "<p>He owned six rifles, prosecutors said.</p>"
     )
     assert urls(sentence(ext, "He owned six")) == set()
+
+
+def test_a_short_anchor_that_reports_an_event_is_own_reporting_not_a_term() -> None:
+    ext = extract(
+        '<p>The app <a href="/story/app-hiding-likes-test-results">began testing</a> hidden '
+        "like counts in 12 countries on Thursday.</p><p>The rival also released a beta of "
+        '<a href="/story/rival-website-redesign">its app</a> in May.</p><p>It joins a move '
+        'toward <a href="/story/experiment-social-media-demetricators">demetrication</a> '
+        "among 4 platforms.</p>"
+    )
+    assert urls(sentence(ext, "The app began")) == {
+        "https://news.example.org/story/app-hiding-likes-test-results"
+    }
+    assert urls(sentence(ext, "The rival")) == {
+        "https://news.example.org/story/rival-website-redesign"
+    }
+    assert urls(sentence(ext, "It joins")) == set()  # a term the site explains
