@@ -215,7 +215,7 @@ def _back_reference(index: SourceIndex, noun: str, history: list[str]) -> str | 
 
 
 def _pointed_at(
-    noun: str, index: SourceIndex, history: list[str], previous: set[str]
+    noun: str, index: SourceIndex, history: list[str], previous: set[str], papers: list[str]
 ) -> str | None:
     """The source a document phrase points back to: "it" is the one source the sentence
     before cited (if it cited exactly one), "the same review" the latest of that kind."""
@@ -223,9 +223,31 @@ def _pointed_at(
         return next(iter(previous)) if len(previous) == 1 else None
     found = _back_reference(index, noun, history)
     if found is None and noun in _STUDY_NOUNS:  # "the study found": the one paper linked
-        papers = [s.url for s in index.sources() if is_scholarly(s.url) and not _BOOK.search(s.url)]
         return papers[0] if len(papers) == 1 else None
     return found
+
+
+# a sentence that presents a paper: "According to the study, published in BMJ Case Reports"
+_PRESENTS_PAPER = re.compile(
+    r"\b(?:study|paper|journal|published in|findings|researchers|authors)\b", re.IGNORECASE
+)
+
+
+def _the_papers(doc: Document, spans: Sequence[tuple[int, int]], index: SourceIndex) -> list[str]:
+    """The papers "the study" can mean: every paper the article links, or, when it links
+    several, those linked from a sentence that presents a study (not the background papers
+    linked on a term)."""
+    papers = [s.url for s in index.sources() if is_scholarly(s.url) and not _BOOK.search(s.url)]
+    if len(papers) < 2:
+        return papers
+    starts = [start for start, _ in spans]
+    presented = set()
+    for link in doc.links:
+        i = bisect.bisect_right(starts, link.start) - 1
+        url = normalize_url(link.href) if link.citation else None
+        if url and i >= 0 and _PRESENTS_PAPER.search(doc.text[spans[i][0] : spans[i][1]]):
+            presented.add(url)
+    return [u for u in papers if u in presented]
 
 
 # a reference work on a scholarly site (NCBI Bookshelf) explains terms; it is no study
@@ -240,13 +262,13 @@ def _spoken_in(item: Named) -> tuple[str, ...] | None:
 
 def _attribute(
     cites: list[Citation], named: list[Named], index: SourceIndex, said_in: tuple[str, ...] | None,
-    history: list[str], previous: set[str], the_medium: bool = False,
+    history: list[str], previous: set[str], papers: list[str], the_medium: bool = False,
 ) -> None:  # fmt: skip
     """Add the sources the sentence's attributions name or point back to."""
     cited = {c.url for c in cites if c.url}
     for item in named:
         if item.document:
-            url = None if cited else _pointed_at(item.name, index, history, previous)
+            url = None if cited else _pointed_at(item.name, index, history, previous, papers)
             if url:
                 cites.append(Citation(url, "attribution"))
             continue
@@ -351,6 +373,7 @@ def link_sentences(
     previous: set[str] = set()
     group = _Group()
     unnamed = UnnamedSources()
+    papers = _the_papers(doc, spans, index)
     results = []
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
@@ -358,8 +381,9 @@ def link_sentences(
         text = doc.text[start:end]
         cites += _cite_links(doc.links, start, end, named, text) + _cite_notes(note, named)
         _attribute(
-            cites, named, index, medium(text), history, previous, bool(_THE_MEDIUM.search(text))
-        )
+            cites, named, index, medium(text), history, previous, papers,
+            bool(_THE_MEDIUM.search(text)),
+        )  # fmt: skip
         cites += group.cite(doc.text[start:end], cites)
         if not any(c.url for c in cites):
             cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]

@@ -42,14 +42,23 @@ _AUTHORS = (
 _SPEAK = (
     r"say|says|said|note|notes|noted|explain|explains|explained|write|writes|wrote|argue|argues|"
     r"argued|conclude|concludes|concluded|suggest|suggests|suggested|caution|cautions|cautioned|"
-    r"warn|warns|warned|point out|points out|pointed out|add|adds|added|stress|stresses|stressed"
+    r"warn|warns|warned|point out|points out|pointed out|add|adds|added|stress|stresses|stressed|"
+    # what they make of their results: "the researchers think the source is a plume"
+    r"think|thinks|suspect|suspects|report|reports|reported"
 )
 _AUTHORS_SPEAK = re.compile(
     rf"\b{_AUTHORS}\s+(?:also\s+)?(?:{_SPEAK})\b|\b(?:{_SPEAK}|according to)\s+{_AUTHORS}\b"
     # "Existing research into hibernation shows…", "Previous studies have found…"
     r"|^(?:(?:and|but|yet|so)\s+)?(?:(?:existing|previous|prior|earlier|recent|new|other)\s+)?"
     r"(?:research|studies)(?:\s+(?:in|into|on|of)\s+[\w-]+(?:\s+[\w-]+){0,2})?"
-    r"\s+(?:(?:has|have)\s+)?(?:shows?|shown|suggests?|suggested|indicates?|indicated|found)\b",
+    r"\s+(?:(?:has|have)\s+)?(?:shows?|shown|suggests?|suggested|indicates?|indicated|found)\b"
+    # "…, a new study reports.": the study tagged as the teller of the whole sentence
+    r"|,\s*(?:a|the)\s+(?:new\s+|recent\s+)?(?:study|paper)\s+"
+    r"(?:reports|finds|found|shows|showed|suggests|says)[.!]?$"
+    # "In a new case study out Monday, they detail how…": its authors telling of it
+    r"|^in\s+(?:a|the)\s+(?:new\s+|recent\s+)?(?:case\s+)?(?:study|paper)\b[^,]{0,60},\s+"
+    r"(?:they|the\s+(?:researchers|authors|scientists|doctors))\s+"
+    r"(?:detail|describe|report|write|note|explain)\b",
     re.IGNORECASE,
 )
 
@@ -64,7 +73,7 @@ def authors_speaking(text: str) -> list[tuple[int, int]]:
     """Spans where the sentence credits a study's authors speaking of it ("the authors said")
     or research as such ("existing research shows")."""
     low = text.lower()
-    if "author" not in low and "research" not in low and "studies" not in low:
+    if not any(w in low for w in ("author", "research", "studies", "study", "paper")):
         return []  # the regex is the pipeline's costliest per sentence; most sentences skip it
     return [m.span() for m in _AUTHORS_SPEAK.finditer(text)]
 

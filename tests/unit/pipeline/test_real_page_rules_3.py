@@ -208,3 +208,22 @@ def test_a_short_anchor_that_reports_an_event_is_own_reporting_not_a_term() -> N
         "https://news.example.org/story/rival-website-redesign"
     }
     assert urls(sentence(ext, "It joins")) == set()  # a term the site explains
+
+
+def test_the_study_is_the_paper_the_article_presents_among_background_papers() -> None:
+    ext = run_pipeline(
+        _sister(
+            "<p>In a new case study out Monday, they detail how a man fell ill from his "
+            "duvet.</p><p>According to the study, published in "
+            '<a href="https://doi.org/10.1136/bcr-2019-231237">Case Reports</a>, he was 43.</p>'
+            '<p>The condition strikes <a href="https://doi.org/10.1000/birds.2008.1">bird '
+            "keepers</a> most often.</p><p>The researchers think 1 in 10,000 people have it."
+            "</p><p>Rates rose 4% in 2018, a new study reports.</p><p>The researchers found "
+            "12 more cases in 2019.</p>"
+        ),
+        SISTER_PAGE,
+    )
+    paper = {"https://doi.org/10.1136/bcr-2019-231237"}
+    for start in ("In a new case study", "The researchers think", "Rates rose"):
+        assert urls(sentence(ext, start)) == paper, start
+    assert urls(sentence(ext, "The researchers found")) == set()  # actors, not tellers
