@@ -83,6 +83,9 @@ def _continues(word: str) -> bool:
     return not bare.endswith(".") or bool(_DOTTED_ABBR.match(bare) or re.match(r"^[A-Z]\.$", bare))
 
 
+_WHERE_BASED = re.compile(r"-(?:based|headquartered)$")
+
+
 def find_names(text: str) -> list[NameSpan]:
     """Every proper-name span of `text`, in order."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -91,6 +94,9 @@ def find_names(text: str) -> list[NameSpan]:
     while i < len(tokens):
         if tokens[i][2].islower() or not _opens_name(tokens[i][2]):  # no capital, no name
             i += 1
+            continue
+        if _WHERE_BASED.search(tokens[i][2]) and i + 1 < len(tokens):
+            i += 1  # "Sacramento-based McClatchy": the place describes the name that follows
             continue
         j = i
         while j + 1 < len(tokens) and _continues(tokens[j][2]):

@@ -71,6 +71,13 @@ def is_scholarly(url: str) -> bool:
     return bool(_SCHOLARLY.match(url))
 
 
+# "McClatchy Co.", "Acme Holdings Inc": the company's form, which its domain leaves out
+_CORPORATE = re.compile(
+    r"(?:,?\s+(?:co|corp|corporation|inc|incorporated|ltd|llc|plc|holdings|company)\.?)+$",
+    re.IGNORECASE,
+)
+
+
 class SourceIndex:
     """Sources in first-seen order, with the names each one goes by."""
 
@@ -113,7 +120,8 @@ class SourceIndex:
 
     def _score(self, name: str, entry: _Entry) -> int:
         """3 exact name or domain, 2 acronym, 1 shared content words, 0 no match."""
-        norm, compact = _norm(name), re.sub(r"[^a-z0-9]", "", _norm(name))
+        norm = _norm(name)
+        compact = re.sub(r"[^a-z0-9]", "", _norm(_CORPORATE.sub("", name)))
         if any(_norm(n) == norm for n in entry.names) or (
             len(compact) >= 3 and (compact in entry.domains or f"the{compact}" in entry.domains)
         ):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
+from app.pipeline.attribution.names import find_names
 from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
 
 SISTER_PAGE = "https://www.news.example.de/2026/05/story"
@@ -227,3 +228,15 @@ def test_the_study_is_the_paper_the_article_presents_among_background_papers() -
     for start in ("In a new case study", "The researchers think", "Rates rose"):
         assert urls(sentence(ext, start)) == paper, start
     assert urls(sentence(ext, "The researchers found")) == set()  # actors, not tellers
+
+
+def test_a_company_named_with_its_form_or_its_base_goes_by_its_domain() -> None:
+    release = "https://investors.ridgeline.com/news-releases/third-quarter-2019-results"
+    ext = extract(
+        "<p>Public chains such as Ridgeline Co. cut costs.</p><p>Denver-based Ridgeline, a "
+        "chain of 30 papers, may be next.</p><p>Ridgeline reported a loss of $304.7 million "
+        "in the quarter.</p><p>Ridgeline said its cash would run short, "
+        f'<a href="{release}">in its results</a>.</p>'
+    )
+    assert urls(sentence(ext, "Ridgeline reported")) == {release}
+    assert find_names("Denver-based Ridgeline rose.")[0].text == "Ridgeline"
