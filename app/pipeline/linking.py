@@ -398,7 +398,20 @@ def link_sentences(
     _backed_by_examples(doc, spans, results)
     _report_statement(doc, spans, results)
     _continue_quotations(doc, spans, results)
+    for (start, end), found in zip(spans, results, strict=True):
+        if _rests_on_nothing(doc.text[start:end]):  # only what it carries itself
+            found.citations = [c for c in found.citations if c.via != "attribution" or not c.url]
     return results
+
+
+_FRAGMENT_WORDS = 2  # "Possibly.", "Sort of.": no statement to rest on anything
+
+
+def _rests_on_nothing(text: str) -> bool:
+    """A question of the writer's own ("Is it the future?", not a quoted one) or a fragment
+    asserts nothing, so it takes no source from the quotation or speaker around it."""
+    bare = text.rstrip()
+    return bare.endswith("?") or len(bare.split()) <= _FRAGMENT_WORDS
 
 
 def _report_statement(

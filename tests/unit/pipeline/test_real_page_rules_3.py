@@ -240,3 +240,21 @@ def test_a_company_named_with_its_form_or_its_base_goes_by_its_domain() -> None:
     )
     assert urls(sentence(ext, "Ridgeline reported")) == {release}
     assert find_names("Denver-based Ridgeline rose.")[0].text == "Ridgeline"
+
+
+def test_a_question_or_a_fragment_in_a_credited_quotation_takes_no_source() -> None:
+    review = "https://reviews.example.com/2019/11/18/console-review"
+    ext = extract(
+        "<p>Here is what the reviews say:</p><blockquote><p>The console costs $129 and ships "
+        "with 3 games. Is it the future? Possibly.</p></blockquote>"
+        f'<p>[<a href="{review}">Review Weekly</a>]</p>'
+        '<p>Remember <a href="/2008/04/the-slogan-contest-story">the state’s epic quest for a '
+        "slogan</a>?</p>"
+    )
+    assert urls(sentence(ext, "The console costs")) == {review}
+    assert urls(sentence(ext, "Is it the future")) == set()
+    assert urls(sentence(ext, "Possibly")) == set()
+    # a link of its own stays: the question points at the site's earlier story
+    assert urls(sentence(ext, "Remember the")) == {
+        "https://news.example.org/2008/04/the-slogan-contest-story"
+    }
