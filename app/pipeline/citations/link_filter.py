@@ -40,12 +40,16 @@ _CTA_TEXT = re.compile(
 )
 # "For more information, visit www.x.example": a call to action, not a source
 _CTA_BEFORE = re.compile(
-    r"\b(?:visit|go to|head to|check out|log on to|available (?:at|from))\s*:?\s*$", re.IGNORECASE
+    r"\b(?:visit|go to|head to|check out|log on to|available (?:at|from))\s*:?\s*$",
+    re.IGNORECASE,
 )
+# "(For more forecasts, see <a>here</a>.)": a pointer to further reading
+_SEE_BEFORE = re.compile(r"\b(?:see|click|read)\s*$", re.IGNORECASE)
+_POINTER = re.compile(r"^(?:here|there|this|this page|this link)$", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\.(?:pdf|docx?|xlsx?|csv|ods|odt|pptx?)$"
     r"|/(?:publications?|research|statistics|reports?|datasets?|documents?|papers?|"
-    r"consultations?|evaluations?|official-statistics)/[^/]+",
+    r"consultations?|evaluations?|official-statistics|results)/[^/]+",
     re.IGNORECASE,
 )
 # An article of the site itself: a dated path, a long slug or an id, not a section or wiki term
@@ -254,4 +258,5 @@ def is_source_link(
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False
-    return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]))
+    pointer = _POINTER.match(text.strip()) and _SEE_BEFORE.search(before[-20:])
+    return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]) or pointer)

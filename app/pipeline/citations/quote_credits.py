@@ -37,7 +37,15 @@ def last_sentence_start(text: str) -> int:
     return ends[-1] if ends else 0
 
 
+_CREDIT_WORDS = 6
+
+
 def credit_span(text: str) -> tuple[int, int] | None:
-    """The span of a parenthesised credit that closes the block, if it has one."""
+    """The span of a parenthesised credit that closes the block, if it has one (a short name,
+    not an aside that is a sentence of its own: "(Watergate, remember, took two years.)")."""
     m = _TRAILING_CREDIT.search(text)
-    return m.span(1) if m else None
+    if m is None:
+        return None
+    inner = m.group(1)[1:-1].strip()
+    sentence = inner.endswith((".", "!", "?")) and len(inner.split()) > 2
+    return None if sentence or len(inner.split()) > _CREDIT_WORDS else m.span(1)

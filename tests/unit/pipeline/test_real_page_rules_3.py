@@ -258,3 +258,35 @@ def test_a_question_or_a_fragment_in_a_credited_quotation_takes_no_source() -> N
     assert urls(sentence(ext, "Remember the")) == {
         "https://news.example.org/2008/04/the-slogan-contest-story"
     }
+
+
+def test_an_aside_in_parentheses_is_no_picture_credit() -> None:
+    timeline = "https://www.tv.example.net/politics/complete-timeline-took-longer"
+    ext = extract(
+        "<p>The inquiry may run into 2020. (The last one, remember, "
+        f'<a href="{timeline}">took more than two years</a> to unfold.)</p>'
+        '<p>The river froze in March. (<a href="https://photos.example.com/jo">Jo Lee/Flickr'
+        "</a>)</p>"
+    )
+    assert urls(sentence(ext, "(The last one")) == {
+        "https://tv.example.net/politics/complete-timeline-took-longer"
+    }
+    assert urls(sentence(ext, "The river froze")) == set()
+
+
+def test_the_sites_results_pages_are_data_it_publishes() -> None:
+    ext = extract(
+        "<p>Democrats beat the governor in a state the president won by "
+        '<a href="/elections/2016/results/kentucky?module=inline">30 points</a> in 2016.</p>'
+    )
+    assert urls(sentence(ext, "Democrats beat")) == {
+        "https://news.example.org/elections/2016/results/kentucky?module=inline"
+    }
+
+
+def test_see_here_is_a_pointer_not_a_source() -> None:
+    ext = extract(
+        "<p>We forecast a 55% chance of success. (For more forecasts we made, see "
+        '<a href="https://other.example.org/research/forecasts-2018">here</a>.)</p>'
+    )
+    assert urls(sentence(ext, "(For more forecasts")) == set()
