@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from app.pipeline.attribution.document_refs import medium, mentions
 from app.pipeline.attribution.lexicon import REPORT_NOUNS
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
+from app.pipeline.attribution.polls import POLL_NOUNS, reports_shares
 from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
 from app.pipeline.attribution.statements import statement_sources
@@ -374,6 +375,8 @@ def link_sentences(
     group = _Group()
     unnamed = UnnamedSources()
     papers = _the_papers(doc, spans, index)
+    recent: list[tuple[int, list[str]]] = []  # the block and URLs of the last few sentences
+    block_starts = [b.start for b in doc.blocks]
     results = []
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
@@ -387,8 +390,12 @@ def link_sentences(
         cites += group.cite(doc.text[start:end], cites)
         if not any(c.url for c in cites):
             cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]
+        if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
+            block = bisect.bisect_right(block_starts, start) - 1
+            cites += [Citation(u, "attribution") for u in _latest_poll(index, recent, block)]
         urls = [c.url for c in cites if c.url]
         unnamed.learn(text, urls)
+        recent = (recent + [(bisect.bisect_right(block_starts, start) - 1, urls)])[-_POLL_REACH:]
         history += urls
         previous = set(urls)
         names = _names(cites, named, index)
@@ -442,6 +449,19 @@ def _continue_quotations(
     ]
     for found, urls in zip(results, quoted_run_sources(sentences), strict=True):
         found.citations += [Citation(u, "attribution") for u in urls]
+
+
+_POLL_REACH = 3  # sentences back that "51 percent say…" may report a poll from
+
+
+def _latest_poll(index: SourceIndex, recent: list[tuple[int, list[str]]], block: int) -> list[str]:
+    """The poll or survey the last few sentences of this paragraph or the one before cited,
+    latest first (one at most)."""
+    for where, urls in reversed(recent):
+        polls = [u for u in urls if mentions(index.describe(u), POLL_NOUNS)]
+        if polls and block - where <= 1:
+            return polls[:1]
+    return []
 
 
 # "Studies show that…", "Some research suggests…": a generalisation about research…

@@ -290,3 +290,17 @@ def test_see_here_is_a_pointer_not_a_source() -> None:
         '<a href="https://other.example.org/research/forecasts-2018">here</a>.)</p>'
     )
     assert urls(sentence(ext, "(For more forecasts")) == set()
+
+
+def test_shares_of_respondents_report_the_poll_just_cited() -> None:
+    poll = "https://tv.example.com/politics/poll-majority-back-inquiry/story?id=67088534"
+    ext = extract(
+        f'<p>A new <a href="{poll}">TV News poll</a> shows majority support for the inquiry. '
+        "Fifty-one percent say the president should be removed. And an overwhelming 70 percent "
+        "of Americans say that the call was wrong.</p><p>The House voted 232 to 196 on Oct. 31."
+        "</p><p>Turnout rose, and 40% of voters said the economy came first.</p>"
+    )
+    expected = {"https://tv.example.com/politics/poll-majority-back-inquiry/story?id=67088534"}
+    for start in ("Fifty-one percent", "And an overwhelming"):
+        assert urls(sentence(ext, start)) == expected, start
+    assert urls(sentence(ext, "Turnout rose")) == set()  # too far from the poll

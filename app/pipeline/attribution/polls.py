@@ -1,0 +1,23 @@
+"""Shares of respondents: "Fifty-one percent say that…", right after "A new poll shows…",
+report the poll the article just cited."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["POLL_NOUNS", "reports_shares"]
+
+POLL_NOUNS = ("poll", "survey")
+_SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|[a-z]+(?:-[a-z]+)?\s+(?:percent|per cent))"
+# "51 percent say", "an overwhelming 70 percent of Americans say that", "a third of voters want"
+_SHARES_SAY = re.compile(
+    rf"\b{_SHARE}(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?(?:\s+(?:also|now|still))?\s+"
+    r"(?:say|said|says|support|supported|oppose|opposed|believe|believed|think|thought|want|"
+    r"wanted|approve|approved|disapprove|disapproved|agree|agreed|favou?r|favou?red)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_shares(text: str) -> bool:
+    """Whether the sentence reports what a share of people say, think or want."""
+    return bool(_SHARES_SAY.search(text))
