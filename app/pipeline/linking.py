@@ -15,6 +15,7 @@ from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sour
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
 from app.pipeline.attribution.statements import statement_sources
 from app.pipeline.attribution.unnamed import UnnamedSources
+from app.pipeline.citations.link_filter import is_document_url
 from app.pipeline.citations.marker_citations import by_label, cite_markers
 from app.pipeline.citations.source_notes import note_targets
 from app.pipeline.citations.sources import SourceIndex, is_scholarly, normalize_url
@@ -223,8 +224,10 @@ def _pointed_at(
     if noun == "it":
         return next(iter(previous)) if len(previous) == 1 else None
     found = _back_reference(index, noun, history)
-    if found is None and noun in _STUDY_NOUNS:  # "the study found": the one paper linked
-        return papers[0] if len(papers) == 1 else None
+    if found is None and noun in _STUDY_NOUNS and len(papers) == 1:
+        return papers[0]  # "the study found": the one paper linked
+    if found is None and len(previous) == 1 and is_document_url(next(iter(previous))):
+        return next(iter(previous))  # "That report found…": the document just cited
     return found
 
 

@@ -9,7 +9,14 @@ from urllib.parse import urlsplit
 
 from app.urls import registrable_domain
 
-__all__ = ["is_own_story", "is_source_link", "names_a_site", "site_domains", "site_hosts"]
+__all__ = [
+    "is_document_url",
+    "is_own_story",
+    "is_source_link",
+    "names_a_site",
+    "site_domains",
+    "site_hosts",
+]
 
 _SHARE_HOSTS = re.compile(
     r"(^|\.)(facebook\.com/sharer|twitter\.com/(intent|share)|x\.com/intent|linkedin\.com/share|"
@@ -122,6 +129,11 @@ def _profile_link(host: str, path: str) -> bool:
     if segments[:1] == ["watch"]:
         return False  # "youtube.com/watch?v=…": a video, which can be a source
     return len(segments) <= 1 or segments[0] in ("profile", "in", "company", "user", "channel")
+
+
+def is_document_url(url: str) -> bool:
+    """Whether the URL is a document (a PDF, a page under /reports/…), not a story or a site."""
+    return _is_publication(urlsplit(url).path)
 
 
 def _is_publication(path: str) -> bool:

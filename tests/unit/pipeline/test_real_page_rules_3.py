@@ -304,3 +304,15 @@ def test_shares_of_respondents_report_the_poll_just_cited() -> None:
     for start in ("Fifty-one percent", "And an overwhelming"):
         assert urls(sentence(ext, start)) == expected, start
     assert urls(sentence(ext, "Turnout rose")) == set()  # too far from the poll
+
+
+def test_that_report_is_the_document_the_sentence_before_cited() -> None:
+    audit = "https://oig.example.gov/sites/default/files/assets/2019-07/OIG-19-51.pdf"
+    ext = extract(
+        "<p>The doctors noted findings of "
+        f'<a href="{audit}">overcrowded conditions in five facilities</a>. That report found '
+        "children had no showers for 9 days.</p><p>The report on staffing found 40 vacancies."
+        "</p>"
+    )
+    assert urls(sentence(ext, "That report found")) == {audit}
+    assert urls(sentence(ext, "The report on staffing")) == set()  # two sentences on
