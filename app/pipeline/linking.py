@@ -226,8 +226,9 @@ def _pointed_at(
     found = _back_reference(index, noun, history)
     if found is None and noun in _STUDY_NOUNS and len(papers) == 1:
         return papers[0]  # "the study found": the one paper linked
-    if found is None and len(previous) == 1 and is_document_url(next(iter(previous))):
-        return next(iter(previous))  # "That report found…": the document just cited
+    just_cited = next(iter(previous)) if len(previous) == 1 else None
+    if found is None and noun == "report" and just_cited and is_document_url(just_cited):
+        return just_cited  # "That report found…": the document just cited, of whatever kind
     return found
 
 
