@@ -69,12 +69,13 @@ _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(
 # the site's evergreen explainers and how-tos ("/how-to-open-an-ira", "/what-is-a-roth-ira",
 # "/guides/…", "/index-funds-explained"): what a term means or how to do it, not reporting
 _EXPLAINER = re.compile(
-    r"/(?:how-to|what-(?:is|are|does|do)|who-(?:is|are))-[^/]*/?$|[-_]explained/?$"
+    r"/(?:how-to|what-(?:is|are|does|do)|who-(?:is|are))-[^/]*/?$|[-_]explained(?:\.\w+)?/?$"
     r"|/(?:guides?|explainers?|glossary|definitions?|dictionary|learn|basics)/",
     re.IGNORECASE,
 )
 _CLAUSE_WORDS = 3
 _DATED_OR_NUMBERED = re.compile(r"/(?:19|20)\d\d/|\d{4,}")  # a story's date or id in its path
+_ARTICLES = frozenset({"the", "a", "an"})
 _TERM_WORDS = 3  # "dark matter", "Big Bang": a term the site explains, not a story it cites
 # "began testing", "its app": a short anchor that reports what someone did or owns is no term
 _EVENT_WORDS = re.compile(
@@ -166,6 +167,27 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     return len(clause.split()) >= _CLAUSE_WORDS or (opens and bool(long_enough))
 
 
+# an explainer's slug: "/15421-black-holes-facts-formation", "/religion-what-is-a-sikh/"
+_EXPLAINER_SLUG = re.compile(
+    r"(?:^|[-_])(?:what-(?:is|are)|who-(?:is|are)|facts?|explained)(?:[-_.]|$)", re.IGNORECASE
+)
+_EXPLAINED_WORDS = 4
+
+
+def _explains_term(path: str, text: str) -> bool:
+    """A short term linked to any site's explainer on it ("black holes" ->
+    ".../black-holes-facts-formation"): what the term means, not the sentence's evidence."""
+    words = text.split()
+    if not 0 < len(words) <= _EXPLAINED_WORDS or _EVENT_WORDS.search(text):
+        return False
+    segments = [p for p in path.lower().split("/") if p and not p.startswith("index.")]
+    segment = segments[-1] if segments else ""
+    if not _EXPLAINER_SLUG.search(segment):
+        return False
+    slug = set(re.split(r"[^a-z0-9]+", segment))
+    return any(len(w) >= 4 and w in slug for w in re.split(r"[^a-z0-9]+", text.lower()))
+
+
 def names_a_site(absolute: str, text: str) -> bool:
     """A name linked to the page about it: its home page ("Good Ventures", "rustup") or a
     page named after it (".../wendy-garrett" for "Wendy Garrett"). Who it is, not evidence."""
@@ -187,6 +209,8 @@ def _named_after(path: str, words: list[str], *, whole: bool = True) -> bool:
     `whole` off, holds all of its words ("/28402-what-is-dark-matter.html")."""
     segment = path.rstrip("/").rsplit("/", 1)[-1].lower()
     slug = set(re.split(r"[^a-z0-9]+", segment)) - {""}
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]  # "the Big Bang" -> "/25126-big-bang-theory.html"
     name = {p for w in words for p in re.split(r"[^a-z0-9]+", w.lower())} - {""}
     return bool(name) and name <= slug and (not whole or len(slug) <= len(name) + 1)
 
@@ -257,7 +281,7 @@ def is_source_link(
         or _own_article(parts.hostname, parts.path, before, text)
     ):
         return False
-    if not cited and names_a_site(absolute, text):
+    if not cited and (names_a_site(absolute, text) or _explains_term(parts.path, text)):
         return False
     rels = rel.lower().split()
     if "sponsored" in rels or "tag" in rels or "author" in rels:

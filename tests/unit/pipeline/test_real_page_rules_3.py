@@ -316,3 +316,23 @@ def test_that_report_is_the_document_the_sentence_before_cited() -> None:
     )
     assert urls(sentence(ext, "That report found")) == {audit}
     assert urls(sentence(ext, "The report on staffing")) == set()  # two sentences on
+
+
+def test_a_term_linked_to_any_sites_explainer_is_no_source() -> None:
+    ext = extract(
+        "<p>Winds formed around the central "
+        '<a href="https://www.space.example.com/15421-black-holes-facts-formation">black holes'
+        "</a> within 2 billion years.</p><p>Many farmers in the state belong to the "
+        '<a href="https://www.tv.example.com/2012/08/05/us/religion-what-is-a-sikh/index.html">'
+        "Sikh religious minority</a>, 58% by one count.</p><p>It arose from the chaos of "
+        '<a href="/25126-big-bang-theory.html">the Big Bang</a> 13.8 billion years ago.</p>'
+        "<p>Deaths fell 12%, according to a "
+        '<a href="https://www.wire.example.com/article/plague-explainer/explainer-dont-panic">'
+        "wire explainer</a>.</p>"
+    )
+    for start in ("Winds formed", "Many farmers", "It arose"):
+        assert urls(sentence(ext, start)) == set(), start
+    # a news explainer on the events the sentence reports is its source
+    assert urls(sentence(ext, "Deaths fell")) == {
+        "https://wire.example.com/article/plague-explainer/explainer-dont-panic"
+    }
