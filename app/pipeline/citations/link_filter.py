@@ -188,11 +188,32 @@ def _explains_term(path: str, text: str) -> bool:
     return any(len(w) >= 4 and w in slug for w in re.split(r"[^a-z0-9]+", text.lower()))
 
 
+_CODE_HOSTS = re.compile(r"^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$")
+
+
+def _names_a_repository(host: str, path: str, text: str) -> bool:
+    """A project's name linked to its repository ("the <a>regex</a> crate" ->
+    github.com/rust-lang/regex): what the project is, not evidence for the sentence."""
+    segments = [p for p in path.split("/") if p]
+    if not _CODE_HOSTS.match(host.lower()) or len(segments) != 2:
+        return False
+    name = _squeezed(text)
+    return bool(name) and name in (_squeezed(segments[1]), _squeezed(segments[0]))
+
+
+def _squeezed(text: str) -> str:
+    """Lower-case letters and digits only: "Rust-Clippy" -> "rustclippy"."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
 def names_a_site(absolute: str, text: str) -> bool:
-    """A name linked to the page about it: its home page ("Good Ventures", "rustup") or a
-    page named after it (".../wendy-garrett" for "Wendy Garrett"). Who it is, not evidence."""
+    """A name linked to the page about it: its home page ("Good Ventures", "rustup"), its
+    repository or a page named after it (".../wendy-garrett" for "Wendy Garrett"). Who it
+    is, not evidence."""
     parts = urlsplit(absolute)
     host, path = parts.hostname or "", parts.path
+    if _names_a_repository(host, path, text):
+        return True
     words = text.split()
     proper = 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
     if proper and len(words) >= 2 and _named_after(path, words):

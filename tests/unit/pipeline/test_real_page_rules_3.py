@@ -336,3 +336,16 @@ def test_a_term_linked_to_any_sites_explainer_is_no_source() -> None:
     assert urls(sentence(ext, "Deaths fell")) == {
         "https://wire.example.com/article/plague-explainer/explainer-dont-panic"
     }
+
+
+def test_a_project_linked_to_its_repository_is_no_source() -> None:
+    ext = extract(
+        "<p>Some libraries, such as the "
+        '<a href="https://github.com/rust-lang/regex">regex</a> crate, are 3 times faster.</p>'
+        '<p>The <a href="https://github.com/rust-lang/rust/issues/57640">tracking issue</a> '
+        "lists 12 open bugs.</p>"
+    )
+    assert urls(sentence(ext, "Some libraries")) == set()
+    assert urls(sentence(ext, "The tracking issue")) == {
+        "https://github.com/rust-lang/rust/issues/57640"
+    }
