@@ -103,6 +103,7 @@ _COMMUNITY = re.compile(
     re.IGNORECASE,
 )
 _RECIRCULATION = re.compile(r"[?&][^=]*=[^&]*(?:related|recirc|recommend|popular|trending)", re.I)
+_A_BOOK_TITLED = re.compile(r"\b(?:book|novel|memoir|biography)\s*[\"“]?\s*$", re.IGNORECASE)
 _AFFILIATE = re.compile(
     r"[?&](aff|affid|affiliate|tag|associate)=|/(aff|go|out|redirect)/"
     # a paid placement: "?utm_medium=cpc", "utm_medium=paid", "utm_medium=affiliate"
@@ -311,7 +312,9 @@ def is_source_link(
         parts.hostname, parts.path
     ):
         return False
-    if _NAV_PATH.search(parts.path) or _AFFILIATE.search(absolute) or _WIKI_PERSON.search(absolute):
+    if _AFFILIATE.search(absolute) and not _A_BOOK_TITLED.search(before[-40:]):
+        return False  # a shop's link, unless it is the book the sentence names ("his book <a>")
+    if _NAV_PATH.search(parts.path) or _WIKI_PERSON.search(absolute):
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False

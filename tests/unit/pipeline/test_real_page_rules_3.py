@@ -349,3 +349,16 @@ def test_a_project_linked_to_its_repository_is_no_source() -> None:
     assert urls(sentence(ext, "The tracking issue")) == {
         "https://github.com/rust-lang/rust/issues/57640"
     }
+
+
+def test_a_shops_link_on_the_book_a_sentence_names_is_the_book() -> None:
+    book = "https://www.shop.example.com/Financial-Freedom/dp/0525540881?tag=news-20"
+    ext = extract(
+        f'<p>In his book "<a href="{book}">Financial Freedom</a>," he sets a target of 25 '
+        'times annual spending.</p><p>The kettle costs <a href="https://www.shop.example.com/'
+        'kettle/dp/B000123?tag=news-20">$39</a> this week.</p>'
+    )
+    assert urls(sentence(ext, "In his book")) == {
+        "https://shop.example.com/Financial-Freedom/dp/0525540881?tag=news-20"
+    }
+    assert urls(sentence(ext, "The kettle")) == set()
