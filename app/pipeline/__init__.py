@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from app.pipeline.checkworthiness.assessment import assess
+from app.pipeline.citations.sources import normalize_url
 from app.pipeline.document import parse_document
 from app.pipeline.linking import build_index, link_sentences
 from app.pipeline.page.boilerplate import is_notice_text
 from app.pipeline.sentences import split_sentences
-from app.pipeline.types import Extraction, Sentence
+from app.pipeline.types import Document, Extraction, Sentence, Source
 
 __all__ = ["run_pipeline"]
 
@@ -52,7 +53,7 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
         url=url, text=doc.text, word_count=len(doc.text.split()), title=doc.title,
         byline=doc.byline, published=doc.published, site_name=doc.site_name,
         language=doc.language, canonical_url=doc.canonical_url, sentences=sentences,
-        sources=index.sources(),
+        sources=_cited_sources(index.sources(), sentences, doc),
     )  # fmt: skip
 
 
@@ -104,6 +105,14 @@ def _asks_or_introduces(text: str) -> bool:
         or bool(_IMPERATIVE.match(text))
         or bool(_LIST_INTRO.match(text))
     )
+
+
+def _cited_sources(sources: list[Source], sentences: list[Sentence], doc: Document) -> list[Source]:
+    """The sources some sentence cites, and every entry of the page's reference lists: a body
+    link no sentence ended up citing (a pointer to further reading) is no source."""
+    cited = {c.url for s in sentences for c in s.citations if c.url}
+    listed = {normalize_url(r.url) for r in doc.references if r.url}
+    return [s for s in sources if s.url in cited or s.url in listed]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -362,3 +362,13 @@ def test_a_shops_link_on_the_book_a_sentence_names_is_the_book() -> None:
         "https://shop.example.com/Financial-Freedom/dp/0525540881?tag=news-20"
     }
     assert urls(sentence(ext, "The kettle")) == set()
+
+
+def test_a_link_no_sentence_ends_up_citing_is_no_source() -> None:
+    ext = extract(
+        "<p>You should "
+        '<a href="/start-saving-max-out-retirement-accounts-2019-5">max out your accounts</a>'
+        ' first.</p><p>Savings rose 4%, <a href="https://stats.example.gov/reports/savings-2019">'
+        "the bureau reported</a>.</p>"
+    )
+    assert {s.url for s in ext.sources} == {"https://stats.example.gov/reports/savings-2019"}
