@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from app.pipeline.attribution.document_refs import medium, mentions
 from app.pipeline.attribution.lexicon import REPORT_NOUNS
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
-from app.pipeline.attribution.polls import POLL_NOUNS, reports_shares
+from app.pipeline.attribution.polls import POLL_NOUNS, names_respondents, reports_shares
 from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
 from app.pipeline.attribution.statements import statement_sources
@@ -397,6 +397,9 @@ def link_sentences(
         if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
             block = bisect.bisect_right(block_starts, start) - 1
             cites += [Citation(u, "attribution") for u in _latest_poll(index, recent, block)]
+        if not any(c.url for c in cites) and names_respondents(text):  # the survey's people
+            polls = [u for u in history if mentions(f"{index.describe(u)} {u}", POLL_NOUNS)]
+            cites += [Citation(u, "attribution") for u in polls[-1:]]
         urls = [c.url for c in cites if c.url]
         unnamed.learn(text, urls)
         recent = (recent + [(bisect.bisect_right(block_starts, start) - 1, urls)])[-_POLL_REACH:]
@@ -462,7 +465,7 @@ def _latest_poll(index: SourceIndex, recent: list[tuple[int, list[str]]], block:
     """The poll or survey the last few sentences of this paragraph or the one before cited,
     latest first (one at most)."""
     for where, urls in reversed(recent):
-        polls = [u for u in urls if mentions(index.describe(u), POLL_NOUNS)]
+        polls = [u for u in urls if mentions(f"{index.describe(u)} {u}", POLL_NOUNS)]
         if polls and block - where <= 1:
             return polls[:1]
     return []

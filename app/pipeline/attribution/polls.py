@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["POLL_NOUNS", "reports_shares"]
+__all__ = ["POLL_NOUNS", "names_respondents", "reports_shares"]
 
 POLL_NOUNS = ("poll", "survey")
 _SHARE = r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per cent)|[a-z]+(?:-[a-z]+)?\s+(?:percent|per cent))"
@@ -21,3 +21,11 @@ _SHARES_SAY = re.compile(
 def reports_shares(text: str) -> bool:
     """Whether the sentence reports what a share of people say, think or want."""
     return bool(_SHARES_SAY.search(text))
+
+
+_RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed))\b", re.IGNORECASE)
+
+
+def names_respondents(text: str) -> bool:
+    """Whether the sentence speaks of a survey's respondents ("97% of survey respondents")."""
+    return bool(_RESPONDENTS.search(text))

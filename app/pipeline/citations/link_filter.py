@@ -318,5 +318,5 @@ def is_source_link(
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False
-    pointer = _POINTER.match(text.strip()) and _SEE_BEFORE.search(before[-20:])
+    pointer = _POINTER.match(text.strip(" .,;:")) and _SEE_BEFORE.search(before[-20:])
     return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]) or pointer)

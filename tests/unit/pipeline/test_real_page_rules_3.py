@@ -372,3 +372,15 @@ def test_a_link_no_sentence_ends_up_citing_is_no_source() -> None:
         "the bureau reported</a>.</p>"
     )
     assert {s.url for s in ext.sources} == {"https://stats.example.gov/reports/savings-2019"}
+
+
+def test_a_surveys_respondents_rest_on_the_survey_linked_earlier() -> None:
+    survey = "https://insights.devs.example.com/survey/2019"
+    ext = extract(
+        f'<p>The language has been <a href="{survey}">the most loved for four years</a>.</p>'
+        "<p>It has 12 official teams.</p><p>It runs on 3 platforms.</p><p>It ships every 6 "
+        "weeks.</p><p>The 97% of survey respondents who have not used it may wonder why.</p>"
+        '<p>For the full budget, see <a href="/research/grants/budget-2018">this page.</a></p>'
+    )
+    assert urls(sentence(ext, "The 97% of survey")) == {survey}
+    assert urls(sentence(ext, "For the full budget")) == set()
