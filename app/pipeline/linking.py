@@ -277,7 +277,10 @@ def _attribute(
             if url:
                 cites.append(Citation(url, "attribution"))
             continue
-        urls = _fits(index, _match(index, item.name), said_in or _spoken_in(item), cited)
+        if any(c.via == "hyperlink" and c.attributed_to == item.name for c in cites):
+            continue  # "according to <a>Reuters</a>": the link on the name is the source
+        medium_of = None if item.reported else said_in  # "according to NPR, Li wrote in a post"
+        urls = _fits(index, _match(index, item.name), medium_of or _spoken_in(item), cited)
         if not urls and said_in and the_medium:  # "…, Zurbuchen said in the statement"
             urls = [u for u in [_back_reference(index, said_in[0], history)] if u]
         if item.needs_source and not urls:

@@ -44,6 +44,7 @@ class Named:
     needs_source: bool = False
     document: bool = False
     spoken: bool = False  # a spokesperson's words: only the body's statements can hold them
+    reported: bool = False  # "according to X": X reports the sentence, in whatever medium
 
     @property
     def shown(self) -> bool:
@@ -128,6 +129,8 @@ class SpeakerResolver:
         for item in find_attributions(text, own):
             speakers = recent + [f.name for f in found if f.shown]
             named = _resolve(item, start, earlier, speakers, self.padded, subject)
+            if named is not None:
+                named.reported = text[item.start :].lower().startswith("according to")
             if named is not None and named.name.lower() not in {f.name.lower() for f in found}:
                 found.append(named)
         self.recent += [(block, number, f.name) for f in found if f.shown and not f.needs_source]

@@ -119,12 +119,15 @@ class SourceIndex:
             entry.names.add(name)
 
     def _score(self, name: str, entry: _Entry) -> int:
-        """3 exact name or domain, 2 acronym, 1 shared content words, 0 no match."""
+        """4 its own domain, 3 exact name, 2 acronym, 1 shared content words, 0 no match."""
         norm = _norm(name)
         compact = re.sub(r"[^a-z0-9]", "", _norm(_CORPORATE.sub("", name)))
-        if any(_norm(n) == norm for n in entry.names) or (
-            len(compact) >= 3 and (compact in entry.domains or f"the{compact}" in entry.domains)
-        ):
+        own_domain = len(compact) >= 3 and (
+            compact in entry.domains or f"the{compact}" in entry.domains
+        )
+        if own_domain:  # "Reuters" is reuters.com before a wire copy it was linked on
+            return 4
+        if any(_norm(n) == norm for n in entry.names):
             return 3
         acronym = name.isupper() and 2 <= len(name) <= 6
         if acronym and (

@@ -384,3 +384,25 @@ def test_a_surveys_respondents_rest_on_the_survey_linked_earlier() -> None:
     )
     assert urls(sentence(ext, "The 97% of survey")) == {survey}
     assert urls(sentence(ext, "For the full budget")) == set()
+
+
+def test_a_wire_is_its_own_story_before_a_copy_linked_on_its_name() -> None:
+    explainer = "https://www.wirely.com/article/plague-explainer-idUSKBN1XS0S6"
+    copy = "https://www.paper.example.org/world/2019/nov/18/third-case-of-plague"
+    ext = extract(
+        f'<p>The disease came from China, <a href="{explainer}">one account</a> says.</p>'
+        "<p>There is no link between the cases, the commission said, according to "
+        f'<a href="{copy}">Wirely</a>.</p><p>China had 26 cases in 9 years, reports Wirely.</p>'
+    )
+    assert urls(sentence(ext, "There is no link")) == {copy.replace("www.", "")}
+    assert urls(sentence(ext, "China had 26")) == {explainer.replace("www.", "")}
+
+
+def test_according_to_an_outlet_holds_whatever_medium_the_speaker_used() -> None:
+    npr = "https://www.radioone.org/sections/2019/11/15/779526827/two-cases-of-plague"
+    ext = extract(
+        f'<p>As Emily Feng reports for <a href="{npr}">Radio One</a>, two cases came to light.'
+        "</p><p>But according to Radio One’s Feng, Li Jifeng, a doctor, wrote in a blog post "
+        "that the couple had been ill for 10 days.</p>"
+    )
+    assert npr.replace("www.", "") in urls(sentence(ext, "But according to"))
