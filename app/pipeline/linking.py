@@ -181,6 +181,26 @@ _REPORTER = re.compile(
 )
 
 
+# "Wee of the Times reports that…", "Alex Horton of the Washington Post writes": the outlet's
+# reporter telling the sentence
+_REPORTER_TELLS = re.compile(
+    r"^(?P<person>(?:[A-Z][\w’'-]+\s+){1,3})(?:of|for|at)\s+(?:the\s+)?"
+    r"(?P<outlet>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})\s+"
+    r"(?:reports|reported|writes|wrote|says|said|notes|noted|explains|explained)\b"
+)
+
+
+def _reporter_of(index: SourceIndex, text: str) -> list[str]:
+    """The story of the outlet whose reporter opens the sentence as its teller (one at most)."""
+    m = _REPORTER_TELLS.match(text)
+    if m is None:
+        return []
+    found = index.match(m.group("outlet"))  # "the Times" alone may fit several outlets…
+    if len(found) != 1:  # …"Wee", whose story the article linked, fits one
+        found = [u for u in index.match(m.group("person").strip()) if u in found or not found]
+    return found if len(found) == 1 else []
+
+
 def _speakers(
     doc: Document, spans: Sequence[tuple[int, int]], index: SourceIndex
 ) -> list[list[Named]]:
@@ -400,6 +420,8 @@ def link_sentences(
         if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
             block = bisect.bisect_right(block_starts, start) - 1
             cites += [Citation(u, "attribution") for u in _latest_poll(index, recent, block)]
+        if not any(c.url for c in cites):  # "Wee of the Times reports that…"
+            cites += [Citation(u, "attribution") for u in _reporter_of(index, text)]
         if not any(c.url for c in cites) and names_respondents(text):  # the survey's people
             polls = [u for u in history if mentions(f"{index.describe(u)} {u}", POLL_NOUNS)]
             cites += [Citation(u, "attribution") for u in polls[-1:]]

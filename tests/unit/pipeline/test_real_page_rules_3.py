@@ -406,3 +406,14 @@ def test_according_to_an_outlet_holds_whatever_medium_the_speaker_used() -> None
         "that the couple had been ill for 10 days.</p>"
     )
     assert npr.replace("www.", "") in urls(sentence(ext, "But according to"))
+
+
+def test_the_outlets_reporter_opening_the_sentence_tells_it_from_the_story() -> None:
+    story = "https://www.nytimes.com/2019/11/13/world/asia/plague-china.html"
+    ext = extract(
+        "<p>Twelve contacts were isolated, according to Sui-Lee Wee of the "
+        f'<a href="{story}">New York Times</a>.</p><p>Wee of the Times reports that censors '
+        "blocked 4 posts.</p><p>Li of the Ministry says that 3 more cases are likely.</p>"
+    )
+    assert urls(sentence(ext, "Wee of the Times")) == {story.replace("www.", "")}
+    assert urls(sentence(ext, "Li of the Ministry")) == set()
