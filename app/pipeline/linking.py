@@ -437,10 +437,36 @@ def link_sentences(
     _backed_by_examples(doc, spans, results)
     _report_statement(doc, spans, results)
     _continue_quotations(doc, spans, results)
+    _asterisk_notes(doc, spans, results)
     for (start, end), found in zip(spans, results, strict=True):
         if _rests_on_nothing(doc.text[start:end]):  # only what it carries itself
             found.citations = [c for c in found.citations if c.via != "attribution" or not c.url]
     return results
+
+
+_STARRED = re.compile(r"[.!?”\")](\*{1,3})$")  # "…on almost all wikis.*"
+_STAR_NOTE = re.compile(r"^(\*{1,3})(?=[^*\s])")  # "*The exceptions are nine wikis…"
+
+
+def _asterisk_notes(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
+) -> None:
+    """A sentence starred like "…all wikis.*" rests on the links of its note below ("*The
+    exceptions are…"); the note is the source's place, not a claim of its own."""
+    texts = [doc.text[start:end] for start, end in spans]
+    notes = {}
+    for i, text in enumerate(texts):
+        m = _STAR_NOTE.match(text)
+        if m and m.group(1) not in notes:
+            notes[m.group(1)] = i
+    for i, text in enumerate(texts):
+        m = _STARRED.search(text)
+        note = notes.get(m.group(1)) if m else None
+        if note is None or note <= i:
+            continue
+        linked = [c for c in results[note].citations if c.url and c.via == "hyperlink"]
+        results[i].citations += [Citation(c.url, "marker") for c in linked]
+        results[note].citations = [c for c in results[note].citations if c not in linked]
 
 
 _FRAGMENT_WORDS = 2  # "Possibly.", "Sort of.": no statement to rest on anything

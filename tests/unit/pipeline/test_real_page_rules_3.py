@@ -417,3 +417,15 @@ def test_the_outlets_reporter_opening_the_sentence_tells_it_from_the_story() -> 
     )
     assert urls(sentence(ext, "Wee of the Times")) == {story.replace("www.", "")}
     assert urls(sentence(ext, "Li of the Ministry")) == set()
+
+
+def test_a_starred_sentence_rests_on_the_links_of_its_note() -> None:
+    task = "https://tracker.example.org/T191583"
+    ext = extract(
+        "<p>Maps now display in the reader’s language on almost all 300 wikis.*</p>"
+        "<p>Editors placed 10,000 maps in May.</p><p>———</p>"
+        f'<p>*The exceptions are <a href="{task}">nine wikis</a> with strict review.</p>'
+    )
+    assert urls(sentence(ext, "Maps now display")) == {task}
+    assert urls(sentence(ext, "*The exceptions")) == set()
+    assert urls(sentence(ext, "Editors placed")) == set()
