@@ -67,7 +67,8 @@ _UNNAMED = re.compile(
     re.IGNORECASE,
 )
 _POLICE = re.compile(r"(?:^|,\s*|\b(?i:the)\s+)[Pp]olice$")  # not "Deepford police"
-_ROLE_LEAD = re.compile(r"^(?i:an?|the|his|her|their|its)\s+[a-z]")
+# "an ornithologist", "the company's lawyer", "Carlineo's attorney": a role, not a name
+_ROLE_LEAD = re.compile(r"^(?:(?i:an?|the|his|her|their|its)|[A-Z][\w-]+[’']s)\s+[a-z]")
 _DESCRIPTOR_AHEAD = re.compile(rf"^(?:the\s+)({ORG_NOUNS})(’s|'s)?\b")
 _PRONOUN = re.compile(r"(?:^|\s)(he|she|it|they|He|She|It|They)$")
 _PREPOSITIONS = re.compile(r"\b(in|at|from|of|for|near|with|on|to|into|than)\s+(the\s+)?$")

@@ -429,3 +429,14 @@ def test_a_starred_sentence_rests_on_the_links_of_its_note() -> None:
     assert urls(sentence(ext, "Maps now display")) == {task}
     assert urls(sentence(ext, "*The exceptions")) == set()
     assert urls(sentence(ext, "Editors placed")) == set()
+
+
+def test_a_speaker_named_after_a_possessive_role_is_who_the_link_quotes() -> None:
+    story = "https://apnews.com/7adc2ae1aefe45bea5d6cba15fc04443"
+    ext = extract(
+        "<p>Carlineo’s attorney, Sonya Zoghlin, "
+        f'<a href="{story}">said in an email to The Associated Press</a> that he meant no harm.'
+        '</p><p>"He has taken responsibility for his words," Zoghlin said.</p>'
+    )
+    assert sentence(ext, "Carlineo’s attorney").attributed_to == ["Sonya Zoghlin"]
+    assert urls(sentence(ext, '"He has taken')) == {story}
