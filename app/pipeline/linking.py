@@ -355,7 +355,9 @@ def _names(cites: list[Citation], named: list[Named], index: SourceIndex) -> lis
 
 
 # "in the statement", "in the same release": the one the article already linked
-_THE_MEDIUM = re.compile(r"\bin the (?:same )?(?:statement|release|press release)\b", re.I)
+_THE_MEDIUM = re.compile(
+    r"\bin the (?:same |separate )?(statement|release|press release|paper|study)\b", re.I
+)
 # "these sites offered no evidence", "the articles published on these websites": the sources
 # the article just cited together; "They do not…" right after goes on about them
 _THESE = re.compile(
@@ -403,6 +405,7 @@ def link_sentences(
     unnamed = UnnamedSources()
     papers = _the_papers(doc, spans, index)
     recent: list[tuple[int, list[str]]] = []  # the block and URLs of the last few sentences
+    stated: dict[str, str] = {}  # "statement" -> the statement the article linked as one
     block_starts = [b.start for b in doc.blocks]
     results = []
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
@@ -415,6 +418,8 @@ def link_sentences(
             bool(_THE_MEDIUM.search(text)),
         )  # fmt: skip
         cites += group.cite(doc.text[start:end], cites)
+        if not any(c.url for c in cites) and (the := _THE_MEDIUM.search(text)):
+            cites += [Citation(u, "attribution") for u in _the_one(the.group(1), stated, papers)]
         if not any(c.url for c in cites):
             cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]
         if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
@@ -427,6 +432,9 @@ def link_sentences(
             cites += [Citation(u, "attribution") for u in polls[-1:]]
         urls = [c.url for c in cites if c.url]
         unnamed.learn(text, urls)
+        linked = [c.url for c in cites if c.url and c.via == "hyperlink"]
+        for noun in medium(text) or () if len(set(linked)) == 1 else ():
+            stated[noun] = linked[0]  # "said in a NASA <a>statement</a>": the statement
         recent = (recent + [(bisect.bisect_right(block_starts, start) - 1, urls)])[-_POLL_REACH:]
         history += urls
         previous = set(urls)
@@ -507,6 +515,15 @@ def _continue_quotations(
     ]
     for found, urls in zip(results, quoted_run_sources(sentences), strict=True):
         found.citations += [Citation(u, "attribution") for u in urls]
+
+
+def _the_one(noun: str, stated: dict[str, str], papers: list[str]) -> list[str]:
+    """What "in the statement" / "in the paper" means: the statement the article linked as
+    one, or the one paper it links."""
+    noun = noun.lower()
+    if noun in stated:
+        return [stated[noun]]
+    return papers[:1] if noun in ("paper", "study") and len(papers) == 1 else []
 
 
 _POLL_REACH = 3  # sentences back that "51 percent say…" may report a poll from

@@ -440,3 +440,17 @@ def test_a_speaker_named_after_a_possessive_role_is_who_the_link_quotes() -> Non
     )
     assert sentence(ext, "Carlineo’s attorney").attributed_to == ["Sonya Zoghlin"]
     assert urls(sentence(ext, '"He has taken')) == {story}
+
+
+def test_in_the_statement_and_in_the_paper_are_the_ones_the_article_linked() -> None:
+    release = "https://www.agency.example.gov/feature/2019/scientists-confirm-water-vapor"
+    paper = "https://doi.org/10.1038/s41550-019-0933-6"
+    ext = extract(
+        '<p>"We found water," Lucas Paganini said in an agency '
+        f'<a href="{release}">statement</a>.</p><p>The team reported it in '
+        f'<a href="{paper}">the journal</a> on Monday.</p><p>"We suggest the outgassing is '
+        'rare," Paganini and his team wrote in the paper.</p><p>"We made 40 checks," Avi '
+        "Mandell said of the discovery in the statement.</p>"
+    )
+    assert urls(sentence(ext, '"We suggest')) == {paper}
+    assert urls(sentence(ext, '"We made 40')) == {release.replace("www.", "")}
