@@ -207,6 +207,17 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+def _topic_hub(path: str, text: str) -> bool:
+    """A hub page whose one path segment runs the anchor's words together
+    ("impeachment inquiry" -> "/Trumpimpeachmentinquiry"): a topic, not a story."""
+    segments = [p for p in path.split("/") if p]
+    if len(segments) != 1 or re.search(r"[\d\-_.]", segments[0]):
+        return False
+    words = [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+    words = words[1:] if words[:1] and words[0] in _ARTICLES else words
+    return len(words) >= 2 and "".join(words) in segments[0].lower()
+
+
 def names_a_site(absolute: str, text: str) -> bool:
     """A name linked to the page about it: its home page ("Good Ventures", "rustup"), its
     repository or a page named after it (".../wendy-garrett" for "Wendy Garrett"). Who it
@@ -303,7 +314,11 @@ def is_source_link(
         or _own_article(parts.hostname, parts.path, before, text)
     ):
         return False
-    if not cited and (names_a_site(absolute, text) or _explains_term(parts.path, text)):
+    if not cited and (
+        names_a_site(absolute, text)
+        or _explains_term(parts.path, text)
+        or _topic_hub(parts.path, text)
+    ):
         return False
     rels = rel.lower().split()
     if "sponsored" in rels or "tag" in rels or "author" in rels:

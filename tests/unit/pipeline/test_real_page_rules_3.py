@@ -454,3 +454,16 @@ def test_in_the_statement_and_in_the_paper_are_the_ones_the_article_linked() -> 
     )
     assert urls(sentence(ext, '"We suggest')) == {paper}
     assert urls(sentence(ext, '"We made 40')) == {release.replace("www.", "")}
+
+
+def test_a_topic_hub_running_the_anchor_together_is_no_source() -> None:
+    ext = extract(
+        "<p>The ambassador, the key witness in "
+        '<a href="https://wire.example.com/Trumpimpeachmentinquiry">the impeachment inquiry</a>'
+        ", testified for 9 hours.</p><p>He met the president on "
+        '<a href="https://wire.example.com/cd45ec8474fb4df080f5d98c1ecfba79">July 10</a>.</p>'
+    )
+    assert urls(sentence(ext, "The ambassador")) == set()
+    assert urls(sentence(ext, "He met")) == {
+        "https://wire.example.com/cd45ec8474fb4df080f5d98c1ecfba79"
+    }
