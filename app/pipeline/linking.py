@@ -11,7 +11,11 @@ from app.pipeline.attribution.document_refs import medium, mentions
 from app.pipeline.attribution.lexicon import REPORT_NOUNS
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
 from app.pipeline.attribution.polls import POLL_NOUNS, names_respondents, reports_shares
-from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
+from app.pipeline.attribution.quoted_runs import (
+    QuotedSentence,
+    opened_quotation_sources,
+    quoted_run_sources,
+)
 from app.pipeline.attribution.speakers import Named, SpeakerResolver
 from app.pipeline.attribution.statements import statement_sources
 from app.pipeline.attribution.unnamed import UnnamedSources
@@ -515,6 +519,9 @@ def _continue_quotations(
     ]
     for found, urls in zip(results, quoted_run_sources(sentences), strict=True):
         found.citations += [Citation(u, "attribution") for u in urls]
+    marked = [tuple(c.url for c in r.citations if c.url and c.via == "marker") for r in results]
+    for found, urls in zip(results, opened_quotation_sources(sentences, marked), strict=True):
+        found.citations += [Citation(u, "marker") for u in urls]
 
 
 def _the_one(noun: str, stated: dict[str, str], papers: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["QuotedSentence", "quoted_run_sources"]
+__all__ = ["QuotedSentence", "opened_quotation_sources", "quoted_run_sources"]
 
 _OPENING = ("“", '"')
 # where a quotation's words were written down, so a link to it holds every sentence of it
@@ -76,4 +76,26 @@ def quoted_run_sources(sentences: Sequence[QuotedSentence]) -> list[tuple[str, .
             found[i] = found[i - 1]
         elif before.urls and _credited_statement(before) and _pure_quote(here.text):
             found[i] = before.urls
+    return found
+
+
+def opened_quotation_sources(
+    sentences: Sequence[QuotedSentence], marked: Sequence[tuple[str, ...]]
+) -> list[tuple[str, ...]]:
+    """For each sentence that opens a quotation running past it ('…posted a statement: "We
+    did not move fast enough.'), the sources of the footnote marker that closes the quotation
+    in its paragraph (`marked`: each sentence's marker URLs)."""
+    found: list[tuple[str, ...]] = [() for _ in sentences]
+    open_after = _open_after(sentences)
+    for i, here in enumerate(sentences):
+        opened = open_after[i] and (
+            i == 0 or not open_after[i - 1] or sentences[i - 1].block != here.block
+        )
+        if not opened:
+            continue
+        j = i + 1
+        while j < len(sentences) and sentences[j].block == here.block and open_after[j]:
+            j += 1
+        if j < len(sentences) and sentences[j].block == here.block and j > i + 1:
+            found[i] = marked[j]
     return found

@@ -7,7 +7,11 @@ from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
 from app.pipeline.attribution.names import find_names
-from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
+from app.pipeline.attribution.quoted_runs import (
+    QuotedSentence,
+    opened_quotation_sources,
+    quoted_run_sources,
+)
 
 SISTER_PAGE = "https://www.news.example.de/2026/05/story"
 
@@ -467,3 +471,16 @@ def test_a_topic_hub_running_the_anchor_together_is_no_source() -> None:
     assert urls(sentence(ext, "He met")) == {
         "https://wire.example.com/cd45ec8474fb4df080f5d98c1ecfba79"
     }
+
+
+def test_the_marker_closing_a_quotation_covers_the_sentence_that_opens_it() -> None:
+    post = "https://blog.example.org/2014/04/03/chief-steps-down"
+    run = [
+        QuotedSentence('She posted a statement: "We moved too slowly.', 0, (), True),
+        QuotedSentence("We believe in both.", 0, (), False),
+        QuotedSentence('And you need both."', 0, (post,), False),
+        QuotedSentence("He left in April.", 0, (), False),
+        QuotedSentence('"It was time," he said.', 1, (), True),
+    ]
+    marked = [(), (), (post,), (), ()]
+    assert opened_quotation_sources(run, marked) == [(post,), (), (), (), ()]
