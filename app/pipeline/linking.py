@@ -359,6 +359,12 @@ def _names(cites: list[Citation], named: list[Named], index: SourceIndex) -> lis
 
 
 # "in the statement", "in the same release": the one the article already linked
+_DOCUMENT_OPENS = re.compile(r"^the (statement|release|letter|filing)\b", re.IGNORECASE)
+# "…,” the statement continued.": the statement the article linked as one
+_THE_DOCUMENT_SAYS = re.compile(
+    r"\bthe (statement|release|letter|filing) (?:continued|added|said|says|read|reads|noted)\b",
+    re.IGNORECASE,
+)
 _THE_MEDIUM = re.compile(
     r"\bin the (?:same |separate )?(statement|release|press release|paper|study)\b", re.I
 )
@@ -422,8 +428,11 @@ def link_sentences(
             bool(_THE_MEDIUM.search(text)),
         )  # fmt: skip
         cites += group.cite(doc.text[start:end], cites)
-        if not any(c.url for c in cites) and (the := _THE_MEDIUM.search(text)):
+        if not any(c.url for c in cites) and (
+            the := _THE_MEDIUM.search(text) or _THE_DOCUMENT_SAYS.search(text)
+        ):
             cites += [Citation(u, "attribution") for u in _the_one(the.group(1), stated, papers)]
+        cites += [Citation(u, "attribution") for u in unnamed.again(text)]
         if not any(c.url for c in cites):
             cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]
         if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
@@ -437,8 +446,13 @@ def link_sentences(
         urls = [c.url for c in cites if c.url]
         unnamed.learn(text, urls)
         linked = [c.url for c in cites if c.url and c.via == "hyperlink"]
-        for noun in medium(text) or () if len(set(linked)) == 1 else ():
-            stated[noun] = linked[0]  # "said in a NASA <a>statement</a>": the statement
+        subject = _DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
+        nouns = (*(medium(text) or ()), *((subject.group(1).lower(),) if subject else ()))
+        for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a
+            if len(set(linked)) == 1:  # statement shared to its website": a new one, unlinked
+                stated[noun] = linked[0]
+            elif not linked and not _THE_DOCUMENT_SAYS.search(text):
+                stated.pop(noun, None)
         recent = (recent + [(bisect.bisect_right(block_starts, start) - 1, urls)])[-_POLL_REACH:]
         history += urls
         previous = set(urls)

@@ -16,7 +16,7 @@ _UNNAMED = r"insider|source|person|aide|friend|employee|executive|official|spoke
 _INTRODUCED = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+)?({_UNNAMED})\b", re.IGNORECASE)
 # "the insider added", "the source continued": the same speaker again
 _AGAIN = re.compile(
-    rf"\bthe\s+(?:same\s+)?({_UNNAMED})\s+(?:also\s+)?"
+    rf"\bthe\s+(?:same\s+)?({_UNNAMED})\s+(?:also\s+|further\s+|later\s+)?"
     r"(?:said|says|added|adds|continued|explained|noted|told|claimed|insisted)\b",
     re.IGNORECASE,
 )
@@ -28,14 +28,19 @@ class UnnamedSources:
 
     speakers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def cite(self, text: str, history: list[str]) -> tuple[str, ...]:
-        """The sources an uncited sentence rests on through "the outlet" or "the insider"."""
+    def again(self, text: str) -> tuple[str, ...]:
+        """The sources of the nameless speaker the sentence quotes again ("the insider
+        added"), whatever else it links."""
         again = _AGAIN.search(text)
         if again and again.group(1).lower() in self.speakers:
             return self.speakers[again.group(1).lower()]
-        if _TOLD_OUTLET.search(text) and history:
-            return (history[-1],)
+        if again and len(set(self.speakers.values())) == 1:  # "an insider…", "the source…"
+            return next(iter(self.speakers.values()))
         return ()
+
+    def cite(self, text: str, history: list[str]) -> tuple[str, ...]:
+        """The sources an uncited sentence rests on through "the outlet"."""
+        return (history[-1],) if _TOLD_OUTLET.search(text) and history else ()
 
     def learn(self, text: str, urls: list[str]) -> None:
         """Remember the sources of a nameless speaker the sentence brings in."""

@@ -484,3 +484,23 @@ def test_the_marker_closing_a_quotation_covers_the_sentence_that_opens_it() -> N
     ]
     marked = [(), (), (post,), (), ()]
     assert opened_quotation_sources(run, marked) == [(post,), (), (), (), ()]
+
+
+def test_the_statement_continued_and_the_source_added_point_back() -> None:
+    story = "https://www.gossipdaily.com/news/1094226/producer-frustrated-source-says"
+    variety = "https://www.tradepaper.com/2019/music/news/label-reach-agreement-1203408043"
+    rival = "https://www.musicmag.com/music/music-news/label-denies-914127"
+    ext = extract(
+        f'<p>The producer is unhappy, according to <a href="{story}">Gossip Daily</a>.</p>'
+        '<p>"He is frustrated," an insider told the outlet.</p><p>He has tried to call the '
+        'singer, who <a href="/2019/11/singer-claims-label-blocks-her">has not called back</a>,'
+        " the source further explained.</p><p>The statement, which was obtained by "
+        f'<a href="{variety}">Trade Paper</a>, claimed a deal for 2 shows.</p><p>"Approval is '
+        'only needed for recordings," the statement continued.</p><p>The producers said '
+        f'<a href="{rival}">in a separate statement</a> that no deal was signed.</p><p>The '
+        'label denied it in a statement on its website.</p><p>"We never blocked her," the '
+        "statement read.</p>"
+    )
+    assert story.replace("www.", "") in urls(sentence(ext, "He has tried"))
+    assert urls(sentence(ext, '"Approval is')) == {variety.replace("www.", "")}
+    assert urls(sentence(ext, '"We never blocked')) == set()  # the label's own, unlinked
