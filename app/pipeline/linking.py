@@ -516,6 +516,12 @@ def _report_statement(
         found.citations += [Citation(u, "attribution") for u in urls]
 
 
+def _given_in(text: str) -> tuple[str, ...] | None:
+    """Where the sentence says its words were given: "in a statement", "the statement read"."""
+    said = _THE_DOCUMENT_SAYS.search(text)
+    return medium(text) or ((said.group(1).lower(),) if said else None)
+
+
 def _continue_quotations(
     doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
 ) -> None:
@@ -527,7 +533,7 @@ def _continue_quotations(
             bisect.bisect_right(block_starts, start) - 1,
             tuple(dict.fromkeys(c.url for c in found.citations if c.url)),
             bool(found.attributed_to or found.citations),
-            medium(doc.text[start:end]),
+            _given_in(doc.text[start:end]),
         )
         for (start, end), found in zip(spans, results, strict=True)
     ]

@@ -45,14 +45,20 @@ def _credited_statement(sentence: QuotedSentence) -> bool:
 
 
 def _open_after(sentences: Sequence[QuotedSentence]) -> list[bool]:
-    """Whether a quotation is open where each sentence ends, counted from its block's start."""
-    states, block, curly, straight = [], None, 0, 0
+    """Whether a quotation is open where each sentence ends, read from its block's start
+    (“ opens, ” closes, a straight quote toggles, so mixed styles still pair up)."""
+    states, block, inside = [], None, False
     for s in sentences:
         if s.block != block:
-            block, curly, straight = s.block, 0, 0
-        curly = max(0, curly + s.text.count("“") - s.text.count("”"))
-        straight += s.text.count('"')
-        states.append(curly > 0 or straight % 2 == 1)
+            block, inside = s.block, False
+        for ch in s.text:
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+        states.append(inside)
     return states
 
 
@@ -96,6 +102,12 @@ def opened_quotation_sources(
         j = i + 1
         while j < len(sentences) and sentences[j].block == here.block and open_after[j]:
             j += 1
-        if j < len(sentences) and sentences[j].block == here.block and j > i + 1:
+        if j >= len(sentences) or sentences[j].block - here.block > 1:
+            continue
+        if sentences[j].block == here.block and j > i + 1:
             found[i] = marked[j]
+        closing = sentences[j]
+        if closing.credits and closing.urls and _credited_statement(closing):
+            for k in range(i, j):  # '"…. …," the statement continued.': all of it
+                found[k] = tuple(dict.fromkeys(found[k] + closing.urls))
     return found

@@ -504,3 +504,13 @@ def test_the_statement_continued_and_the_source_added_point_back() -> None:
     assert story.replace("www.", "") in urls(sentence(ext, "He has tried"))
     assert urls(sentence(ext, '"Approval is')) == {variety.replace("www.", "")}
     assert urls(sentence(ext, '"We never blocked')) == set()  # the label's own, unlinked
+
+
+def test_a_quotation_the_statement_closes_rests_on_it_from_its_first_sentence() -> None:
+    statement = "https://www.tradepaper.com/2019/music/news/label-reach-agreement-1203408043"
+    ext = extract(
+        f'<p>The statement, which was obtained by <a href="{statement}">Trade Paper</a>, '
+        'claimed a deal for 2 shows.</p><p>"Artists need no approval for live shows. Approval '
+        "is only needed for recordings,” the statement continued.</p>"
+    )
+    assert urls(sentence(ext, '"Artists need')) == {statement.replace("www.", "")}
