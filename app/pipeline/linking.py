@@ -365,6 +365,7 @@ _THE_DOCUMENT_SAYS = re.compile(
     r"\bthe (statement|release|letter|filing) (?:continued|added|said|says|read|reads|noted)\b",
     re.IGNORECASE,
 )
+_IT_SAYS = re.compile(r"[,.!?][\"”’]\s+it (?:says|said|reads|read|adds|added|continued)\b")
 _THE_MEDIUM = re.compile(
     r"\bin the (?:same |separate )?(statement|release|press release|paper|study)\b", re.I
 )
@@ -519,6 +520,8 @@ def _report_statement(
 def _given_in(text: str) -> tuple[str, ...] | None:
     """Where the sentence says its words were given: "in a statement", "the statement read"."""
     said = _THE_DOCUMENT_SAYS.search(text)
+    if said is None and _IT_SAYS.search(text):
+        return ("statement",)  # '"…," it says.': the document the sentence before linked
     return medium(text) or ((said.group(1).lower(),) if said else None)
 
 

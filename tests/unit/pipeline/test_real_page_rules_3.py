@@ -514,3 +514,12 @@ def test_a_quotation_the_statement_closes_rests_on_it_from_its_first_sentence() 
         "is only needed for recordings,” the statement continued.</p>"
     )
     assert urls(sentence(ext, '"Artists need')) == {statement.replace("www.", "")}
+
+
+def test_a_quotation_closed_by_it_says_continues_in_the_next_quote() -> None:
+    post = "https://twitter.com/Label/status/1196529376915066881"
+    ext = extract(
+        f'<p>Now they have put out <a href="{post}">another statement</a>.</p><p>"We have agreed '
+        'to grant all licences," it says. "Artists need no approval for live shows."</p>'
+    )
+    assert urls(sentence(ext, '"Artists need')) == {post}
