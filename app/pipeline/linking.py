@@ -365,6 +365,12 @@ _THE_DOCUMENT_SAYS = re.compile(
     r"\bthe (statement|release|letter|filing) (?:continued|added|said|says|read|reads|noted)\b",
     re.IGNORECASE,
 )
+# "…, they wrote.": the authors of the paper the sentence before cited, writing in it
+_THEY_WROTE = re.compile(
+    r"\b(?:they|the authors) (?:wrote|write|concluded|conclude)\b"
+    r"(?!\s+(?:in|on)\s+(?:a|an|their|his|her)\b)",  # "they wrote in a newsletter": elsewhere
+    re.IGNORECASE,
+)
 _IT_SAYS = re.compile(r"[,.!?][\"”’]\s+it (?:says|said|reads|read|adds|added|continued)\b")
 _THE_MEDIUM = re.compile(
     r"\bin the (?:same |separate )?(statement|release|press release|paper|study)\b", re.I
@@ -439,6 +445,9 @@ def link_sentences(
         if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
             block = bisect.bisect_right(block_starts, start) - 1
             cites += [Citation(u, "attribution") for u in _latest_poll(index, recent, block)]
+        if not any(c.url for c in cites) and _THEY_WROTE.search(text):  # the paper just cited
+            papers_before = [u for u in previous if is_scholarly(u)]
+            cites += [Citation(u, "attribution") for u in papers_before if len(papers_before) == 1]
         if not any(c.url for c in cites):  # "Wee of the Times reports that…"
             cites += [Citation(u, "attribution") for u in _reporter_of(index, text)]
         if not any(c.url for c in cites) and names_respondents(text):  # the survey's people

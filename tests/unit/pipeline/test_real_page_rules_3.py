@@ -523,3 +523,15 @@ def test_a_quotation_closed_by_it_says_continues_in_the_next_quote() -> None:
         'to grant all licences," it says. "Artists need no approval for live shows."</p>'
     )
     assert urls(sentence(ext, '"Artists need')) == {post}
+
+
+def test_they_wrote_after_a_linked_paper_is_its_authors_writing_in_it() -> None:
+    paper = "https://doi.org/10.1001/jamapsychiatry.2019.3254"
+    ext = extract(
+        "<p>The authors of the research published in the journal "
+        f'<a href="{paper}">Psychiatry</a> argued that occasional use is common.</p><p>But '
+        "heavy use is linked to 4 kinds of harm, they wrote.</p><p>Sales rose 9% in 2018, "
+        "they wrote in a newsletter.</p>"
+    )
+    assert urls(sentence(ext, "But heavy use")) == {paper}
+    assert urls(sentence(ext, "Sales rose")) == set()  # not right after the paper
