@@ -132,7 +132,8 @@ def resolve_short_name(name: str, earlier: list[str]) -> str:
         return name
     for candidate in reversed(earlier):
         words = candidate.split()
-        if len(words) > 1 and name in (words[0], words[-1]):
+        joint = " and " in candidate  # "The Wrap and Deadline" is two names, not a longer one
+        if len(words) > 1 and name in (words[0], words[-1]) and not joint:
             return candidate
     return name
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
-from app.pipeline.attribution.names import find_names
+from app.pipeline.attribution.names import find_names, resolve_short_name
 from app.pipeline.attribution.quoted_runs import (
     QuotedSentence,
     opened_quotation_sources,
@@ -535,3 +535,15 @@ def test_they_wrote_after_a_linked_paper_is_its_authors_writing_in_it() -> None:
     )
     assert urls(sentence(ext, "But heavy use")) == {paper}
     assert urls(sentence(ext, "Sales rose")) == set()  # not right after the paper
+
+
+def test_one_of_a_joint_name_is_not_the_joint_name() -> None:
+    wrap = "https://www.thewrap.com/director-star-film-sequel-talks"
+    deadline = "https://deadline.com/2019/11/director-star-film-sequel-1202785280/"
+    ext = extract(
+        "<p>The director is in talks to write the film, according to reports from "
+        f'<a href="{wrap}">The Wrap</a> and <a href="{deadline}">Deadline</a>.</p><p>Deadline '
+        "reports that a second film is also in the works for 2021.</p>"
+    )
+    assert urls(sentence(ext, "Deadline reports")) == {deadline.rstrip("/")}
+    assert resolve_short_name("Deadline", ["The Wrap and Deadline"]) == "Deadline"
