@@ -365,6 +365,12 @@ _THE_DOCUMENT_SAYS = re.compile(
     r"\bthe (statement|release|letter|filing) (?:continued|added|said|says|read|reads|noted)\b",
     re.IGNORECASE,
 )
+# "It doesn't mention Hemsworth.", "It does not say when": the document the sentence before cited
+_IT_MENTIONS = re.compile(
+    r"^(?:but\s+)?it\s+(?:(?:does|did)\s*(?:not|n[’']t)\s+)?"
+    r"(?:mentions?|says?|names?|lists?|includes?|address(?:es)?|cites?|specify|specifies)\b",
+    re.IGNORECASE,
+)
 # "…, they wrote.": the authors of the paper the sentence before cited, writing in it
 _THEY_WROTE = re.compile(
     r"\b(?:they|the authors) (?:wrote|write|concluded|conclude)\b"
@@ -445,6 +451,8 @@ def link_sentences(
         if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
             block = bisect.bisect_right(block_starts, start) - 1
             cites += [Citation(u, "attribution") for u in _latest_poll(index, recent, block)]
+        if not any(c.url for c in cites) and _IT_MENTIONS.match(text) and len(previous) == 1:
+            cites.append(Citation(next(iter(previous)), "attribution"))  # the report just cited
         if not any(c.url for c in cites) and _THEY_WROTE.search(text):  # the paper just cited
             papers_before = [u for u in previous if is_scholarly(u)]
             cites += [Citation(u, "attribution") for u in papers_before if len(papers_before) == 1]

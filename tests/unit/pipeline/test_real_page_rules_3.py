@@ -547,3 +547,13 @@ def test_one_of_a_joint_name_is_not_the_joint_name() -> None:
     )
     assert urls(sentence(ext, "Deadline reports")) == {deadline.rstrip("/")}
     assert resolve_short_name("Deadline", ["The Wrap and Deadline"]) == "Deadline"
+
+
+def test_it_does_not_mention_speaks_of_the_report_just_cited() -> None:
+    report = "https://www.thewrap.com/director-star-film-sequel-talks"
+    ext = extract(
+        f'<p><a href="{report}">The Wrap’s report</a> claims 3 stars will return.</p>'
+        "<p>It doesn’t mention the fourth.</p><p>It rained for 3 days in May.</p>"
+    )
+    assert urls(sentence(ext, "It doesn’t mention")) == {report.replace("www.", "")}
+    assert urls(sentence(ext, "It rained")) == set()
