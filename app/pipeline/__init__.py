@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from app.pipeline.advice import is_imperative
 from app.pipeline.checkworthiness.assessment import assess
 from app.pipeline.citations.sources import normalize_url
 from app.pipeline.document import parse_document
@@ -77,17 +78,6 @@ def _about_page(text: str, byline: str | None) -> bool:
     return bool(bio) or is_notice_text(text) or bool(_PRESENTS.match(text))
 
 
-# advice in the imperative: "Aim to sleep 8 hours…", "Additionally, try to eat slowly…"
-_IMPERATIVE = re.compile(
-    r"^(?:(?:additionally|also|instead|so|then|first|finally|next|conversely),?\s+)?"
-    r"(?:eat|try|aim|avoid|consider|make sure|remember|keep|stop|drink|choose|limit|skip|swap|"
-    r"opt|include|focus on|practi[cs]e|stay|don[’']t|do not|enjoy|fill|stock|"
-    r"measure|chew|treat yourself|ask yourself|talk to|reach out|seek|schedule|plan)\b"
-    r"(?!\s+(?:of|is|are|was|were|has|have|had)\b)",
-    re.IGNORECASE,
-)
-
-
 # "Voters could have shown…", "It would keep him off-balance": what might be, not what is
 # (unless a source is cited for it)
 _COUNTERFACTUAL = re.compile(
@@ -102,7 +92,7 @@ def _asks_or_introduces(text: str) -> bool:
     advice in the imperative: none asserts anything, cited or not."""
     return (
         text.rstrip(' "”’)').endswith(("?", ":"))
-        or bool(_IMPERATIVE.match(text))
+        or is_imperative(text)
         or bool(_LIST_INTRO.match(text))
     )
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from app.pipeline.advice import gives_advice
 from app.pipeline.attribution.document_refs import medium, mentions
 from app.pipeline.attribution.lexicon import REPORT_NOUNS
 from app.pipeline.attribution.names import NameSpan, find_names, with_article
@@ -120,7 +121,8 @@ def _further_reading(text: str, link: Link, named: list[Named]) -> bool:
     if not link.own or any(n.shown for n in named):
         return False
     own_words = _QUOTED.sub(" ", text)  # a title or a quotation speaks to its own readers
-    return bool(_TO_READER.search(own_words) or _YOUR.search(_QUOTED.sub(" ", link.text)))
+    to_reader = _TO_READER.search(own_words) or gives_advice(own_words.lstrip())
+    return bool(to_reader or _YOUR.search(_QUOTED.sub(" ", link.text)))
 
 
 def _cite_links(

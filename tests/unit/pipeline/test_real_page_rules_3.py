@@ -557,3 +557,16 @@ def test_it_does_not_mention_speaks_of_the_report_just_cited() -> None:
     )
     assert urls(sentence(ext, "It doesn’t mention")) == {report.replace("www.", "")}
     assert urls(sentence(ext, "It rained")) == set()
+
+
+def test_the_sites_page_on_advice_in_the_imperative_is_further_reading() -> None:
+    ext = extract(
+        "<p>Aim to sleep at least 8 hours a night to keep your "
+        '<a href="/nutrition/10-reasons-why-good-sleep-is-important">appetite in check</a>.'
+        '</p><p>Remember <a href="/2008/04/the-slogan-contest-story">the state’s epic quest '
+        "for a slogan</a>? It cost $2 million.</p>"
+    )
+    assert urls(sentence(ext, "Aim to sleep")) == set()
+    assert urls(sentence(ext, "Remember")) == {
+        "https://news.example.org/2008/04/the-slogan-contest-story"
+    }
