@@ -481,6 +481,7 @@ def link_sentences(
         names += _cited_by_name(doc.text[start:end], start, cites, index, markers)
         results.append(SentenceLinks(_dedupe(cites), list(dict.fromkeys(names))))
     _backed_by_examples(doc, spans, results)
+    _study_cited_next(doc, spans, results)
     _report_statement(doc, spans, results)
     _continue_quotations(doc, spans, results)
     _asterisk_notes(doc, spans, results)
@@ -586,6 +587,39 @@ def _latest_poll(index: SourceIndex, recent: list[tuple[int, list[str]]], block:
         if polls and block - where <= 1:
             return polls[:1]
     return []
+
+
+# "Another large study showed…" whose source comes with the sentence that goes on about it:
+# "Additionally, sleeping less was linked to weight gain (25)."
+_A_STUDY_SHOWED = re.compile(
+    r"^(?:in fact,?\s+)?(?:another|one|a)\s+(?:[\w-]+\s+){0,3}?(?:study|trial|review|analysis)"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:showed|found|reported|suggested|observed)\b",
+    re.IGNORECASE,
+)
+_GOES_ON = re.compile(
+    r"^(?:additionally|also|moreover|furthermore|in addition|the (?:same )?study also|it also)\b",
+    re.IGNORECASE,
+)
+
+
+def _study_cited_next(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
+) -> None:
+    """An uncited "Another study showed…" rests on the one source of the next sentence (in its
+    paragraph or the next) when that sentence goes on about it ("Additionally, … (25)")."""
+    block_starts = [b.start for b in doc.blocks]
+    for i in range(len(spans) - 1):
+        (start, end), (nstart, nend) = spans[i], spans[i + 1]
+        urls = list(dict.fromkeys(c.url for c in results[i + 1].citations if c.url))
+        gap = bisect.bisect_right(block_starts, nstart) - bisect.bisect_right(block_starts, start)
+        if (
+            gap <= 1
+            and len(urls) == 1
+            and not any(c.url for c in results[i].citations)
+            and _A_STUDY_SHOWED.match(doc.text[start:end])
+            and _GOES_ON.match(doc.text[nstart:nend])
+        ):
+            results[i].citations.append(Citation(urls[0], "attribution"))
 
 
 # "Studies show that…", "Some research suggests…": a generalisation about research…

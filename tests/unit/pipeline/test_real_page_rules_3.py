@@ -570,3 +570,15 @@ def test_the_sites_page_on_advice_in_the_imperative_is_further_reading() -> None
     assert urls(sentence(ext, "Remember")) == {
         "https://news.example.org/2008/04/the-slogan-contest-story"
     }
+
+
+def test_another_study_showed_rests_on_the_source_of_the_sentence_going_on_about_it() -> None:
+    study = "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC535701/"
+    ext = extract(
+        "<p>Another large study showed that short sleep raised the hunger hormone by 15%.</p>"
+        f'<p>Additionally, sleeping less than 8 hours was linked to weight gain (<a href="{study}">'
+        "25</a>).</p><p>One trial found 3 kg of weight loss.</p><p>Sleep also matters for "
+        f'mood (<a href="{study}">25</a>).</p>'
+    )
+    assert urls(sentence(ext, "Another large study")) == {study.replace("www.", "").rstrip("/")}
+    assert urls(sentence(ext, "One trial found")) == set()  # the next one does not go on
