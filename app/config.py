@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     worker_metrics_port: int = 0  # >0: the worker serves its own Prometheus metrics there
     worker_metrics_host: str = "127.0.0.1"
     # a worker's heartbeat lives this long: a holder of host slots silent for longer is dead
-    worker_heartbeat_seconds: float = 15.0
+    worker_heartbeat_seconds: float = Field(15.0, gt=0)
     worker_lock_dir: Path | None = None  # where workers lock their lineage; None: under /tmp
     secret_key: str = "dev-only-secret-change-me"
     auth: Literal["off", "on"] = "off"
