@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from app.pipeline.checkworthiness.features import extract_features
 from app.pipeline.checkworthiness.kinds import detect_kinds
-from app.pipeline.checkworthiness.learned import load_scorer
+from app.pipeline.checkworthiness.learned import LearnedScorer, load_scorer
 from app.pipeline.checkworthiness.quantities import parse_quantities
 from app.pipeline.types import Assessment, Quantity
 
@@ -27,10 +27,14 @@ def named_features(
     return features
 
 
-def assess(text: str, *, cited: bool, attributed_to: Sequence[str] = ()) -> Assessment:
-    """Score one sentence (markers already removed) for check-worthiness, 0..1."""
+def assess(
+    text: str, *, cited: bool, attributed_to: Sequence[str] = (),
+    scorer: LearnedScorer | None = None,
+) -> Assessment:  # fmt: skip
+    """Score one sentence (markers already removed) for check-worthiness, 0..1, with the
+    shipped weights unless `scorer` is given."""
     quantities = parse_quantities(text)
     kinds = detect_kinds(text, quantities, attributed_to)
     features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)
-    score, fired = load_scorer().score(features, text)
+    score, fired = (scorer or load_scorer()).score(features, text)
     return Assessment(checkworthiness=score, features=fired, kinds=kinds, quantities=quantities)
