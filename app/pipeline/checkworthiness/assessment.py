@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.pipeline.checkworthiness.features import extract_features
-from app.pipeline.checkworthiness.kinds import detect_kinds
+from app.pipeline.checkworthiness.kinds import detect_kinds, quoted_words
 from app.pipeline.checkworthiness.learned import LearnedScorer, load_scorer
 from app.pipeline.checkworthiness.quantities import parse_quantities
 from app.pipeline.types import Assessment, Quantity
@@ -35,6 +35,14 @@ def assess(
     shipped weights unless `scorer` is given."""
     quantities = parse_quantities(text)
     kinds = detect_kinds(text, quantities, attributed_to)
-    features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)
-    score, fired = (scorer or load_scorer()).score(features, text)
+    inner = quoted_words(text)
+    if inner is not None and not cited:
+        # a direct quotation is as check-worthy as the words quoted, whoever says them
+        inner_q = parse_quantities(inner)
+        inner_kinds = detect_kinds(inner, inner_q)
+        features = named_features(inner, inner_q, inner_kinds, cited=False, attributed_to=())
+        score, fired = (scorer or load_scorer()).score(features, inner + ".")
+    else:
+        features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)
+        score, fired = (scorer or load_scorer()).score(features, text)
     return Assessment(checkworthiness=score, features=fired, kinds=kinds, quantities=quantities)
