@@ -123,3 +123,15 @@ def test_every_passage_about_as_close_as_the_best_is_aligned() -> None:
     ]
     found = _role(claim, page)
     assert found is not None and (found.passage, found.page_span) == (1, "Odessa Jackalopes")
+
+
+def test_numbers_around_a_name_do_not_tell_the_claim_elsewhere() -> None:
+    # the "2nd" of another unit is no sign that the passage naming Cape Helles tells the claim
+    claim = "It then became the 2nd (Cape Helles) Battalion, London Regiment (Royal Fusiliers)."
+    page = [
+        "2/2nd (Tower Hamlets) Battalion (Royal Fusiliers)",
+        "They landed on 13 October 1915 at Cape Helles, joining the 2nd Brigade of the Royal"
+        " Naval Division.",
+    ]
+    found = _role(claim, page)
+    assert found is not None and (found.passage, found.page_span) == (0, "Tower Hamlets")
