@@ -27,6 +27,7 @@ _MAKER_TEXT = """
 _MAKERS = frozenset(_MAKER_TEXT.split())
 _FILLERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "new", "first", "also"})
 _TOP = 12  # best-ranked passages searched for the thing's owner
+_REACH = 12  # words from a claim's making verb to the name it made ("wrote a memoir, Title")
 
 
 def _reason(said: str, says: str) -> str:
@@ -43,10 +44,11 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _made_by(gap: list[Tok]) -> bool:
-    """True for a few lowercase words between a maker and its thing with a making verb."""
+    """True for a few words between a maker and its thing, one a making verb, no punctuation."""
     lows = [t.low for t in gap]
     return (
         0 < len(gap) <= _OWNER_GAP
+        and all(t.glued for t in gap)
         and any(w in _MAKERS for w in lows)
         and all(w in _MAKERS or w in _FILLERS for w in lows)
     )
@@ -62,11 +64,26 @@ def _owner_pairs(toks: list[Tok]) -> list[tuple[Name, Name]]:
     out = []
     for a, b in zip(found, found[1:], strict=False):
         gap = toks[a.last + 1 : b.first]
-        if (a.possessive and not gap) or (not a.possessive and _made_by(gap)):
+        made = (a.possessive and not gap) or (not a.possessive and _made_by(gap))
+        if made and toks[b.first].glued:
             out.append((a, b))
         by = [t.low for t in gap]
         if by[-1:] == ["by"] and (len(by) == 1 or (len(by) == 2 and by[0] in _MAKERS)):
             out.append((b, a))
+    return out
+
+
+def _maker_first(toks: list[Tok]) -> list[tuple[Name, Name]]:
+    """(maker, made) of a claim that puts a making verb right after a name and the thing it
+    made further on: "Henry James published a version of their story in The Right Stuff"."""
+    found = [n for n in names(toks) if is_name(toks, n)]
+    out = []
+    for a, b in zip(found, found[1:], strict=False):
+        gap = toks[a.last + 1 : b.first]
+        verb = next((k for k, t in enumerate(gap[:2]) if t.low in _MAKERS), None)
+        said = verb is not None and all(t.glued for t in gap[: verb + 1])
+        if said and all(t.low in _FILLERS for t in gap[:verb]) and len(gap) <= _REACH:
+            out.append((a, b))
     return out
 
 
@@ -81,7 +98,7 @@ def owner_clash(claim: str, index: list[Indexed], ranks: list[float]) -> Clash |
     """ "Google's Mixtral" where a passage gives Mixtral another owner, and none gives Google."""
     ctoks = tokens_of(claim)
     top = sorted(range(len(index)), key=ranks.__getitem__, reverse=True)[:_TOP]
-    for owner, owned in _owner_pairs(ctoks):
+    for owner, owned in dict.fromkeys(_owner_pairs(ctoks) + _maker_first(ctoks)):
         own, thing = _content(ctoks, owner), _content(ctoks, owned)
         if not own or not thing or any(own | thing <= p.counts.keys() for p in index):
             continue  # a passage has both: the page may well say so

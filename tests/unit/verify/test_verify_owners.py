@@ -72,3 +72,23 @@ def test_a_title_and_a_name_by_an_article_are_no_owner_pair() -> None:
     claim = "In 2018 the film was added to the National Film Registry by the Library of Congress."
     page = ['"They document our history," Carla Hayden, the Librarian of Congress, said.']
     assert _owner(claim, page) is None
+
+
+def test_a_maker_further_from_the_thing_it_made_clashes_with_the_pages_author() -> None:
+    page = [
+        "THE RIGHT STUFF by Tom Wolfe; Farrar, Straus & Giroux; 436 pages.",
+        "The test pilots wore Henry James' worsteds, a reviewer joked about the story.",
+    ]
+    claim = (
+        "Henry James published a less sanitized version of the pilots' story in The Right Stuff."
+    )
+    found = _owner(claim, page)
+    assert found is not None and (found.claim_span, found.page_span) == ("Henry James", "Tom Wolfe")
+    right = "Tom Wolfe published a less sanitized version of the pilots' story in The Right Stuff."
+    assert _owner(right, page) is None
+
+
+def test_a_making_verb_far_from_the_maker_makes_no_pair() -> None:
+    claim = "Henry James, who later lived in Rye, published a story about Daisy Miller."
+    page = ["Daisy Miller by Henry James appeared in 1878.", "Rye is a town in Sussex."]
+    assert _owner(claim, page) is None
