@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import KeysView
 
 from app.verify.clashes import Clash
-from app.verify.entities import Name, Tok, abbreviates, name_span, names, tokens_of
+from app.verify.entities import Name, Tok, abbreviates, name_span, names, other_years, tokens_of
 from app.verify.retrieval import Indexed
 from app.verify.slots import distinct, is_name, pieces, same_slot, shape
 from app.verify.terms import is_content
@@ -80,6 +80,8 @@ def role_clash(claim: str, index: list[Indexed], ranks: list[float]) -> Clash | 
         if _told_elsewhere(name, ctoks, local, index, best):
             continue
         for i in aligned:
+            if other_years(claim, index[i].text):
+                continue
             found = _slot_in(claim, ctoks, name, index[i].text, named, content)
             if found is not None:
                 said, says = found

@@ -8,7 +8,15 @@ those forms, and no passage names the claim's owner with the thing.
 from __future__ import annotations
 
 from app.verify.clashes import Clash
-from app.verify.entities import Name, Tok, abbreviates, name_span, names, tokens_of
+from app.verify.entities import (
+    Name,
+    Tok,
+    abbreviates,
+    name_span,
+    names,
+    other_years,
+    tokens_of,
+)
 from app.verify.retrieval import Indexed
 from app.verify.slots import distinct, is_name
 from app.verify.terms import is_content
@@ -105,7 +113,7 @@ def owner_clash(claim: str, index: list[Indexed], ranks: list[float]) -> Clash |
         said = name_span(claim, ctoks, owner)
         for i in top:
             keys = index[i].counts.keys()
-            if not thing <= keys or own <= keys:
+            if not thing <= keys or own <= keys or other_years(claim, index[i].text):
                 continue
             ptoks = tokens_of(index[i].text)
             for other, what in _owner_pairs(ptoks):

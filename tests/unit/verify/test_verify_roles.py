@@ -135,3 +135,15 @@ def test_numbers_around_a_name_do_not_tell_the_claim_elsewhere() -> None:
     ]
     found = _role(claim, page)
     assert found is not None and (found.passage, found.page_span) == (0, "Tower Hamlets")
+
+
+def test_another_name_in_a_passage_about_another_year_is_no_clash() -> None:
+    claim = "On 20 October 2015, Reyes signed to the Harbor Hawks practice squad for the season."
+    page = [
+        "Reyes was signed to the Mill City practice squad on 29 October 2013 for the season.",
+        "He joined the Harbor Hawks in 2015 after a trial.",
+    ]
+    assert verify_claim(claim, page).status != "contradicted"
+    same_year = [page[0].replace("29 October 2013", "20 October 2015"), page[1]]
+    verdict = verify_claim(claim, same_year)
+    assert verdict.status == "contradicted" and "'Mill City'" in verdict.reasons[0]
