@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     worker_nice: int = 5  # background work yields the CPU to the API first
     worker_metrics_port: int = 0  # >0: the worker serves its own Prometheus metrics there
     worker_metrics_host: str = "127.0.0.1"
+    # a worker's heartbeat lives this long: a holder of host slots silent for longer is dead
+    worker_heartbeat_seconds: float = Field(15.0, gt=0)
+    worker_lock_dir: Path | None = None  # where workers lock their lineage; None: under /tmp
     secret_key: str = "dev-only-secret-change-me"
     auth: Literal["off", "on"] = "off"
     api_keys: SecretStr = SecretStr("")

@@ -6,9 +6,10 @@
 For each row whose claim states a figure or a name that the cited page states too, one of
 them is changed: a year by ±2–7, a day of the month, a percentage, an amount of money (its
 number or its magnitude), an age or another number scaled by 0.4, 1.7 or 3, or a name swapped
-for another name of the same shape that the page mentions. The changed row is labelled
-`contradicted`; the original row is kept as its control with its own label. The parsing here
-is deliberately independent of `app/verify/` so the set does not share the verifier's notions.
+for another name of its type that the page names in another role (`bench/perturb_names.py`).
+The changed row is labelled `contradicted`; the original row is kept as its control with its
+own label. The parsing here is deliberately independent of `app/verify/` so the set does not
+share the verifier's notions.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import random
 import re
 from pathlib import Path
 from typing import Any
+
+from bench.perturb_names import entity_swaps
 
 __all__ = ["perturb_row"]
 
@@ -35,108 +38,7 @@ _AGE = re.compile(
     r"(?:\baged?\s+(?:of\s+)?|\bat\s+the\s+age\s+of\s+)(?P<n>\d{1,3})\b|\b(?P<n2>\d{1,3})-year-old\b"
 )
 _NUMBER = re.compile(r"(?<![\d.,$£€/:-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d%:/-]|,\d)")
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+(?:of|de|the|van|von|and)\s+|\s+))+[A-Z][a-z]+\b")
 _FACTORS = (0.4, 1.7, 3.0)
-_ORG_WORDS = frozenset(
-    [
-        "University",
-        "College",
-        "School",
-        "Academy",
-        "Club",
-        "Council",
-        "Company",
-        "Corporation",
-        "Inc",
-        "Ltd",
-        "FC",
-        "Party",
-        "Theatre",
-        "Theater",
-        "Museum",
-        "Award",
-        "Awards",
-        "Foundation",
-        "Association",
-        "Magazine",
-        "Records",
-        "Times",
-        "News",
-        "Society",
-        "Institute",
-        "Committee",
-        "Court",
-        "Department",
-        "Ministry",
-        "Bank",
-        "Group",
-        "League",
-        "Band",
-        "Church",
-        "Hospital",
-        "Library",
-        "Festival",
-        "Conference",
-        "Agency",
-        "Board",
-        "Team",
-        "Studios",
-        "Airlines",
-    ]
-)
-_NOT_NAME = frozenset(
-    [
-        "By",
-        "Reply",
-        "Cancel",
-        "Says",
-        "Share",
-        "Privacy",
-        "Statement",
-        "Personal",
-        "Information",
-        "Meet",
-        "Read",
-        "More",
-        "Click",
-        "Home",
-        "Contact",
-        "Subscribe",
-        "Sign",
-        "Login",
-        "Menu",
-        "Search",
-        "Skip",
-        "Content",
-        "Posted",
-        "Photo",
-        "Image",
-        "Copyright",
-        "Related",
-        "Comments",
-        "Comment",
-        "Tuesday",
-        "Monday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Session",
-        "For",
-        "The",
-        "Terms",
-        "Cookie",
-        "Cookies",
-        "Policy",
-        "Advertisement",
-        "Follow",
-        "Like",
-        "Tweet",
-        "Email",
-        "Print",
-    ]
-)
 _MAGNITUDES = {"million": "billion", "billion": "million", "thousand": "million", "m": "bn",
                "bn": "m", "trillion": "billion", "crore": "lakh", "lakh": "crore"}  # fmt: skip
 
@@ -158,8 +60,11 @@ def _page_has(page: str, figure: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(figure)}(?![\w]|\.\d)", page) is not None
 
 
-def _candidates(claim: str, page: str, rng: random.Random) -> list[tuple[str, int, int, str]]:
+def _candidates(
+    claim: str, evidence: list[str], rng: random.Random
+) -> list[tuple[str, int, int, str]]:
     """(kind, start, end, replacement) for every figure or name of the claim the page states."""
+    page = " ".join(evidence)
     out: list[tuple[str, int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -203,49 +108,13 @@ def _candidates(claim: str, page: str, rng: random.Random) -> list[tuple[str, in
         after_name = re.search(r"[A-Z][\w-]*\s$", claim[: m.start()]) is not None
         if _page_has(page, number) and value >= 2 and not is_year and not after_name:
             add("count", m, "n", _scaled(number, rng))
-    out += _entity_swaps(claim, page, rng, taken)
+    out += entity_swaps(claim, evidence, rng, taken)
     return out
-
-
-def _entity_swaps(
-    claim: str, page: str, rng: random.Random, taken: list[tuple[int, int]]
-) -> list[tuple[str, int, int, str]]:
-    """A multi-word name of the claim that the page states, swapped for another page name."""
-    # A page name seen mid-sentence, not a line of site chrome ("Reply Cancel", "By Joshua").
-    page_names = {
-        m.group() for m in _NAME.finditer(page)
-        if re.search(r"[a-z,]\s$", page[: m.start()][-3:])
-        and not set(m.group().split()) & _NOT_NAME
-    }  # fmt: skip
-    out = []
-    for m in _NAME.finditer(claim):
-        name = m.group()
-        if (
-            m.start() == 0
-            or name not in page_names
-            or any(s < m.end() and m.start() < e for s, e in taken)
-        ):
-            continue
-        words = set(name.split())
-        others = sorted(
-            n for n in page_names
-            if len(n.split()) == len(name.split()) and not words & set(n.split())
-            and n not in claim and _kind(n) == _kind(name)
-        )  # fmt: skip
-        if others:
-            out.append(("entity", m.start(), m.end(), rng.choice(others)))
-    return out
-
-
-def _kind(name: str) -> str:
-    """ "org" for a name with an organisation word in it, else "name" (a person or a place)."""
-    return "org" if set(name.split()) & _ORG_WORDS else "name"
 
 
 def perturb_row(row: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
     """The row with one figure or name changed and labelled `contradicted`, or None."""
-    page = " ".join(row["evidence"][1:])
-    found = _candidates(row["claim"], page, rng)
+    found = _candidates(row["claim"], row["evidence"][1:], rng)
     if not found:
         return None
     kind = rng.choice(sorted({f[0] for f in found}))  # every kind available equally likely

@@ -38,6 +38,7 @@ MODULES: dict[str, list[str]] = {
     "app/fetch/host_slots.py": [
         "tests/unit/fetch/test_fetch_host_slots.py",
         "tests/unit/fetch/test_host_slots_mutants.py",
+        "tests/unit/fetch/test_slot_holders.py",
     ],
     "app/jobs/repository.py": [
         "tests/unit/jobs/test_job_repository.py",

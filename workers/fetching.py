@@ -14,8 +14,12 @@ from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
 
+import structlog
+
 from app.fetch import FetchedPage, fetch_page, host_slot
-from app.fetch.host_slots import acquire_slot, release_slot, slot_key
+from app.fetch.host_slots import Acquired, SlotHolder, acquire_slot, release_slot, slot_key
+
+log = structlog.get_logger()
 
 __all__ = ["HostSlot", "fetch_politely"]
 
@@ -27,17 +31,25 @@ class HostSlot:
         settings = ctx["settings"]
         self.redis = ctx["queue"].pool
         self.key = slot_key(urlsplit(url).hostname or "", settings.redis_prefix)
-        self.token = secrets.token_hex(8)
+        self.holder: SlotHolder | None = ctx.get("slot_holder")
+        self.token = self.holder.token() if self.holder else secrets.token_hex(8)
         self.limit = settings.fetch_per_host
         self.lease = settings.fetch_deadline + 30
         self.held = False
 
     async def try_take(self) -> bool:
         """Take a free slot now, or say the host is busy; never waits."""
-        self.held = await acquire_slot(
-            self.redis, self.key, self.token, limit=self.limit, lease=self.lease
-        )
+        taken = await self._acquire()
+        self.held = taken.taken
         return self.held
+
+    async def _acquire(self) -> Acquired:
+        taken = await acquire_slot(
+            self.redis, self.key, self.token, limit=self.limit, lease=self.lease, holder=self.holder
+        )
+        if taken.reclaimed:
+            log.info("host_slots_reclaimed", key=self.key, count=taken.reclaimed)
+        return taken
 
     @contextlib.asynccontextmanager
     async def renewed(self) -> AsyncIterator[None]:
@@ -55,9 +67,10 @@ class HostSlot:
         while True:
             await asyncio.sleep(self.lease / 3)
             with contextlib.suppress(Exception):  # a Redis hiccup must not kill the fetch
-                await acquire_slot(
-                    self.redis, self.key, self.token, limit=self.limit, lease=self.lease
-                )
+                if not await self._acquire():
+                    # Taken for dead while alive (stalled past its heartbeat or lease) and
+                    # the host filled up since: this fetch now runs over the host's limit.
+                    log.warning("host_slot_lost", key=self.key)
 
     async def release(self) -> None:
         """Give the slot back (its lease lapses anyway if Redis is away)."""
@@ -84,5 +97,6 @@ async def fetch_politely(
         limit=settings.fetch_per_host,
         lease=settings.fetch_deadline + 30,
         prefix=settings.redis_prefix,
+        holder=ctx.get("slot_holder"),
     ):
         return await fetch_page(url, policy=ctx["fetch_policy"], client=ctx["http"], pdf_ok=pdf_ok)

@@ -20,6 +20,7 @@ from app.fetch import FetchPolicy, guarded_client
 from app.queue import Queue, deserialize, redis_settings, serialize
 from workers.callbacks import deliver_callback, queue_callback
 from workers.extraction_pool import ExtractionPool
+from workers.liveness import Liveness, default_lock_dir
 from workers.tasks import process_article, purge_expired, sweep_stale_jobs
 from workers.verification import verify_article
 
@@ -55,6 +56,13 @@ async def open_worker_context(ctx: dict[str, Any]) -> None:
         ctx["engine"].execution_options(isolation_level="AUTOCOMMIT")
     )
     ctx["queue"] = Queue.open(redis_url, settings.queue_name)
+    ctx["liveness"] = await Liveness.start(
+        ctx["queue"].pool,
+        prefix=settings.redis_prefix,
+        heartbeat=settings.worker_heartbeat_seconds,
+        lock_dir=settings.worker_lock_dir or default_lock_dir(),
+    )
+    ctx["slot_holder"] = ctx["liveness"].holder
     ctx["extraction_pool"] = ExtractionPool(
         processes=settings.extract_processes, timeout=settings.extract_timeout
     )
@@ -78,6 +86,7 @@ async def open_worker_context(ctx: dict[str, Any]) -> None:
 
 async def close_worker_context(ctx: dict[str, Any]) -> None:
     ctx["extraction_pool"].close()
+    await ctx["liveness"].close()
     await ctx["queue"].close()
     await ctx["engine"].dispose()
     await ctx["http"].aclose()

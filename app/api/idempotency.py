@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -173,13 +174,22 @@ class IdempotencyMiddleware:
             await _answer(reserved, sha, scope["path"])(scope, receive, send)
             return
         out = _Captured(status=500)
-        try:
-            await self.app(scope, replay_body(body, receive), _capturing(send, out))
-        finally:
+        settled = False
+
+        async def settle() -> None:
+            nonlocal settled
+            if settled:
+                return
+            settled = True
             try:
                 await _settle(sessions, reserved, out)
             except Exception as exc:  # the row stays in flight until ABANDONED_AFTER
                 log.warning("idempotency_settle_failed", error=type(exc).__name__)
+
+        try:
+            await self.app(scope, replay_body(body, receive), _capturing(send, out, settle))
+        finally:
+            await settle()
 
 
 async def _body(receive: Receive) -> bytes:
@@ -192,8 +202,10 @@ async def _body(receive: Receive) -> bytes:
             return b"".join(chunks)
 
 
-def _capturing(send: Send, out: _Captured) -> Send:
-    """Forward the response while keeping a copy of its status, headers and body."""
+def _capturing(send: Send, out: _Captured, settle: Callable[[], Awaitable[None]]) -> Send:
+    """Forward the response while keeping a copy of its status, headers and body; the row
+    is settled before the last piece goes out, so a client that has the whole answer can
+    replay it at once (never a 409 for a request that already ended)."""
 
     async def capture(message: Message) -> None:
         if message["type"] == "http.response.start":
@@ -202,6 +214,8 @@ def _capturing(send: Send, out: _Captured) -> Send:
             out.headers = {name: raw[name] for name in REPLAYED_HEADERS if name in raw}
         elif message["type"] == "http.response.body":
             out.body.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                await settle()
         await send(message)
 
     return capture

@@ -92,6 +92,19 @@ def _train_checkworthy(args: argparse.Namespace) -> int:
     )
 
 
+def _oof_checkworthy(args: argparse.Namespace) -> int:
+    from app.evaluation.checkworthy_data import corpus_folders
+    from app.evaluation.checkworthy_oof import run
+    from app.evaluation.checkworthy_train import REPO, TrainSettings
+
+    settings = TrainSettings(c=args.c, news_share=args.news_share)
+    corpora = args.corpus or corpus_folders(REPO / "tests" / "corpus")
+    steps = [round(args.threshold + 0.1 * i, 2) for i in range(-5, 6)]
+    return run(
+        args.held, train_tsv=args.train, corpora=corpora, settings=settings, thresholds=steps
+    )
+
+
 def _eval_checkworthy(args: argparse.Namespace) -> int:
     from app.evaluation.checkworthy_eval import run
 
@@ -122,6 +135,20 @@ def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # t
     train.add_argument("--top-k", type=int, default=50_000, help="n-grams kept")
     train.add_argument("--news-share", type=float, default=0.4, help="article rows' weight")
     train.set_defaults(run=_train_checkworthy)
+    oof = commands.add_parser(
+        "oof-checkworthy",
+        help="recall and FP on a gold folder's pages, each scored by a model trained without it",
+    )
+    oof.add_argument("held", type=Path, help="a folder of article gold, e.g. tests/corpus/real")
+    oof.add_argument("--train", type=Path, default=checkthat / "train.tsv", help="lab TSV")
+    oof.add_argument(
+        "--corpus", type=Path, action="append", metavar="DIR",
+        help="other gold trained on (repeat); default: the trainer's folders",
+    )  # fmt: skip
+    oof.add_argument("--threshold", type=float, default=-0.7, help="centre of the sweep (logit)")
+    oof.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    oof.add_argument("--news-share", type=float, default=0.4, help="article rows' weight")
+    oof.set_defaults(run=_oof_checkworthy)
     evaluate = commands.add_parser(
         "eval-checkworthy", help="P, R, F1 and ROC AUC of the check-worthiness scorer on a TSV"
     )

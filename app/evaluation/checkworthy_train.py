@@ -25,7 +25,7 @@ from app.evaluation.checkworthy_metrics import figures
 from app.pipeline.checkworthiness.learned import WEIGHTS_PATH, LearnedScorer
 from app.pipeline.checkworthiness.scorer import WEIGHTS as RULE_WEIGHTS
 
-__all__ = ["REPO", "TrainSettings", "run", "train"]
+__all__ = ["REPO", "TrainSettings", "run", "train", "with_page_priors"]
 
 REPO = Path(__file__).resolve().parents[2]
 CHECKTHAT = REPO.parent / "shared" / "corpus" / "checkthat"
@@ -51,11 +51,15 @@ def train(debates: list[Row], articles: list[Row], settings: TrainSettings) -> d
     features = [_features(row.text) for row in rows]
     cv = cross_validate(rows, features, len(debates), settings)
     weights = fit_export(rows, features, len(debates), settings, threshold=cv["threshold"])
-    # page-level evidence that sentences read alone never show (see sentence_features):
-    # the hand-set weights stand in for it
+    return with_page_priors(weights) | {"training": {"settings": asdict(settings), "cv": cv}}
+
+
+def with_page_priors(weights: dict[str, Any]) -> dict[str, Any]:
+    """Page-level evidence that sentences read alone never show (see sentence_features):
+    the hand-set weights stand in for it."""
     for name in ("cited", "attributed"):
         weights["named"][name] = RULE_WEIGHTS[name]
-    return weights | {"training": {"settings": asdict(settings), "cv": cv}}
+    return weights
 
 
 def _digest(path: Path) -> str:

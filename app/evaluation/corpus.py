@@ -24,12 +24,13 @@ import argparse
 import json
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
 from app.fetch.charset import decode_html
 from app.pipeline import run_pipeline
+from app.pipeline.checkworthiness.learned import LearnedScorer
 from app.pipeline.types import Extraction, Sentence
 from app.urls import normalize_source_url
 
@@ -172,12 +173,16 @@ def summarize(articles: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def evaluate(corpus_dir: str | Path, *, claim_threshold: float = 0.5) -> dict[str, Any]:
-    """Run the pipeline over every NAME.html/NAME.json pair and score it."""
+def evaluate(
+    corpus_dir: str | Path, *, claim_threshold: float = 0.5, scorer: LearnedScorer | None = None,
+    pages: Container[str] | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """Run the pipeline over every NAME.html/NAME.json pair (or those NAMEs in `pages`) and
+    score it; `scorer` replaces the shipped check-worthiness weights."""
     articles = []
     for gold_path in sorted(Path(corpus_dir).glob("*.json")):
         html_path = gold_path.with_suffix(".html")
-        if not html_path.exists():
+        if not html_path.exists() or (pages is not None and gold_path.stem not in pages):
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         # decoded as the fetcher would (no charset header: BOM, <meta>, then detection)
@@ -185,7 +190,7 @@ def evaluate(corpus_dir: str | Path, *, claim_threshold: float = 0.5) -> dict[st
         # real pages name their own URL, so that relative and same-site links resolve
         url = gold.get("original_url") or f"{BASE}/{html_path.name}"
         started = time.perf_counter()
-        ext = run_pipeline(html, url, claim_threshold=claim_threshold)
+        ext = run_pipeline(html, url, claim_threshold=claim_threshold, scorer=scorer)
         elapsed = (time.perf_counter() - started) * 1000
         articles.append(
             score_article(gold, ext) | {"ms": elapsed, "id": gold.get("id", gold_path.stem)}

@@ -5,7 +5,7 @@ against its evidence with the service's own verifier; one JSON line per row goes
 {"id", "status", "score", "evidence": [indices, best first], "ms"}. Printed: ROC AUC
 (supported vs. rest), 3-way accuracy, partially_supported F1, unsupported caught, evidence
 hit@3, p50/p95 ms, and for rows labelled `contradicted`, that status's precision, recall and
-the false rate on the other rows.
+the false rate on the other rows, and per perturbation kind how many were caught.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from app.evaluation.verify import roc_auc
 from app.verify.verdict import verify_claim
 
-__all__ = ["Prediction", "metrics", "predict", "run"]
+__all__ = ["Prediction", "caught_by_kind", "metrics", "predict", "run"]
 
 Prediction = dict[str, Any]
 _THREE_WAY = {"supported": "supported", "partially_supported": "partially_supported"}
@@ -89,6 +89,18 @@ def metrics(rows: list[dict[str, Any]], preds: list[Prediction]) -> dict[str, fl
     return out
 
 
+def caught_by_kind(rows: list[dict[str, Any]], preds: list[Prediction]) -> dict[str, str]:
+    """For perturbed rows (`meta.perturbation.kind`), how many of each kind were contradicted."""
+    counts: dict[str, list[int]] = {}
+    for row, pred in zip(rows, preds, strict=True):
+        kind = (row.get("meta") or {}).get("perturbation", {}).get("kind")
+        if row["label"] == "contradicted" and kind:
+            seen = counts.setdefault(kind, [0, 0])
+            seen[0] += pred["status"] == "contradicted"
+            seen[1] += 1
+    return {kind: f"{got}/{total}" for kind, (got, total) in sorted(counts.items())}
+
+
 def print_table(figures: dict[str, float]) -> None:
     """One line per figure."""
     for name, value in figures.items():
@@ -107,4 +119,6 @@ def run(path: Path, predictions: Path | None = None) -> int:
         predictions.parent.mkdir(parents=True, exist_ok=True)
         predictions.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
     print_table(metrics(rows, preds))
+    for kind, caught in caught_by_kind(rows, preds).items():
+        print(f"{'contradicted ' + kind:<26} {caught}")
     return 0

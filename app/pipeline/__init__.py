@@ -6,6 +6,7 @@ import re
 
 from app.pipeline.advice import is_imperative
 from app.pipeline.checkworthiness.assessment import assess
+from app.pipeline.checkworthiness.learned import LearnedScorer
 from app.pipeline.citations.sources import normalize_url
 from app.pipeline.document import parse_document
 from app.pipeline.linking import build_index, link_sentences
@@ -16,8 +17,11 @@ from app.pipeline.types import Document, Extraction, Sentence, Source
 __all__ = ["run_pipeline"]
 
 
-def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extraction:
-    """Extract the article, its sources and its claims from one page."""
+def run_pipeline(
+    html: str, url: str, *, claim_threshold: float = 0.5, scorer: LearnedScorer | None = None
+) -> Extraction:
+    """Extract the article, its sources and its claims from one page; `scorer` replaces the
+    shipped check-worthiness weights (for out-of-fold evaluation)."""
     doc = parse_document(html, url)
     anchors = [(ln.start, ln.end) for ln in doc.links if not ln.note]
     spans = split_sentences(doc.text, doc.blocks, anchors)
@@ -34,7 +38,9 @@ def run_pipeline(html: str, url: str, *, claim_threshold: float = 0.5) -> Extrac
         about_page = _inside(start, end, notices) or _about_page(text, doc.byline)
         if about_page:  # "(Additional reporting by <a>…</a>)" cites nothing
             found.citations = []
-        assessment = assess(text, cited=bool(found.citations), attributed_to=found.attributed_to)
+        assessment = assess(
+            text, cited=bool(found.citations), attributed_to=found.attributed_to, scorer=scorer
+        )
         sentences.append(
             Sentence(
                 index=i, start=start, end=end, text=text, citations=found.citations,

@@ -8,7 +8,12 @@ from app.verify.values import Value, parse_values
 
 __all__ = ["dateline_values", "is_dateline"]
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+# "9:14 pm", "09.23", and the ISO time of a timestamp ("T14:22:00.5+02:00", "T09:05Z")
+_TIME = re.compile(
+    r"(?:\bT(?=\d\d:)|\b)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
+    r"(?:\s*[ap]\.?m\.?|Z\b|[+-]\d\d:?\d\d\b)?",
+    re.IGNORECASE,
+)
 _LABEL_TEXT = """
 posted published updated first last modified date on at by am pm a.m p.m gmt utc bst cet cest
 est edt cst cdt mst mdt pst pdt pt et ist aest monday tuesday wednesday thursday friday

@@ -14,6 +14,7 @@ __all__ = [
     "Tok",
     "abbreviates",
     "entity_clash",
+    "other_years",
     "name_span",
     "names",
     "tokens_of",
@@ -21,6 +22,7 @@ __all__ = [
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+(?:['’][^\W\d_]+)*")
 JOINERS = frozenset({"of", "de", "du", "la", "von", "van", "der", "and", "&"})
+_YEAR = re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d])")
 _ANCHOR = 2  # words each side of a name that must match the page's words around another name
 _ON_TOPIC = 0.5  # share of the claim's other words the passage must state
 
@@ -179,10 +181,19 @@ def _agent_clash(claim: str, ctoks: list[Tok], passage: str, ptoks: list[Tok]) -
     return None
 
 
+def other_years(claim: str, passage: str) -> bool:
+    """True when both state years and share none: the passage tells another event, where
+    other names are no clash ("signed to the Panthers practice squad in 2013")."""
+    said, says = set(_YEAR.findall(claim)), set(_YEAR.findall(passage))
+    return bool(said and says) and not said & says
+
+
 def entity_clash(claim: str, passages: list[tuple[int, str]]) -> Clash | None:
     """The first passage that puts another name where the claim has one, or swaps agents."""
     ctoks = tokens_of(claim)
     for i, text in passages:
+        if other_years(claim, text):
+            continue
         ptoks = tokens_of(text)
         found = _slot_clash(claim, ctoks, text, ptoks) or _agent_clash(claim, ctoks, text, ptoks)
         if found is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import KeysView
 
 from app.verify.clashes import Clash
-from app.verify.entities import Name, Tok, abbreviates, name_span, names, tokens_of
+from app.verify.entities import Name, Tok, abbreviates, name_span, names, other_years, tokens_of
 from app.verify.retrieval import Indexed
 from app.verify.slots import distinct, is_name, pieces, same_slot, shape
 from app.verify.terms import is_content
@@ -45,10 +45,12 @@ def _local(toks: list[Tok], name: Name) -> set[str]:
 def _told_elsewhere(name: Name, ctoks: list[Tok], local: set[str], index: list[Indexed],
                     best: int) -> bool:  # fmt: skip
     """True when a passage naming the claim's name states the words around it about as well as
-    the aligned passage does: the page tells the claim with that name."""
+    the aligned passage does: the page tells the claim with that name. There only words
+    count: a number or a fragment it shares ("2nd", a year) is as likely another event's."""
     need = _ELSEWHERE * len(local & index[best].counts.keys())
+    words = local & {t.stem for t in ctoks if t.text.isalpha() and len(t.text) > 2}
     return any(
-        _mentions(name, ctoks, p.counts.keys()) and len(local & p.counts.keys()) >= need
+        _mentions(name, ctoks, p.counts.keys()) and len(words & p.counts.keys()) >= need
         for p in index
     )
 
@@ -78,6 +80,8 @@ def role_clash(claim: str, index: list[Indexed], ranks: list[float]) -> Clash | 
         if _told_elsewhere(name, ctoks, local, index, best):
             continue
         for i in aligned:
+            if other_years(claim, index[i].text):
+                continue
             found = _slot_in(claim, ctoks, name, index[i].text, named, content)
             if found is not None:
                 said, says = found

@@ -26,7 +26,7 @@ _MDY = re.compile(
     rf"\b(?P<m>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s?[-–]\s?(?P<d1>[0-3]?\d)\b)?"
     r"(?![\d:,]\d)(?:,?\s+(?P<y>\d{4})\b)?"
 )
-_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:\b|(?=T\d\d:\d\d))")
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>\d{{4}})\b")
 # A year, or the second of a hyphenated span of years ("1491-1510"), but no other "-NNNN".
 _YEAR = re.compile(

@@ -15,6 +15,7 @@ from app.verify.passages import split_passages, trim_evidence
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
 from app.verify.roles import role_clash
 from app.verify.scoring import Params, load_params, support_score
+from app.verify.swaps import owner_clash
 from app.verify.terms import Term, claim_terms, is_content, stem, tokens
 
 __all__ = [
@@ -120,7 +121,11 @@ def _contradiction(claim: str, terms: list[Term], page: Page, chosen: list[int],
         return clash
     top = sorted(range(len(index)), key=ranks.__getitem__, reverse=True)[:_PASSAGES]
     candidates = [(i, index[i].text) for i in dict.fromkeys(chosen + top)]
-    return entity_clash(claim, candidates) or role_clash(claim, index, ranks)
+    return (
+        owner_clash(claim, index, ranks)
+        or entity_clash(claim, candidates)
+        or role_clash(claim, index, ranks)
+    )
 
 
 def verify_claim(claim: str, source_text: str | list[str]) -> Verdict:

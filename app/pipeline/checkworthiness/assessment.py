@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.pipeline.checkworthiness.features import extract_features
-from app.pipeline.checkworthiness.kinds import detect_kinds
-from app.pipeline.checkworthiness.learned import load_scorer
+from app.pipeline.checkworthiness.kinds import detect_kinds, quoted_words
+from app.pipeline.checkworthiness.learned import LearnedScorer, load_scorer
 from app.pipeline.checkworthiness.quantities import parse_quantities
 from app.pipeline.types import Assessment, Quantity
 
@@ -27,10 +27,22 @@ def named_features(
     return features
 
 
-def assess(text: str, *, cited: bool, attributed_to: Sequence[str] = ()) -> Assessment:
-    """Score one sentence (markers already removed) for check-worthiness, 0..1."""
+def assess(
+    text: str, *, cited: bool, attributed_to: Sequence[str] = (),
+    scorer: LearnedScorer | None = None,
+) -> Assessment:  # fmt: skip
+    """Score one sentence (markers already removed) for check-worthiness, 0..1, with the
+    shipped weights unless `scorer` is given."""
     quantities = parse_quantities(text)
     kinds = detect_kinds(text, quantities, attributed_to)
-    features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)
-    score, fired = load_scorer().score(features, text)
+    inner = quoted_words(text)
+    if inner is not None and not cited:
+        # a direct quotation is as check-worthy as the words quoted, whoever says them
+        inner_q = parse_quantities(inner)
+        inner_kinds = detect_kinds(inner, inner_q)
+        features = named_features(inner, inner_q, inner_kinds, cited=False, attributed_to=())
+        score, fired = (scorer or load_scorer()).score(features, inner + ".")
+    else:
+        features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)
+        score, fired = (scorer or load_scorer()).score(features, text)
     return Assessment(checkworthiness=score, features=fired, kinds=kinds, quantities=quantities)

@@ -96,6 +96,15 @@ def is_quoted(text: str) -> bool:
     return any(len(m.group(1).split()) >= 2 for m in _QUOTE.finditer(text))
 
 
+def quoted_words(text: str) -> str | None:
+    """The quoted words of a sentence that is mostly a direct quotation ("“…,” she said."),
+    else None."""
+    parts = [m.group(1) for m in _QUOTE.finditer(text)]
+    quoted = " ".join(parts).strip(" ,")
+    words = len(quoted.split())
+    return quoted if words >= 3 and words >= 0.6 * len(text.split()) else None
+
+
 def detect_kinds(
     text: str, quantities: Sequence[Quantity], attributed_to: Sequence[str] = ()
 ) -> list[str]:

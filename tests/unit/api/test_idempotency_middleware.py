@@ -25,7 +25,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.idempotency import IdempotencyMiddleware, fingerprint, purge_idempotency_keys
 from app.cli.embedded import free_port
@@ -34,6 +34,7 @@ from app.models import ApiKey, IdempotencyKey
 PROBLEM = "https://claimtrail.dev/problems/"
 HANDLED: list[dict[str, Any]] = []  # every request the app behind the middleware handled
 GATE: dict[str, asyncio.Event] = {}  # handlers that wait for the test to let them finish
+SEEN: dict[str, int | str | None] = {}  # a key's stored status as its answer's last byte left
 
 
 async def _article(request: Request) -> Response:
@@ -70,13 +71,41 @@ class _Owner:
         await self.app(scope, receive, send)
 
 
+class _Observer:
+    """Outermost: records each keyed request's stored status as its last byte leaves."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        key = dict(scope.get("headers", [])).get(b"idempotency-key")
+        if scope["type"] != "http" or key is None:
+            await self.app(scope, receive, send)
+            return
+
+        async def observe(message: Message) -> None:
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                try:
+                    async with scope["app"].state.sessions() as session:
+                        row = await session.scalar(
+                            select(IdempotencyKey).where(IdempotencyKey.key == key.decode())
+                        )
+                    SEEN[key.decode()] = "gone" if row is None else row.response_status
+                except OSError:  # the tests that take the database away
+                    SEEN[key.decode()] = "unknown"
+            await send(message)
+
+        await self.app(scope, receive, observe)
+
+
 def _app(engine: AsyncEngine) -> Starlette:
     routes = [
         Route(path, _article, methods=["POST", "PUT"])
         for path in ("/v1/articles", "/v1/batches", "/v1/other")
     ]
     app = Starlette(
-        routes=routes, middleware=[Middleware(_Owner), Middleware(IdempotencyMiddleware)]
+        routes=routes,
+        middleware=[Middleware(_Observer), Middleware(_Owner), Middleware(IdempotencyMiddleware)],
     )
     app.state.sessions = async_sessionmaker(engine, expire_on_commit=False)
     return app
@@ -143,8 +172,7 @@ async def _row(engine: AsyncEngine, key: str) -> IdempotencyKey | None:
 
 
 async def _settled(engine: AsyncEngine, key: str) -> IdempotencyKey | None:
-    """The key's row once its request has ended: the middleware settles it after the
-    response went out, so a client may see the answer a moment before the row has it."""
+    """The key's row once its request has ended (a request still running holds it in flight)."""
     for _ in range(300):  # 15 s bounds a stalled machine
         row = await _row(engine, key)
         if row is None or row.response_status is not None:
@@ -194,6 +222,21 @@ async def test_a_repeat_replays_the_stored_response(
     assert again.headers["location"] == first.headers["location"]
     assert again.headers["content-type"] == "application/json"
     assert "x-not-replayed" in first.headers and "x-not-replayed" not in again.headers
+
+
+async def test_the_row_holds_the_answer_before_the_client_has_it(
+    client: httpx.AsyncClient, key: str
+) -> None:
+    # a client that has the whole answer and sends the key again gets the replay, never a
+    # 409 "in flight" for a request that already ended
+    first = await _post(client, key, {"status": 201})
+    assert SEEN[key] == first.status_code == 201
+    failed = f"{key}-failed"
+    assert (await _post(client, failed, {"status": 409})).status_code == 409
+    assert SEEN[failed] == "gone"  # a failure frees the key before the client hears of it
+    streamed = f"{key}-streamed"
+    assert (await _post(client, streamed, {"stream": True})).status_code == 202
+    assert SEEN[streamed] == 202
 
 
 async def test_a_replay_keeps_the_status_and_media_type(

@@ -169,3 +169,17 @@ def test_anaphoric_opener_counts_only_without_specifics() -> None:
 
 def test_a_bare_date_line_is_not_a_claim() -> None:
     assert _score("21 April 2026") < CLAIM_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("“We are very proud of our team,” Smith said.", False),
+        ("“This is a terrible idea,” the mayor said.", False),
+        ("“Crime fell 12 percent last year,” the mayor said.", True),
+        ("“The plant will close in March and 400 jobs will go,” the company said.", True),
+    ],
+)
+def test_a_direct_quotation_is_as_check_worthy_as_its_words(text: str, claim: bool) -> None:
+    # whoever says it, an opinion in quotation marks asserts nothing to check
+    assert (assess(text, cited=False, attributed_to=["Smith"]).checkworthiness >= 0.5) is claim

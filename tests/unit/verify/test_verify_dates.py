@@ -48,17 +48,26 @@ def test_the_year_of_a_stated_day_is_still_checked() -> None:
 
 
 def test_a_passage_of_a_date_times_and_labels_is_a_dateline() -> None:
-    for text in ("Posted on April 21, 2014", "Mon 6 Jan 2014 09.23 EST", "May 3rd, 2018 - 9:14pm"):
+    for text in (
+        "Posted on April 21, 2014",
+        "Mon 6 Jan 2014 09.23 EST",
+        "May 3rd, 2018 - 9:14pm",
+        "Published 2019-05-03T14:22:00+02:00",  # a timestamp as the page prints it
+        "Updated: 2021-11-30T09:05Z",
+    ):
         assert is_dateline(text, parse_values(text, light=True)), text
     for text in (
         "In April 2014 they met.",
         "May 2018 was warm and so was June 2019",
         "Chess Previews 2015",
         "Released: June 6, 2017 • US",
+        "2019-05-03T14:22:00Z was when the office opened",
     ):
         assert not is_dateline(text, parse_values(text, light=True)), text
     found = dateline_values(["A story.", "Posted on May 3, 2018"])
     assert [(i, v.kind, v.low) for i, v in found] == [(1, "day", 503.0), (1, "year", 2018.0)]
+    found = dateline_values(["2019-05-03T14:22:00Z"])
+    assert [(v.kind, v.low) for _, v in found] == [("day", 503.0), ("year", 2019.0)]
 
 
 PAGE = [

@@ -123,3 +123,27 @@ def test_every_passage_about_as_close_as_the_best_is_aligned() -> None:
     ]
     found = _role(claim, page)
     assert found is not None and (found.passage, found.page_span) == (1, "Odessa Jackalopes")
+
+
+def test_numbers_around_a_name_do_not_tell_the_claim_elsewhere() -> None:
+    # the "2nd" of another unit is no sign that the passage naming Cape Helles tells the claim
+    claim = "It then became the 2nd (Cape Helles) Battalion, London Regiment (Royal Fusiliers)."
+    page = [
+        "2/2nd (Tower Hamlets) Battalion (Royal Fusiliers)",
+        "They landed on 13 October 1915 at Cape Helles, joining the 2nd Brigade of the Royal"
+        " Naval Division.",
+    ]
+    found = _role(claim, page)
+    assert found is not None and (found.passage, found.page_span) == (0, "Tower Hamlets")
+
+
+def test_another_name_in_a_passage_about_another_year_is_no_clash() -> None:
+    claim = "On 20 October 2015, Reyes signed to the Harbor Hawks practice squad for the season."
+    page = [
+        "Reyes was signed to the Mill City practice squad on 29 October 2013 for the season.",
+        "He joined the Harbor Hawks in 2015 after a trial.",
+    ]
+    assert verify_claim(claim, page).status != "contradicted"
+    same_year = [page[0].replace("29 October 2013", "20 October 2015"), page[1]]
+    verdict = verify_claim(claim, same_year)
+    assert verdict.status == "contradicted" and "'Mill City'" in verdict.reasons[0]
