@@ -107,7 +107,8 @@ def _credited(named: list[Named], start: int, end: int) -> str | None:
 # the reader addressed: "you should aim to…", "what you need to do", "would you go back…?"
 _TO_READER = re.compile(
     r"\byou(?:[’']ll|[’']re)?\s+(?:\w+\s+)?(?:should|need|must|can|may|might|will|want|"
-    r"have to)\b|\b(?:would|could|should|can|will|do)\s+you\b",
+    r"have to)\b(?!\s+(?:recall|remember|know|have (?:heard|seen|read)))"  # "as you may recall"
+    r"|\b(?:would|could|should|can|will|do)\s+you\b(?!\s+(?:recall|remember))",
     re.IGNORECASE,
 )
 _YOUR = re.compile(r"\byou(?:rs?)?\b", re.IGNORECASE)

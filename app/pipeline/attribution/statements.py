@@ -14,11 +14,19 @@ __all__ = ["statement_sources"]
 _WRITTEN = frozenset({"statement", "press release", "release"})
 # a closing tag naming an institution (not a person, not "officials"): "…, prosecutors said."
 _INSTITUTION_SAID = re.compile(
-    r",[\"”’]?\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?(?:prosecutors|police|investigators|authorities|"
+    r",[\"”’]?\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?(prosecutors|police|investigators|authorities|"
     r"office|agency|department|ministry|commission|regulator)\s+(?:said|says|added|stated)"
     r"[.!]?[\"”’]?$",
     re.IGNORECASE,
 )
+# what the statement's speaker must be called for the tag to be the same body: prosecutors
+# speak for an attorney's or prosecutor's office, not for a company
+_SAME_BODY = {
+    "prosecutors": ("attorney", "prosecut"),
+    "police": ("police", "sheriff", "constabulary"),
+    "investigators": ("investigat", "police", "bureau", "sheriff"),
+    "authorities": ("authorit", "ministry", "department", "agency", "office", "police"),
+}
 
 
 def statement_sources(
@@ -41,9 +49,17 @@ def statement_sources(
     found: list[tuple[str, ...]] = []
     for text, was_cited in zip(texts, cited, strict=True):
         tag = _INSTITUTION_SAID.search(text.rstrip())
-        same = tag is not None and _names_within(tag.group(0), given)
+        same = tag is not None and _names_within(tag.group(0), given) and _same_body(tag, given)
         found.append((url,) if same and not was_cited else ())
     return found
+
+
+def _same_body(tag: re.Match[str], statement: str) -> bool:
+    """Whether the statement's sentence names the kind of body the tag does ("the office",
+    "prosecutors" -> "the U.S. Attorney's Office said in a statement")."""
+    head = tag.group(1).lower()
+    low = statement.lower()
+    return any(stem in low for stem in _SAME_BODY.get(head, (head,)))
 
 
 def _names_within(tag: str, statement: str) -> bool:

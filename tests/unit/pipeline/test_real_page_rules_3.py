@@ -582,3 +582,23 @@ def test_another_study_showed_rests_on_the_source_of_the_sentence_going_on_about
     )
     assert urls(sentence(ext, "Another large study")) == {study.replace("www.", "").rstrip("/")}
     assert urls(sentence(ext, "One trial found")) == set()  # the next one does not go on
+
+
+def test_police_tags_do_not_take_a_companys_statement() -> None:
+    company = "https://www.acmeair.com/news/statement-on-flight-212"
+    ext = extract(
+        f'<p>The airline <a href="{company}">said in a statement</a> that 3 crew were hurt.</p>'
+        "<p>Two passengers were arrested at the gate, police said.</p>"
+    )
+    assert urls(sentence(ext, "Two passengers")) == set()
+
+
+def test_as_you_may_recall_the_sites_story_is_still_cited() -> None:
+    ext = extract(
+        "<p>As you may recall, "
+        '<a href="/2019/05/council-votes-to-close-the-library">the council voted to close the '
+        "library</a> in May by 7 votes to 2.</p>"
+    )
+    assert urls(sentence(ext, "As you may recall")) == {
+        "https://news.example.org/2019/05/council-votes-to-close-the-library"
+    }
