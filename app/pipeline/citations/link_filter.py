@@ -170,7 +170,7 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
 
 # an explainer's slug: "/15421-black-holes-facts-formation", "/religion-what-is-a-sikh/"
 _EXPLAINER_SLUG = re.compile(
-    r"(?:^|[-_])(?:what-(?:is|are)|who-(?:is|are)|facts?|explained)(?:[-_.]|$)", re.IGNORECASE
+    r"(?:^|[-_])(?:what-(?:is|are)|who-(?:is|are)|facts|explained)(?:[-_.]|$)", re.IGNORECASE
 )
 _EXPLAINED_WORDS = 4
 

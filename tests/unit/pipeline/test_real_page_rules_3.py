@@ -602,3 +602,9 @@ def test_as_you_may_recall_the_sites_story_is_still_cited() -> None:
     assert urls(sentence(ext, "As you may recall")) == {
         "https://news.example.org/2019/05/council-votes-to-close-the-library"
     }
+
+
+def test_a_fact_check_on_a_short_anchor_stays_a_source() -> None:
+    check = "https://www.checkers.example.org/fact-check-senator-claim-false-2019"
+    ext = extract(f'<p>Fact-checkers <a href="{check}">rated the claim false</a> in 2019.</p>')
+    assert urls(sentence(ext, "Fact-checkers")) == {check.replace("www.", "")}
