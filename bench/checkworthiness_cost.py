@@ -16,16 +16,15 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import app.pipeline as pipeline
 from app.evaluation.checkworthy_data import read_tsv
 from app.evaluation.corpus import BASE
 from app.fetch.charset import decode_html
 from app.pipeline.checkworthiness import assessment
-from app.pipeline.checkworthiness.kinds import detect_kinds
-from app.pipeline.checkworthiness.quantities import parse_quantities
 from app.pipeline.checkworthiness.scorer import score_features
 from app.pipeline.types import Assessment
 
@@ -35,15 +34,24 @@ Sentence = tuple[str, bool, list[str]]
 Assess = Callable[..., Assessment]
 
 
-def rule_assess(text: str, *, cited: bool, attributed_to: Sequence[str] = ()) -> Assessment:
-    """`assess` as it was before the learned scorer: the same features, hand-set weights."""
-    quantities = parse_quantities(text)
-    kinds = detect_kinds(text, quantities, attributed_to)
-    features = assessment.named_features(
-        text, quantities, kinds, cited=cited, attributed_to=attributed_to
-    )
-    score, fired = score_features(features)
-    return Assessment(checkworthiness=score, features=fired, kinds=kinds, quantities=quantities)
+class RuleScorer:
+    """The hand-set rule scorer behind the learned scorer's interface."""
+
+    def score(self, features: Mapping[str, float], text: str) -> tuple[float, list[str]]:
+        """`score_features`; the text is not read."""
+        return score_features(features)
+
+
+_RULE = RuleScorer()
+
+
+def rule_assess(
+    text: str, *, cited: bool, attributed_to: Sequence[str] = (), scorer: object = None
+) -> Assessment:
+    """`assess` as it was before the learned scorer: the same steps and features (a quotation
+    scored on its quoted words too), hand-set weights."""
+    rule: Any = _RULE
+    return assessment.assess(text, cited=cited, attributed_to=attributed_to, scorer=rule)
 
 
 def load_pages() -> list[tuple[str, str]]:

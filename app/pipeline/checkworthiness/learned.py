@@ -9,28 +9,29 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Set
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain, compress, groupby, islice
+from itertools import chain, compress
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from app.pipeline.checkworthiness.ngrams import char_grams, display_name, folded_words, word_grams
+from app.pipeline.checkworthiness.ngrams import folded_words, padded_char_grams
 
 __all__ = ["WEIGHTS_PATH", "LearnedScorer", "load_scorer"]
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 # an explanation lists the named features that fired, then this many n-grams
 _NGRAMS_EXPLAINED = 4
-_WORDS_REMEMBERED = 1 << 16
+# words (and tokens) whose n-gram figures (words) a scorer remembers; past this many it
+# forgets them all
+WORDS_REMEMBERED = 1 << 16
 
-
-# an n-gram as an explanation ranks it: (-|weight|, tagged text, weight); sorted, the
-# strongest come first, ties by text
-_Term = tuple[float, str, float]
-# a word's character n-grams: weight sum, count, the first key of its strongest few, those few
-_WordChars = tuple[float, int, float, tuple[_Term, ...]]
+# A word's n-gram figures: the rank of its strongest n-gram (past the last rank if none has a
+# weight), its unigram's rank (or None), its character n-grams' weight sum and number, and
+# the ranks of its strongest few n-grams (unigram included).
+_WordFigures = tuple[int, int | None, float, int, tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,9 @@ class LearnedScorer:
     """Bias, named-feature and n-gram weights; `threshold` is the logit that maps to 0.5.
 
     `words` and `chars` hold the n-gram weights by their text (the file tags them "w:" and
-    "c:"), so that a sentence's n-grams meet the weights in one set intersection.
+    "c:"). Every n-gram also has a rank, its place when all are sorted as an explanation
+    lists them (by |weight|, ties by tagged text), so a sentence's strongest n-grams are
+    its smallest ranks.
     """
 
     bias: float
@@ -46,13 +49,14 @@ class LearnedScorer:
     named: Mapping[str, float]
     words: Mapping[str, float]
     chars: Mapping[str, float]
-    _by_word: dict[str, _WordChars] = field(default_factory=dict, repr=False, compare=False)
-    _word_terms: dict[str, _Term] = field(default_factory=dict, repr=False, compare=False)
-    _word_keys: set[str] = field(default_factory=set, repr=False, compare=False)
+    _tables: _Tables = field(init=False, repr=False, compare=False)
+    _signed: dict[float, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._word_terms.update((g, (-abs(w), f"w:{g}", w)) for g, w in self.words.items())
-        self._word_keys.update(self.words)
+        object.__setattr__(self, "_tables", _Tables.of(self.words, self.chars))
+        # no zero key: 0.0 and -0.0 are one key but print differently
+        signed = {w: f"{w:+.2f}" for w in self.named.values() if w}
+        object.__setattr__(self, "_signed", signed)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LearnedScorer:
@@ -69,71 +73,151 @@ class LearnedScorer:
     def score(self, features: Mapping[str, float], text: str) -> tuple[float, list[str]]:
         """Score in 0..1 (0.5 at the tuned threshold) and the terms that pushed it, signed:
         every named feature that fired, then the strongest n-grams."""
-        named = {n: self.named[n] * v for n, v in features.items() if self.named.get(n)}
-        z = self.bias + sum(named.values()) - self.threshold
-        grams: list[tuple[str, float]] = []
+        z, fired = self.named_terms(features)
         if not features.get("heading"):  # see model_ngrams: fragments skip the n-grams
-            z_grams, grams = self._ngrams(text)
+            z_grams, grams = self._tables.ngrams(text)
             z += z_grams
+            fired += grams
         score = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-        strongest = sorted(named.items(), key=lambda item: (-abs(item[1]), item[0]))
-        return score, [f"{name}:{value:+.2f}" for name, value in strongest + grams]
+        return score, fired
 
-    def _ngrams(self, text: str) -> tuple[float, list[tuple[str, float]]]:
-        """The n-grams' share of the logit, and the strongest n-grams by display name."""
-        words = folded_words(text)
+    def named_terms(self, features: Mapping[str, float]) -> tuple[float, list[str]]:
+        """The logit without the n-grams and the named features that fired, signed and
+        strongest first."""
+        weight = self.named.get
+        named = {n: w * v for n, v in features.items() if (w := weight(n))}
+        z = self.bias + sum(named.values()) - self.threshold
+        strongest = sorted(named.items(), key=lambda item: (-abs(item[1]), item[0]))
+        # a feature's value is nearly always 1, its term then its weight, already formatted
+        signed = self._signed.get
+        return z, [f"{n}:{signed(v) or format(v, '+.2f')}" for n, v in strongest]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """The n-gram weights arranged for scoring: by rank, and word pairs as tuples."""
+
+    weights: tuple[float, ...]  # by rank
+    labels: tuple[str, ...]  # by rank, as an explanation names the n-gram: "ngram:'per cent'"
+    char_ranks: Mapping[str, int]
+    word_ranks: Mapping[str, int]
+    pair_ranks: Mapping[tuple[str, str], int]
+    by_word: dict[str, _WordFigures]
+    by_token: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, words: Mapping[str, float], chars: Mapping[str, float]) -> _Tables:
+        """Rank every n-gram: "c:x" sorts before "w:x", so the kind breaks ties before text."""
+        ranked = sorted(
+            chain(
+                ((-abs(w), 0, g) for g, w in chars.items()),
+                ((-abs(w), 1, g) for g, w in words.items()),
+            )
+        )
+        char_ranks: dict[str, int] = {}
+        word_ranks: dict[str, int] = {}
+        pair_ranks: dict[tuple[str, str], int] = {}
+        labels = []
+        weights = []
+        for rank, (_, kind, gram) in enumerate(ranked):
+            if kind == 0:
+                char_ranks[gram] = rank
+                weights.append(chars[gram])
+                labels.append(f"chars:'{gram}'")
+                continue
+            weights.append(words[gram])
+            labels.append(f"ngram:'{gram}'")
+            pair = gram.split(" ")
+            if len(pair) == 1:
+                word_ranks[gram] = rank
+            elif len(pair) == 2:  # no other text is ever a sentence's word n-gram
+                pair_ranks[pair[0], pair[1]] = rank
+        return cls(tuple(weights), tuple(labels), char_ranks, word_ranks, pair_ranks, {}, {})
+
+    def ngrams(self, text: str) -> tuple[float, list[str]]:
+        """The n-grams' share of the logit and the strongest n-grams, named and signed.
+
+        The word and character n-grams counted are those of `ngram_counts`: each distinct
+        word n-gram once, each word's character n-grams once per distinct word.
+        """
+        words = self.words_of(text)
         if not words:
             return 0.0, []
-        grams = word_grams(words)
-        found = grams & self._word_keys
         distinct = set(words)
-        # each word's character n-grams, remembered
-        per_word = list(map(self._by_word.get, distinct))
-        if None in per_word:  # a word seen for the first time
-            per_word = list(map(self._word_chars, distinct))
-        totals, counts, firsts, strongest = zip(*per_word, strict=True)
+        try:
+            firsts, unigrams, totals, counts, strongest = zip(
+                *map(self.by_word.get, distinct), strict=True
+            )
+        except TypeError:  # None: a word seen for the first time
+            firsts, unigrams, totals, counts, strongest = zip(
+                *map(self.word_figures, distinct), strict=True
+            )
+        # the sentence's word n-grams that have a weight, by rank (distinct as their texts are)
+        found = set(map(self.pair_ranks.get, zip(words, words[1:], strict=False)))
+        found.update(unigrams)
+        found.discard(None)
+        grams = cast("set[int]", found)
+        # with no word repeated, no pair of words repeats either
+        pairs = (
+            len(words) - 1
+            if len(distinct) == len(words)
+            else len(set(zip(words, words[1:], strict=False)))
+        )
+        weights = self.weights
         # fsum: exact, so the same sentence scores the same bits whatever the set order
         # (which follows each process's hash seed)
-        z = math.fsum((math.fsum(map(self.words.__getitem__, found)), *totals))
+        z = math.fsum((math.fsum(map(weights.__getitem__, grams)), *totals))
         # n-gram values are count/sqrt(total count): long sentences do not win on length alone
-        scale = 1.0 / math.sqrt(len(grams) + sum(counts))
-        # A character n-gram among the sentence's strongest is among its word's strongest,
-        # and from a word whose strongest ranks among the first few distinct keys: any other
-        # word is beaten by that many distinct n-grams. Sorting the few dozen candidates left
-        # in C beats heapq.nsmallest's Python loop (same result: nsmallest(n, xs) ==
-        # sorted(xs)[:n]).
+        scale = 1.0 / math.sqrt(len(distinct) + pairs + sum(counts))
+        # An n-gram among the sentence's strongest is among the strongest few of each word
+        # that holds it (fewer than that many distinct n-grams of the sentence outrank it),
+        # and from a word whose strongest ranks among the first few of the words' strongest.
         keys = sorted(set(firsts))
         cutoff = keys[min(len(keys), _NGRAMS_EXPLAINED) - 1]
-        chars = compress(strongest, map(cutoff.__ge__, firsts))
-        # word n-grams are distinct; a character n-gram may come from several words, and
-        # sorted, its copies sit side by side
-        words_top = sorted(map(self._word_terms.__getitem__, found))[:_NGRAMS_EXPLAINED]
-        ranked = groupby(sorted(chain(words_top, *chars)))
-        top = [term for term, _ in islice(ranked, _NGRAMS_EXPLAINED)]
-        return z * scale, [(display_name(g), w * scale) for _, g, w in top]
+        top = sorted(grams.union(*compress(strongest, map(cutoff.__ge__, firsts))))
+        top = top[:_NGRAMS_EXPLAINED]
+        labels = self.labels
+        return z * scale, [f"{labels[r]}:{weights[r] * scale:+.2f}" for r in top]
 
-    def _word_chars(self, word: str) -> _WordChars:
-        """A word's character n-grams: their weight sum, their number, the strongest few."""
-        known = self._by_word.get(word)
+    def words_of(self, text: str) -> list[str]:
+        """`folded_words(text)`, from the words of each whitespace-separated token, remembered
+        (no word spans a space, and a token folds as it does within the text)."""
+        tokens = text.split()
+        try:
+            return list(chain.from_iterable(map(self.by_token.get, tokens)))  # type: ignore[arg-type]
+        except TypeError:  # None: a token seen for the first time
+            return list(chain.from_iterable(map(self.token_words, tokens)))
+
+    def token_words(self, token: str) -> tuple[str, ...]:
+        """The folded words of one token, remembered; the same word is the same string."""
+        known = self.by_token.get(token)
         if known is None:
-            if len(self._by_word) >= _WORDS_REMEMBERED:
-                self._by_word.clear()
-            grams = char_grams(word)
-            found = grams & self.chars.keys()
-            total = math.fsum(map(self.chars.__getitem__, found))
-            strongest = tuple(_strongest(self.chars, found, "c:"))
-            first = strongest[0][0] if strongest else math.inf
-            known = self._by_word[word] = (total, len(grams), first, strongest)
+            if len(self.by_token) >= WORDS_REMEMBERED:
+                self.by_token.clear()
+            known = self.by_token[token] = tuple(map(sys.intern, folded_words(token)))
         return known
 
-
-def _strongest(
-    weights: Mapping[str, float], found: Set[str], tag: str
-) -> list[tuple[float, str, float]]:
-    """The strongest few of `found` as (-|weight|, tagged text, weight): sorted, they rank
-    by |weight|, ties by text."""
-    keyed = [(-abs(weights[g]), f"{tag}{g}", weights[g]) for g in found]
-    return sorted(keyed)[:_NGRAMS_EXPLAINED]
+    def word_figures(self, word: str) -> _WordFigures:
+        """A word's n-gram figures (see `_WordFigures`), remembered."""
+        known = self.by_word.get(word)
+        if known is None:
+            if len(self.by_word) >= WORDS_REMEMBERED:
+                self.by_word.clear()
+            grams = padded_char_grams(word)
+            ranks = list(map(self.char_ranks.__getitem__, grams & self.char_ranks.keys()))
+            total = math.fsum(map(self.weights.__getitem__, ranks))
+            unigram = self.word_ranks.get(word)
+            if unigram is not None:
+                ranks.append(unigram)
+            ranks.sort()
+            known = self.by_word[word] = (
+                ranks[0] if ranks else len(self.weights),
+                unigram,
+                total,
+                len(grams),
+                tuple(ranks[:_NGRAMS_EXPLAINED]),
+            )
+        return known
 
 
 @cache

@@ -18,6 +18,7 @@ __all__ = [
     "display_name",
     "folded_words",
     "model_ngrams",
+    "padded_char_grams",
     "ngram_counts",
     "sentence_ngrams",
     "word_grams",
@@ -34,14 +35,17 @@ def folded_words(text: str) -> list[str]:
     return _TOKEN.findall(_DIGIT.sub("0", text.lower().replace("’", "'")))
 
 
-@lru_cache(maxsize=1 << 16)
-def char_grams(word: str) -> frozenset[str]:
+def padded_char_grams(word: str) -> frozenset[str]:
     """Character 3-5 grams of one word padded with a space either side."""
-    # words repeat from sentence to sentence, so their n-grams are worth remembering
     padded = f" {word} "
     return frozenset(
         padded[i : i + size] for size in CHAR_SIZES for i in range(len(padded) - size + 1)
     )
+
+
+# training reads the same words again and again, so their n-grams are worth remembering (the
+# runtime scorer remembers its own per-word sums instead)
+char_grams = lru_cache(maxsize=1 << 16)(padded_char_grams)
 
 
 def word_grams(words: list[str]) -> set[str]:
