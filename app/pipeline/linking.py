@@ -488,6 +488,8 @@ def link_sentences(
         if not any(c.url for c in cites) and _THE_RELEASE.search(text):
             releases = list(dict.fromkeys(u for u in history if _RELEASE_URL.search(u)))
             cites += [Citation(u, "attribution") for u in releases if len(releases) == 1]
+        if not any(c.url for c in cites) and "post" in (medium(text) or ()):
+            cites += [Citation(u, "attribution") for u in _embedded_post_of(doc, text)]
         cites += [Citation(u, "attribution") for u in unnamed.again(text)]
         if not any(c.url for c in cites):
             cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]
@@ -537,6 +539,18 @@ def link_sentences(
 
 
 _POSTER_REACH = 8  # sentences after a post's link that "Tests by <its author> reveal" may sit
+
+
+def _embedded_post_of(doc: Document, text: str) -> list[str]:
+    """The one embedded post whose author the sentence names by surname as posting ("Omar
+    asked … in a letter posted on Twitter" over Rep. Ilhan Omar's embedded post)."""
+    found = {
+        url
+        for ref in doc.references
+        if ref.speaker and ref.url and (url := normalize_url(ref.url))
+        and re.search(rf"\b{re.escape(ref.speaker.split()[-1])}\b", text)
+    }  # fmt: skip
+    return list(found) if len(found) == 1 else []
 
 
 def _paraphrased_before(

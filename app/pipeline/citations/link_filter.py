@@ -59,7 +59,10 @@ _SIGN_UP = re.compile(
     re.IGNORECASE,
 )
 # "(For more forecasts, see <a>here</a>.)": a pointer to further reading
-_SEE_BEFORE = re.compile(r"\b(?:see|click|read)\s*$", re.IGNORECASE)
+_SEE_BEFORE = re.compile(
+    r"\b(?:see|click|read|watch|listen to)(?:\s+(?:it|them|this|that|more|all of it))?\s*$",
+    re.IGNORECASE,
+)
 _POINTER = re.compile(r"^(?:here|there|this|this page|this link)$", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\.(?:pdf|docx?|xlsx?|csv|ods|odt|pptx?)$"

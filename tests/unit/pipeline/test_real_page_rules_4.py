@@ -172,3 +172,25 @@ def test_a_bracketed_link_inside_a_paragraph_of_reporting_stays_a_citation() -> 
     assert urls(sentence(ext, "The label bought")) == {
         "https://wire.example.com/news/2026-05-01/why-the-singer-cannot-perform"
     }
+
+
+def test_read_it_here_is_a_pointer_not_a_citation() -> None:
+    ext = extract(
+        "<p>One of the cards, a poem, went on to win a prize in 1990. (You can read it "
+        '<a href="https://poems.example.net/2014/12/21/the-winter-poem">here</a>.)</p>'
+    )
+    assert all(not urls(s) for s in ext.sentences)
+    assert not ext.sources
+
+
+def test_a_letter_posted_on_twitter_rests_on_the_embedded_post_of_its_author() -> None:
+    tweet = "https://twitter.com/RepLee/status/1196847767764815872"
+    ext = extract(
+        "<p>Lee asked for mercy at the sentencing in a letter posted on Twitter Tuesday, "
+        "saying a harsh sentence would not help.</p><p>Lee also met the judge in March.</p>"
+        '<blockquote class="twitter-tweet"><p>Sharing my letter on the sentencing of a man who '
+        "threatened my life. Mercy is our answer.</p>— Rep. Dana Lee (@RepLee) "
+        f'<a href="{tweet}">November 19, 2026</a></blockquote>'
+    )
+    assert urls(sentence(ext, "Lee asked for mercy")) == {tweet}
+    assert urls(sentence(ext, "Lee also met")) == set()
