@@ -393,8 +393,10 @@ _IT_SAYS = re.compile(r"[,.!?][\"”’]\s+it (?:says|said|reads|read|adds|added
 _THE_MEDIUM = re.compile(
     r"\bin the (?:same |separate )?(statement|release|press release|paper|study|case report|"
     r"case study)\b"
-    # "according to a new case report", "according to the study": the one paper linked
-    r"|\baccording to (?:a|the) (?:new |recent |published )?(paper|study|case report|case study)\b",
+    # "according to a new case report", "in a patient perspective accompanying the case
+    # report": the one paper linked
+    r"|\b(?:according to|accompanying) (?:a|the) (?:new |recent |published )?"
+    r"(paper|study|case report|case study)\b",
     re.I,
 )
 # "according to the office release", "said in the release": a press release the article linked

@@ -72,11 +72,13 @@ def test_a_case_report_linked_once_at_the_end_carries_the_patients_words() -> No
         "</p><p>The doctor first suspected an infection.</p><p>“Climbing the stairs took half "
         "an hour,” the patient described in the case report. “I slept most of the day.”</p>"
         "<p>“I am fully well now,” the patient wrote in the case study.</p>"
+        "<p>“I sleep well,” the man wrote in a patient perspective accompanying the case report."
+        "</p>"
         "<p>The findings were published today in the journal "
         f'<a href="{PAPER}">Case Reports Example</a>.</p>'
     )
     paper = "https://doi.org/10.1136/bcr-2026-000001"
-    for start in ("A 40-year-old", "“Climbing", "“I slept", "“I am fully"):
+    for start in ("A 40-year-old", "“Climbing", "“I slept", "“I am fully", "“I sleep well"):
         assert urls(sentence(ext, start)) == {paper}, start
     assert urls(sentence(ext, "The doctor first")) == set()  # the narrative names no report
 
