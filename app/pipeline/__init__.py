@@ -31,11 +31,15 @@ def run_pipeline(
     headings = [(b.start, b.end) for b in doc.blocks if b.kind in ("heading", "notice")]
     notices = [(b.start, b.end) for b in doc.blocks if b.kind == "notice"]
     sentences = []
+    credited: set[str] = set()  # the stories of headline credit lines: references, no citations
     for i, ((start, end), found) in enumerate(
         zip(spans, link_sentences(doc, spans, index), strict=True)
     ):
         text = doc.text[start:end]
         about_page = _inside(start, end, notices) or _about_page(text, doc.byline)
+        if _in_credit_line(start, doc):  # "Why Can’t X? It’s Complicated [<a>Bloomberg</a>]"
+            credited.update(c.url for c in found.citations if c.url)
+            about_page = True
         if about_page:  # "(Additional reporting by <a>…</a>)" cites nothing
             found.citations = []
         assessment = assess(
@@ -60,7 +64,7 @@ def run_pipeline(
         url=url, text=doc.text, word_count=len(doc.text.split()), title=doc.title,
         byline=doc.byline, published=doc.published, site_name=doc.site_name,
         language=doc.language, canonical_url=doc.canonical_url, sentences=sentences,
-        sources=_cited_sources(index.sources(), sentences, doc),
+        sources=_cited_sources(index.sources(), sentences, doc, credited),
     )  # fmt: skip
 
 
@@ -103,12 +107,35 @@ def _asks_or_introduces(text: str) -> bool:
     )
 
 
-def _cited_sources(sources: list[Source], sentences: list[Sentence], doc: Document) -> list[Source]:
-    """The sources some sentence cites, and every entry of the page's reference lists: a body
-    link no sentence ended up citing (a pointer to further reading) is no source."""
-    cited = {c.url for s in sentences for c in s.citations if c.url}
+def _cited_sources(
+    sources: list[Source], sentences: list[Sentence], doc: Document, credited: set[str]
+) -> list[Source]:
+    """The sources some sentence cites, every entry of the page's reference lists and the
+    stories credit lines name: a body link no sentence ended up citing (a pointer to further
+    reading) is no source."""
+    cited = {c.url for s in sentences for c in s.citations if c.url} | credited
     listed = {normalize_url(r.url) for r in doc.references if r.url}
     return [s for s in sources if s.url in cited or s.url in listed]
+
+
+# a paragraph that is a story's headline credited to its outlet: "Why Can’t Taylor Swift Perform
+# Her Own Songs? It’s Complicated [Bloomberg]", "Fed holds rates (Reuters)"
+_CREDIT_LINE = re.compile(r"^[^\[\]()]{3,200}(?:\[[A-Z][^\[\]]{0,40}\]|\([A-Z][^()]{0,40}\))$")
+_CREDIT_WORDS = 30  # a credit line is a headline and a name, no paragraph of reporting
+
+
+def _in_credit_line(start: int, doc: Document) -> bool:
+    """Whether the position lies in a paragraph that only credits a linked story to its
+    outlet, the link on the bracketed name: the item's source, not a claim citing it."""
+    block = next((b for b in doc.blocks if b.start <= start < b.end), None)
+    if block is None or block.kind != "paragraph":
+        return False
+    text = doc.text[block.start : block.end].strip()
+    if not _CREDIT_LINE.match(text) or len(text.split()) > _CREDIT_WORDS:
+        return False
+    opener = "[" if text.endswith("]") else "("
+    bracket = block.start + doc.text[block.start : block.end].rfind(opener)
+    return any(bracket < ln.start and ln.end <= block.end for ln in doc.links if ln.citation)
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -24,6 +24,15 @@ from app.pipeline.citations.link_filter import is_document_url
 from app.pipeline.citations.marker_citations import by_label, cite_markers
 from app.pipeline.citations.source_notes import note_targets
 from app.pipeline.citations.sources import SourceIndex, is_scholarly, normalize_url
+from app.pipeline.relayed import (
+    OWN_REACH,
+    points_to_own_piece,
+    poster_of,
+    recalls_own_verdict,
+    relayed_by,
+    told_by_poster,
+    via_outlet,
+)
 from app.pipeline.types import Citation, Document, Link
 
 __all__ = ["SentenceLinks", "build_index", "link_sentences"]
@@ -382,7 +391,24 @@ _THEY_WROTE = re.compile(
 )
 _IT_SAYS = re.compile(r"[,.!?][\"”’]\s+it (?:says|said|reads|read|adds|added|continued)\b")
 _THE_MEDIUM = re.compile(
-    r"\bin the (?:same |separate )?(statement|release|press release|paper|study)\b", re.I
+    r"\bin the (?:same |separate )?(statement|release|press release|paper|study|case report|"
+    r"case study)\b"
+    # "according to a new case report", "in a patient perspective accompanying the case
+    # report": the one paper linked
+    r"|\b(?:according to|accompanying) (?:a|the) (?:new |recent |published )?"
+    r"(paper|study|case report|case study)\b",
+    re.I,
+)
+# "according to the office release", "said in the release": a press release the article linked
+_THE_RELEASE = re.compile(
+    r"\b(?:according to|in) (?:the|its|their) (?:[\w’'.-]+\s+){0,2}?(?:press |news )?release\b",
+    re.I,
+)
+# where institutions publish their press releases
+_RELEASE_URL = re.compile(
+    r"/(?:pr|press|newsroom|news-?releases?|press-?releases?|media-?releases?|pressroom)/"
+    r"|press-release|news-release",
+    re.I,
 )
 # "these sites offered no evidence", "the articles published on these websites": the sources
 # the article just cited together; "They do not…" right after goes on about them
@@ -433,7 +459,9 @@ def link_sentences(
     recent: list[tuple[int, list[str]]] = []  # the block and URLs of the last few sentences
     stated: dict[str, str] = {}  # "statement" -> the statement the article linked as one
     block_starts = [b.start for b in doc.blocks]
-    results = []
+    results: list[SentenceLinks] = []
+    vias: list[int] = []  # sentences whose words came "via" a linked outlet
+    poster: tuple[str, str, int] | None = None  # a social post's named author, its URL, where
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
         cites = cite_markers(doc.markers[lo:hi], labels)
@@ -444,10 +472,26 @@ def link_sentences(
             bool(_THE_MEDIUM.search(text)),
         )  # fmt: skip
         cites += group.cite(doc.text[start:end], cites)
+        if not any(c.url for c in cites) and (via := via_outlet(index, text)):
+            cites.append(Citation(via[0], "attribution", attributed_to=via[1]))
+            vias.append(len(results))
+        if (
+            not any(c.url for c in cites)
+            and poster
+            and len(results) - poster[2] <= _POSTER_REACH
+            and told_by_poster(text, poster[0], just_told=poster[1] in previous)
+        ):
+            cites.append(Citation(poster[1], "attribution", attributed_to=poster[0]))
         if not any(c.url for c in cites) and (
             the := _THE_MEDIUM.search(text) or _THE_DOCUMENT_SAYS.search(text)
         ):
-            cites += [Citation(u, "attribution") for u in _the_one(the.group(1), stated, papers)]
+            noun = the.group(1) or the.group(2)
+            cites += [Citation(u, "attribution") for u in _the_one(noun, stated, papers)]
+        if not any(c.url for c in cites) and _THE_RELEASE.search(text):
+            releases = list(dict.fromkeys(u for u in history if _RELEASE_URL.search(u)))
+            cites += [Citation(u, "attribution") for u in releases if len(releases) == 1]
+        if not any(c.url for c in cites) and "post" in (medium(text) or ()):
+            cites += [Citation(u, "attribution") for u in _embedded_post_of(doc, text)]
         cites += [Citation(u, "attribution") for u in unnamed.again(text)]
         if not any(c.url for c in cites):
             cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]
@@ -467,6 +511,8 @@ def link_sentences(
         urls = [c.url for c in cites if c.url]
         unnamed.learn(text, urls)
         linked = [c.url for c in cites if c.url and c.via == "hyperlink"]
+        if who := poster_of(text, linked):  # "Posted on social media by … Digital Foundry"
+            poster = (who, linked[0], len(results))
         subject = _DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
         nouns = (*(medium(text) or ()), *((subject.group(1).lower(),) if subject else ()))
         for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a
@@ -481,6 +527,8 @@ def link_sentences(
         markers = {m.start for m in doc.markers[lo:hi]}
         names += _cited_by_name(doc.text[start:end], start, cites, index, markers)
         results.append(SentenceLinks(_dedupe(cites), list(dict.fromkeys(names))))
+    _paraphrased_before(doc, spans, results, vias)
+    _own_earlier_piece(doc, spans, results, index)
     _backed_by_examples(doc, spans, results)
     _study_cited_next(doc, spans, results)
     _report_statement(doc, spans, results)
@@ -490,6 +538,56 @@ def link_sentences(
         if _rests_on_nothing(doc.text[start:end]):  # only what it carries itself
             found.citations = [c for c in found.citations if c.via != "attribution" or not c.url]
     return results
+
+
+_POSTER_REACH = 8  # sentences after a post's link that "Tests by <its author> reveal" may sit
+
+
+def _embedded_post_of(doc: Document, text: str) -> list[str]:
+    """The one embedded post whose author the sentence names by surname as posting ("Omar
+    asked … in a letter posted on Twitter" over Rep. Ilhan Omar's embedded post)."""
+    found = {
+        url
+        for ref in doc.references
+        if ref.speaker and ref.url and (url := normalize_url(ref.url))
+        and re.search(rf"\b{re.escape(ref.speaker.split()[-1])}\b", text)
+    }  # fmt: skip
+    return list(found) if len(found) == 1 else []
+
+
+def _paraphrased_before(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks], vias: list[int]
+) -> None:
+    """The speaker's paraphrase just before "…, Lynn said, via the Los Angeles Times" rests on
+    the same outlet's story."""
+    block_starts = [b.start for b in doc.blocks]
+    blocks = [bisect.bisect_right(block_starts, start) - 1 for start, _ in spans]
+    cited = [any(c.url for c in r.citations) for r in results]
+    for at in vias:
+        speakers = [r.attributed_to for r in results]
+        via = next(c for c in results[at].citations if c.url)
+        for i in relayed_by(speakers, cited, blocks, at):
+            results[i].citations.append(Citation(via.url, "attribution"))
+
+
+def _own_earlier_piece(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks],
+    index: SourceIndex,
+) -> None:  # fmt: skip
+    """ "We called it “…”" rests on the piece that "Read our review here" then links."""
+    block_starts = [b.start for b in doc.blocks]
+    blocks = [bisect.bisect_right(block_starts, start) - 1 for start, _ in spans]
+    for at, (start, end) in enumerate(spans):
+        if not points_to_own_piece(doc.text[start:end]):
+            continue
+        link = next((ln for ln in doc.links if not ln.note and start <= ln.start < end), None)
+        url = index.add(link.href, label=link.text) if link else None
+        for i in range(at - 1, max(at - 1 - OWN_REACH, -1), -1):
+            if url is None or blocks[i] != blocks[at] or any(c.url for c in results[i].citations):
+                break
+            if recalls_own_verdict(doc.text[spans[i][0] : spans[i][1]]):
+                results[i].citations.append(Citation(url, "attribution"))
+                break
 
 
 _STARRED = re.compile(r"[.!?”\")](\*{1,3})$")  # "…on almost all wikis.*"
@@ -543,6 +641,8 @@ def _given_in(text: str) -> tuple[str, ...] | None:
     said = _THE_DOCUMENT_SAYS.search(text)
     if said is None and _IT_SAYS.search(text):
         return ("statement",)  # '"…," it says.': the document the sentence before linked
+    if said is None and (paper := _THE_MEDIUM.search(text)):  # "…," wrote in the case study.
+        return ((paper.group(1) or paper.group(2)).lower(),)
     return medium(text) or ((said.group(1).lower(),) if said else None)
 
 
@@ -574,7 +674,8 @@ def _the_one(noun: str, stated: dict[str, str], papers: list[str]) -> list[str]:
     noun = noun.lower()
     if noun in stated:
         return [stated[noun]]
-    return papers[:1] if noun in ("paper", "study") and len(papers) == 1 else []
+    papers_nouns = ("paper", "study", "case report", "case study")
+    return papers[:1] if noun in papers_nouns and len(papers) == 1 else []
 
 
 _POLL_REACH = 3  # sentences back that "51 percent say…" may report a poll from

@@ -90,7 +90,9 @@ def medium(text: str) -> tuple[str, ...] | None:
     if m is None:
         return ("post",) if _POSTED.search(text) else None
     word = (m.group(1) or m.group(2)).lower()
-    return _MEDIUM_WORDS.get(word, (word,))
+    said_in = _MEDIUM_WORDS.get(word, (word,))
+    # "in a letter posted on Twitter": the letter is the post
+    return (*said_in, "post") if "post" not in said_in and _POSTED.search(text) else said_in
 
 
 def mentions(description: str, nouns: tuple[str, ...]) -> bool:

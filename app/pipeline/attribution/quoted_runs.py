@@ -11,7 +11,10 @@ __all__ = ["QuotedSentence", "opened_quotation_sources", "quoted_run_sources"]
 _OPENING = ("“", '"')
 # where a quotation's words were written down, so a link to it holds every sentence of it
 # (words at a rally or in a post are the speaker's rhetoric, reported, not a document)
-_DOCUMENTS = frozenset({"statement", "press release", "release", "email", "letter", "interview"})
+_DOCUMENTS = frozenset(
+    {"statement", "press release", "release", "email", "letter", "interview", "paper", "study",
+     "case report", "case study"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

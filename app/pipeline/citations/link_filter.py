@@ -47,11 +47,22 @@ _CTA_TEXT = re.compile(
 )
 # "For more information, visit www.x.example": a call to action, not a source
 _CTA_BEFORE = re.compile(
-    r"\b(?:visit|go to|head to|check out|log on to|available (?:at|from))\s*:?\s*$",
+    r"\b(?:visit|go to|head to|check out|log on to|available (?:at|from))\s*:?\s*$"
+    # "Sign up for <a>The Daily Brief</a> to get…": a newsletter to subscribe to
+    r"|(?:^|[.!?]\s+)(?:sign up|subscribe|register) (?:for|to)\s+(?:the\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+# where a mailing list is joined: a sign-up form, never what a sentence rests on
+_SIGN_UP = re.compile(
+    r"^(?:www\.)?(?:eepurl\.com|[\w.-]+\.list-manage\.com)/|/(?:subscribe|signup|sign-up|"
+    r"newsletters?)/?$",
     re.IGNORECASE,
 )
 # "(For more forecasts, see <a>here</a>.)": a pointer to further reading
-_SEE_BEFORE = re.compile(r"\b(?:see|click|read)\s*$", re.IGNORECASE)
+_SEE_BEFORE = re.compile(
+    r"\b(?:see|click|read|watch|listen to)(?:\s+(?:it|them|this|that|more|all of it))?\s*$",
+    re.IGNORECASE,
+)
 _POINTER = re.compile(r"^(?:here|there|this|this page|this link)$", re.IGNORECASE)
 _PUBLICATION = re.compile(
     r"\.(?:pdf|docx?|xlsx?|csv|ods|odt|pptx?)$"
@@ -76,12 +87,15 @@ _EXPLAINER = re.compile(
 _CLAUSE_WORDS = 3
 _DATED_OR_NUMBERED = re.compile(r"/(?:19|20)\d\d/|\d{4,}")  # a story's date or id in its path
 _ARTICLES = frozenset({"the", "a", "an"})
+_OPENING_WORDS = 6  # a link that opens a sentence and is this long is a clause, no headline
 _TERM_WORDS = 3  # "dark matter", "Big Bang": a term the site explains, not a story it cites
 # "began testing", "its app": a short anchor that reports what someone did or owns is no term
 _EVENT_WORDS = re.compile(
     r"^(?:its|his|her|their|our)\s|\b(?:began|begun|started|announced|reported|launched|"
     r"released|revealed|confirmed|denied|admitted|ruled|voted|agreed|signed|testified|found|"
-    r"showed|said|says|told|sued|fined|banned|approved|rejected|unveiled|introduced)\b",
+    r"showed|said|says|told|sued|fined|banned|approved|rejected|unveiled|introduced|"
+    r"arrested|charged|indicted|convicted|sentenced|pleaded|acquitted|resigned|fired|"
+    r"elected|impeached|detained|deported|evacuated|recalled)\b",
     re.IGNORECASE,
 )
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
@@ -165,6 +179,11 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     # that opens a sentence in running text ("But <a>a judge ruled that…</a>") is one too
     opens = bool(clause.strip()) and not clause.rstrip().endswith(":")
     long_enough = len(words) >= _TERM_WORDS or _EVENT_WORDS.search(text)
+    # a clause-long phrase opening a later sentence of the paragraph ("… 30fps. <a>While not
+    # ideal for such a service</a>, impressions appear…") is running text too
+    follows = not clause.strip() and before.strip() and not before.rstrip().endswith(":")
+    if follows and len(words) >= _OPENING_WORDS:
+        return True
     return len(clause.split()) >= _CLAUSE_WORDS or (opens and bool(long_enough))
 
 
@@ -330,6 +349,8 @@ def is_source_link(
     if _AFFILIATE.search(absolute) and not _A_BOOK_TITLED.search(before[-40:]):
         return False  # a shop's link, unless it is the book the sentence names ("his book <a>")
     if _NAV_PATH.search(parts.path) or _WIKI_PERSON.search(absolute):
+        return False
+    if _SIGN_UP.search(parts.hostname + parts.path):
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False

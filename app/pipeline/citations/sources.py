@@ -48,6 +48,15 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words if w.lower() not in _STOP).lower()
 
 
+def _initials_and_last(name: str) -> str:
+    """ "Los Angeles Times" -> "latimes", "New York Post" -> "nypost": how outlets with a
+    place in their name shorten it for their domain ("" for a name of fewer than 3 words)."""
+    words = [w for w in _norm(name).split() if w not in _STOP]
+    if len(words) < 3 or not all(w.isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words[:-1]) + words[-1]
+
+
 @dataclass(slots=True)
 class _Entry:
     source: Source
@@ -133,6 +142,8 @@ class SourceIndex:
         if acronym and (
             name.lower() in entry.domains or any(_acronym(n) == name.lower() for n in entry.names)
         ):
+            return 2
+        if _initials_and_last(name) in entry.domains:  # "Los Angeles Times" is latimes.com
             return 2
         tokens = _tokens(name)
         if not tokens or tokens <= _GENERIC:
