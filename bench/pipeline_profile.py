@@ -21,8 +21,9 @@ from typing import Any
 import trafilatura.core
 
 import app.pipeline as pipeline
-from app.pipeline import document, linking
+from app.pipeline import document
 from app.pipeline.checkworthiness import assessment, learned
+from app.pipeline.linking import sentence_walk
 from app.pipeline.page import article_text
 
 try:
@@ -55,7 +56,7 @@ COMPONENTS: list[tuple[str, Any, str, str | None]] = [
     ("sentences", pipeline, "split_sentences", None),
     ("citation index", pipeline, "build_index", None),
     ("linking (citations)", pipeline, "link_sentences", None),
-    ("attribution (speakers, names)", linking, "_speakers", "linking (citations)"),
+    ("attribution (speakers, names)", sentence_walk, "resolve_speakers", "linking (citations)"),
     (_FEATURES, pipeline, "assess", None),
     ("check-worthiness: learned scorer", learned.LearnedScorer, "score", _FEATURES),
 ]

@@ -1,0 +1,149 @@
+"""The walk over the sentences: each one's citations and attributed names, then the passes
+that carry sources between neighbouring sentences."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from app.pipeline.attribution.document_refs import medium, mentions
+from app.pipeline.attribution.polls import POLL_NOUNS, names_respondents, reports_shares
+from app.pipeline.attribution.unnamed import UnnamedSources
+from app.pipeline.citations.marker_citations import by_label, cite_markers
+from app.pipeline.citations.source_notes import note_targets
+from app.pipeline.citations.sources import SourceIndex, is_scholarly
+from app.pipeline.linking.attributions import attribute
+from app.pipeline.linking.documents import (
+    DOCUMENT_OPENS,
+    IT_MENTIONS,
+    RELEASE_URL,
+    THE_DOCUMENT_SAYS,
+    THE_MEDIUM,
+    THE_RELEASE,
+    THEY_WROTE,
+    embedded_post_of,
+    report_statement,
+    the_one,
+)
+from app.pipeline.linking.hyperlinks import cite_links
+from app.pipeline.linking.notes import asterisk_notes, cite_notes
+from app.pipeline.linking.quotations import (
+    continue_quotations,
+    own_earlier_piece,
+    paraphrased_before,
+    rests_on_nothing,
+)
+from app.pipeline.linking.sentence_links import SentenceLinks, dedupe
+from app.pipeline.linking.source_groups import SourceGroup
+from app.pipeline.linking.source_index import resolve_speakers
+from app.pipeline.linking.studies import (
+    POLL_REACH,
+    backed_by_examples,
+    latest_poll,
+    study_cited_next,
+    the_papers,
+)
+from app.pipeline.linking.tellers import attributed_names, cited_by_name, reporter_of
+from app.pipeline.relayed import poster_of, told_by_poster, via_outlet
+from app.pipeline.types import Citation, Document
+
+__all__ = ["link_sentences"]
+
+_POSTER_REACH = 8  # sentences after a post's link that "Tests by <its author> reveal" may sit
+
+
+def link_sentences(
+    doc: Document, spans: Sequence[tuple[int, int]], index: SourceIndex
+) -> list[SentenceLinks]:
+    """Citations and attributed names of every sentence span of `doc.text`."""
+    labels = by_label(doc.references)
+    named_per_sentence = resolve_speakers(doc, spans, index)
+    notes = note_targets(doc.links, spans, [bool(n) for n in named_per_sentence])
+    marker_starts = [m.start for m in doc.markers]
+    history: list[str] = []
+    previous: set[str] = set()
+    group = SourceGroup()
+    unnamed = UnnamedSources()
+    papers = the_papers(doc, spans, index)
+    recent: list[tuple[int, list[str]]] = []  # the block and URLs of the last few sentences
+    stated: dict[str, str] = {}  # "statement" -> the statement the article linked as one
+    block_starts = [b.start for b in doc.blocks]
+    results: list[SentenceLinks] = []
+    vias: list[int] = []  # sentences whose words came "via" a linked outlet
+    poster: tuple[str, str, int] | None = None  # a social post's named author, its URL, where
+    for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
+        lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
+        cites = cite_markers(doc.markers[lo:hi], labels)
+        text = doc.text[start:end]
+        cites += cite_links(doc.links, start, end, named, text) + cite_notes(note, named)
+        attribute(
+            cites, named, index, medium(text), history, previous, papers,
+            bool(THE_MEDIUM.search(text)),
+        )  # fmt: skip
+        cites += group.cite(doc.text[start:end], cites)
+        if not any(c.url for c in cites) and (via := via_outlet(index, text)):
+            cites.append(Citation(via[0], "attribution", attributed_to=via[1]))
+            vias.append(len(results))
+        if (
+            not any(c.url for c in cites)
+            and poster
+            and len(results) - poster[2] <= _POSTER_REACH
+            and told_by_poster(text, poster[0], just_told=poster[1] in previous)
+        ):
+            cites.append(Citation(poster[1], "attribution", attributed_to=poster[0]))
+        if not any(c.url for c in cites) and (
+            the := THE_MEDIUM.search(text) or THE_DOCUMENT_SAYS.search(text)
+        ):
+            noun = the.group(1) or the.group(2)
+            cites += [Citation(u, "attribution") for u in the_one(noun, stated, papers)]
+        if not any(c.url for c in cites) and THE_RELEASE.search(text):
+            releases = list(dict.fromkeys(u for u in history if RELEASE_URL.search(u)))
+            cites += [Citation(u, "attribution") for u in releases if len(releases) == 1]
+        if not any(c.url for c in cites) and "post" in (medium(text) or ()):
+            cites += [Citation(u, "attribution") for u in embedded_post_of(doc, text)]
+        cites += [Citation(u, "attribution") for u in unnamed.again(text)]
+        if not any(c.url for c in cites):
+            cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]
+        if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
+            block = bisect.bisect_right(block_starts, start) - 1
+            cites += [Citation(u, "attribution") for u in latest_poll(index, recent, block)]
+        if not any(c.url for c in cites) and IT_MENTIONS.match(text) and len(previous) == 1:
+            cites.append(Citation(next(iter(previous)), "attribution"))  # the report just cited
+        if not any(c.url for c in cites) and THEY_WROTE.search(text):  # the paper just cited
+            papers_before = [u for u in previous if is_scholarly(u)]
+            cites += [Citation(u, "attribution") for u in papers_before if len(papers_before) == 1]
+        if not any(c.url for c in cites):  # "Wee of the Times reports that…"
+            cites += [Citation(u, "attribution") for u in reporter_of(index, text)]
+        if not any(c.url for c in cites) and names_respondents(text):  # the survey's people
+            polls = [u for u in history if mentions(f"{index.describe(u)} {u}", POLL_NOUNS)]
+            cites += [Citation(u, "attribution") for u in polls[-1:]]
+        urls = [c.url for c in cites if c.url]
+        unnamed.learn(text, urls)
+        linked = [c.url for c in cites if c.url and c.via == "hyperlink"]
+        if who := poster_of(text, linked):  # "Posted on social media by … Digital Foundry"
+            poster = (who, linked[0], len(results))
+        subject = DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
+        nouns = (*(medium(text) or ()), *((subject.group(1).lower(),) if subject else ()))
+        for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a
+            if len(set(linked)) == 1:  # statement shared to its website": a new one, unlinked
+                stated[noun] = linked[0]
+            elif not linked and not THE_DOCUMENT_SAYS.search(text):
+                stated.pop(noun, None)
+        recent = (recent + [(bisect.bisect_right(block_starts, start) - 1, urls)])[-POLL_REACH:]
+        history += urls
+        previous = set(urls)
+        names = attributed_names(cites, named, index)
+        markers = {m.start for m in doc.markers[lo:hi]}
+        names += cited_by_name(doc.text[start:end], start, cites, index, markers)
+        results.append(SentenceLinks(dedupe(cites), list(dict.fromkeys(names))))
+    paraphrased_before(doc, spans, results, vias)
+    own_earlier_piece(doc, spans, results, index)
+    backed_by_examples(doc, spans, results)
+    study_cited_next(doc, spans, results)
+    report_statement(doc, spans, results)
+    continue_quotations(doc, spans, results)
+    asterisk_notes(doc, spans, results)
+    for (start, end), found in zip(spans, results, strict=True):
+        if rests_on_nothing(doc.text[start:end]):  # only what it carries itself
+            found.citations = [c for c in found.citations if c.via != "attribution" or not c.url]
+    return results
