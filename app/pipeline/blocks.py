@@ -10,7 +10,12 @@ from lxml.html import HtmlElement
 from app.pipeline.body_text import BodyText, Run
 from app.pipeline.citations.credit_links import note_links, quote_credit_links, quotes_start
 from app.pipeline.citations.html_markers import marker_labels
-from app.pipeline.citations.link_filter import is_own_story, is_source_link, names_a_site
+from app.pipeline.citations.link_filter import (
+    is_own_headline,
+    is_own_story,
+    is_source_link,
+    names_a_site,
+)
 from app.pipeline.citations.quote_credits import (
     credit_span,
     is_credit_line,
@@ -154,9 +159,17 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
     for ln in run.links:  # a notice ("Originally published by <a>…</a>") cites nothing
         credited = credit and credit[0] <= ln.start < credit[1]
         citation = ln.citation and kind != "notice" and not credited
-        body.links.append(
-            Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, citation, own=ln.own)
+        headline = (
+            ln.own
+            and not ln.citation
+            and kind != "notice"
+            and not credited
+            and is_own_headline(ln.href, text=ln.text, before=raw[: ln.start], after=raw[ln.end :])
         )
+        cited = citation or headline
+        kept = Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, cited, own=ln.own)
+        kept.headline = headline
+        body.links.append(kept)
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
     if kind == "quote":  # "As the Times explains:" above the quotation

@@ -36,6 +36,8 @@ class Link:
     quote: bool = False
     # A page of the site itself (its earlier story), not another publisher's.
     own: bool = False
+    # The site's own story as a newsletter item's headline: its summary rests on it too.
+    headline: bool = False
 
 
 @dataclass(slots=True)

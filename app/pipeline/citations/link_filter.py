@@ -11,6 +11,7 @@ from app.urls import registrable_domain
 
 __all__ = [
     "is_document_url",
+    "is_own_headline",
     "is_own_story",
     "is_source_link",
     "names_a_site",
@@ -310,6 +311,43 @@ def _bare(host: str) -> str:
     return host.lower().removeprefix("www.")
 
 
+# "Listen: <a>http://po.st/x</a>", "Ticket details: <a>www.x.com</a>": where to go, a label
+# and the address spelled out, unlike "Source: <a>http://…</a>", which names the basis
+_LABELLED_ADDRESS = re.compile(r"(?:^|[.!?]\s+|\n)\s*([A-Za-z][\w'’ ]{0,30}):\s*$")
+_RAW_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(
+    r"\b(?:sources?|via|data|study|paper|report|references?|doi|journal|credits?|citations?)$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_address(before: str, text: str) -> bool:
+    """A bare address after a short label ("Download: http://…"): a pointer, not a source."""
+    label = _LABELLED_ADDRESS.search(before)
+    if label is None or not _RAW_ADDRESS.match(text):
+        return False
+    return not _SOURCE_LABEL.search(label.group(1))
+
+
+_HEADLINE_WORDS = 6  # "T-Mobile CEO John Legere is stepping down in May 2020": a whole report
+_SUMMARY_WORDS = 6  # the item's own words after its headline: a summary, not a link list
+
+
+def is_own_headline(absolute: str, *, text: str, before: str, after: str) -> bool:
+    """A newsletter item that opens with the site's own story as a headline sentence and goes
+    on to summarise it ("<a>X is stepping down</a>. X will hand over…"): the earlier
+    reporting the item rests on, unlike a list of bare headlines ("Related: <a>…</a>")."""
+    if before.strip() or len(text.split()) < _HEADLINE_WORDS:
+        return False
+    path = urlsplit(absolute).path
+    if not _DATED_OR_NUMBERED.search(path) and not _ARTICLE_PATH.search(path):
+        return False
+    if _NOT_ARTICLE.search(path) or _EXPLAINER.search(path) or _NAV_PATH.search(path):
+        return False
+    summary = after.lstrip(" .!?:;,\"'”’)").strip()
+    return bool(re.match(r"[A-Z\"“‘']", summary)) and len(summary.split()) >= _SUMMARY_WORDS
+
+
 def is_source_link(
     raw_href: str, absolute: str, *, text: str, rel: str, own_domains: Collection[str],
     cited: bool = False, before: str = "", page_hosts: Collection[str] = (),
@@ -354,5 +392,6 @@ def is_source_link(
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False
-    pointer = _POINTER.match(text.strip(" .,;:")) and _SEE_BEFORE.search(before[-20:])
+    see = _POINTER.match(text.strip(" .,;:")) and _SEE_BEFORE.search(before[-20:])
+    pointer = bool(see) or _labelled_address(before[-80:], text.strip())
     return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]) or pointer)

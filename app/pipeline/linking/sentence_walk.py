@@ -25,6 +25,7 @@ from app.pipeline.linking.documents import (
     report_statement,
     the_one,
 )
+from app.pipeline.linking.headlines import headline_summaries
 from app.pipeline.linking.hyperlinks import cite_links
 from app.pipeline.linking.notes import asterisk_notes, cite_notes
 from app.pipeline.linking.quotations import (
@@ -142,6 +143,7 @@ def link_sentences(
     study_cited_next(doc, spans, results)
     report_statement(doc, spans, results)
     continue_quotations(doc, spans, results)
+    headline_summaries(doc, spans, results, index)
     asterisk_notes(doc, spans, results)
     for (start, end), found in zip(spans, results, strict=True):
         if rests_on_nothing(doc.text[start:end]):  # only what it carries itself

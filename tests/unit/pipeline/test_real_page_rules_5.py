@@ -1,0 +1,60 @@
+"""Citation habits of real pages, fifth batch (a newsletter of the site's own headlines,
+labelled bare addresses), each on minimal HTML of our own."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+OWN = "https://news.example.org/2026/05/01/city-council-votes-to-close-the-old-bridge"
+SISTER = "https://www.news.example.com/mayor-resigns-after-budget-row-2026-5?r=US&IR=T"
+
+
+def test_a_newsletter_item_rests_on_the_own_story_its_headline_links() -> None:
+    ext = extract(
+        "<p>Good morning! Here is the news you need today.</p><ol>"
+        f'<li><strong><a href="{OWN}">The city council voted to close the old bridge for '
+        "repairs</a>.</strong> The council confirmed that the works will take two years. "
+        "Buses will run a longer route.</li>"
+        f'<li><strong><a href="{SISTER}">The mayor resigned after a row over the city '
+        "budget</a>.</strong> She will stay on until a successor is chosen in June.</li></ol>"
+    )
+    own = "https://news.example.org/2026/05/01/city-council-votes-to-close-the-old-bridge"
+    sister = "https://news.example.com/mayor-resigns-after-budget-row-2026-5?r=US&IR=T"
+    assert urls(sentence(ext, "The city council voted")) == {own}
+    assert urls(sentence(ext, "The council confirmed")) == {own}  # it reports a source
+    assert urls(sentence(ext, "Buses will run")) == set()  # it names none
+    assert urls(sentence(ext, "The mayor resigned")) == {sister}  # the site's other domain
+    assert urls(sentence(ext, "She will stay on")) == set()
+
+
+def test_a_list_of_bare_own_headlines_cites_nothing() -> None:
+    ext = extract(
+        "<p>The council met on Monday to vote on the bridge, which opened in 1932.</p>"
+        f'<ul><li><a href="{OWN}">The city council voted to close the old bridge for '
+        "repairs</a></li></ul>"
+    )
+    assert all(not s.citations for s in ext.sentences)
+
+
+def test_a_label_and_a_bare_address_is_a_pointer_not_a_source() -> None:
+    ext = extract(
+        "<p>The final is played in the national stadium, which holds 80,000 fans. Ticket "
+        'details: <a href="http://www.finals.example.com/">http://www.finals.example.com/</a>'
+        '</p><p><strong>Listen:</strong> <a href="http://po.example/ep12">'
+        'http://po.example/ep12</a><br><strong>iTunes:</strong> <a href="http://po.example/'
+        'ep12apple">http://po.example/ep12apple</a></p>'
+    )
+    assert all(not s.citations for s in ext.sentences), [
+        (s.text, urls(s)) for s in ext.sentences if s.citations
+    ]
+
+
+def test_a_source_line_with_a_bare_address_still_cites() -> None:
+    ext = extract(
+        "<p>Unemployment fell to 3.9% in April, the lowest figure in a decade.</p>"
+        '<p>Source: <a href="https://stats.example.gov/labour/april-2026">'
+        "https://stats.example.gov/labour/april-2026</a></p>"
+    )
+    assert urls(sentence(ext, "Unemployment fell")) == {
+        "https://stats.example.gov/labour/april-2026"
+    }
