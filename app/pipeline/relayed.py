@@ -15,6 +15,7 @@ _NAME = r"[A-Z][\w&.’'-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w&.’'-]*){0,4}"
 _VIA = re.compile(
     rf"(?:[,(]|\b(?:said|says|told|added|wrote|tweeted))\s*via\s+(?:the\s+)?({_NAME})"
 )
+_OF_OUTLET = re.compile(rf"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}\s+of\s+(?:the\s+)?({_NAME})")
 VIA_REACH = 3  # sentences back that a paraphrase of the same speaker may sit
 
 
@@ -25,6 +26,10 @@ def via_outlet(index: SourceIndex, text: str) -> tuple[str, str] | None:
         return None
     name = m.group(1).rstrip(".")
     found = index.match(name)
+    if len(found) != 1:  # "via Brian Batko of the Pittsburgh Post-Gazette": the reporter's outlet
+        outlet = _OF_OUTLET.match(f"{name}{text[m.end(1) :]}")
+        name = outlet.group(1).rstrip(".") if outlet else name
+        found = index.match_outlet(name) if outlet else found
     return (found[0], name) if len(found) == 1 else None
 
 

@@ -57,6 +57,17 @@ def _initials_and_last(name: str) -> str:
     return "".join(w[0] for w in words[:-1]) + words[-1]
 
 
+_PLACELESS_CHARS = 8  # "postgazette": long enough that no common word ("times") matches
+
+
+def _without_place(name: str) -> set[str]:
+    """ "Pittsburgh Post-Gazette" -> {"postgazette"}: the name's later words run together, as
+    an outlet whose domain drops the place in its name spells it (post-gazette.com)."""
+    words = _norm(name).split()
+    tails = {re.sub(r"[^a-z0-9]", "", "".join(words[k:])) for k in range(1, len(words))}
+    return {t for t in tails if len(t) >= _PLACELESS_CHARS}
+
+
 @dataclass(slots=True)
 class _Entry:
     source: Source
@@ -159,6 +170,18 @@ class SourceIndex:
         scored = [(self._score(name, e), url) for url, e in self._entries.items()]
         best = max((s for s, _ in scored), default=0)
         return [url for s, url in scored if s == best] if best else []
+
+    def match_outlet(self, name: str) -> list[str]:
+        """`match` for a name known to be a news outlet's, which may also be its domain without
+        the place in its name ("Pittsburgh Post-Gazette" is post-gazette.com)."""
+        found = self.match(name)
+        if found:
+            return found
+        tails = _without_place(name)
+        return [
+            url for url, e in self._entries.items()
+            if tails & {re.sub(r"[^a-z0-9]", "", d) for d in e.domains}
+        ]  # fmt: skip
 
     def goes_by(self, url: str, name: str) -> bool:
         """Whether `name` is the source's own name, domain or acronym (not just a shared word)."""

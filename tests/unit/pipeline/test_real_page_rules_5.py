@@ -58,3 +58,18 @@ def test_a_source_line_with_a_bare_address_still_cites() -> None:
     assert urls(sentence(ext, "Unemployment fell")) == {
         "https://stats.example.gov/labour/april-2026"
     }
+
+
+GAZETTE = "https://www.ledger-gazette.com/sports/2026/05/01/coach-heyward-on-the-loss/stories/1"
+
+
+def test_via_a_reporter_of_an_outlet_credits_the_outlets_linked_story() -> None:
+    ext = extract(
+        f'<p>Heyward said that he is <a href="{GAZETTE}">focused on the next game</a> after the '
+        "loss.</p><p>“The most important thing is we lost,” Heyward said, via Dana Cole of the "
+        "Springfield Ledger-Gazette.</p><p>“We move on,” Heyward said, via Dana Cole of the "
+        "Springfield Herald.</p>"
+    )
+    story = "https://ledger-gazette.com/sports/2026/05/01/coach-heyward-on-the-loss/stories/1"
+    assert urls(sentence(ext, "“The most important thing")) == {story}
+    assert urls(sentence(ext, "“We move on")) == set()  # another outlet, never linked
