@@ -245,6 +245,9 @@ def is_chrome_label(el: HtmlElement) -> bool:
     return len(text.split()) <= 8 and is_chrome_heading(text)
 
 
+_RUNS_ON = re.compile(r"[,;]\s|\s+[a-z]")
+
+
 def is_boilerplate_text(text: str, *, link_texts: list[str]) -> bool:
     """Block-level chrome recognised by its words: sign-offs, promos, CTA-only blocks."""
     stripped = text.strip()
@@ -261,5 +264,7 @@ def is_boilerplate_text(text: str, *, link_texts: list[str]) -> bool:
     if _may_promote(stripped) and _PROMO.search(stripped):
         return True
     if link_texts and stripped.startswith(link_texts[0].strip()) and _CUT_SHORT.search(stripped):
-        return True  # a story card: its linked headline and a teaser cut short "…"
+        # a story card: its linked headline and a teaser cut short "…", unless the link opens
+        # a sentence that runs on ("<a>According to the Verge</a>, the…")
+        return not _RUNS_ON.match(stripped[len(link_texts[0].strip()) :])
     return words <= 12 and linked >= 0.8 * len(stripped)

@@ -73,3 +73,32 @@ def test_via_a_reporter_of_an_outlet_credits_the_outlets_linked_story() -> None:
     story = "https://ledger-gazette.com/sports/2026/05/01/coach-heyward-on-the-loss/stories/1"
     assert urls(sentence(ext, "“The most important thing")) == {story}
     assert urls(sentence(ext, "“We move on")) == set()  # another outlet, never linked
+
+
+REVIEW = "https://www.reviews.example.com/2026/05/01/20970297/cloud-console-review"
+TWEET = "https://twitter.com/cityfc/status/1197040181657784320"
+
+
+def test_a_paragraph_opening_with_a_linked_clause_and_ending_in_dots_is_no_story_card() -> None:
+    ext = extract(
+        f'<p><a href="{REVIEW}">According to the Daily Review’s test</a>, the console does '
+        "not run its launch title in native 4K. The maker confirmed this in a statement…</p>"
+        "<blockquote><p>When streaming at 4K, we render at 1080p and then upsample the "
+        "picture.</p></blockquote><p>The console launches tomorrow in 14 countries.</p>"
+    )
+    review = "https://reviews.example.com/2026/05/01/20970297/cloud-console-review"
+    assert urls(sentence(ext, "According to the Daily Review")) == {review}
+    # "confirmed this" refers back to what the review reported, and the statement it quotes
+    assert urls(sentence(ext, "The maker confirmed this")) == {review}
+    assert urls(sentence(ext, "When streaming at 4K")) == {review}
+    assert urls(sentence(ext, "The console launches")) == set()
+
+
+def test_confirmed_this_to_another_outlet_or_after_an_unsourced_sentence_cites_nothing() -> None:
+    ext = extract(
+        "<p>The console does not run its launch title in native 4K. The maker confirmed this "
+        f'in a statement.</p><p><a href="{REVIEW}">The Daily Review found</a> that the picture '
+        "is soft. The maker confirmed this to The Courier.</p>"
+    )
+    assert urls(sentence(ext, "The maker confirmed this in")) == set()
+    assert urls(sentence(ext, "The maker confirmed this to")) == set()
