@@ -15,6 +15,7 @@ from app.pipeline.citations.link_filter import (
     is_own_story,
     is_source_link,
     names_a_site,
+    opens_own_sentence,
 )
 from app.pipeline.citations.quote_credits import (
     credit_span,
@@ -159,14 +160,11 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
     for ln in run.links:  # a notice ("Originally published by <a>…</a>") cites nothing
         credited = credit and credit[0] <= ln.start < credit[1]
         citation = ln.citation and kind != "notice" and not credited
-        headline = (
-            ln.own
-            and not ln.citation
-            and kind != "notice"
-            and not credited
-            and is_own_headline(ln.href, text=ln.text, before=raw[: ln.start], after=raw[ln.end :])
-        )
-        cited = citation or headline
+        own_lead = ln.own and not ln.citation and kind != "notice" and not credited
+        before, after = raw[: ln.start], raw[ln.end :]
+        headline = own_lead and is_own_headline(ln.href, text=ln.text, before=before, after=after)
+        opens = own_lead and opens_own_sentence(ln.href, text=ln.text, before=before, after=after)
+        cited = citation or headline or opens
         kept = Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, cited, own=ln.own)
         kept.headline = headline
         body.links.append(kept)

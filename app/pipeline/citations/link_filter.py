@@ -12,6 +12,7 @@ from app.urls import registrable_domain
 __all__ = [
     "is_document_url",
     "is_own_headline",
+    "opens_own_sentence",
     "is_own_story",
     "is_source_link",
     "names_a_site",
@@ -346,6 +347,19 @@ def is_own_headline(absolute: str, *, text: str, before: str, after: str) -> boo
         return False
     summary = after.lstrip(" .!?:;,\"'”’)").strip()
     return bool(re.match(r"[A-Z\"“‘']", summary)) and len(summary.split()) >= _SUMMARY_WORDS
+
+
+def opens_own_sentence(absolute: str, *, text: str, before: str, after: str) -> bool:
+    """The site's own dated or numbered story linked on the words that open a paragraph's
+    sentence, which runs on after the link ("<a>Pochettino was sacked</a> last night…"):
+    running text citing that story, not a headline list or a term."""
+    words = text.split()
+    if before.strip() or len(words) < _TERM_WORDS or not re.match(r"\s*(?:,\s|[a-z])", after):
+        return False
+    path = urlsplit(absolute).path
+    if not _DATED_OR_NUMBERED.search(path) or _named_after(path, words, whole=False):
+        return False
+    return not (_NOT_ARTICLE.search(path) or _EXPLAINER.search(path) or _NAV_PATH.search(path))
 
 
 def is_source_link(

@@ -20,6 +20,7 @@ __all__ = [
     "THE_MEDIUM",
     "THE_RELEASE",
     "embedded_post_of",
+    "embedded_statement_of",
     "given_in",
     "report_statement",
     "the_one",
@@ -76,6 +77,25 @@ def embedded_post_of(doc: Document, text: str) -> list[str]:
         if ref.speaker and ref.url and (url := normalize_url(ref.url))
         and re.search(rf"\b{re.escape(ref.speaker.split()[-1])}\b", text)
     }  # fmt: skip
+    return list(found) if len(found) == 1 else []
+
+
+_SPEAKER_WORD = 4  # "Tottenham" of "Tottenham Hotspur"; not "FC" or "Inc"
+
+
+def embedded_statement_of(doc: Document, text: str) -> list[str]:
+    """The one embedded post that is a statement by the speaker the sentence names
+    ("Tottenham said in a statement: …" over Tottenham Hotspur's post "Club statement")."""
+    found = set()
+    for ref in doc.references:
+        if not (ref.speaker and ref.url and ref.text and (url := normalize_url(ref.url))):
+            continue
+        said = ref.text.split("—", 1)[0]  # the post's words, before its author line
+        names = [w for w in re.findall(r"[\w’'-]+", ref.speaker) if len(w) >= _SPEAKER_WORD]
+        if re.search(r"\bstatement\b", said, re.I) and any(
+            re.search(rf"\b{re.escape(w)}\b", text) for w in names
+        ):
+            found.add(url)
     return list(found) if len(found) == 1 else []
 
 

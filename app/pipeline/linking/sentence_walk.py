@@ -22,6 +22,7 @@ from app.pipeline.linking.documents import (
     THE_RELEASE,
     THEY_WROTE,
     embedded_post_of,
+    embedded_statement_of,
     report_statement,
     the_one,
 )
@@ -103,6 +104,8 @@ def link_sentences(
             cites += [Citation(u, "attribution") for u in releases if len(releases) == 1]
         if not any(c.url for c in cites) and "post" in (medium(text) or ()):
             cites += [Citation(u, "attribution") for u in embedded_post_of(doc, text)]
+        if not any(c.url for c in cites) and "statement" in (medium(text) or ()):
+            cites += [Citation(u, "attribution") for u in embedded_statement_of(doc, text)]
         cites += [Citation(u, "attribution") for u in unnamed.again(text)]
         if not any(c.url for c in cites):
             cites += [Citation(u, "attribution") for u in unnamed.cite(text, history)]

@@ -102,3 +102,34 @@ def test_confirmed_this_to_another_outlet_or_after_an_unsourced_sentence_cites_n
     )
     assert urls(sentence(ext, "The maker confirmed this in")) == set()
     assert urls(sentence(ext, "The maker confirmed this to")) == set()
+
+
+OLD_STORY = "https://news.example.org/story/coach-sacked-by-city-11865134"
+
+
+def test_the_sites_own_story_linked_on_a_paragraphs_opening_words_is_a_citation() -> None:
+    ext = extract(
+        "<p>City have appointed a new manager until the end of the 2028 season.</p>"
+        f'<p><strong><a href="{OLD_STORY}">The coach was sacked</a> </strong>last night after '
+        "five years in charge.</p>"
+        f'<ul><li><a href="{OLD_STORY}">The coach was sacked</a></li></ul>'
+    )
+    assert urls(sentence(ext, "The coach was sacked last night")) == {OLD_STORY}
+
+
+def test_a_statement_by_the_author_of_an_embedded_post_rests_on_the_post() -> None:
+    ext = extract(
+        '<p>City said in a statement: "Jo is one of the most accomplished managers in the '
+        'game.</p><p>"She is known for her tactics and has managed four clubs.</p>'
+        '<div class="article-widget article-tweet">'
+        '<blockquote class="twitter-tweet"><p lang="en">Club '
+        f'statement</p>— City Football Club (@CityFC) <a href="{TWEET}?ref_src=twsrc">May 1, '
+        '2026</a></blockquote><script async src="https://platform.twitter.com/widgets.js">'
+        "</script></div>"
+        '<p>"She has won the league in three different countries."</p>'
+        "<p>The club's owner said in a statement that the budget will not change.</p>"
+    )
+    assert urls(sentence(ext, "City said in a statement")) == {TWEET}
+    assert urls(sentence(ext, '"She is known')) == {TWEET}  # the quotation runs on
+    assert urls(sentence(ext, '"She has won')) == {TWEET}
+    assert urls(sentence(ext, "The club's owner said")) == set()  # not the post's author
