@@ -163,8 +163,8 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
         own_lead = ln.own and not ln.citation and kind != "notice" and not credited
         before, after = raw[: ln.start], raw[ln.end :]
         headline = own_lead and is_own_headline(ln.href, text=ln.text, before=before, after=after)
-        opens = own_lead and opens_own_sentence(ln.href, text=ln.text, before=before, after=after)
-        cited = citation or headline or opens
+        opening = own_lead and opens_own_sentence(ln.href, text=ln.text, before=before, after=after)
+        cited = citation or headline or opening
         kept = Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, cited, own=ln.own)
         kept.headline = headline
         body.links.append(kept)

@@ -37,8 +37,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 def _further_reading(text: str, link: Link, named: list[Named]) -> bool:
     """The site's own page on a sentence of advice to the reader ("you should max out <a>your
     retirement accounts</a>", "would you go back to work?"): where to read more, not what the
-    sentence rests on (unless the sentence credits a speaker)."""
-    if not link.own or any(n.shown for n in named):
+    sentence rests on (unless the sentence credits a speaker, or the link is a newsletter
+    item's headline: "<a>Amazon now lets you listen free</a>" reports the story it links)."""
+    if not link.own or link.headline or any(n.shown for n in named):
         return False
     own_words = _QUOTED.sub(" ", text)  # a title or a quotation speaks to its own readers
     to_reader = _TO_READER.search(own_words) or gives_advice(own_words.lstrip())

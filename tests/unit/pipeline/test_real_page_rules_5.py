@@ -133,3 +133,14 @@ def test_a_statement_by_the_author_of_an_embedded_post_rests_on_the_post() -> No
     assert urls(sentence(ext, '"She is known')) == {TWEET}  # the quotation runs on
     assert urls(sentence(ext, '"She has won')) == {TWEET}
     assert urls(sentence(ext, "The club's owner said")) == set()  # not the post's author
+
+
+def test_a_newsletter_headline_that_addresses_the_reader_still_cites_its_story() -> None:
+    story = "https://news.example.org/2026/05/02/the-library-now-lets-you-borrow-e-books-free"
+    ext = extract(
+        f'<ol><li><strong><a href="{story}">The city library now lets you borrow e-books free '
+        "on phones and tablets</a>.</strong> The library published a notice that said members "
+        "need only their card number.</li></ol>"
+    )
+    assert urls(sentence(ext, "The city library now lets you")) == {story}
+    assert urls(sentence(ext, "The library published")) == {story}
