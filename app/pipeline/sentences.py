@@ -35,13 +35,21 @@ _SPEECH_TAG = re.compile(
 )
 
 
-def _no_break_after(word: str, so_far: str) -> bool:
-    """True when the period ending `word` does not end the sentence."""
+# words that open a sentence and never follow an initial inside a name: "… the Xbox One X. So,
+# a little better…" ends at the "X."
+_OPENS_SENTENCE = re.compile(
+    r"(?:So|But|However|Still|Yet|Then|Instead|Meanwhile|Also|And|This|That|These|Those|It|"
+    r"They|We|He|She|There|The|If|When|While)\b"
+)
+
+
+def _no_break_after(word: str, so_far: str, after: str = "") -> bool:
+    """True when the period ending `word` (followed by `after`) does not end the sentence."""
     bare = word.rstrip(".").lstrip('"“‘([')
     if bare.lower() in _ABBREVIATIONS:
         return True
     if len(bare) == 1 and bare.isalpha() and bare.isupper():
-        return True  # an initial: "Lin J. Chen"
+        return not _OPENS_SENTENCE.match(after)  # an initial: "Lin J. Chen"
     if _DOTTED.match(bare) and bare.lower() not in _SPLIT_AFTER_DOTTED:
         return True  # "U.S.", "e.g."
     return bool(_ENUMERATOR.match(so_far.rstrip(".")))  # "2. Tariffs ate the savings."
@@ -52,6 +60,8 @@ def _starts_sentence(rest: str) -> bool:
     first = rest[:1]
     if not first or first.isupper() or first.isdigit() or first in "“\"‘'([¿¡—–-":
         return True
+    if first == "…":  # "… You get what's coming to you.": an elided quotation runs on
+        return rest[1:].lstrip()[:1].isupper()
     word = rest.split(" ", 1)[0]
     return any(c.isupper() for c in word[1:])  # "xAI", "iPhone", "eMarketer"
 
@@ -81,11 +91,14 @@ def _split_segment(
             break
         if not _starts_sentence(text[nxt:end]) or _WIRE_CREDIT.match(text, nxt, end):
             continue
+        if not text[begin:stop].strip(" .…"):
+            begin = nxt  # an elision opening the sentence ("… You get…") is no sentence itself
+            continue
         if _ASKED_IN_QUOTES.search(m.group(0)) and _SPEECH_TAG.match(text, nxt, end):
             continue
         if m.group(0) == ".":  # "No.”" closes a quote; a bare "No." may be an abbreviation
             word = _WORD_BEFORE.search(text, begin, m.start())
-            if word and _no_break_after(word.group(1), text[begin : m.start()]):
+            if word and _no_break_after(word.group(1), text[begin : m.start()], text[nxt:end]):
                 continue
         yield begin, stop
         begin = nxt

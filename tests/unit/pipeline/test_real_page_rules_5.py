@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pipeline_pages import extract, sentence, urls
 
+from app.pipeline.sentences import split_sentences
+from app.pipeline.types import Block
+
 OWN = "https://news.example.org/2026/05/01/city-council-votes-to-close-the-old-bridge"
 SISTER = "https://www.news.example.com/mayor-resigns-after-budget-row-2026-5?r=US&IR=T"
 
@@ -144,3 +147,23 @@ def test_a_newsletter_headline_that_addresses_the_reader_still_cites_its_story()
     )
     assert urls(sentence(ext, "The city library now lets you")) == {story}
     assert urls(sentence(ext, "The library published")) == {story}
+
+
+def _split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, [Block("paragraph", 0, len(text))])]
+
+
+def test_a_capital_letter_ends_a_sentence_before_a_word_that_opens_one() -> None:
+    assert _split("It matches the Series X. So, a little better than before.") == [
+        "It matches the Series X.",
+        "So, a little better than before.",
+    ]
+    assert _split("Malcolm X. Jones spoke first.") == ["Malcolm X. Jones spoke first."]
+
+
+def test_an_elision_between_quoted_sentences_ends_one_and_is_no_sentence() -> None:
+    assert _split("He said \"you can't claim that. … You get what's coming.\"") == [
+        "He said \"you can't claim that.",
+        "You get what's coming.\"",
+    ]
+    assert _split("Prices fell … and then rose.") == ["Prices fell … and then rose."]
