@@ -15,6 +15,7 @@ __all__ = [
     "DOCUMENT_OPENS",
     "IT_MENTIONS",
     "RELEASE_URL",
+    "another_post",
     "THEY_WROTE",
     "THE_DOCUMENT_SAYS",
     "THE_MEDIUM",
@@ -97,6 +98,25 @@ def embedded_statement_of(doc: Document, text: str) -> list[str]:
         ):
             found.add(url)
     return list(found) if len(found) == 1 else []
+
+
+# "posted an image … with the caption: “Welcome Jose”": the words of the post it means
+_CAPTIONED = re.compile(
+    r"\bcaption(?:ed)?\b[\s:,]*(?:that read\s*:?\s*)?[\"“]([^\"”]{2,200})[\"”]", re.I
+)
+
+
+def another_post(doc: Document, text: str, url: str) -> bool:
+    """Whether the sentence quotes a caption that the embedded post at `url` does not carry:
+    a different post of the same account ("Club statement" is not "Welcome Jose")."""
+    caption = _CAPTIONED.search(text)
+    if caption is None:
+        return False
+    words = re.sub(r"\W+", " ", caption.group(1)).lower().strip()
+    for ref in doc.references:
+        if ref.speaker and ref.url and ref.text and normalize_url(ref.url) == url:
+            return words not in re.sub(r"\W+", " ", ref.text).lower()
+    return False
 
 
 def report_statement(

@@ -21,6 +21,7 @@ from app.pipeline.linking.documents import (
     THE_MEDIUM,
     THE_RELEASE,
     THEY_WROTE,
+    another_post,
     embedded_post_of,
     embedded_statement_of,
     report_statement,
@@ -151,6 +152,11 @@ def link_sentences(
     confirmed_in_statement(doc, spans, results)
     asterisk_notes(doc, spans, results)
     for (start, end), found in zip(spans, results, strict=True):
-        if rests_on_nothing(doc.text[start:end]):  # only what it carries itself
+        text = doc.text[start:end]
+        if rests_on_nothing(text):  # only what it carries itself
             found.citations = [c for c in found.citations if c.via != "attribution" or not c.url]
+        found.citations = [
+            c for c in found.citations
+            if c.via != "attribution" or not c.url or not another_post(doc, text, c.url)
+        ]  # fmt: skip
     return results

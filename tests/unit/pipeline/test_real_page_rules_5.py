@@ -167,3 +167,20 @@ def test_an_elision_between_quoted_sentences_ends_one_and_is_no_sentence() -> No
         "You get what's coming.\"",
     ]
     assert _split("Prices fell … and then rose.") == ["Prices fell … and then rose."]
+
+
+def test_a_caption_the_embedded_post_does_not_carry_is_another_post() -> None:
+    embed = (
+        '<div class="article-widget article-tweet"><blockquote class="twitter-tweet">'
+        '<p lang="en">Club statement</p>— Harbury Hotspur (@HarburyFC) '
+        f'<a href="{TWEET}">May 1, 2026</a></blockquote>'
+        '<script async src="https://platform.twitter.com/widgets.js"></script></div>'
+    )
+    ext = extract(
+        f"<p>Harbury announced the new manager on Wednesday morning.</p>{embed}"
+        "<p>Harbury posted a photo of the manager from its Twitter account, with the caption: "
+        '"Welcome Jo".</p><p>Harbury posted the news on its Twitter account, with the caption: '
+        '"Club statement".</p>'
+    )
+    assert urls(sentence(ext, "Harbury posted a photo")) == set()
+    assert urls(sentence(ext, "Harbury posted the news")) == {TWEET}
