@@ -142,9 +142,26 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
     names = f"{attrs.get('class', '')} {attrs.get('id', '')} {custom}"
     if not names.strip():
         return False
+    if _hidden_by_class(attrs.get("class", "")):
+        return True
     parts = _name_parts(names)
     hover_panel = bool(parts & _HOVER_PARTS and parts & _PANEL_PARTS)
     return hover_panel or bool(parts & _CHROME_WORDS)
+
+
+# CSS frameworks' display-none classes ("hide", "hidden", "d-none", "is-hidden"): an error
+# message or a dialog the page shows only on demand; unless another class shows it again at
+# some screen size ("hidden md:block", "d-none d-lg-block")
+_HIDING_CLASSES = frozenset({"hide", "hidden", "d-none", "is-hidden", "invisible"})
+_SHOWN_AT_SIZE = re.compile(r":|^d-\w+-(?!none)|^visible-|^is-block|^is-flex")
+
+
+def _hidden_by_class(classes: str) -> bool:
+    """Whether a class list hides the element at every screen size."""
+    tokens = classes.split()
+    return bool(_HIDING_CLASSES.intersection(tokens)) and not any(
+        _SHOWN_AT_SIZE.search(t) for t in tokens
+    )
 
 
 def _is_code_listing(el: HtmlElement, tag: str) -> bool:
@@ -187,7 +204,10 @@ _NOTICE_TEXT = re.compile(
     r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b"
     r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
     r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b"
-    r"|^(?:doi|isbn|issn|pmid|pmcid|arxiv)\s*:?\s*\S+\s*$",  # a bare identifier line
+    r"|^(?:doi|isbn|issn|pmid|pmcid|arxiv)\s*:?\s*\S+\s*$"  # a bare identifier line
+    # an update stamp: "Updated at 1:23 p.m.", "Last updated: Nov. 19, 2019 10:02 ET"
+    r"|^(?:last )?updated(?: at| on)?:? (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)[\w .,:/-]{1,40}$",
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(

@@ -58,14 +58,17 @@ def _json_ld_people(tree: HtmlElement) -> str | None:
 
 
 def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | None:
-    """The headline as the page shows it: the <h1> the page's titles name (og:title and
-    <title> often reword it), else the metadata title without its site suffix."""
+    """The headline as the page shows it: the <h1> marked as the article's headline or named by
+    the page's titles (og:title and <title> often reword it), else the metadata title without
+    its site suffix."""
     names = [n for n in (candidate, *_other_titles(tree)) if n]
     suffixes = {s.lower() for s in (site,) if s}
     for h1 in tree.iter("h1"):
         heading = _clean(h1.text_content())
         if not heading:
             continue
+        if h1.get("itemprop") == "headline" and next(h1.iter("a"), None) is None:
+            return heading  # marked as the article's headline, and no card linking elsewhere
         labelled = [n[: -len(heading)] for n in names if n.endswith(heading) and n != heading]
         if any(_SECTION_LABEL.match(prefix) for prefix in labelled):
             return heading  # "Opinion | Republicans Are…": a section label, then the story
