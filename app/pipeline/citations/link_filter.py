@@ -44,7 +44,10 @@ _CTA_TEXT = re.compile(
     r"^(subscribe|sign up( here)?|sign in|log in|register|join( now| us)?|"
     r"follow( us| me| her| him)?( on \w+)?|share( on \w+)?|buy( now)?|shop( now)?|donate|"
     r"learn more|read more|more by .*|"
-    r"try it free|download( the app)?|advertise|contact us)\.?$",
+    r"try it free|download( the app)?|advertise|contact us|"
+    # "request a call with our staff", "get in touch with the team": a contact form
+    r"(?:request|book|schedule) an? (?:call|demo|meeting|consultation|quote)\b.*|"
+    r"get in touch\b.*)\.?$",
     re.IGNORECASE,
 )
 # "For more information, visit www.x.example": a call to action, not a source
@@ -172,6 +175,7 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
         len(words) <= _TERM_WORDS
         and not _EVENT_WORDS.search(text)
         and (_named_after(path, words, whole=False) or not _DATED_OR_NUMBERED.search(path))
+        and (_is_name(words) or not _headline_slug(path))
     ):
         return False  # a term linked to the site's explainer ("fiber-rich foods"), not a story
     clause = re.split(r"(?<=[.!?])\s+", before)[-1]
@@ -187,6 +191,21 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     if follows and len(words) >= _OPENING_WORDS:
         return True
     return len(clause.split()) >= _CLAUSE_WORDS or (opens and bool(long_enough))
+
+
+_HEADLINE_SLUG_WORDS = 6  # "/chinas-move-to-ban-masks-in-hong-kong-will-fail": a story's slug
+
+
+def _headline_slug(path: str) -> bool:
+    """Whether the path ends in a headline ("/whats-behind-the-escalation-in-hong-kong"): a
+    story, even undated, where a term's page is named after the term ("/dark-matter")."""
+    segment = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return sum(1 for w in re.split(r"[-_]+", segment) if w.isalpha()) >= _HEADLINE_SLUG_WORDS
+
+
+def _is_name(words: list[str]) -> bool:
+    """A short anchor that is a name ("Ally Brooke", "the NBA"): a topic the site links."""
+    return all(_NAME_WORD.match(w) for w in words) and any(w[:1].isupper() for w in words)
 
 
 # an explainer's slug: "/15421-black-holes-facts-formation", "/religion-what-is-a-sikh/"
