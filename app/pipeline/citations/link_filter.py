@@ -69,6 +69,10 @@ _SEE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POINTER = re.compile(r"^(?:here|there|this|this page|this link)$", re.IGNORECASE)
+# "(Graphic: emerging markets in 2019 - <a>here</a>)": where a chart is, not a source
+_GRAPHIC_LABEL = re.compile(
+    r"\((?:graphic|chart|interactive|factbox|video|photos?|map)s?\s*:[^()]*$", re.IGNORECASE
+)
 _PUBLICATION = re.compile(
     r"\.(?:pdf|docx?|xlsx?|csv|ods|odt|pptx?)$"
     r"|/(?:publications?|research|statistics|reports?|datasets?|documents?|papers?|"
@@ -268,13 +272,21 @@ def names_a_site(absolute: str, text: str) -> bool:
         return True
     words = text.split()
     proper = 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
-    if proper and len(words) >= 2 and _named_after(path, words):
-        return True
+    if proper and (len(words) >= 2 or _PROFILE_PATH.search(path)) and _named_after(path, words):
+        return True  # "Randall" -> "/nfl/players/255902/damarious-randall": a profile too
     if not _HOME_PATH.match(path) or parts.query:
         return False
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
     in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
     return in_host or proper
+
+
+# a person's page: "/players/255902/damarious-randall", "/people/wendy-garrett"
+_PROFILE_PATH = re.compile(
+    r"/(?:\d+|players?|people|person|athletes?|authors?|staff|profiles?|cast|celebrities)"
+    r"/[a-z]+(?:-[a-z]+)+/?$",
+    re.IGNORECASE,
+)
 
 
 def _named_after(path: str, words: list[str], *, whole: bool = True) -> bool:
@@ -425,6 +437,8 @@ def is_source_link(
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False
-    see = _POINTER.match(text.strip(" .,;:")) and _SEE_BEFORE.search(before[-20:])
+    see = _POINTER.match(text.strip(" .,;:")) and (
+        _SEE_BEFORE.search(before[-20:]) or _GRAPHIC_LABEL.search(before[-120:])
+    )
     pointer = bool(see) or _labelled_address(before[-80:], text.strip())
     return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]) or pointer)

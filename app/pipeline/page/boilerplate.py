@@ -35,7 +35,8 @@ _CHROME_PARTS = frozenset(
      "republish", "licensing", "credit", "caption", "pullquote", "readmore", "trending",
      "popular", "recommended", "recirc", "outbrain", "taboola", "signoff", "tagline",
      "editsection", "noprint", "infobox", "catlinks", "coordinates", "feedback", "toolbar",
-     "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek",
+     "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek", "deck",
+     "badge",
      "teaser", "methodology", "contributors", "contributor", "attribution"}
 )  # fmt: skip
 # Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words
