@@ -99,6 +99,14 @@ def check_gold(page: Path, gold_path: Path, *, base: str = "") -> list[str]:
         for b in gold.get("boilerplate", [])
         if _fold(b) not in everything
     ]
+    # the evaluation counts a boilerplate string inside any claim as a leak, so a gold claim
+    # that holds one ("By Jo Smith" in "The column is written by Jo Smith") can never pass
+    claims = [_fold(s).lower() for s in lists["cited"] + lists["uncited_claims"]]
+    problems += [
+        f"boilerplate inside a claim: {b!r}"
+        for b in gold.get("boilerplate", [])
+        if _fold(b) and any(_fold(b).lower() in c for c in claims)
+    ]
     references = {r["url"] for r in gold.get("references", []) if r.get("url")}
     for cited in gold.get("cited", []):
         if cited.get("via") not in _VIA:

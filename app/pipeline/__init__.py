@@ -86,7 +86,11 @@ def _about_page(text: str, byline: str | None) -> bool:
     """A credit, correction, the author's bio, a figure's lead-in or a fact-check's rating
     inside a block: about the page, no claim."""
     bio = bool(byline) and re.match(rf"{re.escape(byline or '')} is (?:a|an|the)\b", text)
-    return bool(bio) or is_notice_text(text) or bool(_PRESENTS.match(text))
+    return bool(bio or _BY_LINE.match(text)) or is_notice_text(text) or bool(_PRESENTS.match(text))
+
+
+# "By Abigail Van Buren": a column's byline standing in its body
+_BY_LINE = re.compile(r"^[Bb]y [A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|van|de|von|der)){0,4}\.?$")
 
 
 # "Voters could have shown…", "It would keep him off-balance": what might be, not what is
@@ -102,8 +106,11 @@ _SPECULATES = re.compile(
     r"|^it (?:\w+ )?(?:seems|seemed)\b|^it (?:would|might|may) seem\b",
     re.IGNORECASE,
 )
-# "Here are 15 tips to help…": the page announcing what follows
-_LIST_INTRO = re.compile(r"^here(?:['’]s| is| are)\b", re.IGNORECASE)
+# "Here are 15 tips to help…", "Below, we analyze…", "…our picks … below.": the page
+# announcing what follows
+_LIST_INTRO = re.compile(
+    r"^here(?:['’]s| is| are)\b|^below,?\s+(?:we|you|is|are)\b|\bbelow[.!:]?$", re.IGNORECASE
+)
 
 
 def _asks_or_introduces(text: str) -> bool:

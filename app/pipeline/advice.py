@@ -12,7 +12,8 @@ IMPERATIVE = re.compile(
     r"^(?:(?:additionally|also|instead|so|then|first|finally|next|conversely),?\s+)?"
     r"(?:eat|try|aim|avoid|consider|make sure|remember|keep|stop|drink|choose|limit|skip|swap|"
     r"opt|include|focus on|practi[cs]e|stay|don[’']t|do not|enjoy|fill|stock|"
-    r"measure|chew|treat yourself|ask yourself|talk to|reach out|seek|schedule|plan)\b"
+    r"measure|chew|treat yourself|ask yourself|talk to|reach out|seek|schedule|plan|"
+    r"check out|take a look)\b"
     r"(?!\s+(?:of|is|are|was|were|has|have|had)\b)",
     re.IGNORECASE,
 )

@@ -47,14 +47,17 @@ _CTA_TEXT = re.compile(
     r"try it free|download( the app)?|advertise|contact us|"
     # "request a call with our staff", "get in touch with the team": a contact form
     r"(?:request|book|schedule) an? (?:call|demo|meeting|consultation|quote)\b.*|"
-    r"get in touch\b.*)\.?$",
+    r"get in touch\b.*|click(?:ing)? here\b.*)\.?$",
     re.IGNORECASE,
 )
 # "For more information, visit www.x.example": a call to action, not a source
 _CTA_BEFORE = re.compile(
     r"\b(?:visit|go to|head to|check out|log on to|available (?:at|from))\s*:?\s*$"
     # "Sign up for <a>The Daily Brief</a> to get…": a newsletter to subscribe to
-    r"|(?:^|[.!?]\s+)(?:sign up|subscribe|register) (?:for|to)\s+(?:the\s+|our\s+)?$",
+    r"|(?:^|[.!?]\s+)(?:sign up|subscribe|register) (?:for|to)\s+(?:the\s+|our\s+)?$"
+    # a shop button ("See it now: <a>Apple</a>"), a magazine's plug ("Get <a>Bike Monthly</a>
+    # delivered…")
+    r"|\b(?:(?:see|shop|buy|get) it(?: now)?|(?:shop|buy) now)\s*:\s*$|(?:^|[.!?]\s+)get\s+$",
     re.IGNORECASE,
 )
 # where a mailing list is joined: a sign-up form, never what a sentence rests on

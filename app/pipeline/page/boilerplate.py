@@ -206,6 +206,12 @@ _NOTICE_TEXT = re.compile(
     r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
     r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b"
     r"|^(?:doi|isbn|issn|pmid|pmcid|arxiv)\s*:?\s*\S+\s*$"  # a bare identifier line
+    # a shop's disclosure: "BGR may receive a commission on orders…", "Prices are subject to
+    # change without notice…"
+    r"|^(?:disclosure:\s*)?[\w.&'\s]{1,40}?\s(?:may|might|could)\s(?:earn|receive|get)\s(?:a\s)?"
+    r"(?:small\s)?(?:share of sales|commission|compensation)\b"
+    r".{0,80}\b(?:this|our)\s(?:article|page|post|story|site|links?)\b"
+    r"|^prices\s(?:are\s)?subject\sto\schange\b"
     # an update stamp: "Updated at 1:23 p.m.", "Last updated: Nov. 19, 2019 10:02 ET"
     r"|^(?:last )?updated(?: at| on)?:? (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
     r"dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)[\w .,:/-]{1,40}$",

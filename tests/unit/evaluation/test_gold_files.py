@@ -40,7 +40,7 @@ def test_checker_reports_what_is_wrong(tmp_path: Path) -> None:
         ],
         "uncited_claims": ["Rates rose 9% in April."],
         "not_claims": ["Is that good news?", "Rates fell 5% in May, the office said."],
-        "boilerplate": ["Home", "Subscribe now"],
+        "boilerplate": ["Home", "Subscribe now", "the office said"],
     }  # fmt: skip
     (tmp_path / "p.json").write_text(json.dumps(gold), encoding="utf-8")
     problems = check_gold(page, tmp_path / "p.json")
@@ -48,6 +48,7 @@ def test_checker_reports_what_is_wrong(tmp_path: Path) -> None:
         "uncited_claims: not on the page: 'Rates rose 9% in April.'",
         "in cited and not_claims: 'Rates fell 5% in May, the office said.'",
         "boilerplate not on the page: 'Subscribe now'",
+        "boilerplate inside a claim: 'the office said'",
         "cited url not in references: https://stats.example/may",
         "reference url is neither a link nor printed on the page: https://stats.example/june",
     ]
