@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.verify.datelines import dateline_values
+from app.verify.datelines import dateline_values, stamp_values
 from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
@@ -109,12 +109,19 @@ class PageValues:
         self._values: dict[tuple[int, bool], list[Value]] = {}
         self._contexts: dict[tuple[int, int], dict[str, float]] = {}
         self._datelines: list[tuple[int, Value]] | None = None
+        self._stamps: list[tuple[int, Value]] | None = None
 
     def datelines(self) -> list[tuple[int, Value]]:
         """(passage, year or day) of the page's datelines, found once."""
         if self._datelines is None:
             self._datelines = dateline_values(self.passages)
         return self._datelines
+
+    def stamps(self) -> list[tuple[int, Value]]:
+        """(passage, year or day) of the page's metadata publication time, found once."""
+        if self._stamps is None:
+            self._stamps = stamp_values(self.passages)
+        return self._stamps
 
     def of(self, i: int, light: bool = False) -> list[Value]:
         """Values of passage `i` (none without a digit or a number word); dates, years and
@@ -200,13 +207,21 @@ def _event_date(c: Value, page: PageValues, i: int, best: int) -> bool:
     )
 
 
+_HYPHENATED = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _side_words(text: str) -> list[str]:
+    """Lowercase words, a hyphenated one as one ("Ibero-American" is "iberoamerican")."""
+    return [w.lower().replace("-", "") for w in _HYPHENATED.findall(text)]
+
+
 def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
     """Words matching right next to both figures, outward: (all of them, content words)."""
     spans = ((a_text[: a.start], b_text[: b.start], -1), (a_text[a.end :], b_text[b.end :], 1))
     same = content = 0
     for a_side, b_side, step in spans:
-        a_words = [w.lower() for w in _WORD.findall(a_side)][::step][:_ADJACENT]
-        b_words = [w.lower() for w in _WORD.findall(b_side)][::step][:_ADJACENT]
+        a_words = _side_words(a_side)[::step][:_ADJACENT]
+        b_words = _side_words(b_side)[::step][:_ADJACENT]
         for x, y in zip(a_words, b_words, strict=False):
             if x != y:
                 break
@@ -246,15 +261,21 @@ def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool
 
     A report tells of what happened by its own date: a claim year the page never states, 2–8
     years from the one year its datelines give, or a day later in the dateline's month, puts
-    the reported event at another time. The flag is True when every dateline precedes the
-    claim's year: the page was written before the event it would report.
+    the reported event at another time. The flag is True when every dateline (or metadata
+    stamp) precedes the claim's year or day: the page was written before the event it would
+    report.
     """
-    dated = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
+    shown = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
+    stamped = [(i, p) for i, p in page.stamps() if p.kind == c.kind and _near_date(c, p)]
+    dated = shown + stamped
     if not dated or any(c.agrees(p) for _, p in dated):
         return None
     i, p = max(dated, key=lambda d: d[1].high)
     if p.high < c.low:  # every dateline earlier: the page was written before the claim's date
-        return _clash(claim, c, page, i, p), c.kind == "year"
+        return _clash(claim, c, page, i, p), True
+    dated = shown  # a metadata stamp bounds the story from above only
+    if not dated:
+        return None
     if c.kind == "day" or len({p.low for _, p in dated}) > 1:
         return None
     i, p = dated[0]

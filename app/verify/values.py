@@ -274,9 +274,10 @@ def _counted(text: str, v: Value) -> Value:
 
 
 def _next_word(text: str, pos: int) -> str:
-    """The lowercase word after `pos`, singular: the thing an ordinal ranks."""
-    m = re.match(r"[\s-]+([A-Za-z]+)", text[pos : pos + 30])
-    return _singular(m.group(1).lower()) if m else ""
+    """The lowercase word after `pos`, singular, hyphens dropped ("Ibero-American" is
+    "iberoamerican"): the thing an ordinal ranks."""
+    m = re.match(r"[\s-]+([A-Za-z]+(?:-[A-Za-z]+)*)", text[pos : pos + 40])
+    return _singular(m.group(1).replace("-", "").lower()) if m else ""
 
 
 def _singular(word: str) -> str:

@@ -227,3 +227,18 @@ def test_another_score_in_the_same_words_contradicts() -> None:
     assert (
         check_figures(claim.format(score="10–7"), PageValues(page), {}, lambda i: 1.0).clash is None
     )
+
+
+def test_an_ordinal_ranks_a_hyphenated_word_as_one() -> None:
+    ranks = [
+        v.unit for v in parse_values("the 6th Ibero-American Championship, the 10th Iberoamerican")
+    ]
+    assert ranks == ["iberoamerican", "iberoamerican"]
+
+
+def test_another_edition_of_a_hyphenated_championship_is_contradicted() -> None:
+    page = ["Lazaro Bruzon wins the 6th Ibero-American Championship in Bilbao on the last day."]
+    claim = "Bruzon won the 10th Iberoamerican Championship in Bilbao."
+    assert verify_claim(claim, page).status == "contradicted"
+    same = "Bruzon won the 6th Ibero-American Championship in Bilbao."
+    assert verify_claim(same, page).status == "supported"
