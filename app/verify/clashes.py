@@ -173,8 +173,7 @@ def _close(c: Value, p: Value) -> bool:
     if c.low <= 0 or p.low <= 0:
         return False
     ratio = c.low / p.low
-    thousands = math.log10(ratio) / 3  # "$6.4 billion" for "$6.4 million": the same digits
-    return 0.25 <= ratio <= 4 or abs(thousands - round(thousands)) < 0.01
+    return 0.25 <= ratio <= 4 or _thousandfold(c, p)
 
 
 def _same_date(c: Value, p: Value) -> bool:
@@ -182,12 +181,18 @@ def _same_date(c: Value, p: Value) -> bool:
     return c.kind == p.kind == "year" and bool(c.unit) and c.unit == p.unit
 
 
-def _other_magnitude(c: Value, p: Value) -> bool:
-    """The same amount of the same currency a thousandfold off ("$25 billion", "$25 million")."""
-    if c.kind != "money" or p.kind != "money" or c.low <= 0 or p.low <= 0:
+def _thousandfold(c: Value, p: Value) -> bool:
+    """The same digits a thousandfold off ("6.4 billion", "c. 6.4 million"), at the middle of
+    each interval."""
+    if c.low <= 0 or p.low <= 0:
         return False
     thousands = math.log10(((c.low + c.high) / 2) / ((p.low + p.high) / 2)) / 3
     return round(thousands) != 0 and abs(thousands - round(thousands)) < 0.01
+
+
+def _other_magnitude(c: Value, p: Value) -> bool:
+    """The same amount of the same currency a thousandfold off ("$25 billion", "$25 million")."""
+    return c.kind == "money" and p.kind == "money" and _thousandfold(c, p)
 
 
 _FIELD = re.compile(r"\s*([A-Z][a-z]+)\s*:\s*(?:(?:on|in)\s+)?$")  # "Released: " before a date
@@ -227,6 +232,23 @@ def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
                 break
             same, content = same + 1, content + is_content(x)
     return same, content
+
+
+def _same_nouns(a_text: str, a: Value, b_text: str, b: Value) -> bool:
+    """True when the first two content words on one side of both figures, among the nearest
+    few words, are the same ("1997 U.S. Census data", "U.S. 2000 Census data")."""
+    spans = ((a_text[: a.start], b_text[: b.start], -1), (a_text[a.end :], b_text[b.end :], 1))
+    for a_side, b_side, step in spans:
+        a_words = [w for w in _side_words(a_side)[::step][:_ADJACENT] if _is_noun_like(w)]
+        b_words = [w for w in _side_words(b_side)[::step][:_ADJACENT] if _is_noun_like(w)]
+        if len(a_words) >= _ADJACENT_NEED and a_words[:_ADJACENT_NEED] == b_words[:_ADJACENT_NEED]:
+            return True
+    return False
+
+
+def _is_noun_like(word: str) -> bool:
+    """A content word of letters that is no month name."""
+    return word.isalpha() and len(word) > 2 and is_content(word) and word not in _MONTH_WORDS
 
 
 def _clash(claim: str, c: Value, page: PageValues, i: int, p: Value) -> Clash:
@@ -342,6 +364,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     local = (
                         same >= _ADJACENT_NEED
                         and content >= 1
+                        or _same_nouns(claim, c, page.passages[i], p)
                         or _same_date(c, p)
                         or _other_magnitude(c, p)
                         or (c.kind == "year" and _field(page.passages[i], p, found, ctx))

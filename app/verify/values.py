@@ -57,6 +57,11 @@ _WORD_NUMBER = re.compile(
 )
 # "5 or more children": what a bare number counts, past its "or more"
 _OR_MORE = re.compile(r"\s+(?:or|and)\s+(?:more|fewer|less)\s+([a-z][a-z-]+)")
+# "93 different shapes": a plural noun past one word that describes it
+_DESCRIBED = re.compile(
+    r"[\s\u00a0]+(?P<adj>[a-z][a-z-]*|\d+(?:st|nd|rd|th)-[a-z]+)\s+(?P<n>[a-z]+)\b"
+)
+_PLURALS = frozenset({"people", "children", "men", "women", "feet", "staff"})
 _WORD_VALUES = {w: i + 2 for i, w in enumerate((
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -266,11 +271,18 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
 
 
 def _counted(text: str, v: Value) -> Value:
-    """A bare number followed by "or more" and a noun counts that noun ("5 or more children")."""
-    m = _OR_MORE.match(text, v.end) if v.kind == "number" else None
-    if m is None:
+    """A bare number before a plural noun, past one word that describes it, counts that noun
+    ("93 different shapes", "72,000 square feet", "400 9th-grade students", "5 or more
+    children")."""
+    if v.kind != "number":
         return v
-    return Value("count", v.low, v.high, _singular(m.group(1)), v.start, v.end, v.digits)
+    m = _OR_MORE.match(text, v.end) or _DESCRIBED.match(text, v.end)
+    noun = m.group(m.lastindex or 1) if m else ""
+    if not noun or noun in qp.NOT_NOUN or (m and m.re is _DESCRIBED and m["adj"] in qp.NOT_NOUN):
+        return v
+    if m and m.re is _DESCRIBED and not (noun in _PLURALS or _singular(noun) != noun):
+        return v
+    return Value("count", v.low, v.high, _singular(noun), v.start, v.end, v.digits)
 
 
 def _next_word(text: str, pos: int) -> str:
