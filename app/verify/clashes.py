@@ -22,7 +22,19 @@ _YEAR_SPAN = 8
 _ADJACENT = 4  # words compared on each side of two figures
 _ADJACENT_NEED = 2  # matching words next to them that make them the same slot
 _CLASHING = frozenset(
-    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal", "score"}
+    {
+        "year",
+        "day",
+        "money",
+        "percent",
+        "age",
+        "duration",
+        "count",
+        "measure",
+        "ordinal",
+        "score",
+        "ident",
+    }
 )
 _MONTH_WORDS = frozenset(
     [
@@ -152,6 +164,8 @@ def _comparable(c: Value, p: Value) -> bool:
         return not c.unit or not p.unit or c.unit == p.unit
     if c.kind == "ordinal":
         return not c.unit or not p.unit or c.unit == p.unit
+    if c.kind == "ident":  # "Twenty20" and "Twenty60", "Position 8" and "position 3"
+        return c.unit == p.unit
     return True
 
 
@@ -168,7 +182,7 @@ def _close(c: Value, p: Value) -> bool:
         return int(c.low) // 100 == int(p.low) // 100 and (
             not c.unit or not p.unit or c.unit == p.unit
         )
-    if c.kind == "score":  # any other score of the same match, found in the same words
+    if c.kind in ("score", "ident"):  # any other score or number under the same label
         return True
     if c.low <= 0 or p.low <= 0:
         return False
@@ -365,6 +379,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                         same >= _ADJACENT_NEED
                         and content >= 1
                         or _same_nouns(claim, c, page.passages[i], p)
+                        or c.kind == "ident"  # its label is the word next to it
                         or _same_date(c, p)
                         or _other_magnitude(c, p)
                         or (c.kind == "year" and _field(page.passages[i], p, found, ctx))

@@ -72,6 +72,14 @@ _SCORE = re.compile(
     r"(?P<noun>\s+(?:lead|win|victory|defeat|loss|draw|tie|up|down|scoreline|aggregate)\b)?",
     re.IGNORECASE,
 )
+# An identifier: letters glued to a number ("Twenty20", "A380", "COVID-19") or a number a
+# label word names ("Position 8", "Route 66", "Season 3"); kept apart from amounts.
+_IDENT = re.compile(
+    r"\b(?P<g>[A-Za-z]{2,})(?P<h>-?)(?P<n>\d{1,4})\b(?![.,]\d)"
+    r"|\b(?P<w>position|route|flight|section|chapter|episode|season|highway|interstate|channel"
+    r"|platform|gate|room|volume|issue|track|pier|bus)\s+(?P<m>\d{1,4})\b(?![.,:/]\d)",
+    re.IGNORECASE,
+)
 _SCORE_VERB = re.compile(r"\b(?:won|lost|beat|drew|led|leads|trailed|trails)\s+(?:by\s+)?$", re.I)
 _DURATION = {"second": 1 / 31557600, "minute": 1 / 525960, "hour": 1 / 8766, "day": 1 / 365.25,
              "week": 7 / 365.25, "month": 1 / 12, "year": 1.0, "decade": 10.0}  # fmt: skip
@@ -100,7 +108,7 @@ _UNIT_NAMES = {
 class Value:
     """One figure: its type, the interval it allows, its unit and where it is in the text."""
 
-    kind: str  # year day month money percent age duration ordinal count score measure number
+    kind: str  # year day month money percent age duration ordinal count score measure ident number
     low: float
     high: float
     unit: str  # what it counts; for a year of a full date, its month and day ("0201")
@@ -252,6 +260,7 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
             score = high * 1000.0 + low  # "10–3" and "3–10" alike: 10003
             out.append(Value("score", score, score, "", m.start("a"), m.end("b"), True))
             taken.append(m.span())
+    out += _identifiers(text, taken)
     for m in _ORDINAL.finditer(text):
         if not _overlaps(taken, *m.span()):
             n = float(m["n"]) if m["n"] else float(_ORDINAL_WORDS[lower_as_regex(m["w"])])
@@ -268,6 +277,19 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
             out.append(Value(kind, n * factor, n * factor, "year" if kind == "duration" else noun,
                              *m.span(), False))  # fmt: skip
     return sorted(out, key=lambda v: v.start)
+
+
+def _identifiers(text: str, taken: list[tuple[int, int]]) -> list[Value]:
+    """Identifiers of `text` with their label as unit (not a year after "mid-", "pre-"…)."""
+    out = []
+    for m in _IDENT.finditer(text):
+        if _overlaps(taken, *m.span()) or (m["h"] and len(m["n"]) == 4):
+            continue
+        label, group = (m["g"], "n") if m["g"] else (m["w"], "m")
+        n = float(m[group])
+        out.append(Value("ident", n, n, label.lower(), *m.span(group), True))
+        taken.append(m.span())
+    return out
 
 
 def _counted(text: str, v: Value) -> Value:

@@ -275,3 +275,21 @@ def test_a_magnitude_clashes_with_an_amount_the_page_gives_roughly() -> None:
     claim = "The company acquired Ashdown Investment Trust for £66 billion."
     assert verify_claim(claim, page).status == "contradicted"
     assert verify_claim(claim.replace("billion", "million"), page).status != "contradicted"
+
+
+def test_identifiers_keep_their_label() -> None:
+    found = parse_values("The Twenty20 final, Council Position 8 and Route 66 in mid-2019.")
+    assert [(v.kind, v.low, v.unit) for v in found] == [
+        ("ident", 20.0, "twenty"),
+        ("ident", 8.0, "position"),
+        ("ident", 66.0, "route"),
+    ]
+
+
+def test_another_number_under_the_same_label_is_contradicted() -> None:
+    page = ["In the Council Position 8 race, also citywide, Mosqueda got 62 percent of the vote."]
+    claim = "Mosqueda was elected to the council citywide in the Position 3 race."
+    assert verify_claim(claim, page).status == "contradicted"
+    assert verify_claim(claim.replace("3", "8"), page).status != "contradicted"
+    other = "Mosqueda was elected to the council citywide in the Route 3 race."
+    assert verify_claim(other, page).status != "contradicted"  # another label: no clash
