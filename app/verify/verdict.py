@@ -9,6 +9,7 @@ from typing import Literal
 
 from app.verify.claim_text import normalise_units, strip_attribution
 from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
+from app.verify.conversions import conversion_clash
 from app.verify.entities import entity_clash
 from app.verify.negation import negation_clash
 from app.verify.passages import split_passages, trim_evidence
@@ -190,6 +191,9 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         union = _union(page, chosen)
         need = SURE_DATED_TOPIC if figures.sure else DATED_TOPIC
         clash = figures.dated if coverage(topic, union) >= need else None
+    if clash is None and figures.unstated and coverage(topic, _union(page, chosen)) >= DATED_TOPIC:
+        # "355 feet (43 m)" where the page says 108 metres: the claim's own pair disagrees.
+        clash = conversion_clash(text, page.values)
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
         clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
