@@ -354,8 +354,12 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             missing_days += [c] if c.kind == "day" else []
         if c.kind not in _CLASHING:
             continue
-        if not ok and c.kind in ("year", "day") and dated is None:
-            dated, sure = _dateline_clash(claim, c, page) or (None, False)
+        if not ok and c.kind in ("year", "day") and not sure:
+            # the surest dated clash of the claim's dates: a year after every dateline beats a
+            # day a little off one
+            found_date, found_sure = _dateline_clash(claim, c, page) or (None, False)
+            if found_date is not None and (dated is None or found_sure):
+                dated, sure = found_date, found_sure
         best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):

@@ -308,3 +308,20 @@ def test_a_day_after_every_dateline_of_its_month_is_contradicted() -> None:
     claim = "On 15 September, Love was announced as the Celebrity Big Brother runner-up."
     assert verify_claim(claim, page).status == "contradicted"
     assert verify_claim(claim.replace("15", "13"), page).status != "contradicted"
+
+
+def test_the_surest_dated_clash_of_a_claims_dates_is_kept() -> None:
+    # The day is a little off the page's (a clash needing half the topic); the year is after
+    # the page's publication stamp (a clash needing a quarter): the year's is kept.
+    page = [
+        "(meta data) PUBLISHED DATETIME: 2014-09-25 14:53",
+        "Their album was released on October 28 by Stereotypes Music.",
+    ]
+    found = check_figures(
+        "It was released on October 27, 2020, by Stereotypes Music.",
+        PageValues(page),
+        {1: 1.0},
+        lambda i: 1.0,
+    )
+    assert found.dated is not None and found.sure
+    assert found.dated.page_span == "2014"
