@@ -318,6 +318,24 @@ def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool
     return _clash(claim, c, page, i, p), False
 
 
+def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues) -> Clash | None:
+    """The year the page gives a day the claim names without one ("killed on 10 October" in a
+    claim of 1992, "on 10 October 1990" on the page), a little off the claim's year."""
+    days = [d for d in values if d.kind == "day" and not d.unit]
+    for i in range(len(page.passages)) if days else ():
+        found = page.of(i, True)
+        for p in found:
+            if p.kind != "day" or not p.unit or not any(d.agrees(p) for d in days):
+                continue
+            mark = f"{int(p.low) // 100:02d}{int(p.low) % 100:02d}"
+            years = [
+                y for y in found if y.kind == "year" and y.unit == mark and y.low == float(p.unit)
+            ]
+            if years and _close(c, years[0]):
+                return _clash(claim, c, page, i, years[0])
+    return None
+
+
 def _near_date(c: Value, p: Value) -> bool:
     return _close(c, p) or c.agrees(p)
 
@@ -360,6 +378,10 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             found_date, found_sure = _dateline_clash(claim, c, page) or (None, False)
             if found_date is not None and (dated is None or found_sure):
                 dated, sure = found_date, found_sure
+        if not ok and c.kind == "year" and not c.unit and not sure:
+            found_date = _dated_day_clash(claim, c, values, page)
+            if found_date is not None:
+                dated, sure = found_date, True
         best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):

@@ -325,3 +325,13 @@ def test_the_surest_dated_clash_of_a_claims_dates_is_kept() -> None:
     )
     assert found.dated is not None and found.sure
     assert found.dated.page_span == "2014"
+
+
+def test_the_year_a_page_gives_a_claims_yearless_day_dates_the_claim() -> None:
+    page = ["Opposition groups organized public demonstrations in Dhaka on 10 October 1990."]
+    claim = "The first casualty of the 1992 uprising was killed on 10 October in Dhaka."
+    found = _check(claim, page)
+    assert found.dated is not None and found.sure
+    assert (found.dated.claim_span, found.dated.page_span) == ("1992", "1990")
+    assert _check(claim.replace("10 October", "3 March"), page).dated is None
+    assert _check(claim.replace("1992", "1990"), page).dated is None
