@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.verify.datelines import dateline_values
+from app.verify.datelines import dateline_values, stamp_values
 from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
@@ -22,7 +22,19 @@ _YEAR_SPAN = 8
 _ADJACENT = 4  # words compared on each side of two figures
 _ADJACENT_NEED = 2  # matching words next to them that make them the same slot
 _CLASHING = frozenset(
-    {"year", "day", "money", "percent", "age", "duration", "count", "measure", "ordinal", "score"}
+    {
+        "year",
+        "day",
+        "money",
+        "percent",
+        "age",
+        "duration",
+        "count",
+        "measure",
+        "ordinal",
+        "score",
+        "ident",
+    }
 )
 _MONTH_WORDS = frozenset(
     [
@@ -109,12 +121,19 @@ class PageValues:
         self._values: dict[tuple[int, bool], list[Value]] = {}
         self._contexts: dict[tuple[int, int], dict[str, float]] = {}
         self._datelines: list[tuple[int, Value]] | None = None
+        self._stamps: list[tuple[int, Value]] | None = None
 
     def datelines(self) -> list[tuple[int, Value]]:
         """(passage, year or day) of the page's datelines, found once."""
         if self._datelines is None:
             self._datelines = dateline_values(self.passages)
         return self._datelines
+
+    def stamps(self) -> list[tuple[int, Value]]:
+        """(passage, year or day) of the page's metadata publication time, found once."""
+        if self._stamps is None:
+            self._stamps = stamp_values(self.passages)
+        return self._stamps
 
     def of(self, i: int, light: bool = False) -> list[Value]:
         """Values of passage `i` (none without a digit or a number word); dates, years and
@@ -145,6 +164,8 @@ def _comparable(c: Value, p: Value) -> bool:
         return not c.unit or not p.unit or c.unit == p.unit
     if c.kind == "ordinal":
         return not c.unit or not p.unit or c.unit == p.unit
+    if c.kind == "ident":  # "Twenty20" and "Twenty60", "Position 8" and "position 3"
+        return c.unit == p.unit
     return True
 
 
@@ -161,13 +182,12 @@ def _close(c: Value, p: Value) -> bool:
         return int(c.low) // 100 == int(p.low) // 100 and (
             not c.unit or not p.unit or c.unit == p.unit
         )
-    if c.kind == "score":  # any other score of the same match, found in the same words
+    if c.kind in ("score", "ident"):  # any other score or number under the same label
         return True
     if c.low <= 0 or p.low <= 0:
         return False
     ratio = c.low / p.low
-    thousands = math.log10(ratio) / 3  # "$6.4 billion" for "$6.4 million": the same digits
-    return 0.25 <= ratio <= 4 or abs(thousands - round(thousands)) < 0.01
+    return 0.25 <= ratio <= 4 or _thousandfold(c, p)
 
 
 def _same_date(c: Value, p: Value) -> bool:
@@ -175,12 +195,18 @@ def _same_date(c: Value, p: Value) -> bool:
     return c.kind == p.kind == "year" and bool(c.unit) and c.unit == p.unit
 
 
-def _other_magnitude(c: Value, p: Value) -> bool:
-    """The same amount of the same currency a thousandfold off ("$25 billion", "$25 million")."""
-    if c.kind != "money" or p.kind != "money" or c.low <= 0 or p.low <= 0:
+def _thousandfold(c: Value, p: Value) -> bool:
+    """The same digits a thousandfold off ("6.4 billion", "c. 6.4 million"), at the middle of
+    each interval."""
+    if c.low <= 0 or p.low <= 0:
         return False
     thousands = math.log10(((c.low + c.high) / 2) / ((p.low + p.high) / 2)) / 3
     return round(thousands) != 0 and abs(thousands - round(thousands)) < 0.01
+
+
+def _other_magnitude(c: Value, p: Value) -> bool:
+    """The same amount of the same currency a thousandfold off ("$25 billion", "$25 million")."""
+    return c.kind == "money" and p.kind == "money" and _thousandfold(c, p)
 
 
 _FIELD = re.compile(r"\s*([A-Z][a-z]+)\s*:\s*(?:(?:on|in)\s+)?$")  # "Released: " before a date
@@ -200,18 +226,43 @@ def _event_date(c: Value, page: PageValues, i: int, best: int) -> bool:
     )
 
 
+_HYPHENATED = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _side_words(text: str) -> list[str]:
+    """Lowercase words, a hyphenated one as one ("Ibero-American" is "iberoamerican")."""
+    return [w.lower().replace("-", "") for w in _HYPHENATED.findall(text)]
+
+
 def _adjacent(a_text: str, a: Value, b_text: str, b: Value) -> tuple[int, int]:
     """Words matching right next to both figures, outward: (all of them, content words)."""
     spans = ((a_text[: a.start], b_text[: b.start], -1), (a_text[a.end :], b_text[b.end :], 1))
     same = content = 0
     for a_side, b_side, step in spans:
-        a_words = [w.lower() for w in _WORD.findall(a_side)][::step][:_ADJACENT]
-        b_words = [w.lower() for w in _WORD.findall(b_side)][::step][:_ADJACENT]
+        a_words = _side_words(a_side)[::step][:_ADJACENT]
+        b_words = _side_words(b_side)[::step][:_ADJACENT]
         for x, y in zip(a_words, b_words, strict=False):
             if x != y:
                 break
             same, content = same + 1, content + is_content(x)
     return same, content
+
+
+def _same_nouns(a_text: str, a: Value, b_text: str, b: Value) -> bool:
+    """True when the first two content words on one side of both figures, among the nearest
+    few words, are the same ("1997 U.S. Census data", "U.S. 2000 Census data")."""
+    spans = ((a_text[: a.start], b_text[: b.start], -1), (a_text[a.end :], b_text[b.end :], 1))
+    for a_side, b_side, step in spans:
+        a_words = [w for w in _side_words(a_side)[::step][:_ADJACENT] if _is_noun_like(w)]
+        b_words = [w for w in _side_words(b_side)[::step][:_ADJACENT] if _is_noun_like(w)]
+        if len(a_words) >= _ADJACENT_NEED and a_words[:_ADJACENT_NEED] == b_words[:_ADJACENT_NEED]:
+            return True
+    return False
+
+
+def _is_noun_like(word: str) -> bool:
+    """A content word of letters that is no month name."""
+    return word.isalpha() and len(word) > 2 and is_content(word) and word not in _MONTH_WORDS
 
 
 def _clash(claim: str, c: Value, page: PageValues, i: int, p: Value) -> Clash:
@@ -246,19 +297,43 @@ def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool
 
     A report tells of what happened by its own date: a claim year the page never states, 2–8
     years from the one year its datelines give, or a day later in the dateline's month, puts
-    the reported event at another time. The flag is True when every dateline precedes the
-    claim's year: the page was written before the event it would report.
+    the reported event at another time. The flag is True when every dateline (or metadata
+    stamp) precedes the claim's year or day: the page was written before the event it would
+    report.
     """
-    dated = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
+    shown = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
+    stamped = [(i, p) for i, p in page.stamps() if p.kind == c.kind and _near_date(c, p)]
+    dated = shown + stamped
     if not dated or any(c.agrees(p) for _, p in dated):
         return None
     i, p = max(dated, key=lambda d: d[1].high)
     if p.high < c.low:  # every dateline earlier: the page was written before the claim's date
-        return _clash(claim, c, page, i, p), c.kind == "year"
+        return _clash(claim, c, page, i, p), True
+    dated = shown  # a metadata stamp bounds the story from above only
+    if not dated:
+        return None
     if c.kind == "day" or len({p.low for _, p in dated}) > 1:
         return None
     i, p = dated[0]
     return _clash(claim, c, page, i, p), False
+
+
+def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues) -> Clash | None:
+    """The year the page gives a day the claim names without one ("killed on 10 October" in a
+    claim of 1992, "on 10 October 1990" on the page), a little off the claim's year."""
+    days = [d for d in values if d.kind == "day" and not d.unit]
+    for i in range(len(page.passages)) if days else ():
+        found = page.of(i, True)
+        for p in found:
+            if p.kind != "day" or not p.unit or not any(d.agrees(p) for d in days):
+                continue
+            mark = f"{int(p.low) // 100:02d}{int(p.low) % 100:02d}"
+            years = [
+                y for y in found if y.kind == "year" and y.unit == mark and y.low == float(p.unit)
+            ]
+            if years and _close(c, years[0]):
+                return _clash(claim, c, page, i, years[0])
+    return None
 
 
 def _near_date(c: Value, p: Value) -> bool:
@@ -297,8 +372,16 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             missing_days += [c] if c.kind == "day" else []
         if c.kind not in _CLASHING:
             continue
-        if not ok and c.kind in ("year", "day") and dated is None:
-            dated, sure = _dateline_clash(claim, c, page) or (None, False)
+        if not ok and c.kind in ("year", "day") and not sure:
+            # the surest dated clash of the claim's dates: a year after every dateline beats a
+            # day a little off one
+            found_date, found_sure = _dateline_clash(claim, c, page) or (None, False)
+            if found_date is not None and (dated is None or found_sure):
+                dated, sure = found_date, found_sure
+        if not ok and c.kind == "year" and not c.unit and not sure:
+            found_date = _dated_day_clash(claim, c, values, page)
+            if found_date is not None:
+                dated, sure = found_date, True
         best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):
@@ -321,6 +404,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     local = (
                         same >= _ADJACENT_NEED
                         and content >= 1
+                        or _same_nouns(claim, c, page.passages[i], p)
+                        or c.kind == "ident"  # its label is the word next to it
                         or _same_date(c, p)
                         or _other_magnitude(c, p)
                         or (c.kind == "year" and _field(page.passages[i], p, found, ctx))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from app.verify.values import Value, parse_values
 
-__all__ = ["dateline_values", "is_dateline"]
+__all__ = ["dateline_values", "is_dateline", "stamp_values"]
 
 # "9:14 pm", "09.23", and the ISO time of a timestamp ("T14:22:00.5+02:00", "T09:05Z")
 _TIME = re.compile(
@@ -24,6 +25,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 _BYLINE = re.compile(r"\b[Bb][Yy](?:\s+[A-Z][\w.'’-]*)+")  # "By Chava Gourarie"
 # An author's name (2–4 capitalised words) opening the passage right before its blanked date.
 _AUTHOR = re.compile(r"^\s*(?:[A-Z][a-z][\w'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*(?=\s+$|\s{2,})")
+# A metadata line with the page's publication time ("(meta data) PUBLISHED DATETIME: 2014-…").
+_STAMP = re.compile(r"^\(meta ?data\)\s+(?:PUBLISHED|DATE)[A-Z ]*:\s*", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.])[0-3]?\d[/.][0-3]?\d[/.](?P<y>(?:1[89]|20)\d\d)(?![\d/.])")
 
 
@@ -65,4 +68,27 @@ def dateline_values(passages: list[str]) -> list[tuple[int, Value]]:
             out += [(i, v) for v in values if v.kind in ("year", "day")]
         elif (numeric := _numeric_year(text)) is not None:
             out.append((i, numeric))
+    return out
+
+
+def stamp_values(passages: list[str]) -> list[tuple[int, Value]]:
+    """(passage index, value) of the year and day of the page's metadata publication time.
+
+    A machine stamp is often the time the page was last modified: nothing it reports happened
+    after it, but the story may be years older.
+    """
+    out = []
+    for i, text in enumerate(passages):
+        m = _STAMP.match(text)
+        if m is None or len(text) > 120:
+            continue
+        rest = text[m.end() :]
+        values = parse_values(rest, light=True)
+        if values and is_dateline(rest, values):
+            shift = m.end()  # offsets into the whole passage
+            out += [
+                (i, replace(v, start=v.start + shift, end=v.end + shift))
+                for v in values
+                if v.kind in ("year", "day")
+            ]
     return out

@@ -57,6 +57,11 @@ _WORD_NUMBER = re.compile(
 )
 # "5 or more children": what a bare number counts, past its "or more"
 _OR_MORE = re.compile(r"\s+(?:or|and)\s+(?:more|fewer|less)\s+([a-z][a-z-]+)")
+# "93 different shapes": a plural noun past one word that describes it
+_DESCRIBED = re.compile(
+    r"[\s\u00a0]+(?P<adj>[a-z][a-z-]*|\d+(?:st|nd|rd|th)-[a-z]+)\s+(?P<n>[a-z]+)\b"
+)
+_PLURALS = frozenset({"people", "children", "men", "women", "feet", "staff"})
 _WORD_VALUES = {w: i + 2 for i, w in enumerate((
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -65,6 +70,14 @@ _WORD_VALUES = {w: i + 2 for i, w in enumerate((
 _SCORE = re.compile(
     r"(?<![\d.,/:–-])(?P<a>\d{1,3})\s?[–-]\s?(?P<b>\d{1,3})(?![\d/:–-]|[.,]\d)"
     r"(?P<noun>\s+(?:lead|win|victory|defeat|loss|draw|tie|up|down|scoreline|aggregate)\b)?",
+    re.IGNORECASE,
+)
+# An identifier: letters glued to a number ("Twenty20", "A380", "COVID-19") or a number a
+# label word names ("Position 8", "Route 66", "Season 3"); kept apart from amounts.
+_IDENT = re.compile(
+    r"\b(?P<g>[A-Za-z]{2,})(?P<h>-?)(?P<n>\d{1,4})\b(?![.,]\d)"
+    r"|\b(?P<w>position|route|flight|section|chapter|episode|season|highway|interstate|channel"
+    r"|platform|gate|room|volume|issue|track|pier|bus)\s+(?P<m>\d{1,4})\b(?![.,:/]\d)",
     re.IGNORECASE,
 )
 _SCORE_VERB = re.compile(r"\b(?:won|lost|beat|drew|led|leads|trailed|trails)\s+(?:by\s+)?$", re.I)
@@ -95,7 +108,7 @@ _UNIT_NAMES = {
 class Value:
     """One figure: its type, the interval it allows, its unit and where it is in the text."""
 
-    kind: str  # year day month money percent age duration ordinal count score measure number
+    kind: str  # year day month money percent age duration ordinal count score measure ident number
     low: float
     high: float
     unit: str  # what it counts; for a year of a full date, its month and day ("0201")
@@ -247,6 +260,7 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
             score = high * 1000.0 + low  # "10–3" and "3–10" alike: 10003
             out.append(Value("score", score, score, "", m.start("a"), m.end("b"), True))
             taken.append(m.span())
+    out += _identifiers(text, taken)
     for m in _ORDINAL.finditer(text):
         if not _overlaps(taken, *m.span()):
             n = float(m["n"]) if m["n"] else float(_ORDINAL_WORDS[lower_as_regex(m["w"])])
@@ -265,18 +279,39 @@ def parse_values(text: str, light: bool = False) -> list[Value]:
     return sorted(out, key=lambda v: v.start)
 
 
+def _identifiers(text: str, taken: list[tuple[int, int]]) -> list[Value]:
+    """Identifiers of `text` with their label as unit (not a year after "mid-", "pre-"…)."""
+    out = []
+    for m in _IDENT.finditer(text):
+        if _overlaps(taken, *m.span()) or (m["h"] and len(m["n"]) == 4):
+            continue
+        label, group = (m["g"], "n") if m["g"] else (m["w"], "m")
+        n = float(m[group])
+        out.append(Value("ident", n, n, label.lower(), *m.span(group), True))
+        taken.append(m.span())
+    return out
+
+
 def _counted(text: str, v: Value) -> Value:
-    """A bare number followed by "or more" and a noun counts that noun ("5 or more children")."""
-    m = _OR_MORE.match(text, v.end) if v.kind == "number" else None
-    if m is None:
+    """A bare number before a plural noun, past one word that describes it, counts that noun
+    ("93 different shapes", "72,000 square feet", "400 9th-grade students", "5 or more
+    children")."""
+    if v.kind != "number":
         return v
-    return Value("count", v.low, v.high, _singular(m.group(1)), v.start, v.end, v.digits)
+    m = _OR_MORE.match(text, v.end) or _DESCRIBED.match(text, v.end)
+    noun = m.group(m.lastindex or 1) if m else ""
+    if not noun or noun in qp.NOT_NOUN or (m and m.re is _DESCRIBED and m["adj"] in qp.NOT_NOUN):
+        return v
+    if m and m.re is _DESCRIBED and not (noun in _PLURALS or _singular(noun) != noun):
+        return v
+    return Value("count", v.low, v.high, _singular(noun), v.start, v.end, v.digits)
 
 
 def _next_word(text: str, pos: int) -> str:
-    """The lowercase word after `pos`, singular: the thing an ordinal ranks."""
-    m = re.match(r"[\s-]+([A-Za-z]+)", text[pos : pos + 30])
-    return _singular(m.group(1).lower()) if m else ""
+    """The lowercase word after `pos`, singular, hyphens dropped ("Ibero-American" is
+    "iberoamerican"): the thing an ordinal ranks."""
+    m = re.match(r"[\s-]+([A-Za-z]+(?:-[A-Za-z]+)*)", text[pos : pos + 40])
+    return _singular(m.group(1).replace("-", "").lower()) if m else ""
 
 
 def _singular(word: str) -> str:

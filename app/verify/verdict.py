@@ -9,9 +9,11 @@ from typing import Literal
 
 from app.verify.claim_text import normalise_units, strip_attribution
 from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
+from app.verify.conversions import conversion_clash
 from app.verify.entities import entity_clash
 from app.verify.negation import negation_clash
 from app.verify.passages import split_passages, trim_evidence
+from app.verify.ranges import range_clash
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
 from app.verify.roles import role_clash
 from app.verify.scoring import Params, load_params, support_score
@@ -190,14 +192,21 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         union = _union(page, chosen)
         need = SURE_DATED_TOPIC if figures.sure else DATED_TOPIC
         clash = figures.dated if coverage(topic, union) >= need else None
+    bare = _bare_numbers(text, terms, figures, page)
+    if (
+        clash is None
+        and (figures.unstated or bare)
+        and coverage(topic, _union(page, chosen)) >= DATED_TOPIC
+    ):
+        # "355 feet (43 m)" where the page says 108 metres: the claim's own pair disagrees;
+        # "1491–2567" where it says 1491-1510: a range with one end changed.
+        clash = conversion_clash(text, page.values) or range_clash(text, page.values)
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
         clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
     if clash is not None:
         order = list(dict.fromkeys([clash.passage, *order]))[:_PASSAGES]
-    return Analysis(
-        features, order, clash, figures.unstated + _bare_numbers(text, terms, figures, page)
-    )
+    return Analysis(features, order, clash, figures.unstated + bare)
 
 
 _SEASON = re.compile(r"\b(?:1[0-9]|20)\d\d\s?[-–/]\s?(\d\d)\b")  # "2018–19": 2019, said short

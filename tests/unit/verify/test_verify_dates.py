@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.verify.clashes import PageValues, check_figures
-from app.verify.datelines import dateline_values, is_dateline
+from app.verify.datelines import dateline_values, is_dateline, stamp_values
 from app.verify.values import parse_values
 from app.verify.verdict import verify_claim
 
@@ -268,3 +268,70 @@ def test_a_dated_field_of_another_label_says_nothing_of_the_claims_year() -> Non
 def test_a_clash_in_the_same_words_needs_half_the_claims_topic() -> None:
     claim = RELEASE_CLAIM.format(year=2020) + " Critics in Boston, Denver and Seattle wept."
     assert verify_claim(claim, RELEASE_PAGE).status != "contradicted"
+
+
+def test_a_metadata_publication_stamp_is_read_apart_from_datelines() -> None:
+    passages = ["(meta data) PUBLISHED DATETIME: 2014-09-25 14:53", "The band toured."]
+    assert dateline_values(passages) == []
+    assert [(i, v.kind, v.low) for i, v in stamp_values(passages)] == [
+        (0, "day", 925.0),
+        (0, "year", 2014.0),
+    ]
+    assert stamp_values(["(meta data) PUBLISHED DATETIME: the band toured in 2014 and 2015"]) == []
+
+
+_STAMPED = [
+    "(meta data) PUBLISHED DATETIME: 2014-09-25 14:53",
+    "The band released its fourth album, Gold Rush, through Stereotypes Music this week.",
+]
+
+
+def test_a_release_after_the_pages_publication_stamp_is_contradicted() -> None:
+    claim = "The band released its fourth album Gold Rush through Stereotypes Music in 2020."
+    verdict = verify_claim(claim, _STAMPED)
+    assert verdict.status == "contradicted"
+    assert "the page says '2014'" in verdict.reasons[0]
+
+
+def test_a_year_before_a_publication_stamp_is_no_dated_clash() -> None:
+    # A stamp may be the time of the last change: the story it carries can be years older.
+    claim = "The band released its fourth album Gold Rush through Stereotypes Music in {}."
+    assert _check(claim.format(2011), _STAMPED).dated is None
+    assert _check(claim.format(2020), _STAMPED).dated is not None
+
+
+def test_a_day_after_every_dateline_of_its_month_is_contradicted() -> None:
+    page = [
+        "13 September 2013 10:59 pm",
+        "Charlotte Crosby has been crowned the winner of Celebrity Big Brother, ahead of Love.",
+    ]
+    claim = "On 15 September, Love was announced as the Celebrity Big Brother runner-up."
+    assert verify_claim(claim, page).status == "contradicted"
+    assert verify_claim(claim.replace("15", "13"), page).status != "contradicted"
+
+
+def test_the_surest_dated_clash_of_a_claims_dates_is_kept() -> None:
+    # The day is a little off the page's (a clash needing half the topic); the year is after
+    # the page's publication stamp (a clash needing a quarter): the year's is kept.
+    page = [
+        "(meta data) PUBLISHED DATETIME: 2014-09-25 14:53",
+        "Their album was released on October 28 by Stereotypes Music.",
+    ]
+    found = check_figures(
+        "It was released on October 27, 2020, by Stereotypes Music.",
+        PageValues(page),
+        {1: 1.0},
+        lambda i: 1.0,
+    )
+    assert found.dated is not None and found.sure
+    assert found.dated.page_span == "2014"
+
+
+def test_the_year_a_page_gives_a_claims_yearless_day_dates_the_claim() -> None:
+    page = ["Opposition groups organized public demonstrations in Dhaka on 10 October 1990."]
+    claim = "The first casualty of the 1992 uprising was killed on 10 October in Dhaka."
+    found = _check(claim, page)
+    assert found.dated is not None and found.sure
+    assert (found.dated.claim_span, found.dated.page_span) == ("1992", "1990")
+    assert _check(claim.replace("10 October", "3 March"), page).dated is None
+    assert _check(claim.replace("1992", "1990"), page).dated is None

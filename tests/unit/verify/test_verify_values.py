@@ -227,3 +227,69 @@ def test_another_score_in_the_same_words_contradicts() -> None:
     assert (
         check_figures(claim.format(score="10–7"), PageValues(page), {}, lambda i: 1.0).clash is None
     )
+
+
+def test_an_ordinal_ranks_a_hyphenated_word_as_one() -> None:
+    ranks = [
+        v.unit for v in parse_values("the 6th Ibero-American Championship, the 10th Iberoamerican")
+    ]
+    assert ranks == ["iberoamerican", "iberoamerican"]
+
+
+def test_another_edition_of_a_hyphenated_championship_is_contradicted() -> None:
+    page = ["Lazaro Bruzon wins the 6th Ibero-American Championship in Bilbao on the last day."]
+    claim = "Bruzon won the 10th Iberoamerican Championship in Bilbao."
+    assert verify_claim(claim, page).status == "contradicted"
+    same = "Bruzon won the 6th Ibero-American Championship in Bilbao."
+    assert verify_claim(same, page).status == "supported"
+
+
+def test_a_number_before_a_described_plural_counts_it() -> None:
+    kinds = _kinds("It took 93 different shapes, 72,000 square feet and 400 9th-grade students.")
+    assert ("count", "93") in kinds and ("count", "72,000") in kinds and ("count", "400") in kinds
+    assert [v.unit for v in parse_values("93 different shapes")] == ["shape"]
+    assert _kinds("He won 3 of the games.") == [("number", "3")]
+
+
+def test_another_count_of_a_described_noun_is_contradicted() -> None:
+    page = ["Craftsmen made a total of 673 panels in 91 different shapes to encase the dome."]
+    claim = "The dome needed 673 panels in 40 different shapes."
+    assert verify_claim(claim, page).status == "contradicted"
+    assert verify_claim(claim.replace("40", "91"), page).status == "supported"
+
+
+def test_a_year_clashes_between_the_same_nouns_a_word_apart() -> None:
+    # No passage is on topic: only the words around the two years tie them.
+    page = PageValues(["The book draws heavily upon U.S. 2000 Census data on the population."])
+    found = check_figures("It co-published a book on 1994 U.S. Census data.", page, {}, lambda i: 0)
+    assert found.clash is not None and found.local
+    assert found.clash.page_span == "2000"
+    other = check_figures("It co-published a book on 1994 U.S. trade data.", page, {}, lambda i: 0)
+    assert not other.local
+
+
+def test_a_magnitude_clashes_with_an_amount_the_page_gives_roughly() -> None:
+    page = [
+        "Successful acquisition of Ashdown Investment Trust for a consideration of c. £66 million."
+    ]
+    claim = "The company acquired Ashdown Investment Trust for £66 billion."
+    assert verify_claim(claim, page).status == "contradicted"
+    assert verify_claim(claim.replace("billion", "million"), page).status != "contradicted"
+
+
+def test_identifiers_keep_their_label() -> None:
+    found = parse_values("The Twenty20 final, Council Position 8 and Route 66 in mid-2019.")
+    assert [(v.kind, v.low, v.unit) for v in found] == [
+        ("ident", 20.0, "twenty"),
+        ("ident", 8.0, "position"),
+        ("ident", 66.0, "route"),
+    ]
+
+
+def test_another_number_under_the_same_label_is_contradicted() -> None:
+    page = ["In the Council Position 8 race, also citywide, Mosqueda got 62 percent of the vote."]
+    claim = "Mosqueda was elected to the council citywide in the Position 3 race."
+    assert verify_claim(claim, page).status == "contradicted"
+    assert verify_claim(claim.replace("3", "8"), page).status != "contradicted"
+    other = "Mosqueda was elected to the council citywide in the Route 3 race."
+    assert verify_claim(other, page).status != "contradicted"  # another label: no clash
