@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -105,7 +106,7 @@ def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context) -> None:
     anchor = joined[start:]
     text = anchor.strip()
     lead = len(anchor) - len(anchor.lstrip())
-    citation = is_source_link(
+    citation = not _beneath_page(raw, absolute, ctx.base_url) and is_source_link(
         raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains,
         before=joined[:start], page_hosts=ctx.own_hosts,
     )  # fmt: skip
@@ -113,6 +114,15 @@ def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context) -> None:
     span = (start + lead, start + lead + len(text))
     run.links.append(Link(*span, absolute, text, citation, own=own))
     run.sourced = run.sourced or (not own and (citation or names_a_site(absolute, text)))
+
+
+def _beneath_page(raw: str, absolute: str, page: str) -> bool:
+    """A bare relative href that lands beneath the article's own address
+    ("lly-screwed-queen-…/" on ".../royal-arrogance/"): a truncated link, no source."""
+    if not raw or raw.startswith(("/", "#", "?", ".")) or "://" in raw or raw.startswith("//"):
+        return False
+    path = urlsplit(page).path
+    return path.count("/") >= 2 and path.endswith("/") and absolute.startswith(page)
 
 
 def _cites(run: Run) -> bool:

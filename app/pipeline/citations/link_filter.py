@@ -195,8 +195,8 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     # a clause-long phrase opening a later sentence of the paragraph ("… 30fps. <a>While not
     # ideal for such a service</a>, impressions appear…") is running text too
     follows = not clause.strip() and before.strip() and not before.rstrip().endswith(":")
-    if follows and len(words) >= _OPENING_WORDS:
-        return True
+    if follows and (len(words) >= _OPENING_WORDS or _EVENT_WORDS.search(text)):
+        return True  # "… did not find the girl. <a>He was later fired</a>."
     return len(clause.split()) >= _CLAUSE_WORDS or (opens and bool(long_enough))
 
 

@@ -1,11 +1,14 @@
 """Habits of real pages, ninth batch (shop buttons and disclosures, magazine plugs, the page
-announcing what follows), each on minimal HTML of our own."""
+announcing what follows, a linked short sentence, a truncated link), each on minimal HTML of
+our own."""
 
 from __future__ import annotations
 
 import pytest
-from pipeline_pages import extract, sentence
+from pipeline_pages import extract, page, sentence, urls
 
+from app.pipeline import run_pipeline
+from app.pipeline.citations.sources import normalize_url
 from app.pipeline.page.boilerplate import is_notice_text
 
 
@@ -46,3 +49,22 @@ def test_the_page_announcing_what_follows_is_no_claim() -> None:
         assert not sentence(ext, intro).is_claim, intro
     assert sentence(ext, "The team allowed 21 points").is_claim
     assert sentence(ext, "Temperatures fell").is_claim
+
+
+def test_a_short_linked_sentence_reporting_an_event_cites_the_own_story() -> None:
+    story = "https://news.example.org/news/local/Chief-Fires-Officer-Who-Missed-Girl-511541991.html"
+    ext = extract(
+        "<p>Earlier that night, a police sergeant searched the same hotel room but did not find "
+        f'the girl. <a href="{story}">He was later fired</a>.</p>'
+    )
+    assert urls(sentence(ext, "He was later fired")) == {normalize_url(story)}
+
+
+def test_a_truncated_relative_link_beneath_the_article_is_no_source() -> None:
+    html = page(
+        "<p>The palace announced the interview on Monday. His mother was <a href="
+        '"lly-screwed-queen-did-not-sign-off-on-the-interview/">said to have been against</a> '
+        "the idea.</p>"
+    )
+    ext = run_pipeline(html, "https://news.example.org/columnists/2019-royal-arrogance/")
+    assert all(not s.citations for s in ext.sentences)
