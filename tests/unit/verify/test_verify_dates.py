@@ -335,3 +335,28 @@ def test_the_year_a_page_gives_a_claims_yearless_day_dates_the_claim() -> None:
     assert (found.dated.claim_span, found.dated.page_span) == ("1992", "1990")
     assert _check(claim.replace("10 October", "3 March"), page).dated is None
     assert _check(claim.replace("1992", "1990"), page).dated is None
+
+
+def test_a_dateline_may_say_originally_published_updated_or_corrected() -> None:
+    for text in (
+        "Originally published November 22, 2009 at 9:57 PM",
+        "| Page modified November 23, 2009 at 1:46 AM",
+        "July 23, 2019 News Release",
+        "Correction: July 27, 2014",
+        "Reviewed July 7, 2009.",
+    ):
+        assert is_dateline(text, parse_values(text, light=True)), text
+    for text in ("Retrieved 2009-09-30.", "Accessed 23 August 2019.", "Formed in January 1915."):
+        assert not is_dateline(text, parse_values(text, light=True)), text
+
+
+def test_an_originally_published_dateline_dates_the_story_it_reports() -> None:
+    page = [
+        "Real Salt Lake wins MLS Cup on penalty kicks",
+        "Originally published November 22, 2009 at 9:57 PM",
+        "Real Salt Lake beat the Galaxy on penalties, 5-4, to win the MLS Cup.",
+    ]
+    # "11 years" is unstated too, so the lone-suspect rule does not decide this one.
+    claim = "After 11 years, Real Salt Lake won the MLS Cup in 2011, beating the Galaxy 5-4."
+    assert verify_claim(claim, page).status == "contradicted"
+    assert verify_claim(claim.replace("2011", "2009"), page).status != "contradicted"
