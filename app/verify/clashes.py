@@ -301,6 +301,9 @@ def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool
     stamp) precedes the claim's year or day: the page was written before the event it would
     report.
     """
+    for i, p in page.datelines() + page.stamps():
+        if c.kind == p.kind == "year" and _days_apart(c, p) <= _NEAR_DAYS and _close(c, p):
+            return _clash(claim, c, page, i, p), True
     shown = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
     stamped = [(i, p) for i, p in page.stamps() if p.kind == c.kind and _near_date(c, p)]
     dated = shown + stamped
@@ -316,6 +319,18 @@ def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool
         return None
     i, p = dated[0]
     return _clash(claim, c, page, i, p), False
+
+
+_NEAR_DAYS = 3  # a report dated a few days after (or before) the event it tells of
+
+
+def _days_apart(c: Value, p: Value) -> int:
+    """Days between the month and day of two years of full dates (a large number if either
+    has none): "March 1, 2011" is a day before a dateline "March 2, 2017"."""
+    if len(c.unit) != 4 or len(p.unit) != 4 or not (c.unit + p.unit).isdigit():
+        return 999
+    (cm, cd), (pm, pd) = divmod(int(c.unit), 100), divmod(int(p.unit), 100)
+    return abs((cm * 31 + cd) - (pm * 31 + pd))
 
 
 def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues) -> Clash | None:

@@ -360,3 +360,21 @@ def test_an_originally_published_dateline_dates_the_story_it_reports() -> None:
     claim = "After 11 years, Real Salt Lake won the MLS Cup in 2011, beating the Galaxy 5-4."
     assert verify_claim(claim, page).status == "contradicted"
     assert verify_claim(claim.replace("2011", "2009"), page).status != "contradicted"
+
+
+def test_a_date_a_day_off_a_dateline_in_another_year_is_the_reported_event_misdated() -> None:
+    page = [
+        "By Travis Zimpfer on March 2, 2017",
+        "Posted on August 25, 2019",
+        "The commission named Powell, Hardwick and Lipman as the three applicants for the seat.",
+    ]
+    claim = "On March 1, {year} Powell was named as one of three applicants for the seat."
+    verdict = verify_claim(claim.format(year=2011), page)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2011' (year); the page says '2017'"
+    assert verify_claim(claim.format(year=2017).replace("1", "2", 1), page).status != "contradicted"
+    near = _check(claim.format(year=2011), page)
+    assert near.sure and near.dated is not None and near.dated.page_span == "2017"
+    # a month away from every dateline, the claim may date an older event the page recalls
+    far = _check(claim.replace("March 1", "April 9").format(year=2011), page)
+    assert not far.sure
