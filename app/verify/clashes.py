@@ -89,6 +89,7 @@ class FigureCheck:
     dated: Clash | None = None  # a date the page never states, off its dateline or same day
     sure: bool = False  # `dated` is after every dateline, or the same day and month
     local: bool = False  # `clash` is of a figure the page never states, in the same words
+    tied: bool = False  # `local`, and the words right next to both figures are the same
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -368,7 +369,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     """
     values = parse_values(claim)
     light = all(v.kind in LIGHT_KINDS for v in values)
-    stated, unstated, clash, worst, clash_local = 0, [], None, 0.0, False
+    stated, unstated, clash, worst, clash_local, clash_tied = 0, [], None, 0.0, False, False
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     dated: Clash | None = None
@@ -402,7 +403,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             for p in page.of(i, light):
                 if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
                     continue
-                local = False
+                local = tied = False
                 sim = _similarity(ctx, page.context(i, p))
                 if ok:
                     strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
@@ -416,10 +417,13 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
                         dated, sure = _clash(claim, c, page, i, p), _same_date(c, p)
-                    local = (
+                    tied = (
                         same >= _ADJACENT_NEED
                         and content >= 1
                         or _same_nouns(claim, c, page.passages[i], p)
+                    )
+                    local = (
+                        tied
                         or c.kind == "ident"  # its label is the word next to it
                         or _same_date(c, p)
                         or _other_magnitude(c, p)
@@ -428,7 +432,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)
-                    clash_local = not ok and local
+                    clash_local, clash_tied = not ok and local, not ok and tied
     return FigureCheck(
-        len(values), stated, tuple(unstated), clash, suspect, dated, sure, clash_local
+        len(values), stated, tuple(unstated), clash, suspect, dated, sure, clash_local, clash_tied
     )

@@ -378,3 +378,18 @@ def test_a_date_a_day_off_a_dateline_in_another_year_is_the_reported_event_misda
     # a month away from every dateline, the claim may date an older event the page recalls
     far = _check(claim.replace("March 1", "April 9").format(year=2011), page)
     assert not far.sure
+
+
+def test_a_year_in_the_same_words_needs_only_a_quarter_of_the_claims_topic() -> None:
+    page = ["Matt Warshaw", "Class of 1978.", "Surf writer and historian.", "Dewey Weber"]
+    claim = (
+        "A graduate of the Class of {y}, Warshaw joined Dewey Weber among the alumni honoured "
+        "for their work in politics, business, science, music and sports."
+    )
+    verdict = verify_claim(claim.format(y=1972), page)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '1972' (year); the page says '1978'"
+    assert verify_claim(claim.format(y=1978), page).status != "contradicted"
+    # the same year in other words is no clash on so thin a topic
+    other = ["Matt Warshaw", "Founded in 1978.", "Surf writer and historian.", "Dewey Weber"]
+    assert verify_claim(claim.format(y=1972), other).status != "contradicted"
