@@ -88,8 +88,9 @@ class FigureCheck:
     suspect: Clash | None = None  # the closest differing figure for one the page never states
     dated: Clash | None = None  # a date the page never states, off its dateline or same day
     sure: bool = False  # `dated` is after every dateline, or the same day and month
-    local: bool = False  # `clash` is of a figure the page never states, in the same words
-    tied: bool = False  # `local`, and the words right next to both figures are the same
+    local: Clash | None = None  # the surest clash of a figure the page never states, in the
+    # same words (or on the same day, or the same amount a thousandfold off)
+    tied: bool = False  # `local` has the same words right next to both figures
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -369,7 +370,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     """
     values = parse_values(claim)
     light = all(v.kind in LIGHT_KINDS for v in values)
-    stated, unstated, clash, worst, clash_local, clash_tied = 0, [], None, 0.0, False, False
+    stated, unstated, clash, worst = 0, [], None, 0.0
+    local_clash, local_worst, clash_tied = None, 0.0, False
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     dated: Clash | None = None
@@ -432,7 +434,9 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)
-                    clash_local, clash_tied = not ok and local, not ok and tied
+                if not ok and local and strength > local_worst:
+                    local_worst, local_clash = strength, _clash(claim, c, page, i, p)
+                    clash_tied = tied
     return FigureCheck(
-        len(values), stated, tuple(unstated), clash, suspect, dated, sure, clash_local, clash_tied
+        len(values), stated, tuple(unstated), clash, suspect, dated, sure, local_clash, clash_tied
     )

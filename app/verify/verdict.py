@@ -187,7 +187,7 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         # on the same day, or the same amount a thousandfold off): a story the page tells.
         # Where the words right next to both are the same ("Class of 1978"), they tie the two
         # figures, and a quarter of the topic shows it is the claim's story.
-        clash = figures.clash
+        clash = figures.local
     if clash is None and figures.dated is not None:
         # A date is a page-level fact: half the claim's topic shows the page tells that story.
         # A page dated before the claimed year, or the claim's day and month in another year,

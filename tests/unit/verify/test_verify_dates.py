@@ -393,3 +393,14 @@ def test_a_year_in_the_same_words_needs_only_a_quarter_of_the_claims_topic() -> 
     # the same year in other words is no clash on so thin a topic
     other = ["Matt Warshaw", "Founded in 1978.", "Surf writer and historian.", "Dewey Weber"]
     assert verify_claim(claim.format(y=1972), other).status != "contradicted"
+
+
+def test_a_clash_in_the_same_words_is_kept_beside_a_stronger_one_in_other_words() -> None:
+    passages = [
+        "The New Face of Asian Pacific America (1998) Co-published with AsianWeek",
+        "Drawing upon U.S. 2000 Census data, The New Face analyzes population trends.",
+    ]
+    claim = "AsianWeek co-published a book on 1995 U.S. Census data, The New Face."
+    found = check_figures(claim, PageValues(passages), {0: 1.0}, lambda i: 0.3)
+    assert found.clash is not None and found.clash.page_span == "1998"
+    assert found.local is not None and found.local.page_span == "2000" and found.tied
