@@ -88,7 +88,9 @@ class FigureCheck:
     suspect: Clash | None = None  # the closest differing figure for one the page never states
     dated: Clash | None = None  # a date the page never states, off its dateline or same day
     sure: bool = False  # `dated` is after every dateline, or the same day and month
-    local: bool = False  # `clash` is of a figure the page never states, in the same words
+    local: Clash | None = None  # the surest clash of a figure the page never states, in the
+    # same words (or on the same day, or the same amount a thousandfold off)
+    tied: bool = False  # `local` has the same words right next to both figures
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -301,6 +303,9 @@ def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool
     stamp) precedes the claim's year or day: the page was written before the event it would
     report.
     """
+    for i, p in page.datelines() + page.stamps():
+        if c.kind == p.kind == "year" and _days_apart(c, p) <= _NEAR_DAYS and _close(c, p):
+            return _clash(claim, c, page, i, p), True
     shown = [(i, p) for i, p in page.datelines() if p.kind == c.kind and _near_date(c, p)]
     stamped = [(i, p) for i, p in page.stamps() if p.kind == c.kind and _near_date(c, p)]
     dated = shown + stamped
@@ -316,6 +321,18 @@ def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool
         return None
     i, p = dated[0]
     return _clash(claim, c, page, i, p), False
+
+
+_NEAR_DAYS = 3  # a report dated a few days after (or before) the event it tells of
+
+
+def _days_apart(c: Value, p: Value) -> int:
+    """Days between the month and day of two years of full dates (a large number if either
+    has none): "March 1, 2011" is a day before a dateline "March 2, 2017"."""
+    if len(c.unit) != 4 or len(p.unit) != 4 or not (c.unit + p.unit).isdigit():
+        return 999
+    (cm, cd), (pm, pd) = divmod(int(c.unit), 100), divmod(int(p.unit), 100)
+    return abs((cm * 31 + cd) - (pm * 31 + pd))
 
 
 def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues) -> Clash | None:
@@ -353,7 +370,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     """
     values = parse_values(claim)
     light = all(v.kind in LIGHT_KINDS for v in values)
-    stated, unstated, clash, worst, clash_local = 0, [], None, 0.0, False
+    stated, unstated, clash, worst = 0, [], None, 0.0
+    local_clash, local_worst, clash_tied = None, 0.0, False
     suspect, suspect_strength = None, -1.0
     everywhere = range(len(page.passages))
     dated: Clash | None = None
@@ -387,7 +405,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             for p in page.of(i, light):
                 if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
                     continue
-                local = False
+                local = tied = False
                 sim = _similarity(ctx, page.context(i, p))
                 if ok:
                     strength = sim - max(ok) if sim - max(ok) >= STATED_GAP else -1.0
@@ -401,10 +419,13 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
                         dated, sure = _clash(claim, c, page, i, p), _same_date(c, p)
-                    local = (
+                    tied = (
                         same >= _ADJACENT_NEED
                         and content >= 1
                         or _same_nouns(claim, c, page.passages[i], p)
+                    )
+                    local = (
+                        tied
                         or c.kind == "ident"  # its label is the word next to it
                         or _same_date(c, p)
                         or _other_magnitude(c, p)
@@ -413,7 +434,9 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     strength = strength if local or (i in near and strength >= MIN_STRENGTH) else -1
                 if strength > worst:
                     worst, clash = strength, _clash(claim, c, page, i, p)
-                    clash_local = not ok and local
+                if not ok and local and strength > local_worst:
+                    local_worst, local_clash = strength, _clash(claim, c, page, i, p)
+                    clash_tied = tied
     return FigureCheck(
-        len(values), stated, tuple(unstated), clash, suspect, dated, sure, clash_local
+        len(values), stated, tuple(unstated), clash, suspect, dated, sure, local_clash, clash_tied
     )

@@ -17,6 +17,7 @@ _TIME = re.compile(
 )
 _LABEL_TEXT = """
 posted published updated first last modified date on at by am pm a.m p.m gmt utc bst cet cest
+originally page update correction corrected reviewed written news press release
 est edt cst cdt mst mdt pst pdt pt et ist aest monday tuesday wednesday thursday friday
 saturday sunday mon tue tues wed thu thur thurs fri sat sun
 """

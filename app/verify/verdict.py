@@ -181,10 +181,13 @@ def analyse(claim: str, page: Page) -> Analysis | None:
     features = claim_features(text, terms, page, chosen, stated, bool(figures.unstated))
     order = _evidence_order(chosen, ranks)
     clash = _contradiction(text, terms, page, chosen, ranks, figures.clash or figures.dated)
-    if clash is None and figures.local and coverage(topic, _union(page, chosen)) >= DATED_TOPIC:
+    tie_need = SURE_DATED_TOPIC if figures.tied else DATED_TOPIC
+    if clash is None and figures.local and coverage(topic, _union(page, chosen)) >= tie_need:
         # A figure the page never states, where the page has another in the same words (or
         # on the same day, or the same amount a thousandfold off): a story the page tells.
-        clash = figures.clash
+        # Where the words right next to both are the same ("Class of 1978"), they tie the two
+        # figures, and a quarter of the topic shows it is the claim's story.
+        clash = figures.local
     if clash is None and figures.dated is not None:
         # A date is a page-level fact: half the claim's topic shows the page tells that story.
         # A page dated before the claimed year, or the claim's day and month in another year,

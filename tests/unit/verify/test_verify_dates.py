@@ -335,3 +335,72 @@ def test_the_year_a_page_gives_a_claims_yearless_day_dates_the_claim() -> None:
     assert (found.dated.claim_span, found.dated.page_span) == ("1992", "1990")
     assert _check(claim.replace("10 October", "3 March"), page).dated is None
     assert _check(claim.replace("1992", "1990"), page).dated is None
+
+
+def test_a_dateline_may_say_originally_published_updated_or_corrected() -> None:
+    for text in (
+        "Originally published November 22, 2009 at 9:57 PM",
+        "| Page modified November 23, 2009 at 1:46 AM",
+        "July 23, 2019 News Release",
+        "Correction: July 27, 2014",
+        "Reviewed July 7, 2009.",
+    ):
+        assert is_dateline(text, parse_values(text, light=True)), text
+    for text in ("Retrieved 2009-09-30.", "Accessed 23 August 2019.", "Formed in January 1915."):
+        assert not is_dateline(text, parse_values(text, light=True)), text
+
+
+def test_an_originally_published_dateline_dates_the_story_it_reports() -> None:
+    page = [
+        "Real Salt Lake wins MLS Cup on penalty kicks",
+        "Originally published November 22, 2009 at 9:57 PM",
+        "Real Salt Lake beat the Galaxy on penalties, 5-4, to win the MLS Cup.",
+    ]
+    # "11 years" is unstated too, so the lone-suspect rule does not decide this one.
+    claim = "After 11 years, Real Salt Lake won the MLS Cup in 2011, beating the Galaxy 5-4."
+    assert verify_claim(claim, page).status == "contradicted"
+    assert verify_claim(claim.replace("2011", "2009"), page).status != "contradicted"
+
+
+def test_a_date_a_day_off_a_dateline_in_another_year_is_the_reported_event_misdated() -> None:
+    page = [
+        "By Travis Zimpfer on March 2, 2017",
+        "Posted on August 25, 2019",
+        "The commission named Powell, Hardwick and Lipman as the three applicants for the seat.",
+    ]
+    claim = "On March 1, {year} Powell was named as one of three applicants for the seat."
+    verdict = verify_claim(claim.format(year=2011), page)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '2011' (year); the page says '2017'"
+    assert verify_claim(claim.format(year=2017).replace("1", "2", 1), page).status != "contradicted"
+    near = _check(claim.format(year=2011), page)
+    assert near.sure and near.dated is not None and near.dated.page_span == "2017"
+    # a month away from every dateline, the claim may date an older event the page recalls
+    far = _check(claim.replace("March 1", "April 9").format(year=2011), page)
+    assert not far.sure
+
+
+def test_a_year_in_the_same_words_needs_only_a_quarter_of_the_claims_topic() -> None:
+    page = ["Matt Warshaw", "Class of 1978.", "Surf writer and historian.", "Dewey Weber"]
+    claim = (
+        "A graduate of the Class of {y}, Warshaw joined Dewey Weber among the alumni honoured "
+        "for their work in politics, business, science, music and sports."
+    )
+    verdict = verify_claim(claim.format(y=1972), page)
+    assert verdict.status == "contradicted"
+    assert verdict.reasons[0] == "the claim says '1972' (year); the page says '1978'"
+    assert verify_claim(claim.format(y=1978), page).status != "contradicted"
+    # the same year in other words is no clash on so thin a topic
+    other = ["Matt Warshaw", "Founded in 1978.", "Surf writer and historian.", "Dewey Weber"]
+    assert verify_claim(claim.format(y=1972), other).status != "contradicted"
+
+
+def test_a_clash_in_the_same_words_is_kept_beside_a_stronger_one_in_other_words() -> None:
+    passages = [
+        "The New Face of Asian Pacific America (1998) Co-published with AsianWeek",
+        "Drawing upon U.S. 2000 Census data, The New Face analyzes population trends.",
+    ]
+    claim = "AsianWeek co-published a book on 1995 U.S. Census data, The New Face."
+    found = check_figures(claim, PageValues(passages), {0: 1.0}, lambda i: 0.3)
+    assert found.clash is not None and found.clash.page_span == "1998"
+    assert found.local is not None and found.local.page_span == "2000" and found.tied
