@@ -29,6 +29,8 @@ _INTRODUCES_POST = re.compile(
     r"|announc\w+|statement|twitter|instagram|facebook|tiktok|bluesky)\b|:\W*$",
     re.I,
 )
+# a bare pointer to what follows: "See tweets:", "Watch:", "Here it is:"
+_POINTER = re.compile(r"\s*(?:\w+\s*){1,3}:\W*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
 _WORDS = re.compile(r"\w+")
 _QUOTED_RUN = 6  # words of the post a body sentence must repeat to be quoting it
@@ -107,6 +109,20 @@ def post_anchor(text: str, spans: Sequence[tuple[int, int]], post_text: str) -> 
     if not spans:
         return None
     start, end = spans[-1]
+    tail_start = _last_sentence_start(text, start, end)
+    if _POINTER.match(text[tail_start:end]):  # "See tweets:" points down; the claim is above
+        start, end = (start, tail_start) if tail_start > start else _previous(spans)
+        if end <= start:
+            return None
+        tail_start = _last_sentence_start(text, start, end)
+    return end - 1 if _INTRODUCES_POST.search(text[tail_start:end]) else None
+
+
+def _last_sentence_start(text: str, start: int, end: int) -> int:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
-    tail = text[ends[-1] if ends else start : end]
-    return end - 1 if _INTRODUCES_POST.search(tail) else None
+    return ends[-1] if ends else start
+
+
+def _previous(spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The paragraph before the last one, or an empty span."""
+    return spans[-2] if len(spans) > 1 else (0, 0)
