@@ -17,6 +17,7 @@ from app.verify.ranges import range_clash
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
 from app.verify.roles import role_clash
 from app.verify.scoring import Params, load_params, support_score
+from app.verify.sections import section_coverage, stem_prefixes
 from app.verify.swaps import owner_clash
 from app.verify.terms import Term, claim_terms, is_content, stem, tokens
 
@@ -66,6 +67,7 @@ class Page:
         self.passages = split_passages(source_text)
         self.index: list[Indexed] = index_passages(self.passages)
         self.values = PageValues(self.passages)
+        self.prefixes = stem_prefixes(self.index)
         self.offsets = _offsets(source_text, self.passages)
 
 
@@ -87,7 +89,7 @@ def _bigrams(stems: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
 
 def claim_features(text: str, terms: list[Term], page: Page, chosen: list[int],
                    figures_stated: float, unstated: bool) -> dict[str, float]:  # fmt: skip
-    """The named features of the support score (see app.verify.scoring.FEATURES)."""
+    """What the chosen passages state of the claim; the score weighs app.verify.scoring.FEATURES."""
     index = page.index
     union = set().union(*(index[i].counts for i in chosen))
     words = [t for t in terms if t.kind == "word"]
@@ -105,6 +107,7 @@ def claim_features(text: str, terms: list[Term], page: Page, chosen: list[int],
         "figures_unstated": float(unstated),
         "length": math.log(1 + len(terms)),
         "bigrams": len(pairs & found) / len(pairs) if pairs else 1.0,
+        "section": section_coverage(terms, index, page.prefixes),
     }
 
 
