@@ -10,6 +10,7 @@ from typing import Literal
 from app.verify.claim_text import normalise_units, strip_attribution
 from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
 from app.verify.conversions import conversion_clash
+from app.verify.descriptors import descriptor_clash
 from app.verify.entities import entity_clash
 from app.verify.figure_names import figure_name_clash
 from app.verify.negation import negation_clash
@@ -132,6 +133,7 @@ def _contradiction(claim: str, terms: list[Term], page: Page, chosen: list[int],
         or entity_clash(claim, candidates)
         or role_clash(claim, index, ranks)
         or figure_name_clash(claim, index, page.values)
+        or descriptor_clash(claim, index)
     )
 
 
