@@ -9,28 +9,49 @@ supported one better than any single passage does, and depends on no one length.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from app.verify.retrieval import Indexed
 from app.verify.terms import Term
 
-__all__ = ["SECTIONS", "section_coverage", "stem_prefixes"]
+__all__ = ["SECTIONS", "Postings", "postings", "section_coverage"]
 
 SECTIONS = (3, 10, 30)  # consecutive passages
 _PREFIX = 4  # words whose stems share their first four letters are taken as related
 
 
-def stem_prefixes(index: list[Indexed]) -> list[frozenset[str]]:
-    """Each passage's stem prefixes, for matching related word forms."""
-    return [frozenset(s[:_PREFIX] for s in p.counts if len(s) >= _PREFIX) for p in index]
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """Which passages hold each stem, and each stem prefix; built once per page."""
+
+    size: int
+    stems: dict[str, list[int]]
+    prefixes: dict[str, list[int]]
 
 
-def _mask(terms: list[Term], passage: Indexed, prefixes: frozenset[str]) -> int:
-    """Bit i set when the passage states term i, itself or (not a number) a related form."""
-    mask = 0
+def postings(index: list[Indexed]) -> Postings:
+    """The page's passages by stem and by stem prefix."""
+    stems: dict[str, list[int]] = defaultdict(list)
+    prefixes: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(index):
+        for s in p.counts:
+            stems[s].append(i)
+        for pre in {s[:_PREFIX] for s in p.counts if len(s) >= _PREFIX}:
+            prefixes[pre].append(i)
+    return Postings(len(index), dict(stems), dict(prefixes))
+
+
+def _masks(terms: list[Term], page: Postings) -> list[int]:
+    """Per passage, bit i set when it states term i, itself or (not a number) a related form."""
+    masks = [0] * page.size
     for bit, t in enumerate(terms):
-        related = t.kind != "number" and len(t.stem) >= _PREFIX and t.stem[:_PREFIX] in prefixes
-        if related or t.stem in passage.counts:
-            mask |= 1 << bit
-    return mask
+        found = set(page.stems.get(t.stem, ()))
+        if t.kind != "number" and len(t.stem) >= _PREFIX:
+            found.update(page.prefixes.get(t.stem[:_PREFIX], ()))
+        for i in found:
+            masks[i] |= 1 << bit
+    return masks
 
 
 def _stretches(masks: list[int], size: int) -> set[int]:
@@ -46,17 +67,12 @@ def _stretches(masks: list[int], size: int) -> set[int]:
     return {behind[i] | ahead[min(i + size, n) - 1] for i in range(n)}
 
 
-def section_coverage(
-    terms: list[Term],
-    index: list[Indexed],
-    prefixes: list[frozenset[str]],
-    sizes: tuple[int, ...] = SECTIONS,
-) -> float:
+def section_coverage(terms: list[Term], page: Postings, sizes: tuple[int, ...] = SECTIONS) -> float:
     """Mean over `sizes` of the largest share of the claim's weight so many passages state."""
     total = sum(t.weight for t in terms)
-    if not total or not index:
+    if not total or not page.size:
         return 0.0
-    masks = [_mask(terms, p, pre) for p, pre in zip(index, prefixes, strict=True)]
+    masks = _masks(terms, page)
     best = [max(map(lambda m: _weight(terms, m), _stretches(masks, size))) for size in sizes]
     return sum(best) / len(sizes) / total
 

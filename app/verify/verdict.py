@@ -19,7 +19,7 @@ from app.verify.ranges import range_clash
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
 from app.verify.roles import role_clash
 from app.verify.scoring import Params, load_params, support_score
-from app.verify.sections import section_coverage, stem_prefixes
+from app.verify.sections import postings, section_coverage
 from app.verify.swaps import owner_clash
 from app.verify.terms import Term, claim_terms, is_content, stem, tokens
 
@@ -69,7 +69,7 @@ class Page:
         self.passages = split_passages(source_text)
         self.index: list[Indexed] = index_passages(self.passages)
         self.values = PageValues(self.passages)
-        self.prefixes = stem_prefixes(self.index)
+        self.postings = postings(self.index)
         self.offsets = _offsets(source_text, self.passages)
 
 
@@ -109,7 +109,7 @@ def claim_features(text: str, terms: list[Term], page: Page, chosen: list[int],
         "figures_unstated": float(unstated),
         "length": math.log(1 + len(terms)),
         "bigrams": len(pairs & found) / len(pairs) if pairs else 1.0,
-        "section": section_coverage(terms, index, page.prefixes),
+        "section": section_coverage(terms, page.postings),
     }
 
 

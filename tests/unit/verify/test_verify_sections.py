@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.verify.retrieval import index_passages
-from app.verify.sections import section_coverage, stem_prefixes
+from app.verify.sections import postings, section_coverage
 from app.verify.terms import claim_terms, stem
 from app.verify.verdict import Page, analyse
 
@@ -15,8 +15,7 @@ FILLER = ["Rain fell.", "Snow fell.", "Fog came.", "Wind rose."]
 
 
 def _coverage(claim: str, passages: list[str], sizes: tuple[int, ...]) -> float:
-    index = index_passages(passages)
-    return section_coverage(claim_terms(claim), index, stem_prefixes(index), sizes)
+    return section_coverage(claim_terms(claim), postings(index_passages(passages)), sizes)
 
 
 def test_a_claim_told_in_two_far_apart_passages_is_whole_only_in_a_long_section() -> None:
@@ -47,7 +46,7 @@ def test_a_number_is_stated_only_as_itself() -> None:
 
 def test_nothing_to_cover_is_nothing_covered() -> None:
     assert _coverage("Fares rose.", [], (3,)) == 0.0
-    assert section_coverage([], [], [], (3,)) == 0.0
+    assert section_coverage([], postings([]), (3,)) == 0.0
 
 
 def test_the_analysis_reports_the_section_share() -> None:
