@@ -27,19 +27,18 @@ class Postings:
 
     size: int
     stems: dict[str, list[int]]
-    prefixes: dict[str, list[int]]
+    prefixes: dict[str, set[int]]
 
 
 def postings(index: list[Indexed]) -> Postings:
     """The page's passages by stem and by stem prefix."""
     stems: dict[str, list[int]] = defaultdict(list)
-    prefixes: dict[str, list[int]] = defaultdict(list)
+    prefixes: dict[str, set[int]] = defaultdict(set)
     for i, p in enumerate(index):
         for s in p.counts:
             stems[s].append(i)
-        for pre in {s[:_PREFIX] for s in p.counts if len(s) >= _PREFIX}:
-            prefixes[pre].append(i)
-    return Postings(len(index), dict(stems), dict(prefixes))
+            prefixes[s[:_PREFIX]].add(i)  # a shorter stem only ever matches itself
+    return Postings(len(index), stems, prefixes)
 
 
 def _masks(terms: list[Term], page: Postings) -> list[int]:
