@@ -12,7 +12,7 @@ from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
-__all__ = ["Clash", "FigureCheck", "PageValues", "check_figures", "context_of"]
+__all__ = ["Clash", "FigureCheck", "PageValues", "check_figures", "comparable", "context_of"]
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _WINDOW = 6  # content words on each side of a figure that say what it counts
@@ -156,7 +156,7 @@ class PageValues:
         return self._contexts[key]
 
 
-def _comparable(c: Value, p: Value) -> bool:
+def comparable(c: Value, p: Value) -> bool:
     """Same type of figure, and the same unit where a unit says what is counted."""
     if c.kind != p.kind:
         return c.kind == "number" and p.kind == "count"
@@ -291,7 +291,7 @@ def _restates(values: list[Value], c: Value, text: str, found: list[Value], p: V
     """True when another claim figure states `p`, or the other end of a span `p` ends
     ("2018 – 2022"): then `p` is that statement's, not `c` misstated."""
     ends = [p] + [q for q in found if q.kind == p.kind and q is not p and joined(text, found, q, p)]
-    return any(v is not c and _comparable(v, q) and v.agrees(q) for v in values for q in ends)
+    return any(v is not c and comparable(v, q) and v.agrees(q) for v in values for q in ends)
 
 
 def _dateline_clash(claim: str, c: Value, page: PageValues) -> tuple[Clash, bool] | None:
@@ -382,7 +382,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
         needle = _needle(c, claim)
         ok = [_similarity(ctx, page.context(i, p)) for i in everywhere
               if needle in page.passages[i] for p in page.of(i, light)
-              if _comparable(c, p) and c.agrees(p)]  # fmt: skip
+              if comparable(c, p) and c.agrees(p)]  # fmt: skip
         if ok:
             stated += 1
         elif c.digits and c.kind not in _NO_UNSTATED and not _within(c, missing_days):
@@ -403,7 +403,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
         best = max(near, key=near.__getitem__) if near else -1
         for i in near if ok else everywhere:
             for p in page.of(i, light):
-                if not _comparable(c, p) or c.agrees(p) or not _close(c, p):
+                if not comparable(c, p) or c.agrees(p) or not _close(c, p):
                     continue
                 local = tied = False
                 sim = _similarity(ctx, page.context(i, p))

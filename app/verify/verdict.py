@@ -10,13 +10,16 @@ from typing import Literal
 from app.verify.claim_text import normalise_units, strip_attribution
 from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
 from app.verify.conversions import conversion_clash
+from app.verify.descriptors import descriptor_clash
 from app.verify.entities import entity_clash
+from app.verify.figure_names import figure_name_clash
 from app.verify.negation import negation_clash
 from app.verify.passages import split_passages, trim_evidence
 from app.verify.ranges import range_clash
 from app.verify.retrieval import Indexed, bm25, cover, coverage, index_passages
 from app.verify.roles import role_clash
 from app.verify.scoring import Params, load_params, support_score
+from app.verify.sections import postings, section_coverage
 from app.verify.swaps import owner_clash
 from app.verify.terms import Term, claim_terms, is_content, stem, tokens
 
@@ -66,6 +69,7 @@ class Page:
         self.passages = split_passages(source_text)
         self.index: list[Indexed] = index_passages(self.passages)
         self.values = PageValues(self.passages)
+        self.postings = postings(self.index)
         self.offsets = _offsets(source_text, self.passages)
 
 
@@ -87,7 +91,7 @@ def _bigrams(stems: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
 
 def claim_features(text: str, terms: list[Term], page: Page, chosen: list[int],
                    figures_stated: float, unstated: bool) -> dict[str, float]:  # fmt: skip
-    """The named features of the support score (see app.verify.scoring.FEATURES)."""
+    """What the chosen passages state of the claim; the score weighs app.verify.scoring.FEATURES."""
     index = page.index
     union = set().union(*(index[i].counts for i in chosen))
     words = [t for t in terms if t.kind == "word"]
@@ -105,6 +109,7 @@ def claim_features(text: str, terms: list[Term], page: Page, chosen: list[int],
         "figures_unstated": float(unstated),
         "length": math.log(1 + len(terms)),
         "bigrams": len(pairs & found) / len(pairs) if pairs else 1.0,
+        "section": section_coverage(terms, page.postings),
     }
 
 
@@ -127,6 +132,8 @@ def _contradiction(claim: str, terms: list[Term], page: Page, chosen: list[int],
         owner_clash(claim, index, ranks)
         or entity_clash(claim, candidates)
         or role_clash(claim, index, ranks)
+        or figure_name_clash(claim, index, page.values)
+        or descriptor_clash(claim, index)
     )
 
 

@@ -45,6 +45,9 @@ FEATURES_BY_HAND = {
     # claim pairs (counci approv) (approv harbou) (harbou budget) (budget marlow);
     # only (counci approv) is adjacent in a chosen passage
     "bigrams": 1 / 4,
+    # three, ten or thirty passages in a row: all three, which state 5 of the weight 6
+    # (harbour nowhere, nor a stem starting "harb"); the mean of three 5 / 6
+    "section": 5 / 6,
 }
 WEIGHTS = json.loads(
     (Path(__file__).parents[3] / "app/verify/params.json").read_text(encoding="utf-8")
@@ -52,7 +55,7 @@ WEIGHTS = json.loads(
 
 
 def _logistic(features: dict[str, float], weights: dict[str, float], intercept: float) -> float:
-    z = intercept + sum(weights[name] * value for name, value in features.items())
+    z = intercept + sum(weights[name] * features[name] for name in weights)
     return 1 / (1 + math.exp(-z))
 
 
@@ -60,7 +63,7 @@ def test_features_of_a_claim_spread_over_two_passages() -> None:
     found = analyse(CLAIM, Page(PASSAGES))
     assert found is not None
     assert found.features == pytest.approx(FEATURES_BY_HAND, abs=1e-12)
-    assert list(found.features) == list(FEATURES)
+    assert set(FEATURES) <= set(found.features)  # the score weighs some, the reasons show all
     assert found.clash is None and found.unstated == ()
 
 
@@ -102,7 +105,7 @@ def test_the_verdict_reports_every_feature_to_two_places_and_the_score_from_the_
     assert verdict.score == round(score, 4)
     assert verdict.reasons == (
         "words=0.75", "names=1.00", "numbers=1.00", "best_passage=0.50", "figures_stated=1.00",
-        "figures_unstated=0.00", "length=1.79", "bigrams=0.25",
+        "figures_unstated=0.00", "length=1.79", "bigrams=0.25", "section=0.83",
     )  # fmt: skip
     assert verdict.status == (
         "supported" if score >= WEIGHTS["thresholds"]["supported"] else "partially_supported"
@@ -222,7 +225,7 @@ def test_a_negation_on_either_side_contradicts_and_leads_the_evidence(
     assert verdict.status == "contradicted"
     assert (verdict.evidence_index, verdict.evidence) == (1, passage)
     assert verdict.reasons[0] == NEGATES
-    assert [r.split("=")[0] for r in verdict.reasons[1:]] == list(FEATURES)
+    assert set(FEATURES) <= {r.split("=")[0] for r in verdict.reasons[1:]}
     assert verdict.score <= 0.5  # half a support score
 
 
