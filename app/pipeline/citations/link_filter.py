@@ -116,7 +116,7 @@ _HOME_PATH = re.compile(
 )
 # a wiki's user pages and links to pages not yet written
 _WIKI_PERSON = re.compile(r"/wiki/User(?:_talk)?:|[?&]redlink=1", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w’'.&-]*|of|the|and|for|de|la)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w’'.&-]*|[a-z][A-Z][\w’'.&-]*|of|the|and|for|de|la)$")
 # "I wrote about the detours back in January": a pointer to the author's own further reading
 _OWN_WRITING = re.compile(
     r"\b(?:I|we)\s+(?:\w+\s+){0,2}?(?:wrote|written|covered|explored|profiled|discussed)\b"
@@ -277,6 +277,8 @@ def names_a_site(absolute: str, text: str) -> bool:
     proper = 0 < len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
     if proper and (len(words) >= 2 or _PROFILE_PATH.search(path)) and _named_after(path, words):
         return True  # "Randall" -> "/nfl/players/255902/damarious-randall": a profile too
+    if proper and _product_page(host, path, words):
+        return True
     if not _HOME_PATH.match(path) or parts.query:
         return False
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
@@ -284,6 +286,32 @@ def names_a_site(absolute: str, text: str) -> bool:
     return in_host or proper
 
 
+def _squeeze(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _product_page(host: str, path: str, words: list[str]) -> bool:
+    """A product's name linked to its maker's page about it: "Triby" -> invoxia.example/triby,
+    "Orion Labs Onyx" -> orionlabs.example/onyx (the maker in the host, the product in the
+    path's last of at most two segments). A dated path is a story, not a product page."""
+    if _DATED_PATH.search(path):
+        return False
+    if len(words) == 1:
+        return _squeeze(words[0]) == _squeeze(path) != ""
+    segments = [seg for seg in path.split("/") if seg]
+    if not segments or len(segments) > _PRODUCT_DEPTH:
+        return False
+    brand, last = _squeeze(words[0]), _squeeze(segments[-1])
+    rest = [_squeeze(w) for w in words[1:] if w.lower() not in _ARTICLES]
+    maker = _squeeze(host)
+    named = all(w and (w in last or w in maker) for w in rest) and any(w in last for w in rest)
+    return len(brand) >= 3 and brand in maker and named
+
+
+_PRODUCT_DEPTH = 2  # "/product-category/mvoice"; a story sits deeper or carries a date
+
+
+_DATED_PATH = re.compile(r"[-_/](?:19|20)\d\d[/-]\d{1,2}\b|[-_/](?:19|20)\d{6}\b")
 # a person's page: "/players/255902/damarious-randall", "/people/wendy-garrett"
 _PROFILE_PATH = re.compile(
     r"/(?:\d+|players?|people|person|athletes?|authors?|staff|profiles?|cast|celebrities)"

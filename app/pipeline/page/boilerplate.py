@@ -72,6 +72,7 @@ _CHROME_TEXT = re.compile(
     r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
     r"|(?:related|read more|read next|see also|also read|recommended|sponsored|advertisement)"
     r"\s*[:|]"
+    r"|for more(?: on [^:,]{1,40})?,?\s*(?:read|see|watch|check out)\s*:"  # "For more, read:"
     r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
     r"licensed|produced))"
     r"|©|copyright\b|all rights reserved"
@@ -200,6 +201,8 @@ _NOTICE_TEXT = re.compile(
     # where the piece first ran, who helped report it, whose picture it is
     r"|^this (?:story|article|post|piece|blog post|report)(?: was| has been| is| first)"
     r"(?: originally| first)? (?:published|reprinted|republished|adapted|appeared|edited|updated)"
+    r"|^this (?:story|article|post|piece|report) (?:originally|first)"
+    r" (?:appeared|ran) (?:on|in|at)\b"
     r"|^read the original (?:article|story|post)\b|^(?:provided by|courtesy of)\s+[A-Z]"
     r"|^originally published (?:on|in|by|at)\b"
     r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b"

@@ -1,9 +1,12 @@
-"""Habits of real pages, tenth batch (a pointer line above embedded posts), each on minimal
-HTML of our own."""
+"""Habits of real pages, tenth batch (a pointer line above embedded posts, product-name links,
+republishing notices), each on minimal HTML of our own."""
 
 from __future__ import annotations
 
+import pytest
 from pipeline_pages import extract, sentence, urls
+
+from app.pipeline.page.boilerplate import is_boilerplate_text, is_notice_text
 
 POST_A = "https://chirp.example/CityCouncil/status/1049648215035924480"
 POST_B = "https://chirp.example/CityCouncil/status/1049647975235022853"
@@ -35,3 +38,41 @@ def test_a_pointer_under_a_sentence_that_reports_no_post_cites_nothing() -> None
         "<p>Watch:</p>" + _post("Council votes 7-2 to approve the 2027 budget.", POST_A)
     )
     assert [s.text for s in ext.sentences if s.citations] == []
+
+
+def test_a_products_name_linked_to_its_makers_page_about_it_is_no_source() -> None:
+    story = "https://www.courier.example/2026/11/28/smart-speakers-sales"
+    ext = extract(
+        '<p><a href="https://www.orionlabs.example/onyx/">Orion Labs Onyx</a>, a $129 '
+        "walkie-talkie, pairs with any phone.</p>"
+        '<p>For $160, <a href="https://www.jamaudio.example/jam-voice-portable-speaker">Jam '
+        "Voice</a> adds stereo sound.</p>"
+        '<p>The <a href="http://www.invoxia.example/triby/">Triby</a> costs $199 and sticks '
+        "to the fridge.</p>"
+        f'<p>Smart speaker sales doubled this year, <a href="{story}">The Courier '
+        "reported</a>.</p>"
+        '<p>Sales rose 40%, according to <a href="https://www.cbsnews.example/news/'
+        'speaker-sales-2026-11-07">CBS News</a>.</p>'
+    )
+    assert [urls(s) for s in ext.sentences if urls(s)] == [
+        {story.replace("www.", "")},
+        {"https://cbsnews.example/news/speaker-sales-2026-11-07"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chrome"),
+    [
+        ("For more, read: This Resort Is Installing Smart Speakers in Every Room", True),
+        ("For more on the trial, see: The jury's verdict", True),
+        ("For more than a decade, the firm grew every year.", False),
+    ],
+)
+def test_a_for_more_read_line_is_chrome(text: str, chrome: bool) -> None:
+    assert is_boilerplate_text(text, link_texts=[]) is chrome
+
+
+def test_where_a_republished_article_first_appeared_is_a_notice() -> None:
+    assert is_notice_text("This article originally appeared on Time.com.")
+    assert is_notice_text("This story first ran in The Courier.")
+    assert not is_notice_text("This article appeared to convince the board.")
