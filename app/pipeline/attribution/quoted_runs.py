@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,11 @@ _DOCUMENTS = frozenset(
     {"statement", "press release", "release", "email", "letter", "interview", "paper", "study",
      "case report", "case study"}
 )  # fmt: skip
+
+# "…," Askar wrote in a blog post: a post on the writer's own blog is a document
+_IN_A_BLOG = re.compile(
+    r"\b(?:in|on)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+)?blog\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,7 @@ def _credited_statement(sentence: QuotedSentence) -> bool:
     closing = max(text.rfind("”"), text.rfind('"'))
     credited = closing > 0 and any(ch.isalpha() for ch in text[closing + 1 :])
     written = sentence.given_in is not None and bool(_DOCUMENTS & set(sentence.given_in))
+    written = written or bool(_IN_A_BLOG.search(text))
     return credited and sentence.credits and written
 
 

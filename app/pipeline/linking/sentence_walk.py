@@ -39,7 +39,7 @@ from app.pipeline.linking.quotations import (
 from app.pipeline.linking.sentence_links import SentenceLinks, dedupe
 from app.pipeline.linking.source_groups import SourceGroup
 from app.pipeline.linking.source_index import resolve_speakers
-from app.pipeline.linking.statements import confirmed_in_statement
+from app.pipeline.linking.statements import confirmed_in_statement, quoted_writing
 from app.pipeline.linking.studies import (
     POLL_REACH,
     backed_by_examples,
@@ -150,6 +150,7 @@ def link_sentences(
     continue_quotations(doc, spans, results)
     headline_summaries(doc, spans, results, index)
     confirmed_in_statement(doc, spans, results)
+    quoted_writing(doc, spans, results)
     asterisk_notes(doc, spans, results)
     for (start, end), found in zip(spans, results, strict=True):
         text = doc.text[start:end]

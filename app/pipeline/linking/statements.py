@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from app.pipeline.linking.sentence_links import SentenceLinks
 from app.pipeline.types import Citation, Document
 
-__all__ = ["confirmed_in_statement"]
+__all__ = ["confirmed_in_statement", "quoted_writing"]
 
 # "Google confirmed this in a statement…", "The company acknowledged it": a back-reference to
 # what the sentence before reported, not a new fact of its own
@@ -19,6 +19,16 @@ _CONFIRMED_THIS = re.compile(
 )
 _TO_ANOTHER = re.compile(r"\bto\s+(?:the\s+)?[A-Z]")  # "… in a statement to Reuters"
 _LEADS_IN = re.compile(r"(?:…|\.\.\.|:)[\"”’]?$")
+# "…, Askar wrote in a blog post [link]": a writer credited with one document
+_WROTE_IN = re.compile(
+    r"\bwr(?:ote|ites)\b[^.;]{0,40}?\b(?:in|on)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:blog\s+post|post|letter|essay|memo|advisory|report|statement|newsletter|op-ed|column)\b",
+    re.IGNORECASE,
+)
+# "Here's how it works.", "This is what he found:": a quotation is announced, not credited
+_ANNOUNCES = re.compile(
+    r"(?::[\"”’]?$|^(?:here(?:'s|’s|\s+is|\s+are)|this\s+is\s+(?:how|what))\b)", re.IGNORECASE
+)
 
 
 def confirmed_in_statement(
@@ -48,3 +58,28 @@ def confirmed_in_statement(
                 break
             if not urls[j]:
                 results[j].citations.append(Citation(urls[i][0], "attribution"))
+
+
+def quoted_writing(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
+) -> None:
+    """A block quotation announced without a link ("Here's how it works.") rests, paragraph
+    by paragraph, on the one document the article credited a writer with before it."""
+    block_starts = [b.start for b in doc.blocks]
+    blocks = [bisect.bisect_right(block_starts, start) - 1 for start, _ in spans]
+    urls = [{c.url for c in r.citations if c.url} for r in results]
+    written: list[str] = []
+    for i in range(len(spans) - 1):
+        lead = doc.text[spans[i][0] : spans[i][1]].strip()
+        if len(urls[i]) == 1 and _WROTE_IN.search(lead):
+            written = list(dict.fromkeys([*written, *urls[i]]))
+        after = blocks[i + 1]
+        if after == blocks[i] or doc.blocks[after].kind != "quote" or urls[i]:
+            continue
+        if len(written) != 1 or not _ANNOUNCES.search(lead):
+            continue
+        for j in range(i + 1, len(spans)):
+            if doc.blocks[blocks[j]].kind != "quote":
+                break
+            if not urls[j] and not results[j].attributed_to:
+                results[j].citations.append(Citation(written[0], "attribution"))

@@ -76,3 +76,32 @@ def test_where_a_republished_article_first_appeared_is_a_notice() -> None:
     assert is_notice_text("This article originally appeared on Time.com.")
     assert is_notice_text("This story first ran in The Courier.")
     assert not is_notice_text("This article appeared to convince the board.")
+
+
+ADVISORY = "https://blog.example.net/server-vulnerability-advisory"
+
+
+def test_a_block_quotation_announced_without_a_link_rests_on_the_writers_document() -> None:
+    ext = extract(
+        f'<p>"I thought a lot before writing this post," developer Sam Okafor wrote in a <a '
+        f'href="{ADVISORY}">blog post published Thursday</a>. "On the one hand I do not want '
+        'to expose thousands of servers, yet the vendor has failed to act on it."</p>'
+        '<p>Okafor has released <a href="https://code.example.net/okafor/exploit">attack '
+        "code</a> he said crashes any server. Here's how it works.</p>"
+        "<blockquote><p>The flaw stems from the client sending the server nested lists.</p>"
+        "<p>The payload holds 30,000,000 lists in 39 kilobytes.</p></blockquote>"
+        "<p>The vendor did not answer a request for comment on Friday.</p>"
+    )
+    assert urls(sentence(ext, '"On the one hand')) == {ADVISORY}
+    assert urls(sentence(ext, "The flaw stems")) == {ADVISORY}
+    assert urls(sentence(ext, "The payload holds")) == {ADVISORY}
+    assert urls(sentence(ext, "The vendor did not")) == set()
+
+
+def test_a_block_quotation_after_a_plain_sentence_takes_no_writers_document() -> None:
+    ext = extract(
+        f'<p>Developer Sam Okafor wrote in a <a href="{ADVISORY}">blog post</a> that the flaw '
+        "is two years old.</p><p>Other researchers have looked at the protocol before.</p>"
+        "<blockquote><p>The protocol was never meant to carry nested lists.</p></blockquote>"
+    )
+    assert urls(sentence(ext, "The protocol was never")) == set()
