@@ -61,7 +61,10 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     """The headline as the page shows it: the <h1> marked as the article's headline or named by
     the page's titles (og:title and <title> often reword it), else the metadata title without
     its site suffix."""
-    names = [n for n in (candidate, *_other_titles(tree)) if n]
+    titles = [n for n in _other_titles(tree) if n]
+    if candidate and titles and not any(_same_story(candidate, n) for n in titles):
+        candidate = _heading_in(tree, titles) or candidate  # a masthead no title names
+    names = [n for n in (candidate, *titles) if n]
     suffixes = {s.lower() for s in (site,) if s}
     for h1 in tree.iter("h1"):
         heading = _clean(h1.text_content())
@@ -77,6 +80,23 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         elif any(_same_story(heading, n) for n in names):
             return heading
     return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+def _heading_in(tree: HtmlElement, titles: list[str]) -> str | None:
+    """The first <h1>/<h2> that the page's titles hold: the headline, where the guessed title
+    is a masthead ("Hi, I'm Nicolas.") that no title of the page names."""
+    for el in tree.iter("h1", "h2"):
+        heading = _clean(el.text_content())
+        if (
+            heading
+            and len(heading.split()) >= _HEADLINE_WORDS
+            and any(heading in t for t in titles)
+        ):
+            return heading
+    return None
+
+
+_HEADLINE_WORDS = 3
 
 
 def _other_titles(tree: HtmlElement) -> list[str | None]:

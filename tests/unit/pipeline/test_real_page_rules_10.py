@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from pipeline_pages import extract, sentence, urls
 
+from app.pipeline import run_pipeline
 from app.pipeline.page.boilerplate import is_boilerplate_text, is_notice_text
 
 POST_A = "https://chirp.example/CityCouncil/status/1049648215035924480"
@@ -105,3 +106,15 @@ def test_a_block_quotation_after_a_plain_sentence_takes_no_writers_document() ->
         "<blockquote><p>The protocol was never meant to carry nested lists.</p></blockquote>"
     )
     assert urls(sentence(ext, "The protocol was never")) == set()
+
+
+def test_a_masthead_h1_that_no_title_names_is_not_the_headline() -> None:
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>Get your Frontend Code Covered | Code | "
+        "Sam Okafor</title></head><body><header><h1><a href='/'>Hi, I'm <strong>Sam."
+        "</strong></a></h1></header><article><h2><a itemprop='name' href='/code/covered/'>Get "
+        "your Frontend Code Covered</a></h2><p>Code coverage tells which lines your tests "
+        "ran, and a report shows the lines they never reached.</p></article></body></html>"
+    )
+    ext = run_pipeline(html, "https://okafor.example/code/covered/")
+    assert ext.title == "Get your Frontend Code Covered"
