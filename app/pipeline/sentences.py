@@ -58,10 +58,12 @@ def _no_break_after(word: str, so_far: str, after: str = "") -> bool:
 def _starts_sentence(rest: str) -> bool:
     """Whether the text after a full stop can open a new sentence."""
     first = rest[:1]
+    if first == "[" and rest[1:2].islower():  # "… [saying] I better…": the editor's words
+        return False
     if not first or first.isupper() or first.isdigit() or first in "“\"‘'([¿¡—–-":
         return True
-    if first == "…":  # "… You get what's coming to you.": an elided quotation runs on
-        return rest[1:].lstrip()[:1].isupper()
+    if first == "…" or rest.startswith("..."):  # "… You get what's coming to you.": an
+        return rest.lstrip(".…").lstrip()[:1].isupper()  # elided quotation runs on
     word = rest.split(" ", 1)[0]
     return any(c.isupper() for c in word[1:])  # "xAI", "iPhone", "eMarketer"
 

@@ -68,6 +68,9 @@ def _without_place(name: str) -> set[str]:
     return {t for t in tails if len(t) >= _PLACELESS_CHARS}
 
 
+_SHORT_NAME_CHARS = 4  # "the Post", "the Times"; "the Sun" is too short to tell
+
+
 @dataclass(slots=True)
 class _Entry:
     source: Source
@@ -182,6 +185,13 @@ class SourceIndex:
             url for url, e in self._entries.items()
             if tails & {re.sub(r"[^a-z0-9]", "", d) for d in e.domains}
         ]  # fmt: skip
+
+    def match_short(self, name: str) -> list[str]:
+        """Sources whose domain ends in a one-word short name ("the Post": washingtonpost)."""
+        tail = re.sub(r"[^a-z0-9]", "", _norm(name))
+        if " " in name.strip() or len(tail) < _SHORT_NAME_CHARS:
+            return []
+        return [u for u, e in self._entries.items() if any(d.endswith(tail) for d in e.domains)]
 
     def goes_by(self, url: str, name: str) -> bool:
         """Whether `name` is the source's own name, domain or acronym (not just a shared word)."""

@@ -47,7 +47,12 @@ from app.pipeline.linking.studies import (
     study_cited_next,
     the_papers,
 )
-from app.pipeline.linking.tellers import attributed_names, cited_by_name, reporter_of
+from app.pipeline.linking.tellers import (
+    attributed_names,
+    cited_by_name,
+    reporter_of,
+    told_outlet,
+)
 from app.pipeline.relayed import poster_of, told_by_poster, via_outlet
 from app.pipeline.types import Citation, Document
 
@@ -120,6 +125,8 @@ def link_sentences(
             cites += [Citation(u, "attribution") for u in papers_before if len(papers_before) == 1]
         if not any(c.url for c in cites):  # "Wee of the Times reports that…"
             cites += [Citation(u, "attribution") for u in reporter_of(index, text)]
+        if not any(c.url for c in cites):  # "Batchelder told the Post"
+            cites += [Citation(u, "attribution") for u in told_outlet(index, text, history)]
         if not any(c.url for c in cites) and names_respondents(text):  # the survey's people
             polls = [u for u in history if mentions(f"{index.describe(u)} {u}", POLL_NOUNS)]
             cites += [Citation(u, "attribution") for u in polls[-1:]]

@@ -11,7 +11,7 @@ from app.pipeline.citations.sources import SourceIndex
 from app.pipeline.linking.attributions import match_name
 from app.pipeline.types import Citation
 
-__all__ = ["attributed_names", "cited_by_name", "reporter_of"]
+__all__ = ["attributed_names", "cited_by_name", "reporter_of", "told_outlet"]
 
 # "Wee of the Times reports that…", "Alex Horton of the Washington Post writes": the outlet's
 # reporter telling the sentence
@@ -30,6 +30,26 @@ def reporter_of(index: SourceIndex, text: str) -> list[str]:
     found = index.match(m.group("outlet"))  # "the Times" alone may fit several outlets…
     if len(found) != 1:  # …"Wee", whose story the article linked, fits one
         found = [u for u in index.match(m.group("person").strip()) if u in found or not found]
+    return found if len(found) == 1 else []
+
+
+# "Batchelder told the Post", "ridiculed this idea to the Washington Post": words given to
+# another outlet, whose story the article links
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|(?:said|says|explained|confirmed|admitted|denied|complained|ridiculed|described)"
+    r"\b[^.;:“”\"]{0,60}?\bto)\s+the\s+(?P<outlet>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3})"
+)
+
+
+def told_outlet(index: SourceIndex, text: str, history: list[str]) -> list[str]:
+    """The linked story of the outlet the sentence's speaker told something: its one story, or
+    the one the article cited last."""
+    m = _TOLD_OUTLET.search(text)
+    if m is None:
+        return []
+    found = index.match_outlet(m.group("outlet")) or index.match_short(m.group("outlet"))
+    if len(found) > 1:
+        found = [u for u in reversed(history) if u in found][:1]
     return found if len(found) == 1 else []
 
 

@@ -8,6 +8,8 @@ from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
 from app.pipeline.page.boilerplate import is_boilerplate_text, is_notice_text
+from app.pipeline.sentences import split_sentences
+from app.pipeline.types import Block
 
 POST_A = "https://chirp.example/CityCouncil/status/1049648215035924480"
 POST_B = "https://chirp.example/CityCouncil/status/1049647975235022853"
@@ -118,3 +120,40 @@ def test_a_masthead_h1_that_no_title_names_is_not_the_headline() -> None:
     )
     ext = run_pipeline(html, "https://okafor.example/code/covered/")
     assert ext.title == "Get your Frontend Code Covered"
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, [Block("paragraph", 0, len(text))])]
+
+
+def test_an_elision_before_the_editors_bracket_or_a_new_quoted_sentence() -> None:
+    assert _sentences(
+        "He said: “Calling me names, asking if I have children ... [saying] I better watch "
+        "out.” Then he left."
+    ) == [
+        "He said: “Calling me names, asking if I have children ... [saying] I better watch out.”",
+        "Then he left.",
+    ]
+    assert _sentences("“We act on abuse. ... The rules apply to all accounts.”") == [
+        "“We act on abuse.",
+        "The rules apply to all accounts.”",
+    ]
+    assert _sentences("Prices fell ... and then rose.") == ["Prices fell ... and then rose."]
+
+
+STORY_A = "https://www.capitalpost.com/politics/2026/12/08/a-student-attacked-online"
+STORY_B = "https://www.capitalpost.com/news/2026/11/16/the-platform-suspends-accounts"
+
+
+def test_words_told_to_an_outlet_rest_on_its_story_the_article_cited_last() -> None:
+    ext = extract(
+        f'<p>The platform <a href="{STORY_B}">suspended several accounts</a> last month.</p>'
+        f'<p>A new <a href="{STORY_A}">article from the Capital Post</a> shows what one '
+        "post did to a student.</p><p>Over a year later, Lee told the Post she still receives "
+        "threats.</p><p>Her lawyer described the threats to the Capital Post as "
+        "relentless.</p><p>Her classmate told the Tribune she was scared.</p>"
+    )
+    story = STORY_A.replace("www.", "")
+    assert urls(sentence(ext, "Over a year later")) == {story}
+    assert urls(sentence(ext, "Her lawyer described")) == {story}
+    assert urls(sentence(ext, "Her classmate told")) == set()  # no Tribune story linked
