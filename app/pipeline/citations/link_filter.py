@@ -286,10 +286,6 @@ def names_a_site(absolute: str, text: str) -> bool:
     return in_host or proper
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
 def _product_page(host: str, path: str, words: list[str]) -> bool:
     """A product's name linked to its maker's page about it: "Triby" -> invoxia.example/triby,
     "Orion Labs Onyx" -> orionlabs.example/onyx (the maker in the host, the product in the
@@ -297,13 +293,13 @@ def _product_page(host: str, path: str, words: list[str]) -> bool:
     if _DATED_PATH.search(path):
         return False
     if len(words) == 1:
-        return _squeeze(words[0]) == _squeeze(path) != ""
+        return _squeezed(words[0]) == _squeezed(path) != ""
     segments = [seg for seg in path.split("/") if seg]
     if not segments or len(segments) > _PRODUCT_DEPTH:
         return False
-    brand, last = _squeeze(words[0]), _squeeze(segments[-1])
-    rest = [_squeeze(w) for w in words[1:] if w.lower() not in _ARTICLES]
-    maker = _squeeze(host)
+    brand, last = _squeezed(words[0]), _squeezed(segments[-1])
+    rest = [_squeezed(w) for w in words[1:] if w.lower() not in _ARTICLES]
+    maker = _squeezed(host)
     named = all(w and (w in last or w in maker) for w in rest) and any(w in last for w in rest)
     return len(brand) >= 3 and brand in maker and named
 
