@@ -10,14 +10,16 @@ import pytest
 from app.evaluation.verify import evaluate_wice, main, roc_auc
 
 WICE = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "wice" / "dev.jsonl"
-MEASURED_AUC = 0.813  # python -m app.evaluation.verify ../shared/corpus/wice/dev.jsonl
+# python -m app.evaluation.verify ../shared/corpus/wice/dev.jsonl (the fitted params.json:
+# in-sample; out-of-fold it is 0.851, README "Verification")
+MEASURED_AUC = 0.859
 
 
 @pytest.mark.skipif(not WICE.is_file(), reason="shared WiCE split not present")
 def test_wice_figures_hold(capsys: pytest.CaptureFixture[str]) -> None:
     figures = evaluate_wice(WICE)
     assert figures["claims"] == 349
-    assert figures["roc_auc"] >= MEASURED_AUC - 0.03
+    assert figures["roc_auc"] >= MEASURED_AUC - 0.01
     assert figures["accuracy"] >= 0.72
     assert figures["not_supported_caught"] >= 0.9
     assert figures["evidence_hit_rate"] >= 0.85
