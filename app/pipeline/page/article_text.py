@@ -11,16 +11,11 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import set_date_params
-from trafilatura.utils import (
-    DOCTYPE_TAG,
-    INVALID_XML_CHARS,
-    is_dubious_html,
-    load_html,
-)
+from trafilatura.utils import DOCTYPE_TAG, is_dubious_html, load_html
 
 from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
 
-__all__ = ["ArticleText", "find_article_text", "shingles", "tokens"]
+__all__ = ["XML_FORBIDDEN", "ArticleText", "find_article_text", "shingles", "tokens"]
 
 
 _WORD = re.compile(r"\w+")
@@ -98,6 +93,9 @@ def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> A
 # lxml.html.fromstring, as trafilatura calls it, parses a whole document only when the text
 # opens like one; otherwise it may return a fragment's element instead of the page.
 _FULL_HTML = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+# The characters of trafilatura's INVALID_XML_CHARS, which its loader deletes: one substring
+# test each (a C scan) costs a quarter of that character class's search over a whole page.
+XML_FORBIDDEN = (*map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20))), "\ufffe", "\uffff")
 
 
 def _trafilatura_tree(html: str, ours: HtmlElement | None) -> HtmlElement | None:
@@ -111,7 +109,7 @@ def _trafilatura_tree(html: str, ours: HtmlElement | None) -> HtmlElement | None
         or is_dubious_html(beginning)
         or ("doctype" in beginning and DOCTYPE_TAG.match(first_line))
         or any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
-        or INVALID_XML_CHARS.search(html)
+        or any(c in html for c in XML_FORBIDDEN)
     ):
         return load_html(html)
     tree = deepcopy(ours)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from trafilatura.utils import INVALID_XML_CHARS
+
 from app.pipeline.blocks import walk_body
 from app.pipeline.document import parse_document, parse_html
 from app.pipeline.page.article_location import locate_article
-from app.pipeline.page.article_text import ArticleText, find_article_text, shingles, tokens
+from app.pipeline.page.article_text import (
+    XML_FORBIDDEN,
+    ArticleText,
+    find_article_text,
+    shingles,
+    tokens,
+)
 
 _PAGE = """<html><body>
 <nav><p>World news and business headlines every morning for readers</p></nav>
@@ -82,3 +90,8 @@ def test_pages_too_short_for_trafilatura_fall_back_to_our_containers() -> None:
     assert parse_document(html, "https://news.example.org/s").text == (
         "Rates rose 3% in May, the bureau said."
     )
+
+
+def test_the_forbidden_characters_are_those_trafilaturas_loader_deletes() -> None:
+    deleted = {chr(c) for c in range(0x10000) if INVALID_XML_CHARS.match(chr(c))}
+    assert set(XML_FORBIDDEN) == deleted
