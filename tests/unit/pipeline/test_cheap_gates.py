@@ -1,0 +1,48 @@
+"""The substring gates and per-page memos in front of costly regexes keep every match."""
+
+from __future__ import annotations
+
+from app.pipeline.attribution.document_refs import medium
+from app.pipeline.attribution.polls import reports_shares
+from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
+from app.pipeline.document import parse_html
+from app.pipeline.page.markup import json_ld_objects
+
+
+def test_shares_are_found_in_any_case_and_either_spelling() -> None:
+    assert reports_shares("Fifty-one PERCENT say the plan is fair.")
+    assert reports_shares("About 40 Per Cent of voters want a change.")
+    assert reports_shares("Some 62% of Americans now oppose it.")
+    assert not reports_shares("Sixty voters said they would come.")
+
+
+def test_a_medium_is_the_same_when_asked_again() -> None:
+    text = "She said in a statement posted on X that the plan was fair."
+    assert medium(text) == ("statement", "post")
+    assert medium(text) == ("statement", "post")
+    assert medium("He told Reuters the deal was off.") == ("interview",)
+    assert medium("The deal was off.") is None
+
+
+def test_a_quotation_left_open_carries_on_in_the_next_sentence() -> None:
+    said = QuotedSentence("“It works,” she said in a statement.", 0, ("https://a.example/s",), True,
+                          ("statement",))  # fmt: skip
+    opened = QuotedSentence("“It is cheap.", 0, (), False)
+    still_open = QuotedSentence("It is also quick.", 0, (), False)
+    closed = QuotedSentence("It ships soon,” she added. Then she left.", 0, (), False)
+    found = quoted_run_sources([said, opened, still_open, closed])
+    assert found[1] == ("https://a.example/s",)
+    assert found[2] == ("https://a.example/s",)
+
+
+def test_json_ld_is_read_alike_on_every_pass() -> None:
+    tree = parse_html(
+        '<html><head><script type="application/ld+json">{"@graph": [{"headline": "A"},'
+        ' {"author": {"name": "B"}}]}</script><script type="application/ld+json">{oops'
+        "</script></head><body><p>x</p></body></html>"
+    )
+    assert tree is not None
+    first = list(json_ld_objects(tree))
+    graph = [{"headline": "A"}, {"author": {"name": "B"}}]
+    assert first == [{"@graph": graph}, {"author": {"name": "B"}}, {"headline": "A"}]
+    assert list(json_ld_objects(tree)) == first  # the second pass reads the parsed blocks
