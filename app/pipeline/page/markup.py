@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -17,12 +17,10 @@ _WS = re.compile(r"\s+")
 
 def json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON object in the page's JSON-LD blocks, including @graph members."""
-    markup = _read(tree)
-    for i, script in enumerate(markup.scripts):
-        if i not in markup.parsed:  # parsed once per tree (three readers ask), when reached
-            markup.parsed[i] = _parse(script)
-        data = markup.parsed[i]
-        if data is _INVALID:
+    for script in _read(tree).scripts:
+        try:
+            data = json.loads(script)
+        except ValueError:
             continue
         stack = [data]
         while stack:
@@ -45,23 +43,11 @@ def meta_content(tree: HtmlElement, *names: str) -> str | None:
     return None
 
 
-_INVALID = object()  # a JSON-LD block that is no JSON
-
-
-def _parse(script: str) -> Any:
-    """The block's JSON value, or _INVALID."""
-    try:
-        return json.loads(script)
-    except ValueError:
-        return _INVALID
-
-
 @dataclass(frozen=True, slots=True)
 class _Markup:
     tree: HtmlElement
     metas: dict[str, list[str | None]]  # name or property -> contents, in document order
     scripts: list[str]  # JSON-LD texts
-    parsed: dict[int, Any] = field(default_factory=dict)  # script index -> its JSON value
 
 
 _last: _Markup | None = None

@@ -1,12 +1,10 @@
-"""The substring gates and per-page memos in front of costly regexes keep every match."""
+"""The substring gates and memos in front of costly regexes keep every match."""
 
 from __future__ import annotations
 
 from app.pipeline.attribution.document_refs import medium
 from app.pipeline.attribution.polls import reports_shares
 from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
-from app.pipeline.document import parse_html
-from app.pipeline.page.markup import json_ld_objects
 
 
 def test_shares_are_found_in_any_case_and_either_spelling() -> None:
@@ -33,16 +31,3 @@ def test_a_quotation_left_open_carries_on_in_the_next_sentence() -> None:
     found = quoted_run_sources([said, opened, still_open, closed])
     assert found[1] == ("https://a.example/s",)
     assert found[2] == ("https://a.example/s",)
-
-
-def test_json_ld_is_read_alike_on_every_pass() -> None:
-    tree = parse_html(
-        '<html><head><script type="application/ld+json">{"@graph": [{"headline": "A"},'
-        ' {"author": {"name": "B"}}]}</script><script type="application/ld+json">{oops'
-        "</script></head><body><p>x</p></body></html>"
-    )
-    assert tree is not None
-    first = list(json_ld_objects(tree))
-    graph = [{"headline": "A"}, {"author": {"name": "B"}}]
-    assert first == [{"@graph": graph}, {"author": {"name": "B"}}, {"headline": "A"}]
-    assert list(json_ld_objects(tree)) == first  # the second pass reads the parsed blocks
