@@ -5,6 +5,8 @@ from __future__ import annotations
 from app.pipeline.attribution.document_refs import medium
 from app.pipeline.attribution.polls import reports_shares
 from app.pipeline.attribution.quoted_runs import QuotedSentence, quoted_run_sources
+from app.pipeline.page.pull_quotes import pull_quotes
+from app.pipeline.types import Block
 
 
 def test_shares_are_found_in_any_case_and_either_spelling() -> None:
@@ -31,3 +33,12 @@ def test_a_quotation_left_open_carries_on_in_the_next_sentence() -> None:
     found = quoted_run_sources([said, opened, still_open, closed])
     assert found[1] == ("https://a.example/s",)
     assert found[2] == ("https://a.example/s",)
+
+
+def test_pull_quotes_are_found_only_among_quotation_blocks() -> None:
+    line = "The harbour will never again be what it was before the storm came through."
+    text = f"{line}\n\nShips left.\n\n{line}"
+    first, second = len(line) + 2, len(line) + 2 + len("Ships left.") + 2
+    paragraphs = [Block("paragraph", 0, len(line)), Block("paragraph", first, first + 11)]
+    assert pull_quotes(text, [*paragraphs, Block("paragraph", second, len(text))]) == []
+    assert pull_quotes(text, [*paragraphs, Block("quote", second, len(text))]) == [2]
