@@ -85,7 +85,11 @@ _PRESENTS = re.compile(
 def _about_page(text: str, byline: str | None) -> bool:
     """A credit, correction, the author's bio, a figure's lead-in or a fact-check's rating
     inside a block: about the page, no claim."""
-    bio = bool(byline) and re.match(rf"{re.escape(byline or '')} is (?:a|an|the)\b", text)
+    bio = (
+        byline
+        and text.startswith(byline)  # spares compiling the pattern for every other sentence
+        and re.match(rf"{re.escape(byline)} is (?:a|an|the)\b", text)
+    )
     return bool(bio or _BY_LINE.match(text)) or is_notice_text(text) or bool(_PRESENTS.match(text))
 
 

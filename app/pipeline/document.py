@@ -36,6 +36,8 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # the pipeline and trafilatura touch thousands per page); a fixed lookup runs in C. It
 # differs only in giving <form>, <input>, <select>, <textarea> and <label> plain HtmlElement
 # classes, whose form APIs nothing here uses.
+# Comments and processing instructions are left out, as trafilatura's loader leaves them out:
+# the page shows neither, and trafilatura then reads our tree itself instead of a copy.
 # One parser per thread: lxml parsers are not to be shared between threads.
 _LOOKUP = etree.ElementDefaultClassLookup(
     element=HtmlElement,
@@ -47,10 +49,11 @@ _parsers = threading.local()
 
 
 def _parser() -> lxml_html.HTMLParser:
-    """This thread's HTML parser (lxml.html's defaults, the C class lookup)."""
+    """This thread's HTML parser (lxml.html's defaults but for comments and processing
+    instructions, the C class lookup)."""
     parser: lxml_html.HTMLParser | None = getattr(_parsers, "parser", None)
     if parser is None:
-        parser = _parsers.parser = lxml_html.HTMLParser()
+        parser = _parsers.parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
         parser.set_element_class_lookup(_LOOKUP)
     return parser
 

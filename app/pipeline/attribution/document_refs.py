@@ -5,6 +5,7 @@ statement", "according to an independent evaluation".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["authors_speaking", "document_noun", "document_subject", "medium", "mentions"]
 
@@ -84,6 +85,7 @@ def document_subject(left: str) -> tuple[str, int] | None:
     return (m.group(1).lower(), m.start()) if m else None
 
 
+@lru_cache(maxsize=1024)  # several passes over a page's sentences ask; bounded
 def medium(text: str) -> tuple[str, ...] | None:
     """What the sentence says the speaker used ("statement", "interview"), if it says."""
     m = _MEDIUM.search(text)

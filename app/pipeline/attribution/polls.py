@@ -20,7 +20,8 @@ _SHARES_SAY = re.compile(
 
 def reports_shares(text: str) -> bool:
     """Whether the sentence reports what a share of people say, think or want."""
-    return bool(_SHARES_SAY.search(text))
+    # every share holds "%" or "cent" (in any case: no letter of it folds apart from lower())
+    return ("%" in text or "cent" in text.lower()) and bool(_SHARES_SAY.search(text))
 
 
 _RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed))\b", re.IGNORECASE)

@@ -54,6 +54,9 @@ def _credited_statement(sentence: QuotedSentence) -> bool:
     return credited and sentence.credits and written
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def _open_after(sentences: Sequence[QuotedSentence]) -> list[bool]:
     """Whether a quotation is open where each sentence ends, read from its block's start
     (“ opens, ” closes, a straight quote toggles, so mixed styles still pair up)."""
@@ -61,7 +64,7 @@ def _open_after(sentences: Sequence[QuotedSentence]) -> list[bool]:
     for s in sentences:
         if s.block != block:
             block, inside = s.block, False
-        for ch in s.text:
+        for ch in _QUOTE_MARK.findall(s.text):  # only the marks, not every character
             if ch == "“":
                 inside = True
             elif ch == "”":

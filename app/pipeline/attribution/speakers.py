@@ -110,6 +110,7 @@ class SpeakerResolver:
     def __init__(self, doc: Document) -> None:
         self.names: list[NameSpan] = find_names(doc.text)
         self.starts = [n.start for n in self.names]
+        self.texts = [n.text for n in self.names]
         self.padded = f" {doc.text} "
         self.recent: list[tuple[int, int, str]] = []  # (block, sentence, name)
 
@@ -117,7 +118,7 @@ class SpeakerResolver:
         """Resolved attributions of the sentence `text` that starts at `start`."""
         end = start + len(text)
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        earlier = [n.text for n in self.names[:hi]]
+        earlier = self.texts[:hi]
         own = [
             NameSpan(n.start - start, n.end - start, n.text, n.possessive)
             for n in self.names[lo:hi]

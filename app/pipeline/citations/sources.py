@@ -29,6 +29,9 @@ def normalize_url(url: str) -> str | None:
         return None
 
 
+# a page matches a few dozen names against each of its sources: the name-only steps below
+# are remembered (bounded, so a process that reads thousands of pages does not grow)
+@lru_cache(maxsize=4096)
 def _norm(name: str) -> str:
     """Lower case, no possessive, no leading article, punctuation folded to spaces."""
     text = name.lower().replace("’", "'")
@@ -37,17 +40,20 @@ def _norm(name: str) -> str:
     return " ".join(re.sub(r"[^\w&.]+", " ", text).replace(".", "").split())
 
 
+@lru_cache(maxsize=4096)
 def _tokens(name: str) -> frozenset[str]:
     """Content words of a name."""
     return frozenset(t for t in _norm(name).split() if t not in _STOP)
 
 
+@lru_cache(maxsize=4096)
 def _acronym(name: str) -> str:
     """ "Bureau of Labor Statistics" -> "bls"; dotted and lower-case words are skipped."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and "." not in w]
     return "".join(w[0] for w in words if w.lower() not in _STOP).lower()
 
 
+@lru_cache(maxsize=4096)
 def _initials_and_last(name: str) -> str:
     """ "Los Angeles Times" -> "latimes", "New York Post" -> "nypost": how outlets with a
     place in their name shorten it for their domain ("" for a name of fewer than 3 words)."""
@@ -101,6 +107,12 @@ _CORPORATE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _compact(name: str) -> str:
+    """ "McClatchy Co." -> "mcclatchy": the name as its own domain would spell it."""
+    return re.sub(r"[^a-z0-9]", "", _norm(_CORPORATE.sub("", name)))
+
+
 class SourceIndex:
     """Sources in first-seen order, with the names each one goes by."""
 
@@ -144,7 +156,7 @@ class SourceIndex:
     def _score(self, name: str, entry: _Entry) -> int:
         """4 its own domain, 3 exact name, 2 acronym, 1 shared content words, 0 no match."""
         norm = _norm(name)
-        compact = re.sub(r"[^a-z0-9]", "", _norm(_CORPORATE.sub("", name)))
+        compact = _compact(name)
         own_domain = len(compact) >= 3 and (
             compact in entry.domains or f"the{compact}" in entry.domains
         )

@@ -52,10 +52,12 @@ def cite_links(
     """Hyperlink citations of the sentence, credited to the attribution phrase they carry."""
     cites = []
     for link in links:
-        if not link.citation or link.note or _further_reading(text, link, named):
+        if not link.citation or link.note:
             continue
+        if not overlaps(link.start, max(link.end, link.start + 1), start, end):
+            continue  # the span first: every sentence sees every link of the page
         url = normalize_url(link.href)
-        if url and overlaps(link.start, max(link.end, link.start + 1), start, end):
+        if url and not _further_reading(text, link, named):
             cites.append(
                 Citation(url, "hyperlink", attributed_to=_credited(named, *link_span(link)))
             )

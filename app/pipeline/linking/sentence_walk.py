@@ -84,12 +84,11 @@ def link_sentences(
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
         cites = cite_markers(doc.markers[lo:hi], labels)
         text = doc.text[start:end]
+        said_with = medium(text)  # looked at by several passes below
+        the_medium = THE_MEDIUM.search(text)
         cites += cite_links(doc.links, start, end, named, text) + cite_notes(note, named)
-        attribute(
-            cites, named, index, medium(text), history, previous, papers,
-            bool(THE_MEDIUM.search(text)),
-        )  # fmt: skip
-        cites += group.cite(doc.text[start:end], cites)
+        attribute(cites, named, index, said_with, history, previous, papers, bool(the_medium))
+        cites += group.cite(text, cites)
         if not any(c.url for c in cites) and (via := via_outlet(index, text)):
             cites.append(Citation(via[0], "attribution", attributed_to=via[1]))
             vias.append(len(results))
@@ -100,17 +99,15 @@ def link_sentences(
             and told_by_poster(text, poster[0], just_told=poster[1] in previous)
         ):
             cites.append(Citation(poster[1], "attribution", attributed_to=poster[0]))
-        if not any(c.url for c in cites) and (
-            the := THE_MEDIUM.search(text) or THE_DOCUMENT_SAYS.search(text)
-        ):
+        if not any(c.url for c in cites) and (the := the_medium or THE_DOCUMENT_SAYS.search(text)):
             noun = the.group(1) or the.group(2)
             cites += [Citation(u, "attribution") for u in the_one(noun, stated, papers)]
         if not any(c.url for c in cites) and THE_RELEASE.search(text):
             releases = list(dict.fromkeys(u for u in history if RELEASE_URL.search(u)))
             cites += [Citation(u, "attribution") for u in releases if len(releases) == 1]
-        if not any(c.url for c in cites) and "post" in (medium(text) or ()):
+        if not any(c.url for c in cites) and "post" in (said_with or ()):
             cites += [Citation(u, "attribution") for u in embedded_post_of(doc, text)]
-        if not any(c.url for c in cites) and "statement" in (medium(text) or ()):
+        if not any(c.url for c in cites) and "statement" in (said_with or ()):
             cites += [Citation(u, "attribution") for u in embedded_statement_of(doc, text)]
         cites += [Citation(u, "attribution") for u in unnamed.again(text)]
         if not any(c.url for c in cites):
@@ -136,7 +133,7 @@ def link_sentences(
         if who := poster_of(text, linked):  # "Posted on social media by … Digital Foundry"
             poster = (who, linked[0], len(results))
         subject = DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
-        nouns = (*(medium(text) or ()), *((subject.group(1).lower(),) if subject else ()))
+        nouns = (*(said_with or ()), *((subject.group(1).lower(),) if subject else ()))
         for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a
             if len(set(linked)) == 1:  # statement shared to its website": a new one, unlinked
                 stated[noun] = linked[0]
@@ -147,7 +144,7 @@ def link_sentences(
         previous = set(urls)
         names = attributed_names(cites, named, index)
         markers = {m.start for m in doc.markers[lo:hi]}
-        names += cited_by_name(doc.text[start:end], start, cites, index, markers)
+        names += cited_by_name(text, start, cites, index, markers)
         results.append(SentenceLinks(dedupe(cites), list(dict.fromkeys(names))))
     paraphrased_before(doc, spans, results, vias)
     own_earlier_piece(doc, spans, results, index)

@@ -26,7 +26,9 @@ def _byline(text: str) -> bool:
 def pull_quotes(text: str, blocks: Sequence[Block]) -> list[int]:
     """Indices of quotation blocks whose words all stand again in another, non-quote block,
     and of the short line naming the speaker right under such a quotation."""
-    found = []
+    found: list[int] = []
+    if all(b.kind != "quote" for b in blocks):
+        return found  # most pages: no quotation block, no need to read the others' words
     prose = [_words(text[b.start : b.end]) for b in blocks]
     for i, block in enumerate(blocks):
         if block.kind != "quote" or len(prose[i]) < _MIN_CHARS:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from lxml import etree
+from trafilatura.utils import INVALID_XML_CHARS, load_html
+
 from app.pipeline.blocks import walk_body
 from app.pipeline.document import parse_document, parse_html
 from app.pipeline.page.article_location import locate_article
-from app.pipeline.page.article_text import ArticleText, find_article_text, shingles, tokens
+from app.pipeline.page.article_text import (
+    XML_FORBIDDEN,
+    ArticleText,
+    find_article_text,
+    shingles,
+    tokens,
+)
 
 _PAGE = """<html><body>
 <nav><p>World news and business headlines every morning for readers</p></nav>
@@ -82,3 +91,30 @@ def test_pages_too_short_for_trafilatura_fall_back_to_our_containers() -> None:
     assert parse_document(html, "https://news.example.org/s").text == (
         "Rates rose 3% in May, the bureau said."
     )
+
+
+def test_the_forbidden_characters_are_those_trafilaturas_loader_deletes() -> None:
+    deleted = {chr(c) for c in range(0x10000) if INVALID_XML_CHARS.match(chr(c))}
+    assert set(XML_FORBIDDEN) == deleted
+
+
+_ARTICLE_PAGE = """<!DOCTYPE html><html><head><title>Port traffic rises</title></head><body>
+<!-- header --><div class="story"><?php echo 1; ?><p>The harbour authority dredged the
+channel<!-- ad --> to fourteen metres last spring, and container traffic rose by a fifth in
+the first quarter of the year, the port said on Tuesday in its quarterly bulletin.</p>
+<p>Shipping lines added three weekly calls, and the port expects more next year as the new
+cranes arrive from the yard that built them.</p></div><div class="author">Ana Ruiz</div>
+<time datetime="2024-05-02">May 2</time></body></html>"""
+
+
+def test_trafilatura_reads_our_tree_as_its_loader_parses_and_leaves_it_as_it_was() -> None:
+    tree = parse_html(_ARTICLE_PAGE)
+    assert tree is not None
+    assert tree.xpath("//comment()|//processing-instruction()") == []
+    before = etree.tostring(tree)
+    assert before == etree.tostring(load_html(_ARTICLE_PAGE))  # trafilatura's own parse
+    found = find_article_text(_ARTICLE_PAGE, "https://news.example.org/story", tree)
+    assert found.found and found.metadata is not None
+    assert found.metadata.author == "Ana Ruiz"  # its author search, and htmldate, on our tree
+    assert found.metadata.date == "2024-05-02"
+    assert etree.tostring(tree) == before
