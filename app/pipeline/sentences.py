@@ -51,7 +51,8 @@ def _no_break_after(word: str, so_far: str, after: str = "") -> bool:
     if len(bare) == 1 and bare.isalpha() and bare.isupper():
         return not _OPENS_SENTENCE.match(after)  # an initial: "Lin J. Chen"
     if _DOTTED.match(bare) and bare.lower() not in _SPLIT_AFTER_DOTTED:
-        return True  # "U.S.", "e.g."
+        # "U.S.", "e.g."; "…across the U.S. This year's…" ends at a capital abbreviation
+        return not (bare.isupper() and _OPENS_SENTENCE.match(after))
     return bool(_ENUMERATOR.match(so_far.rstrip(".")))  # "2. Tariffs ate the savings."
 
 

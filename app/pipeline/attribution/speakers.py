@@ -52,6 +52,15 @@ class Named:
         return not self.document
 
 
+def _opener(text: str, names: list[NameSpan]) -> NameSpan | None:
+    """A name that opens the sentence ("(D-Wave Systems, a Canadian company…"), not as an
+    owner ("Smith's office…"): what a later "it" of the sentence stands for."""
+    m = _OPENING.match(text)
+    at = m.end() if m else len(text) - len(text.lstrip("(“\"'‘"))
+    head = next((n for n in names if n.start == at), None)
+    return head if head is not None and not head.possessive and " " in head.text else None
+
+
 def _subject(text: str, names: list[NameSpan]) -> str | None:
     """The name that opens the sentence as its subject: "Kestrel Resources cut its forecast"."""
     m = _OPENING.match(text)
@@ -82,12 +91,14 @@ def _descriptor(phrase: str, earlier: list[str], subject: str | None) -> str | N
 
 def _resolve(
     item: Attribution, offset: int, earlier: list[str], recent: list[str], padded: str,
-    subject: str | None,
+    subject: str | None, opener: NameSpan | None = None,
 ) -> Named | None:  # fmt: skip
     """Turn an attribution phrase into the name it stands for, or None when it cannot."""
     name: str | None = item.name
     if item.kind == "pronoun":
         name = recent[-1] if recent else None
+        if item.name.lower() == "it" and opener is not None and opener.end <= item.start:
+            name = opener.text  # "(D-Wave, a company that… when it announced": the sentence's own
         if name is None and item.name == "it":  # "It recommended…": the document just cited
             return Named("it", item.start + offset, item.end + offset, document=True)
     elif item.kind == "descriptor":
@@ -127,9 +138,10 @@ class SpeakerResolver:
         recent = [n for b, s, n in self.recent if b == block and number - s <= _PRONOUN_REACH]
         found: list[Named] = []
         subject = _subject(text, own)
+        opener = _opener(text, own)
         for item in find_attributions(text, own):
             speakers = recent + [f.name for f in found if f.shown]
-            named = _resolve(item, start, earlier, speakers, self.padded, subject)
+            named = _resolve(item, start, earlier, speakers, self.padded, subject, opener)
             if named is not None:
                 named.reported = text[item.start :].lower().startswith("according to")
             if named is not None and named.name.lower() not in {f.name.lower() for f in found}:
