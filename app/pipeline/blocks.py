@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -93,10 +94,10 @@ def _inline_element(el: HtmlElement, run: Run, ctx: _Context, kind: str) -> None
         run.add(el.text)
     _inline(el, run, ctx, kind)
     if el.tag == "a" and el.get("href") and run.size > start:
-        _add_link(el, start, run, ctx)
+        _add_link(el, start, run, ctx, kind)
 
 
-def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context) -> None:
+def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context, kind: str) -> None:
     """Record an inline link, flagged when it can stand for a cited source."""
     raw = el.get("href", "").strip()
     absolute = join_url(ctx.base_url, raw)
@@ -110,6 +111,8 @@ def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context) -> None:
         raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains,
         before=joined[:start], page_hosts=ctx.own_hosts,
     )  # fmt: skip
+    if kind == "list_item" and _shows_address(text, absolute):
+        citation = False  # "ELKI … https://github.com/…": an address listed to visit
     own = is_own_story(raw, absolute, own_domains=ctx.own_domains, page_hosts=ctx.own_hosts)
     span = (start + lead, start + lead + len(text))
     run.links.append(Link(*span, absolute, text, citation, own=own))
@@ -230,6 +233,15 @@ def _mixed(el: HtmlElement, ctx: _Context, kind: str) -> None:
         if child.tail:
             run.add(child.tail)
     _emit(run, kind, ctx)
+
+
+def _shows_address(text: str, absolute: str) -> bool:
+    """Whether the anchor is the link's own address written out ("https://x.org/tsne/")."""
+
+    def bare(url: str) -> str:
+        return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip().lower()).rstrip("/")
+
+    return "." in text and bare(text) == bare(absolute)
 
 
 def _cite_embed(el: HtmlElement, url: str, ctx: _Context) -> None:

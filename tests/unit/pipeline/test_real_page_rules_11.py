@@ -1,5 +1,6 @@
 """Habits of real pages, eleventh batch (a capital abbreviation ending a sentence, "it" in a
-sentence that opens with a name), each on minimal HTML of our own."""
+sentence that opens with a name, addresses written out in a list), each on minimal HTML of our
+own."""
 
 from __future__ import annotations
 
@@ -38,3 +39,18 @@ def test_it_in_a_sentence_that_opens_with_a_company_is_that_company() -> None:
     assert urls(cited) == {RELEASE.replace("www.", "")}
     sources = {s.url: s for s in ext.sources}
     assert sources[RELEASE.replace("www.", "")].publisher != "Pat Quinlan"
+
+
+def test_an_address_written_out_in_a_list_is_no_citation() -> None:
+    tool = "https://github.com/sam-okafor/tsne/blob/main/src/TSNE.java"
+    ext = extract(
+        "<h2>Software</h2><ul><li>Sam Okafor's t-SNE page "
+        '<a class="external free" href="https://okafor.example.org/tsne/">'
+        "https://okafor.example.org/tsne/</a></li>"
+        f'<li>ELKI contains t-SNE, also with a fast approximation. <a href="{tool}">{tool}</a>'
+        "</li></ul>"
+        '<p>The method was introduced in 2008 (<a href="https://jmlr.example.org/v9/okafor08a.'
+        'pdf">https://jmlr.example.org/v9/okafor08a.pdf</a>).</p>'
+    )
+    cited = {u for s in ext.sentences for u in urls(s)}
+    assert cited == {"https://jmlr.example.org/v9/okafor08a.pdf"}  # not the list's addresses
