@@ -353,6 +353,20 @@ def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues
     return None
 
 
+def _anchors(c: Value, values: list[Value], page: PageValues, near: dict[int, float]) -> set[int]:
+    """Passages of `near` that state another of the claim's years or days ("from 1997 to
+    2003" beside the claim's "retirement in 1996"): where the page tells the claim's story."""
+    if c.kind not in ("year", "day"):
+        return set()
+    others = [
+        v for v in values if v.kind in ("year", "day") and (v.end <= c.start or v.start >= c.end)
+    ]
+    return {
+        i for i in near
+        if any(comparable(v, p) and v.agrees(p) for v in others for p in page.of(i, True))
+    }  # fmt: skip
+
+
 def _near_date(c: Value, p: Value) -> bool:
     return _close(c, p) or c.agrees(p)
 
@@ -365,8 +379,9 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     `covers(i)` gives that share for any passage. A figure the page never states clashes with
     a differing figure of the same type, close in value, that sits between the same words, or
     in a passage of `near` whose words and the figure's context agree with the claim enough;
-    the closest such figure elsewhere is kept as a suspect. A figure the page states too
-    clashes only with one in a much closer context.
+    the closest such figure elsewhere is kept as a suspect (for a year or a day, only from a
+    near passage stating another of the claim's dates, or a dateline, when one does). A figure
+    the page states too clashes only with one in a much closer context.
     """
     values = parse_values(claim)
     light = all(v.kind in LIGHT_KINDS for v in values)
@@ -401,6 +416,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             if found_date is not None:
                 dated, sure = found_date, True
         best = max(near, key=near.__getitem__) if near else -1
+        anchors = set() if ok else _anchors(c, values, page, near)
+        anchors |= {i for i, _ in page.datelines()} if anchors else set()
         for i in near if ok else everywhere:
             for p in page.of(i, light):
                 if not comparable(c, p) or c.agrees(p) or not _close(c, p):
@@ -412,8 +429,10 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                 else:
                     strength = sim + (near[i] if i in near else covers(i))
                     found = page.of(i, light)
-                    if strength > suspect_strength and not _restates(
-                        values, c, page.passages[i], found, p
+                    if (
+                        (not anchors or i in anchors)
+                        and strength > suspect_strength
+                        and not _restates(values, c, page.passages[i], found, p)
                     ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
                     same, content = _adjacent(claim, c, page.passages[i], p)

@@ -404,3 +404,31 @@ def test_a_clash_in_the_same_words_is_kept_beside_a_stronger_one_in_other_words(
     found = check_figures(claim, PageValues(passages), {0: 1.0}, lambda i: 0.3)
     assert found.clash is not None and found.clash.page_span == "1998"
     assert found.local is not None and found.local.page_span == "2000" and found.tied
+
+
+def _near_check(claim: str, passages: list[str], near: dict[int, float]):  # type: ignore[no-untyped-def]
+    """check_figures with `near` as the passages that state the claim best."""
+    return check_figures(claim, PageValues(passages), near, lambda i: 1.0)
+
+
+_TENURE = "After Tung's retirement in 1996, Oue served as music director from 1997 to 2003."
+
+
+def test_a_suspect_year_away_from_where_the_page_states_the_claims_other_years_is_dropped() -> None:
+    page = [
+        "Oue served as music director of the festival from 1997 to 2003.",
+        "Oue became music director of the youth orchestra in 1982, a post he held until 1989.",
+    ]
+    assert _near_check(_TENURE, page, {0: 0.8}).suspect is None
+
+
+def test_a_suspect_year_beside_the_claims_other_years_is_kept() -> None:
+    page = ["Tung retired in 1990; Oue served as music director from 1997 to 2003."]
+    found = _near_check(_TENURE, page, {0: 0.8})
+    assert found.suspect is not None and found.suspect.page_span == "1990"
+
+
+def test_a_suspect_on_the_pages_dateline_is_kept_beside_the_claims_other_years() -> None:
+    page = ["Oue served as music director from 1997 to 2003.", "Posted on March 3, 1990"]
+    found = _near_check(_TENURE, page, {0: 0.8})
+    assert found.suspect is not None and found.suspect.page_span == "1990"
