@@ -64,6 +64,10 @@ _MONTH_WORDS = frozenset(
         "dec",
     ]
 )
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 _NO_UNSTATED = frozenset({"month", "ordinal", "number"})  # too often restated in other words
 
 
@@ -354,17 +358,28 @@ def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues
 
 
 def _anchors(c: Value, values: list[Value], page: PageValues, near: dict[int, float]) -> set[int]:
-    """Passages of `near` that state another of the claim's years or days ("from 1997 to
-    2003" beside the claim's "retirement in 1996"): where the page tells the claim's story."""
+    """Passages of `near` that date the claim's story besides `c`: they state another of its
+    years or days ("from 1997 to 2003" beside the claim's "retirement in 1996"), or name the
+    month of `c`'s date and no year ("followed in October" for "in October 2018")."""
     if c.kind not in ("year", "day"):
         return set()
     others = [
         v for v in values if v.kind in ("year", "day") and (v.end <= c.start or v.start >= c.end)
     ]
-    return {
-        i for i in near
-        if any(comparable(v, p) and v.agrees(p) for v in others for p in page.of(i, True))
-    }  # fmt: skip
+    months = {
+        _MONTH_NAMES[int(v.low) - 1]
+        for v in values
+        if v.kind == "month" and v.start <= c.start < v.end
+    }
+    out = set()
+    for i in near:
+        found = page.of(i, True)
+        if any(comparable(v, p) and v.agrees(p) for v in others for p in found):
+            out.add(i)
+        elif months and not any(p.kind == "year" for p in found):
+            named = {w.lower() for w in _WORD.findall(page.passages[i])}
+            out |= {i} if months & named else set()
+    return out
 
 
 def _near_date(c: Value, p: Value) -> bool:
@@ -417,7 +432,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                 dated, sure = found_date, True
         best = max(near, key=near.__getitem__) if near else -1
         anchors = set() if ok else _anchors(c, values, page, near)
-        anchors |= {i for i, _ in page.datelines()} if anchors else set()
+        anchors |= {i for i, _ in page.datelines() + page.stamps()} if anchors else set()
         for i in near if ok else everywhere:
             for p in page.of(i, light):
                 if not comparable(c, p) or c.agrees(p) or not _close(c, p):

@@ -432,3 +432,19 @@ def test_a_suspect_on_the_pages_dateline_is_kept_beside_the_claims_other_years()
     page = ["Oue served as music director from 1997 to 2003.", "Posted on March 3, 1990"]
     found = _near_check(_TENURE, page, {0: 0.8})
     assert found.suspect is not None and found.suspect.page_span == "1990"
+
+
+def test_a_suspect_year_away_from_where_the_page_names_the_claims_month_is_dropped() -> None:
+    claim = "A second student sued Daniels and the university in October 2018."
+    page = [
+        "A second accusation followed in October, when a student sued him and the school.",
+        "In August, a singer accused Daniels of having drugged him in 2010.",
+    ]
+    assert _near_check(claim, page, {0: 0.8}).suspect is None
+    found = _near_check(claim, page, {1: 0.8})  # where no near passage names October
+    assert found.suspect is not None and found.suspect.page_span == "2010"
+
+
+def test_a_date_in_digits_year_first_makes_a_dateline() -> None:
+    assert [v.low for _, v in dateline_values(["2013/10/22 20:01:01"])] == [2013.0]
+    assert dateline_values(["Score 2013/10 and 22 more"]) == []
