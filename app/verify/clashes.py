@@ -12,7 +12,15 @@ from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
-__all__ = ["Clash", "FigureCheck", "PageValues", "check_figures", "comparable", "context_of"]
+__all__ = [
+    "MONTH_WORDS",
+    "Clash",
+    "FigureCheck",
+    "PageValues",
+    "check_figures",
+    "comparable",
+    "context_of",
+]
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _WINDOW = 6  # content words on each side of a figure that say what it counts
@@ -36,7 +44,7 @@ _CLASHING = frozenset(
         "ident",
     }
 )
-_MONTH_WORDS = frozenset(
+MONTH_WORDS = frozenset(
     [
         "january",
         "february",
@@ -102,7 +110,7 @@ def context_of(text: str, start: int, end: int) -> dict[str, float]:
     before, after = [], []
     for m in _WORD.finditer(text):
         word = m.group()
-        if word[:1].isdigit() or not is_content(word) or word.lower() in _MONTH_WORDS:
+        if word[:1].isdigit() or not is_content(word) or word.lower() in MONTH_WORDS:
             continue
         if m.end() <= start:
             before.append(word)
@@ -268,7 +276,7 @@ def _same_nouns(a_text: str, a: Value, b_text: str, b: Value) -> bool:
 
 def _is_noun_like(word: str) -> bool:
     """A content word of letters that is no month name."""
-    return word.isalpha() and len(word) > 2 and is_content(word) and word not in _MONTH_WORDS
+    return word.isalpha() and len(word) > 2 and is_content(word) and word not in MONTH_WORDS
 
 
 def _clash(claim: str, c: Value, page: PageValues, i: int, p: Value) -> Clash:
@@ -357,6 +365,19 @@ def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues
     return None
 
 
+def _inside_span(claim: str, values: list[Value], c: Value, text: str, found: list[Value],
+                 p: Value) -> bool:  # fmt: skip
+    """True when `c` ends a span of the claim ("from 1996 to 2013") that holds `p`, a figure
+    of passage `text` that ends no span there ("the Cup run in 2004"): a year of the claim's
+    period, not one of its ends misstated."""
+    inside = any(
+        v.kind == c.kind and v is not c and min(c.low, v.low) < p.low < max(c.high, v.high)
+        and joined(claim, values, c, v)
+        for v in values
+    )  # fmt: skip
+    return inside and not any(q is not p and joined(text, found, p, q) for q in found)
+
+
 def _anchors(c: Value, values: list[Value], page: PageValues, near: dict[int, float]) -> set[int]:
     """Passages of `near` that date the claim's story besides `c`: they state another of its
     years or days ("from 1997 to 2003" beside the claim's "retirement in 1996"), or name the
@@ -436,6 +457,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
         for i in near if ok else everywhere:
             for p in page.of(i, light):
                 if not comparable(c, p) or c.agrees(p) or not _close(c, p):
+                    continue
+                if _inside_span(claim, values, c, page.passages[i], page.of(i, light), p):
                     continue
                 local = tied = False
                 sim = _similarity(ctx, page.context(i, p))

@@ -162,9 +162,9 @@ def test_a_page_stating_half_the_claims_topic_is_enough_for_its_dateline() -> No
 
 def test_a_page_stating_less_than_half_the_claims_topic_says_nothing_of_its_date() -> None:
     claim = (
-        "In 2014 Lowland released Northern Lights, a winter song that critics praised for its"
+        "Lowland released Northern Lights, a winter song that critics praised in 2014 for its"
         " warm, tender chorus and its slow, quiet verses."
-    )  # 0.41 of its topic on the page
+    )  # 0.41 of its topic on the page, and none of the clause around its year
     assert verify_claim(claim, PAGE).status != "contradicted"
 
 
@@ -206,9 +206,9 @@ def test_the_one_day_of_the_passage_that_states_the_claim_best_dates_its_event()
 
 
 LONG_CLAIM = (
-    "In {year} Lowland released Northern Lights, a winter song that critics praised for its"
+    "Lowland released Northern Lights, a winter song that critics praised in {year} for its"
     " warm, tender chorus and its slow, quiet verses."
-)  # 0.41 of its topic on the page
+)  # 0.41 of its topic on the page, and none of the clause around its year
 
 
 def test_a_year_after_every_dateline_needs_only_a_quarter_of_the_claims_topic() -> None:
@@ -448,3 +448,46 @@ def test_a_suspect_year_away_from_where_the_page_names_the_claims_month_is_dropp
 def test_a_date_in_digits_year_first_makes_a_dateline() -> None:
     assert [v.low for _, v in dateline_values(["2013/10/22 20:01:01"])] == [2013.0]
     assert dateline_values(["Score 2013/10 and 22 more"]) == []
+
+
+_TOUR_PAGE = [
+    "Posted on August 1, 2010",
+    "Guitarist Jerry Cantrell talks about the Blackdiamondskye tour with Deftones and Mastodon.",
+    "The bands will tour Canada this autumn.",
+    "Tickets are on sale now.",
+]
+_TOUR = (
+    "Along with Mastodon and Deftones, Alice in Chains toured Canada in late {} on the"
+    " Blackdiamondskye tour, an amalgam of the three bands' latest album titles, which critics"
+    " praised widely."
+)
+
+
+def test_a_year_off_the_dateline_in_a_clause_the_page_states_clashes_in_a_thin_claim() -> None:
+    # The page states under half of the claim, but most of the clause around its year.
+    found = verify_claim(_TOUR.format(2007), _TOUR_PAGE)
+    assert found.status == "contradicted"
+    assert "'2007' (year); the page says '2010'" in found.reasons[0]
+    assert verify_claim(_TOUR.format(2010), _TOUR_PAGE).status != "contradicted"
+
+
+def test_a_year_off_the_dateline_in_a_clause_the_page_does_not_state_says_nothing() -> None:
+    claim = (
+        "Along with Mastodon and Deftones, Alice in Chains played the Blackdiamondskye tour, an"
+        " amalgam of the three bands' latest album titles, which critics praised widely in late"
+        " 2007 in their yearly review."
+    )
+    assert verify_claim(claim, _TOUR_PAGE).status != "contradicted"
+
+
+def test_a_page_year_inside_the_claims_span_does_not_misstate_its_ends() -> None:
+    claim = "He played for the Flames from 1996 to 2013 and won the Cup."
+    page = ["He played for the Flames and led the Cup run in 2004."]
+    best = {0: 1.0}
+    assert _near_check(claim, page, best).dated is None  # 2004 lies inside 1996–2013
+    found = _near_check(claim, ["He played for the Flames and won the Cup in 1999."], best)
+    assert found.dated is None  # 1999 inside too
+    found = _near_check(
+        claim, ["He played for the Flames from 1998 to 2013 and won the Cup."], best
+    )
+    assert found.clash is not None and found.clash.page_span == "1998"  # a span's end changed
