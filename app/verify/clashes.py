@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.verify.clauses import MONTH_WORDS, clause_stems
 from app.verify.datelines import dateline_values, stamp_values
 from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
 __all__ = [
-    "MONTH_WORDS",
     "Clash",
     "FigureCheck",
     "PageValues",
@@ -43,34 +43,6 @@ _CLASHING = frozenset(
         "score",
         "ident",
     }
-)
-MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
 )
 _MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -103,6 +75,8 @@ class FigureCheck:
     local: Clash | None = None  # the surest clash of a figure the page never states, in the
     # same words (or on the same day, or the same amount a thousandfold off)
     tied: bool = False  # `local` has the same words right next to both figures
+    anchored: bool = False  # `suspect` is in a passage that states the claim best, another of
+    # its dates and a word of the clause around the suspect figure
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -403,6 +377,12 @@ def _anchors(c: Value, values: list[Value], page: PageValues, near: dict[int, fl
     return out
 
 
+def _tells_clause(claim: str, c: Value, page: PageValues, i: int) -> bool:
+    """True when passage `i` holds a content word of the claim's clause around `c`."""
+    words = {stem(w) for w in _WORD.findall(page.passages[i]) if is_content(w)}
+    return bool(clause_stems(claim, c.start, c.end) & words)
+
+
 def _near_date(c: Value, p: Value) -> bool:
     return _close(c, p) or c.agrees(p)
 
@@ -423,7 +403,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     light = all(v.kind in LIGHT_KINDS for v in values)
     stated, unstated, clash, worst = 0, [], None, 0.0
     local_clash, local_worst, clash_tied = None, 0.0, False
-    suspect, suspect_strength = None, -1.0
+    suspect, suspect_strength, anchored = None, -1.0, False
     everywhere = range(len(page.passages))
     dated: Clash | None = None
     sure = False
@@ -473,6 +453,7 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                         and not _restates(values, c, page.passages[i], found, p)
                     ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
+                        anchored = i in anchors and i in near and _tells_clause(claim, c, page, i)
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
                         dated, sure = _clash(claim, c, page, i, p), _same_date(c, p)
@@ -495,5 +476,6 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     local_worst, local_clash = strength, _clash(claim, c, page, i, p)
                     clash_tied = tied
     return FigureCheck(
-        len(values), stated, tuple(unstated), clash, suspect, dated, sure, local_clash, clash_tied
-    )
+        len(values), stated, tuple(unstated), clash, suspect, dated, sure, local_clash, clash_tied,
+        anchored,
+    )  # fmt: skip

@@ -4,11 +4,38 @@ from __future__ import annotations
 
 import re
 
-from app.verify.clashes import MONTH_WORDS
 from app.verify.terms import is_content, stem, tokens
 
-__all__ = ["clause_stems"]
+__all__ = ["MONTH_WORDS", "clause_stems"]
 
+MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 # Clause bounds: punctuation (not a date's comma, "May 3, 2018"), quotes, and words that open
 # another clause.
 _BOUND = re.compile(

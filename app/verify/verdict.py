@@ -48,6 +48,7 @@ SURE_DATED_TOPIC = 0.25  # the same, for a date after every dateline or on the s
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5
 SUSPECT_WORDS = 0.6  # plain-word coverage that makes a lone unstated figure a misstated one
+ANCHORED_WORDS = 0.25  # the same, for a figure off in a passage that dates the claim's story
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,11 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         clash = conversion_clash(text, page.values) or range_clash(text, page.values)
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
-        clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
+        # Where the page tells the claim's timeline (a passage that states the claim best,
+        # another of its dates and its figure's clause: "Once Bolsonaro assumes office on
+        # January 1" for "sworn in on 24 January 2019"), a quarter of its words will do.
+        need = ANCHORED_WORDS if figures.anchored else SUSPECT_WORDS
+        clash = figures.suspect if features["words"] >= need else None
     if clash is not None:
         order = list(dict.fromkeys([clash.passage, *order]))[:_PASSAGES]
     return Analysis(features, order, clash, figures.unstated + bare)

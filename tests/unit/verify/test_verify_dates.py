@@ -491,3 +491,33 @@ def test_a_page_year_inside_the_claims_span_does_not_misstate_its_ends() -> None
         claim, ["He played for the Flames from 1998 to 2013 and won the Cup."], best
     )
     assert found.clash is not None and found.clash.page_span == "1998"  # a span's end changed
+
+
+_INAUGURATION_PAGE = [
+    "Posted on October 31, 2018",
+    "Jair Bolsonaro won Brazil's presidential runoff after a bitter campaign.",
+    "Once Bolsonaro assumes office as president on January 1, Brazilians will find out.",
+    "His rivals conceded the race.",
+]
+
+
+def test_a_day_off_in_a_passage_that_dates_the_claims_story_needs_a_quarter_of_its_words() -> None:
+    # The passage names the claim's month (no year) and a word of the date's clause.
+    claim = (
+        "Bolsonaro was sworn in as President of the Republic on {}, succeeding Michel Temer"
+        " after a bitter campaign fought over crime, pensions and corruption."
+    )
+    found = verify_claim(claim.format("24 January 2019"), _INAUGURATION_PAGE)
+    assert found.status == "contradicted"
+    assert "'24 January 2019' (day); the page says 'January 1'" in found.reasons[0]
+    assert verify_claim(claim.format("1 January 2019"), _INAUGURATION_PAGE).status != (
+        "contradicted"
+    )
+
+
+def test_a_day_off_in_a_passage_without_the_dates_clause_needs_most_of_the_words() -> None:
+    claim = (
+        "After a bitter campaign fought over crime, pensions and corruption, Bolsonaro won as"
+        " president; Michel Temer handed over the sash on 24 January 2019."
+    )
+    assert verify_claim(claim, _INAUGURATION_PAGE).status != "contradicted"
