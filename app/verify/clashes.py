@@ -339,6 +339,24 @@ def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues
     return None
 
 
+def _yearless_day_clash(claim: str, c: Value, page: PageValues,
+                        near: dict[int, float]) -> Clash | None:  # fmt: skip
+    """The page's one dateline year, when a passage that states the claim best gives the day
+    of the claim's date without a year ("opens February 25" on a page of 02/25/15, for
+    "February 25, 2012"): the page dates that day, a little off the claim's year."""
+    if c.kind != "year" or not c.unit.isdigit():
+        return None
+    day = float(int(c.unit))
+    said = any(
+        p.kind == "day" and not p.unit and p.low <= day <= p.high
+        for i in near for p in page.of(i, True)
+    )  # fmt: skip
+    years = [(i, p) for i, p in page.datelines() if p.kind == "year"]
+    if not said or len({p.low for _, p in years}) != 1 or not _close(c, years[0][1]):
+        return None
+    return _clash(claim, c, page, *years[0])
+
+
 def _inside_span(claim: str, values: list[Value], c: Value, text: str, found: list[Value],
                  p: Value) -> bool:  # fmt: skip
     """True when `c` ends a span of the claim ("from 1996 to 2013") that holds `p`, a figure
@@ -431,6 +449,8 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             found_date = _dated_day_clash(claim, c, values, page)
             if found_date is not None:
                 dated, sure = found_date, True
+        if not ok and not sure and (found_date := _yearless_day_clash(claim, c, page, near)):
+            dated, sure = found_date, True
         best = max(near, key=near.__getitem__) if near else -1
         anchors = set() if ok else _anchors(c, values, page, near)
         anchors |= {i for i, _ in page.datelines() + page.stamps()} if anchors else set()

@@ -521,3 +521,13 @@ def test_a_day_off_in_a_passage_without_the_dates_clause_needs_most_of_the_words
         " president; Michel Temer handed over the sash on 24 January 2019."
     )
     assert verify_claim(claim, _INAUGURATION_PAGE).status != "contradicted"
+
+
+def test_a_yearless_day_of_the_claims_date_takes_the_pages_dateline_year() -> None:
+    page = ["02/25/2015 9:22 AM", "Wild Canaries opens February 25; its director answered us."]
+    found = _near_check("The film opened on February 25, 2012.", page, {1: 0.8})
+    assert found.dated is not None and found.sure and found.dated.page_span == "2015"
+    # Another day, or the day only in a passage that does not state the claim, is no sure
+    # clash: only the dateline's own, which needs half the claim's topic.
+    assert not _near_check("The film opened on March 3, 2012.", page, {1: 0.8}).sure
+    assert not _near_check("The film opened on February 25, 2012.", page, {0: 0.8}).sure
