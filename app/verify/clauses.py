@@ -45,15 +45,20 @@ _BOUND = re.compile(
 
 
 def clause_stems(text: str, start: int, end: int) -> set[str]:
-    """Content stems of the clause around [start, end) of `text`, no numbers or month names."""
-    left, right = 0, len(text)
-    for m in _BOUND.finditer(text):
-        if m.end() <= start:
-            left = m.end()
-        elif m.start() >= end:
-            right = m.start()
-            break
+    """Content stems of the clause around [start, end) of `text`, no numbers or month names;
+    for a date that opens a sentence on its own ("In March 2001, Tom Bromley joined the
+    band"), those of the clause it opens."""
+    bounds = list(_BOUND.finditer(text))
+    left = max((m.end() for m in bounds if m.end() <= start), default=0)
+    right = [m for m in bounds if m.start() >= end]
+    said = _stems(text[left:start] + " " + text[end : right[0].start() if right else len(text)])
+    if said or not right:
+        return said
+    return _stems(text[right[0].end() : right[1].start() if len(right) > 1 else len(text)])
+
+
+def _stems(text: str) -> set[str]:
     return {
-        stem(w) for w in tokens(text[left:start] + " " + text[end:right])
+        stem(w) for w in tokens(text)
         if is_content(w) and not w[:1].isdigit() and w.lower() not in MONTH_WORDS
     }  # fmt: skip
