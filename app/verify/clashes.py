@@ -7,12 +7,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.verify.clauses import MONTH_WORDS, clause_stems
 from app.verify.datelines import dateline_values, stamp_values
 from app.verify.spans import extent, joined
 from app.verify.terms import is_content, stem
 from app.verify.values import LIGHT_KINDS, Value, parse_values
 
-__all__ = ["Clash", "FigureCheck", "PageValues", "check_figures", "comparable", "context_of"]
+__all__ = [
+    "Clash",
+    "FigureCheck",
+    "PageValues",
+    "check_figures",
+    "comparable",
+    "context_of",
+]
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _WINDOW = 6  # content words on each side of a figure that say what it counts
@@ -36,34 +44,10 @@ _CLASHING = frozenset(
         "ident",
     }
 )
-_MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 _NO_UNSTATED = frozenset({"month", "ordinal", "number"})  # too often restated in other words
 
 
@@ -91,6 +75,8 @@ class FigureCheck:
     local: Clash | None = None  # the surest clash of a figure the page never states, in the
     # same words (or on the same day, or the same amount a thousandfold off)
     tied: bool = False  # `local` has the same words right next to both figures
+    anchored: bool = False  # `suspect` is in a passage that states the claim best, another of
+    # its dates and a word of the clause around the suspect figure
 
 
 def context_of(text: str, start: int, end: int) -> dict[str, float]:
@@ -98,7 +84,7 @@ def context_of(text: str, start: int, end: int) -> dict[str, float]:
     before, after = [], []
     for m in _WORD.finditer(text):
         word = m.group()
-        if word[:1].isdigit() or not is_content(word) or word.lower() in _MONTH_WORDS:
+        if word[:1].isdigit() or not is_content(word) or word.lower() in MONTH_WORDS:
             continue
         if m.end() <= start:
             before.append(word)
@@ -264,7 +250,7 @@ def _same_nouns(a_text: str, a: Value, b_text: str, b: Value) -> bool:
 
 def _is_noun_like(word: str) -> bool:
     """A content word of letters that is no month name."""
-    return word.isalpha() and len(word) > 2 and is_content(word) and word not in _MONTH_WORDS
+    return word.isalpha() and len(word) > 2 and is_content(word) and word not in MONTH_WORDS
 
 
 def _clash(claim: str, c: Value, page: PageValues, i: int, p: Value) -> Clash:
@@ -353,6 +339,68 @@ def _dated_day_clash(claim: str, c: Value, values: list[Value], page: PageValues
     return None
 
 
+def _yearless_day_clash(claim: str, c: Value, page: PageValues,
+                        near: dict[int, float]) -> Clash | None:  # fmt: skip
+    """The page's one dateline year, when a passage that states the claim best gives the day
+    of the claim's date without a year ("opens February 25" on a page of 02/25/15, for
+    "February 25, 2012"): the page dates that day, a little off the claim's year."""
+    if c.kind != "year" or not c.unit.isdigit():
+        return None
+    day = float(int(c.unit))
+    said = any(
+        p.kind == "day" and not p.unit and p.low <= day <= p.high
+        for i in near for p in page.of(i, True)
+    )  # fmt: skip
+    years = [(i, p) for i, p in page.datelines() if p.kind == "year"]
+    if not said or len({p.low for _, p in years}) != 1 or not _close(c, years[0][1]):
+        return None
+    return _clash(claim, c, page, *years[0])
+
+
+def _inside_span(claim: str, values: list[Value], c: Value, text: str, found: list[Value],
+                 p: Value) -> bool:  # fmt: skip
+    """True when `c` ends a span of the claim ("from 1996 to 2013") that holds `p`, a figure
+    of passage `text` that ends no span there ("the Cup run in 2004"): a year of the claim's
+    period, not one of its ends misstated."""
+    inside = any(
+        v.kind == c.kind and v is not c and min(c.low, v.low) < p.low < max(c.high, v.high)
+        and joined(claim, values, c, v)
+        for v in values
+    )  # fmt: skip
+    return inside and not any(q is not p and joined(text, found, p, q) for q in found)
+
+
+def _anchors(c: Value, values: list[Value], page: PageValues, near: dict[int, float]) -> set[int]:
+    """Passages of `near` that date the claim's story besides `c`: they state another of its
+    years or days ("from 1997 to 2003" beside the claim's "retirement in 1996"), or name the
+    month of `c`'s date and no year ("followed in October" for "in October 2018")."""
+    if c.kind not in ("year", "day"):
+        return set()
+    others = [
+        v for v in values if v.kind in ("year", "day") and (v.end <= c.start or v.start >= c.end)
+    ]
+    months = {
+        _MONTH_NAMES[int(v.low) - 1]
+        for v in values
+        if v.kind == "month" and v.start <= c.start < v.end
+    }
+    out = set()
+    for i in near:
+        found = page.of(i, True)
+        if any(comparable(v, p) and v.agrees(p) for v in others for p in found):
+            out.add(i)
+        elif months and not any(p.kind == "year" for p in found):
+            named = {w.lower() for w in _WORD.findall(page.passages[i])}
+            out |= {i} if months & named else set()
+    return out
+
+
+def _tells_clause(claim: str, c: Value, page: PageValues, i: int) -> bool:
+    """True when passage `i` holds a content word of the claim's clause around `c`."""
+    words = {stem(w) for w in _WORD.findall(page.passages[i]) if is_content(w)}
+    return bool(clause_stems(claim, c.start, c.end) & words)
+
+
 def _near_date(c: Value, p: Value) -> bool:
     return _close(c, p) or c.agrees(p)
 
@@ -365,14 +413,15 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
     `covers(i)` gives that share for any passage. A figure the page never states clashes with
     a differing figure of the same type, close in value, that sits between the same words, or
     in a passage of `near` whose words and the figure's context agree with the claim enough;
-    the closest such figure elsewhere is kept as a suspect. A figure the page states too
-    clashes only with one in a much closer context.
+    the closest such figure elsewhere is kept as a suspect (for a year or a day, only from a
+    near passage stating another of the claim's dates, or a dateline, when one does). A figure
+    the page states too clashes only with one in a much closer context.
     """
     values = parse_values(claim)
     light = all(v.kind in LIGHT_KINDS for v in values)
     stated, unstated, clash, worst = 0, [], None, 0.0
     local_clash, local_worst, clash_tied = None, 0.0, False
-    suspect, suspect_strength = None, -1.0
+    suspect, suspect_strength, anchored = None, -1.0, False
     everywhere = range(len(page.passages))
     dated: Clash | None = None
     sure = False
@@ -400,10 +449,16 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
             found_date = _dated_day_clash(claim, c, values, page)
             if found_date is not None:
                 dated, sure = found_date, True
+        if not ok and not sure and (found_date := _yearless_day_clash(claim, c, page, near)):
+            dated, sure = found_date, True
         best = max(near, key=near.__getitem__) if near else -1
+        anchors = set() if ok else _anchors(c, values, page, near)
+        anchors |= {i for i, _ in page.datelines() + page.stamps()} if anchors else set()
         for i in near if ok else everywhere:
             for p in page.of(i, light):
                 if not comparable(c, p) or c.agrees(p) or not _close(c, p):
+                    continue
+                if _inside_span(claim, values, c, page.passages[i], page.of(i, light), p):
                     continue
                 local = tied = False
                 sim = _similarity(ctx, page.context(i, p))
@@ -412,10 +467,13 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                 else:
                     strength = sim + (near[i] if i in near else covers(i))
                     found = page.of(i, light)
-                    if strength > suspect_strength and not _restates(
-                        values, c, page.passages[i], found, p
+                    if (
+                        (not anchors or i in anchors)
+                        and strength > suspect_strength
+                        and not _restates(values, c, page.passages[i], found, p)
                     ):
                         suspect, suspect_strength = _clash(claim, c, page, i, p), strength
+                        anchored = i in anchors and i in near and _tells_clause(claim, c, page, i)
                     same, content = _adjacent(claim, c, page.passages[i], p)
                     if dated is None and (_same_date(c, p) or _event_date(c, page, i, best)):
                         dated, sure = _clash(claim, c, page, i, p), _same_date(c, p)
@@ -438,5 +496,6 @@ def check_figures(claim: str, page: PageValues, near: dict[int, float],
                     local_worst, local_clash = strength, _clash(claim, c, page, i, p)
                     clash_tied = tied
     return FigureCheck(
-        len(values), stated, tuple(unstated), clash, suspect, dated, sure, local_clash, clash_tied
-    )
+        len(values), stated, tuple(unstated), clash, suspect, dated, sure, local_clash, clash_tied,
+        anchored,
+    )  # fmt: skip

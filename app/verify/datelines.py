@@ -28,7 +28,10 @@ _BYLINE = re.compile(r"\b[Bb][Yy](?:\s+[A-Z][\w.'’-]*)+")  # "By Chava Gourari
 _AUTHOR = re.compile(r"^\s*(?:[A-Z][a-z][\w'’-]*\s+){1,3}[A-Z][a-z][\w'’-]*(?=\s+$|\s{2,})")
 # A metadata line with the page's publication time ("(meta data) PUBLISHED DATETIME: 2014-…").
 _STAMP = re.compile(r"^\(meta ?data\)\s+(?:PUBLISHED|DATE)[A-Z ]*:\s*", re.IGNORECASE)
-_NUMERIC = re.compile(r"(?<![\d/.])[0-3]?\d[/.][0-3]?\d[/.](?P<y>(?:1[89]|20)\d\d)(?![\d/.])")
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?:[0-3]?\d[/.][0-3]?\d[/.](?P<y>(?:1[89]|20)\d\d)"
+    r"|(?P<iy>(?:1[89]|20)\d\d)/[01]?\d/[0-3]?\d)(?![\d/.])"
+)
 
 
 def is_dateline(text: str, values: list[Value]) -> bool:
@@ -54,7 +57,8 @@ def _numeric_year(text: str) -> Value | None:
     found = list(_NUMERIC.finditer(text))
     if len(found) != 1 or not _only_labels(text[: found[0].start()] + " " + text[found[0].end() :]):
         return None
-    y, (start, end) = float(found[0]["y"]), found[0].span("y")
+    group = "y" if found[0]["y"] else "iy"  # "02/25/2015" or "2013/10/22"
+    y, (start, end) = float(found[0][group]), found[0].span(group)
     return Value("year", y, y, "", start, end, True)
 
 

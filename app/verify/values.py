@@ -77,7 +77,7 @@ _SCORE = re.compile(
 _IDENT = re.compile(
     r"\b(?P<g>[A-Za-z]{2,})(?P<h>-?)(?P<n>\d{1,4})\b(?![.,]\d)"
     r"|\b(?P<w>position|route|flight|section|chapter|episode|season|highway|interstate|channel"
-    r"|platform|gate|room|volume|issue|track|pier|bus)\s+(?P<m>\d{1,4})\b(?![.,:/]\d)",
+    r"|platform|gate|room|volume|issue|track|pier|bus|top)\s+(?P<m>\d{1,4})\b(?![.,:/]\d|\s*(?:%|per\s?cent))",
     re.IGNORECASE,
 )
 _SCORE_VERB = re.compile(r"\b(?:won|lost|beat|drew|led|leads|trailed|trails)\s+(?:by\s+)?$", re.I)

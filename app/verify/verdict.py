@@ -9,6 +9,7 @@ from typing import Literal
 
 from app.verify.claim_text import normalise_units, strip_attribution
 from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
+from app.verify.clauses import clause_stems
 from app.verify.conversions import conversion_clash
 from app.verify.descriptors import descriptor_clash
 from app.verify.entities import entity_clash
@@ -47,6 +48,7 @@ SURE_DATED_TOPIC = 0.25  # the same, for a date after every dateline or on the s
 _PASSAGES = 3  # a claim is often spread over a few sentences of its source
 _CONTRADICTION_DISCOUNT = 0.5
 SUSPECT_WORDS = 0.6  # plain-word coverage that makes a lone unstated figure a misstated one
+ANCHORED_WORDS = 0.25  # the same, for a figure off in a passage that dates the claim's story
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +201,13 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         # A date is a page-level fact: half the claim's topic shows the page tells that story.
         # A page dated before the claimed year, or the claim's day and month in another year,
         # is a clash on its own: a quarter of the topic then shows the claim cites that story.
-        union = _union(page, chosen)
+        # The claim's clause around the date, half stated on the page, shows that too ("toured
+        # the United States in late 2007 on the Blackdiamondskye tour" in a long claim whose
+        # other clauses the page never tells).
+        told = coverage(topic, _union(page, chosen))
         need = SURE_DATED_TOPIC if figures.sure else DATED_TOPIC
-        clash = figures.dated if coverage(topic, union) >= need else None
+        if told >= need or told >= SURE_DATED_TOPIC and _clause_told(text, figures.dated, page):
+            clash = figures.dated
     bare = _bare_numbers(text, terms, figures, page)
     if (
         clash is None
@@ -213,10 +219,25 @@ def analyse(claim: str, page: Page) -> Analysis | None:
         clash = conversion_clash(text, page.values) or range_clash(text, page.values)
     if clash is None and figures.suspect and len(figures.unstated) == 1:
         # One figure off while the rest of the claim's words are there: stated differently.
-        clash = figures.suspect if features["words"] >= SUSPECT_WORDS else None
+        # Where the page tells the claim's timeline (a passage that states the claim best,
+        # another of its dates and its figure's clause: "Once Bolsonaro assumes office on
+        # January 1" for "sworn in on 24 January 2019"), a quarter of its words will do.
+        need = ANCHORED_WORDS if figures.anchored else SUSPECT_WORDS
+        clash = figures.suspect if features["words"] >= need else None
     if clash is not None:
         order = list(dict.fromkeys([clash.passage, *order]))[:_PASSAGES]
     return Analysis(features, order, clash, figures.unstated + bare)
+
+
+CLAUSE_WORDS = 2  # content words a clause needs to say what its figure dates
+
+
+def _clause_told(text: str, dated: Clash, page: Page) -> bool:
+    """True when the page states at least half of the claim's clause around a dated figure."""
+    at = text.find(dated.claim_span)
+    said = clause_stems(text, at, at + len(dated.claim_span)) if at >= 0 else set()
+    stated = said & page.postings.stems.keys()
+    return len(said) >= CLAUSE_WORDS and len(stated) >= DATED_TOPIC * len(said)
 
 
 _SEASON = re.compile(r"\b(?:1[0-9]|20)\d\d\s?[-–/]\s?(\d\d)\b")  # "2018–19": 2019, said short

@@ -162,9 +162,9 @@ def test_a_page_stating_half_the_claims_topic_is_enough_for_its_dateline() -> No
 
 def test_a_page_stating_less_than_half_the_claims_topic_says_nothing_of_its_date() -> None:
     claim = (
-        "In 2014 Lowland released Northern Lights, a winter song that critics praised for its"
+        "Lowland released Northern Lights, a winter song that critics praised in 2014 for its"
         " warm, tender chorus and its slow, quiet verses."
-    )  # 0.41 of its topic on the page
+    )  # 0.41 of its topic on the page, and none of the clause around its year
     assert verify_claim(claim, PAGE).status != "contradicted"
 
 
@@ -206,9 +206,9 @@ def test_the_one_day_of_the_passage_that_states_the_claim_best_dates_its_event()
 
 
 LONG_CLAIM = (
-    "In {year} Lowland released Northern Lights, a winter song that critics praised for its"
+    "Lowland released Northern Lights, a winter song that critics praised in {year} for its"
     " warm, tender chorus and its slow, quiet verses."
-)  # 0.41 of its topic on the page
+)  # 0.41 of its topic on the page, and none of the clause around its year
 
 
 def test_a_year_after_every_dateline_needs_only_a_quarter_of_the_claims_topic() -> None:
@@ -404,3 +404,130 @@ def test_a_clash_in_the_same_words_is_kept_beside_a_stronger_one_in_other_words(
     found = check_figures(claim, PageValues(passages), {0: 1.0}, lambda i: 0.3)
     assert found.clash is not None and found.clash.page_span == "1998"
     assert found.local is not None and found.local.page_span == "2000" and found.tied
+
+
+def _near_check(claim: str, passages: list[str], near: dict[int, float]):  # type: ignore[no-untyped-def]
+    """check_figures with `near` as the passages that state the claim best."""
+    return check_figures(claim, PageValues(passages), near, lambda i: 1.0)
+
+
+_TENURE = "After Tung's retirement in 1996, Oue served as music director from 1997 to 2003."
+
+
+def test_a_suspect_year_away_from_where_the_page_states_the_claims_other_years_is_dropped() -> None:
+    page = [
+        "Oue served as music director of the festival from 1997 to 2003.",
+        "Oue became music director of the youth orchestra in 1982, a post he held until 1989.",
+    ]
+    assert _near_check(_TENURE, page, {0: 0.8}).suspect is None
+
+
+def test_a_suspect_year_beside_the_claims_other_years_is_kept() -> None:
+    page = ["Tung retired in 1990; Oue served as music director from 1997 to 2003."]
+    found = _near_check(_TENURE, page, {0: 0.8})
+    assert found.suspect is not None and found.suspect.page_span == "1990"
+
+
+def test_a_suspect_on_the_pages_dateline_is_kept_beside_the_claims_other_years() -> None:
+    page = ["Oue served as music director from 1997 to 2003.", "Posted on March 3, 1990"]
+    found = _near_check(_TENURE, page, {0: 0.8})
+    assert found.suspect is not None and found.suspect.page_span == "1990"
+
+
+def test_a_suspect_year_away_from_where_the_page_names_the_claims_month_is_dropped() -> None:
+    claim = "A second student sued Daniels and the university in October 2018."
+    page = [
+        "A second accusation followed in October, when a student sued him and the school.",
+        "In August, a singer accused Daniels of having drugged him in 2010.",
+    ]
+    assert _near_check(claim, page, {0: 0.8}).suspect is None
+    found = _near_check(claim, page, {1: 0.8})  # where no near passage names October
+    assert found.suspect is not None and found.suspect.page_span == "2010"
+
+
+def test_a_date_in_digits_year_first_makes_a_dateline() -> None:
+    assert [v.low for _, v in dateline_values(["2013/10/22 20:01:01"])] == [2013.0]
+    assert dateline_values(["Score 2013/10 and 22 more"]) == []
+
+
+_TOUR_PAGE = [
+    "Posted on August 1, 2010",
+    "Guitarist Jerry Cantrell talks about the Blackdiamondskye tour with Deftones and Mastodon.",
+    "The bands will tour Canada this autumn.",
+    "Tickets are on sale now.",
+]
+_TOUR = (
+    "Along with Mastodon and Deftones, Alice in Chains toured Canada in late {} on the"
+    " Blackdiamondskye tour, an amalgam of the three bands' latest album titles, which critics"
+    " praised widely."
+)
+
+
+def test_a_year_off_the_dateline_in_a_clause_the_page_states_clashes_in_a_thin_claim() -> None:
+    # The page states under half of the claim, but most of the clause around its year.
+    found = verify_claim(_TOUR.format(2007), _TOUR_PAGE)
+    assert found.status == "contradicted"
+    assert "'2007' (year); the page says '2010'" in found.reasons[0]
+    assert verify_claim(_TOUR.format(2010), _TOUR_PAGE).status != "contradicted"
+
+
+def test_a_year_off_the_dateline_in_a_clause_the_page_does_not_state_says_nothing() -> None:
+    claim = (
+        "Along with Mastodon and Deftones, Alice in Chains played the Blackdiamondskye tour, an"
+        " amalgam of the three bands' latest album titles, which critics praised widely in late"
+        " 2007 in their yearly review."
+    )
+    assert verify_claim(claim, _TOUR_PAGE).status != "contradicted"
+
+
+def test_a_page_year_inside_the_claims_span_does_not_misstate_its_ends() -> None:
+    claim = "He played for the Flames from 1996 to 2013 and won the Cup."
+    page = ["He played for the Flames and led the Cup run in 2004."]
+    best = {0: 1.0}
+    assert _near_check(claim, page, best).dated is None  # 2004 lies inside 1996–2013
+    found = _near_check(claim, ["He played for the Flames and won the Cup in 1999."], best)
+    assert found.dated is None  # 1999 inside too
+    found = _near_check(
+        claim, ["He played for the Flames from 1998 to 2013 and won the Cup."], best
+    )
+    assert found.clash is not None and found.clash.page_span == "1998"  # a span's end changed
+
+
+_INAUGURATION_PAGE = [
+    "Posted on October 31, 2018",
+    "Jair Bolsonaro won Brazil's presidential runoff after a bitter campaign.",
+    "Once Bolsonaro assumes office as president on January 1, Brazilians will find out.",
+    "His rivals conceded the race.",
+]
+
+
+def test_a_day_off_in_a_passage_that_dates_the_claims_story_needs_a_quarter_of_its_words() -> None:
+    # The passage names the claim's month (no year) and a word of the date's clause.
+    claim = (
+        "Bolsonaro was sworn in as President of the Republic on {}, succeeding Michel Temer"
+        " after a bitter campaign fought over crime, pensions and corruption."
+    )
+    found = verify_claim(claim.format("24 January 2019"), _INAUGURATION_PAGE)
+    assert found.status == "contradicted"
+    assert "'24 January 2019' (day); the page says 'January 1'" in found.reasons[0]
+    assert verify_claim(claim.format("1 January 2019"), _INAUGURATION_PAGE).status != (
+        "contradicted"
+    )
+
+
+def test_a_day_off_in_a_passage_without_the_dates_clause_needs_most_of_the_words() -> None:
+    claim = (
+        "After a bitter campaign fought over crime, pensions and corruption, Bolsonaro won as"
+        " president; Michel Temer handed over the sash on 24 January 2019."
+    )
+    assert verify_claim(claim, _INAUGURATION_PAGE).status != "contradicted"
+
+
+def test_a_yearless_day_of_the_claims_date_takes_the_pages_dateline_year() -> None:
+    page = ["02/25/2015 9:22 AM", "Wild Canaries opens February 25; its director answered us."]
+    found = _near_check("The film opened on February 25, 2012.", page, {1: 0.8})
+    assert found.dated is not None and found.sure and found.dated.page_span == "2015"
+    # Another day, or the day only in a passage that does not state the claim, is no sure
+    # clash: only the dateline's own, which needs half the claim's topic.
+    assert not _near_check("The film opened on March 3, 2012.", page, {1: 0.8}).sure
+    assert not _near_check("The film opened on February 25, 2012.", page, {0: 0.8}).sure

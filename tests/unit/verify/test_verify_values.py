@@ -293,3 +293,13 @@ def test_another_number_under_the_same_label_is_contradicted() -> None:
     assert verify_claim(claim.replace("3", "8"), page).status != "contradicted"
     other = "Mosqueda was elected to the council citywide in the Route 3 race."
     assert verify_claim(other, page).status != "contradicted"  # another label: no clash
+
+
+def test_the_size_of_a_top_list_is_an_identifier_but_a_top_share_stays_a_percentage() -> None:
+    found = parse_values("One of America's top 8 coolest towns, in the top 10 percent.")
+    assert [(v.kind, v.low, v.unit) for v in found][0] == ("ident", 8.0, "top")
+    assert [v.kind for v in found][1:] == ["percent"]
+    page = ["# America's Top 5 Coolest Towns To Buy A Vacation Home", "Easton, Maryland"]
+    claim = "Easton was named one of America's top {} coolest towns to buy a vacation home."
+    assert verify_claim(claim.format(8), page).status == "contradicted"
+    assert verify_claim(claim.format(5), page).status != "contradicted"
