@@ -17,6 +17,7 @@ from app.pipeline.citations.link_filter import (
     is_own_story,
     is_source_link,
     names_a_site,
+    opens_dated_entry,
     opens_own_sentence,
 )
 from app.pipeline.citations.quote_credits import (
@@ -176,7 +177,10 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
         own_lead = ln.own and not ln.citation and kind != "notice" and not credited
         before, after = raw[: ln.start], raw[ln.end :]
         headline = own_lead and is_own_headline(ln.href, text=ln.text, before=before, after=after)
-        opening = own_lead and opens_own_sentence(ln.href, text=ln.text, before=before, after=after)
+        opening = own_lead and (
+            opens_own_sentence(ln.href, text=ln.text, before=before, after=after)
+            or opens_dated_entry(ln.href, text=ln.text, before=before, after=after)
+        )
         cited = citation or headline or opening
         kept = Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, cited, own=ln.own)
         kept.headline = headline

@@ -16,6 +16,7 @@ __all__ = [
     "is_own_story",
     "is_source_link",
     "names_a_site",
+    "opens_dated_entry",
     "site_domains",
     "site_hosts",
 ]
@@ -178,6 +179,8 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     if _EXPLAINER.search(path):
         return False
     words = text.split()
+    if _persons_piece(path, words) and before.strip() and not before.rstrip().endswith(":"):
+        return True  # "…, according to <a>MATEJ AVBELJ</a>": his piece on the site
     if (
         len(words) <= _TERM_WORDS
         and not _EVENT_WORDS.search(text)
@@ -201,6 +204,18 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
 
 
 _HEADLINE_SLUG_WORDS = 6  # "/chinas-move-to-ban-masks-in-hong-kong-will-fail": a story's slug
+_PIECE_SLUG_WORDS = 3  # "/judges-depending-on-judges": a piece's title, not a name's page
+
+
+def _persons_piece(path: str, words: list[str]) -> bool:
+    """A person's full name linked to a piece whose slug is a title, not the name: what that
+    person wrote on the site ("<a>Peter van Elsuwege</a>" -> "/empty-seats-in-the-…")."""
+    if not 2 <= len(words) <= 4 or not _is_name(words) or _PROFILE_PATH.search(path):
+        return False
+    segment = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    slug = [w for w in re.split(r"[-_]+", segment) if w.isalpha()]
+    named = {_squeezed(w) for w in words} & set(slug)  # "Dawson’s Creek" -> "…-dawsons-creek-…"
+    return len(slug) >= _PIECE_SLUG_WORDS and not named
 
 
 def _headline_slug(path: str) -> bool:
@@ -416,6 +431,23 @@ def opens_own_sentence(absolute: str, *, text: str, before: str, after: str) -> 
         return False
     path = urlsplit(absolute).path
     if not _DATED_OR_NUMBERED.search(path) or _named_after(path, words, whole=False):
+        return False
+    return not (_NOT_ARTICLE.search(path) or _EXPLAINER.search(path) or _NAV_PATH.search(path))
+
+
+# "<a>10 May 2010</a>: The euro crisis breaks out…": a timeline's entry, linked on its date
+_ENTRY_DATE = re.compile(
+    r"^(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})$"
+)
+
+
+def opens_dated_entry(absolute: str, *, text: str, before: str, after: str) -> bool:
+    """The site's own story linked on the date that opens a timeline entry ("<a>10 May
+    2010</a>: The euro crisis breaks out…"): the entry rests on what the site wrote then."""
+    if before.strip() or not _ENTRY_DATE.match(text.strip()) or not after.startswith(":"):
+        return False
+    path = urlsplit(absolute).path
+    if not _ARTICLE_PATH.search(path):
         return False
     return not (_NOT_ARTICLE.search(path) or _EXPLAINER.search(path) or _NAV_PATH.search(path))
 
