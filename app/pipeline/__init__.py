@@ -117,13 +117,22 @@ _LIST_INTRO = re.compile(
 )
 
 
+# "If you do, please support us so that we can…": the site asking for money or sign-ups
+_APPEAL = re.compile(
+    r"\bplease\s+(?:support\s+us|donate|subscribe|become\s+a\s+(?:member|patron|subscriber)"
+    r"|consider\s+(?:supporting|donating|subscribing|becoming))\b",
+    re.IGNORECASE,
+)
+
+
 def _asks_or_introduces(text: str) -> bool:
-    """A question, a lead-in to a list or quotation ("…the following responsibilities:") or
-    advice in the imperative: none asserts anything, cited or not."""
+    """A question, a lead-in to a list or quotation ("…the following responsibilities:"),
+    advice in the imperative or an appeal for support: none asserts anything, cited or not."""
     return (
         text.rstrip(' "”’)').endswith(("?", ":"))
         or is_imperative(text)
         or bool(_LIST_INTRO.match(text))
+        or bool(_APPEAL.search(text))
     )
 
 

@@ -26,7 +26,10 @@ _SHARE_HOSTS = re.compile(
     r"bsky\.app/intent|reddit\.com/submit|wa\.me|api\.whatsapp\.com|t\.me/share|"
     r"pinterest\.com/pin/create|news\.ycombinator\.com/submitlink)"
     # a post's media shortlinks, licences and media files: what a picture is, not a source
-    r"|^(?:t\.co|pic\.twitter\.com)(?:/|$)|(^|\.)creativecommons\.org/licenses|/wiki/File:",
+    r"|^(?:t\.co|pic\.twitter\.com)(?:/|$)|(^|\.)creativecommons\.org/licenses|/wiki/File:"
+    # where readers pay the site: memberships and tips, never what a sentence rests on
+    r"|(^|\.)(?:steadyhq\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com|liberapay\.com|"
+    r"donorbox\.org|paypal\.me|opencollective\.com|substack\.com/subscribe)(?:/|$)",
     re.IGNORECASE,
 )
 _PROFILE_HOSTS = frozenset(

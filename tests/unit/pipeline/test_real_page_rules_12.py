@@ -1,9 +1,12 @@
 """Habits of real pages, twelfth batch (a timeline linked on its dates, a person's name linked
-to what they wrote on the site), each on minimal HTML of our own."""
+to what they wrote on the site, pleas for support, byline and caption lines), each on minimal
+HTML of our own."""
 
 from __future__ import annotations
 
 from pipeline_pages import PAGE_URL, extract, sentence, urls
+
+from app.pipeline.page.boilerplate import is_boilerplate_text
 
 OWN = PAGE_URL.rsplit("/", 3)[0]  # "https://news.example.org"
 
@@ -32,3 +35,27 @@ def test_a_persons_name_linked_to_their_piece_on_the_site_is_a_citation() -> Non
     assert urls(sentence(ext, "The ruling has")) == {f"{OWN}/judges-depending-on-judges"}
     assert urls(sentence(ext, "The former star")) == set()  # a show named in the slug
     assert urls(sentence(ext, "The council met")) == set()  # a profile
+
+
+def test_a_plea_for_support_and_its_membership_link_are_no_claim() -> None:
+    ext = extract(
+        "<p>The court ruled on Monday that the block was unlawful.</p>"
+        "<p>Do you enjoy reading us? If you do, please "
+        '<a href="https://steadyhq.com/en/ourblog">support</a> us so that we can keep up our '
+        "work and stay independent.</p>"
+    )
+    plea = sentence(ext, "If you do")
+    assert not plea.is_claim
+    assert urls(plea) == set()
+
+
+def test_a_byline_line_and_a_caption_paragraph_are_chrome() -> None:
+    assert is_boilerplate_text("Written by: Julie Mollins", link_texts=["Julie Mollins"])
+    assert is_boilerplate_text(
+        "Header Image: People have lived in these forests for thousands of years. Credit: A. "
+        "Photographer",
+        link_texts=[],
+    )
+    assert not is_boilerplate_text(
+        "The image shows people who have lived in these forests for centuries.", link_texts=[]
+    )
