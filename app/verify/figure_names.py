@@ -21,7 +21,7 @@ from app.verify.values import Value, parse_values
 __all__ = ["figure_name_clash"]
 
 _ANCHORS = frozenset({"money", "percent", "count", "measure"})
-_NEAR = 12  # words from a figure to the name it belongs to
+_NEAR = 16  # words from a figure to the name it belongs to
 _PREFIX = 4  # related word forms ("acquired", "acquisition") share their first four letters
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from app.verify.appositions import apposition_clash
 from app.verify.claim_text import normalise_units, strip_attribution
 from app.verify.clashes import Clash, FigureCheck, PageValues, check_figures
 from app.verify.clauses import clause_stems
@@ -136,6 +137,7 @@ def _contradiction(claim: str, terms: list[Term], page: Page, chosen: list[int],
         or role_clash(claim, index, ranks)
         or figure_name_clash(claim, index, page.values)
         or descriptor_clash(claim, index)
+        or apposition_clash(claim, index)
     )
 
 

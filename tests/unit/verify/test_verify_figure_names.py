@@ -112,3 +112,18 @@ def test_a_figures_unit_in_capitals_is_no_name() -> None:
     ]
     assert _clash(claim, page) is None
     assert verify_claim(claim, page).status != "contradicted"
+
+
+def test_a_name_sixteen_words_from_its_amount_is_still_its_owner() -> None:
+    # thirteen words part "Harbour Trust" from "13%": beyond the old reach of twelve
+    claim = (
+        "She was the only member of the Harbour Trust who voted against increasing the"
+        " salary of the health exchange's chief executive by 13%."
+    )
+    page = [
+        "The board of the Washington Benefit Exchange raised the salary of its chief"
+        " executive Richard Onizuka by 13 percent.",
+        "Harbour Trust is a charity.",
+    ]
+    assert _clash(claim, page) is not None
+    assert _clash(claim.replace("13%", "13% in all"), page[1:]) is None  # no passage states it
