@@ -63,6 +63,7 @@ class _Context:
     body: BodyText = field(default_factory=BodyText)
     pieces: list[str] = field(default_factory=list)
     skip_level: int = 0
+    inset: set[HtmlElement] = field(default_factory=set)  # chrome boxes inside the story
     notice: bool = False  # inside a press release's tail: text kept, never claims
     lead_in: list[Link] = field(default_factory=list)  # "As the Times explains:" links
     credited_until: int = 0  # the end of the last quotation a credit line took
@@ -213,6 +214,10 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
         return
     text = el.text_content().strip()
     if is_chrome_heading(text):
+        box = _inset_box(el)
+        if box is not None:  # a "Related" list set inside the running text: skip it alone
+            ctx.inset.add(box)
+            return
         ctx.skip_level = level
         return
     if ctx.skip_level and level > ctx.skip_level:
@@ -220,6 +225,22 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
     ctx.skip_level = 0
     ctx.notice = is_notice_heading(text)
     _block(el, "heading", ctx)
+
+
+_PROSE_WORDS = 12  # a paragraph of running text, not a teaser line
+
+
+def _prose(el: HtmlElement | None) -> bool:
+    return el is not None and el.tag == "p" and len(el.text_content().split()) >= _PROSE_WORDS
+
+
+def _inset_box(heading: HtmlElement) -> HtmlElement | None:
+    """The list a chrome heading labels when both sit between paragraphs of the story
+    ("…devastating.” | Related | • … | The announcement by…"), else None."""
+    box = heading.getnext()
+    if box is None or box.tag not in ("ul", "ol"):
+        return None
+    return box if _prose(heading.getprevious()) and _prose(box.getnext()) else None
 
 
 def _mixed(el: HtmlElement, ctx: _Context, kind: str) -> None:
@@ -258,7 +279,7 @@ def _cite_embed(el: HtmlElement, url: str, ctx: _Context) -> None:
 
 def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
     """Walk one element of the container in document order."""
-    if not isinstance(el.tag, str) or el in ctx.excluded:
+    if not isinstance(el.tag, str) or el in ctx.excluded or el in ctx.inset:
         return
     if el.tag in ("blockquote", "div") and (post := embedded_post_url(el, ctx.base_url)):
         _cite_embed(el, post, ctx)

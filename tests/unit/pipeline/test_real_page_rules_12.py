@@ -59,3 +59,26 @@ def test_a_byline_line_and_a_caption_paragraph_are_chrome() -> None:
     assert not is_boilerplate_text(
         "The image shows people who have lived in these forests for centuries.", link_texts=[]
     )
+
+
+def test_a_related_box_between_paragraphs_does_not_end_the_story() -> None:
+    ext = extract(
+        "<p>The firm said on Thursday it aims to remove more carbon than it emits by 2030.</p>"
+        '<h2 class="cat-head"><span>Related</span></h2><ul class="related_links">'
+        f'<li><a href="{OWN}/2026/01/10/how-one-company-turns-co2-into-soap">How one company '
+        "turns CO2 into soap</a></li></ul>"
+        "<p>The firm plans to cut its carbon emissions by more than half by 2030 across its "
+        "supply chain.</p>"
+    )
+    texts = [s.text for s in ext.sentences]
+    assert any(t.startswith("The firm plans to cut") for t in texts)
+    assert not any("into soap" in t for t in texts)
+
+
+def test_a_related_heading_after_the_story_still_ends_it() -> None:
+    ext = extract(
+        "<p>The firm said on Thursday it aims to remove more carbon than it emits by 2030.</p>"
+        f'<h2>Related</h2><ul><li><a href="{OWN}/2026/01/10/soap">How one company turns CO2 '
+        "into soap</a></li></ul><p>Short teaser line.</p>"
+    )
+    assert not any("into soap" in s.text or "teaser" in s.text for s in ext.sentences)
