@@ -45,7 +45,7 @@ _SPEAK = (
     r"argued|conclude|concludes|concluded|suggest|suggests|suggested|caution|cautions|cautioned|"
     r"warn|warns|warned|point out|points out|pointed out|add|adds|added|stress|stresses|stressed|"
     # what they make of their results: "the researchers think the source is a plume"
-    r"think|thinks|suspect|suspects|report|reports|reported"
+    r"think|thinks|suspect|suspects|report|reports|reported|believe|believes|believed"
 )
 _AUTHORS_SPEAK = re.compile(
     rf"\b{_AUTHORS}\s+(?:also\s+)?(?:{_SPEAK})\b|\b(?:{_SPEAK}|according to)\s+{_AUTHORS}\b"
@@ -57,9 +57,9 @@ _AUTHORS_SPEAK = re.compile(
     r"|,\s*(?:a|the)\s+(?:new\s+|recent\s+)?(?:study|paper)\s+"
     r"(?:reports|finds|found|shows|showed|suggests|says)[.!]?$"
     # "In a new case study out Monday, they detail how…": its authors telling of it
-    r"|^in\s+(?:a|the)\s+(?:new\s+|recent\s+)?(?:case\s+)?(?:study|paper)\b[^,]{0,60},\s+"
-    r"(?:they|the\s+(?:researchers|authors|scientists|doctors))\s+"
-    r"(?:detail|describe|report|write|note|explain)\b",
+    r"|^in\s+(?:a|the|their|its)\s+(?:new\s+|recent\s+)?(?:case\s+)?(?:study|paper)\b[^,]{0,80},"
+    r"\s+(?:they|the\s+(?:researchers|authors|scientists|doctors|group|team))\s+"
+    r"(?:detail|describe|report|write|note|explain)s?\b",
     re.IGNORECASE,
 )
 

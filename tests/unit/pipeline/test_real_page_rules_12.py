@@ -1,6 +1,6 @@
 """Habits of real pages, twelfth batch (a timeline linked on its dates, a person's name linked
-to what they wrote on the site, pleas for support, byline and caption lines), each on minimal
-HTML of our own."""
+to what they wrote on the site, pleas for support, byline and caption lines, a "Related" box inside the story, what a paper's
+authors believe and note), each on minimal HTML of our own."""
 
 from __future__ import annotations
 
@@ -82,3 +82,20 @@ def test_a_related_heading_after_the_story_still_ends_it() -> None:
         "into soap</a></li></ul><p>Short teaser line.</p>"
     )
     assert not any("into soap" in s.text or "teaser" in s.text for s in ext.sentences)
+
+
+PAPER = "https://doi.org/10.1073/pnas.0000001"
+
+
+def test_what_the_authors_believe_and_note_rests_on_the_paper_linked_after_the_body() -> None:
+    ext = extract(
+        "<p>A team of archaeologists has found a flint tool partly covered in birch tar.</p>"
+        "<p>In their paper published in Proceedings of the National Academy of Sciences, the "
+        "group describes the tool and what it suggests about its makers.</p>"
+        "<p>The researchers believe the tool was used for cutting plants. They note that making "
+        "such a tool took days of work.</p>"
+        f'<p>More information: A. Author et al. A flint tool, PNAS (2026). DOI: <a href="{PAPER}">'
+        "10.1073/pnas.0000001</a></p>"
+    )
+    for start in ("In their paper", "The researchers believe", "They note"):
+        assert urls(sentence(ext, start)) == {PAPER}, start
