@@ -107,7 +107,7 @@ MEASURED = {
     # twelfth blind gate"), rules unchanged: (894, 137, 130), (709, 72, 60), (669, 755),
     # (71, 495), 4 leaks. After the twelfth round (test_real_page_rules_12.py): below.
     "real": Measured(
-        (915, 138, 109), (727, 71, 42), (680, 755), (71, 495), (190, 390), (313, 792),
+        (919, 138, 105), (727, 71, 42), (680, 755), (71, 495), (190, 390), (313, 792),
         (116, 116), (116, 116), 0
     ),
 }  # fmt: skip

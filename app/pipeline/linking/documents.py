@@ -31,7 +31,9 @@ __all__ = [
 DOCUMENT_OPENS = re.compile(r"^the (statement|release|letter|filing)\b", re.IGNORECASE)
 # "…,” the statement continued.": the statement the article linked as one
 THE_DOCUMENT_SAYS = re.compile(
-    r"\bthe (statement|release|letter|filing) (?:continued|added|said|says|read|reads|noted)\b",
+    r"\bthe (statement|release|letter|filing) (?:continued|added|said|says|read|reads|noted)\b"
+    # "…, the paper states.": the one paper the article links
+    r"|\bthe (paper|study) (?:states|stated|says|said|notes|noted|adds|added)[.!]?$",
     re.IGNORECASE,
 )
 # "It doesn't mention Hemsworth.", "It does not say when": the document the sentence before cited
@@ -137,7 +139,7 @@ def given_in(text: str) -> tuple[str, ...] | None:
         return ("statement",)  # '"…," it says.': the document the sentence before linked
     if said is None and (paper := THE_MEDIUM.search(text)):  # "…," wrote in the case study.
         return ((paper.group(1) or paper.group(2)).lower(),)
-    return medium(text) or ((said.group(1).lower(),) if said else None)
+    return medium(text) or (((said.group(1) or said.group(2)).lower(),) if said else None)
 
 
 def the_one(noun: str, stated: dict[str, str], papers: list[str]) -> list[str]:

@@ -35,13 +35,22 @@ def the_papers(doc: Document, spans: Sequence[tuple[int, int]], index: SourceInd
     if len(papers) < 2:
         return papers
     starts = [start for start, _ in spans]
-    presented = set()
+    presented, new = set(), set()
     for link in doc.links:
         i = bisect.bisect_right(starts, link.start) - 1
         url = normalize_url(link.href) if link.citation else None
-        if url and i >= 0 and _PRESENTS_PAPER.search(doc.text[spans[i][0] : spans[i][1]]):
+        text = doc.text[spans[i][0] : spans[i][1]] if i >= 0 else ""
+        if url and _PRESENTS_PAPER.search(text):
             presented.add(url)
-    return [u for u in papers if u in presented]
+            if _NEW_PAPER.search(text):
+                new.add(url)
+    found = [u for u in papers if u in presented]
+    newest = [u for u in found if u in new]
+    return newest if len(found) > 1 and len(newest) == 1 else found
+
+
+# "A new research paper published in…": the study the article is about, not its background
+_NEW_PAPER = re.compile(r"\b(?:new|latest)\s+(?:[\w-]+\s+)?(?:study|paper)\b", re.IGNORECASE)
 
 
 # a reference work on a scholarly site (NCBI Bookshelf) explains terms; it is no study

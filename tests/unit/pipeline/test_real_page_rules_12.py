@@ -99,3 +99,19 @@ def test_what_the_authors_believe_and_note_rests_on_the_paper_linked_after_the_b
     )
     for start in ("In their paper", "The researchers believe", "They note"):
         assert urls(sentence(ext, start)) == {PAPER}, start
+
+
+NEW_PAPER = "https://onlinelibrary.wiley.com/doi/abs/10.1002/fee.0001"
+OLD_PAPER = "https://advances.sciencemag.org/content/3/1/e0000001"
+
+
+def test_the_paper_states_means_the_new_paper_not_a_background_study() -> None:
+    ext = extract(
+        f'<p>A new research paper published in <a href="{NEW_PAPER}">Frontiers in Ecology</a> '
+        "journal suggests that land rights protect forests.</p>"
+        "<p>Scientists used an existing definition of intact forests for their study, as "
+        f'<a href="{OLD_PAPER}">described in earlier work</a> on forest landscapes.</p>'
+        "<p>Indigenous peoples manage or hold rights over 25 percent of the world's land "
+        "surface, the paper states.</p>"
+    )
+    assert urls(sentence(ext, "Indigenous peoples manage")) == {NEW_PAPER}
