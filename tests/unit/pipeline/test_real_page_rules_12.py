@@ -1,6 +1,6 @@
 """Habits of real pages, twelfth batch (a timeline linked on its dates, a person's name linked
-to what they wrote on the site, pleas for support, byline and caption lines, a "Related" box inside the story, what a paper's
-authors believe and note), each on minimal HTML of our own."""
+to what they wrote on the site, pleas for support, byline and caption lines, a "Related" box
+inside the story, what a paper's authors believe and note), each on minimal HTML of our own."""
 
 from __future__ import annotations
 
