@@ -24,7 +24,7 @@ def run_pipeline(
     shipped check-worthiness weights (for out-of-fold evaluation)."""
     doc = parse_document(html, url)
     anchors = [(ln.start, ln.end) for ln in doc.links if not ln.note]
-    spans = split_sentences(doc.text, doc.blocks, anchors)
+    spans = split_sentences(doc.text, doc.blocks, anchors, (m.start for m in doc.markers))
     index = build_index(doc)
     # a heading labels and a notice (disclaimer, correction) speaks about the page itself:
     # neither asserts the story, and a notice is no claim even when it names a source
@@ -42,9 +42,10 @@ def run_pipeline(
             about_page = True
         if about_page:  # "(Additional reporting by <a>…</a>)" cites nothing
             found.citations = []
-        assessment = assess(
-            text, cited=bool(found.citations), attributed_to=found.attributed_to, scorer=scorer
-        )
+        # a marker into a note without a URL may be the writer's aside, not a work: shown,
+        # but it alone makes no claim
+        cited = any(c.url or c.via == "attribution" for c in found.citations)
+        assessment = assess(text, cited=cited, attributed_to=found.attributed_to, scorer=scorer)
         sentences.append(
             Sentence(
                 index=i, start=start, end=end, text=text, citations=found.citations,
@@ -52,7 +53,7 @@ def run_pipeline(
                 features=assessment.features, kinds=assessment.kinds,
                 quantities=assessment.quantities,
                 is_claim=not (about_page or _asks_or_introduces(text)) and (
-                    bool(found.citations) or (
+                    cited or (
                         assessment.checkworthiness >= claim_threshold
                         and not _inside(start, end, headings)
                         and not _COUNTERFACTUAL.match(text)

@@ -79,9 +79,11 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _split_segment(
-    text: str, start: int, end: int, whole: Sequence[tuple[int, int]] = ()
-) -> Iterable[tuple[int, int]]:
-    """Sentences of one line of a block; no sentence ends inside a span of `whole`."""
+    text: str, start: int, end: int, whole: Sequence[tuple[int, int]] = (),
+    marked: frozenset[int] = frozenset(),
+) -> Iterable[tuple[int, int]]:  # fmt: skip
+    """Sentences of one line of a block; no sentence ends inside a span of `whole`, and a full
+    stop with a citation marker right after it (at an offset in `marked`) is no abbreviation."""
     begin = start
     for m in _END.finditer(text, start, end):
         stop = m.end()
@@ -99,7 +101,9 @@ def _split_segment(
             continue
         if _ASKED_IN_QUOTES.search(m.group(0)) and _SPEECH_TAG.match(text, nxt, end):
             continue
-        if m.group(0) == ".":  # "No.”" closes a quote; a bare "No." may be an abbreviation
+        # "No.”" closes a quote; a bare "No." may be an abbreviation, unless a note marker
+        # follows it ("… of about 315 K.[1] Its orbital period…")
+        if m.group(0) == "." and stop not in marked:
             word = _WORD_BEFORE.search(text, begin, m.start())
             if word and _no_break_after(word.group(1), text[begin : m.start()], text[nxt:end]):
                 continue
@@ -119,10 +123,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def split_sentences(
-    text: str, blocks: Iterable[Block], names: Iterable[tuple[int, int]] = ()
-) -> list[tuple[int, int]]:
+    text: str, blocks: Iterable[Block], names: Iterable[tuple[int, int]] = (),
+    markers: Iterable[int] = (),
+) -> list[tuple[int, int]]:  # fmt: skip
     """(start, end) of every sentence; sentences never cross a block or a line break, nor end
-    inside a short linked name of `names` (link anchors: "according to <a>E! News</a>")."""
+    inside a short linked name of `names` (link anchors: "according to <a>E! News</a>");
+    `markers` are the offsets where citation markers were taken out of `text`."""
+    marked = frozenset(markers)
     whole = sorted(
         (s, e) for s, e in names if len(text[s:e].split()) <= _NAME_WORDS and "\n" not in text[s:e]
     )
@@ -131,7 +138,7 @@ def split_sentences(
         line_start = block.start
         for line in text[block.start : block.end].split("\n"):
             line_end = line_start + len(line)
-            for s, e in _split_segment(text, line_start, line_end, whole):
+            for s, e in _split_segment(text, line_start, line_end, whole, marked):
                 span = _trimmed(text, s, e)
                 if span:
                     spans.append(span)

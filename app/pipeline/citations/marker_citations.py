@@ -14,7 +14,8 @@ _VIA = {"bracket": "marker", "footnote": "footnote", "author-year": "author-year
 
 
 def cite_markers(markers: Sequence[Marker], labels: dict[str, Reference]) -> list[Citation]:
-    """Citations for the markers of one sentence; "Ruiz (2023)" also credits Ruiz."""
+    """Citations for the markers of one sentence; "Ruiz (2023)" also credits Ruiz. A note
+    without a URL that names a work is a source without one (never another note's URL)."""
     cites = []
     for marker in markers:
         for label in _split_digits(marker, labels):
@@ -23,6 +24,9 @@ def cite_markers(markers: Sequence[Marker], labels: dict[str, Reference]) -> lis
             if url:
                 who = narrative_author(marker.raw) if marker.kind == "author-year" else None
                 cites.append(Citation(url, _VIA.get(marker.kind, "marker"), marker.raw, who))
+            elif ref and ref.url is None and (work := ref.title or ref.publisher):
+                # the writer's aside ("A name of my own") names no work: no citation
+                cites.append(Citation(None, _VIA.get(marker.kind, "marker"), marker.raw, work))
     return cites
 
 

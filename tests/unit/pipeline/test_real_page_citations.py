@@ -279,3 +279,35 @@ BY-SA</a>, <a href="https://commons.wikimedia.org/wiki/File:Map.png">file</a>, <
 href="https://t.co/MYwRz9euaq">pic</a>).</p>"""
     ext = extract(body)
     assert {s.url for s in ext.sources} == set()
+
+
+def test_a_note_without_a_url_is_a_source_named_by_its_text() -> None:
+    notes = _note(1, "Hale, J. (1998). <i>Sediment of the lake</i>. Lake Press.") + _note(
+        2, "Counted by the author on a visit in 2001; the figure excludes winter visitors."
+    )
+    body = (
+        f"<p>The lake is 41 metres deep at its centre.{_marker(1)} "
+        f"Maybe a hundred people live on its shore.{_marker(2)}</p>"
+    )
+    ext = run_pipeline(_wiki(notes, body), WIKI_URL)
+    deep = sentence(ext, "The lake is")
+    assert [(c.url, c.via, c.marker) for c in deep.citations] == [(None, "marker", "[1]")]
+    assert deep.citations[0].attributed_to == "Sediment of the lake"
+    assert deep.is_claim
+    # the writer's aside in a note names no work: no source, and the guess is no claim
+    guess = sentence(ext, "Maybe a hundred")
+    assert guess.citations == []
+    assert not guess.is_claim
+
+
+def test_a_marker_after_a_capital_letters_full_stop_ends_the_sentence() -> None:
+    notes = _note(1, '<a href="https://data.example.org/planet">Planet data</a>')
+    body = (
+        f"<p>Its surface is about 315 K.{_marker(1)} Its year lasts 12.76 days. "
+        "The probe was built by Lin J. Chen and her team.</p>"
+    )
+    ext = run_pipeline(_wiki(notes, body), WIKI_URL)
+    assert sentence(ext, "Its surface").text == "Its surface is about 315 K."
+    assert urls(sentence(ext, "Its surface")) == {"https://data.example.org/planet"}
+    assert urls(sentence(ext, "Its year")) == set()
+    assert sentence(ext, "The probe").text.endswith("her team.")
