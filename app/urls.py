@@ -14,6 +14,7 @@ __all__ = [
     "normalize_article_url",
     "normalize_source_url",
     "registrable_domain",
+    "unwrap_redirect",
 ]
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs")
@@ -61,13 +62,45 @@ _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 def join_url(base: str, href: str) -> str | None:
-    """`href` resolved against `base`; None for one no URL parser accepts ("http://[::")."""
+    """`href` resolved against `base`, out of a click redirector's wrapping; None for one no
+    URL parser accepts ("http://[::")."""
     try:
         joined = urljoin(base, href)
         urlsplit(joined).port  # noqa: B018  (a bad port raises only when read)
     except ValueError:
         return None
-    return joined
+    return unwrap_redirect(joined)
+
+
+# Click redirectors that carry the target in their query: the parameter, or "" for a query
+# that is the target itself ("https://href.li/?https://example.org/page").
+_REDIRECTORS = {
+    "href.li": "",
+    "l.facebook.com": "u",
+    "lm.facebook.com": "u",
+    "l.instagram.com": "u",
+    "www.google.com": "q",
+    "google.com": "q",
+    "t.umblr.com": "z",
+    "out.reddit.com": "url",
+    "www.youtube.com": "q",
+    "slack-redir.net": "url",
+}
+_REDIRECT_PATHS = {"www.google.com": "/url", "google.com": "/url", "www.youtube.com": "/redirect"}
+
+
+def unwrap_redirect(url: str) -> str:
+    """The page a known click redirector sends to, or `url` itself."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    param = _REDIRECTORS.get(host)
+    if param is None or (host in _REDIRECT_PATHS and parts.path != _REDIRECT_PATHS[host]):
+        return url
+    if param:
+        target = dict(parse_qsl(parts.query)).get(param, "")
+    else:
+        target = unquote(parts.query).removesuffix("=")
+    return target if re.match(r"https?://[^/\s]", target, re.IGNORECASE) else url
 
 
 def is_tracking_param(name: str) -> bool:

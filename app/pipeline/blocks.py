@@ -144,6 +144,9 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
         if ctx.body.blocks:
             ctx.body.links += note_links(run.links, ctx.body.blocks[-1], ctx.own_domains)
         return
+    if _headline_under(text, run, ctx):
+        ctx.body.links += note_links(run.links, ctx.body.blocks[-1], ctx.own_domains)
+        return
     quoted = quotes_start(ctx.body.blocks, ctx.credited_until)
     if (
         kind != "quote"
@@ -228,6 +231,36 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
 
 
 _PROSE_WORDS = 12  # a paragraph of running text, not a teaser line
+_HEADLINE_WORDS = (3, 12)
+
+
+def _headline_under(text: str, run: Run, ctx: _Context) -> bool:
+    """A line that is only another site's linked headline, right under a paragraph of the
+    story that links nothing: the story the paragraph tells of (a link post: "…got a spot on
+    CNN for his critique…" over "<a>The generation we love to dump on</a>")."""
+    if len(run.links) != 1 or not ctx.body.blocks:
+        return False
+    link, above = run.links[0], ctx.body.blocks[-1]
+    low, high = _HEADLINE_WORDS
+    return (
+        link.citation
+        and not link.own
+        and text.strip(" .") == link.text.strip(" .")
+        and low <= len(text.split()) <= high
+        and above.kind == "paragraph"
+        and len(ctx.body.text[above.start : above.end].split()) >= _PROSE_WORDS
+        and not any(ln.citation and above.start <= ln.start < above.end for ln in ctx.body.links)
+        and _POINTS_BELOW.search(ctx.body.text, above.start, above.end) is not None
+    )
+
+
+# "Click through for the whole thing.", "Read the full story at the link.": the paragraph
+# sends the reader on to the line below
+_POINTS_BELOW = re.compile(
+    r"\b(?:click through|read (?:the|it) (?:whole|full|rest)|the whole thing|at the link|"
+    r"link below|(?:full|whole|entire) (?:story|piece|strip|comic|article|interview|report))\b",
+    re.IGNORECASE,
+)
 
 
 def _prose(el: HtmlElement | None) -> bool:

@@ -61,7 +61,9 @@ _CTA_BEFORE = re.compile(
     r"|(?:^|[.!?]\s+)(?:sign up|subscribe|register) (?:for|to)\s+(?:the\s+|our\s+)?$"
     # a shop button ("See it now: <a>Apple</a>"), a magazine's plug ("Get <a>Bike Monthly</a>
     # delivered…")
-    r"|\b(?:(?:see|shop|buy|get) it(?: now)?|(?:shop|buy) now)\s*:\s*$|(?:^|[.!?]\s+)get\s+$",
+    r"|\b(?:(?:see|shop|buy|get) it(?: now)?|(?:shop|buy) now)\s*:\s*$|(?:^|[.!?]\s+)get\s+$"
+    # "Get in touch with Jill <a>today!</a>": a contact link
+    r"|(?:^|[.!?]\s+)(?:get in touch|reach out|contact|write to|e-?mail)\b[^.!?]{0,30}$",
     re.IGNORECASE,
 )
 # where a mailing list is joined: a sign-up form, never what a sentence rests on
@@ -263,8 +265,8 @@ def _names_a_repository(host: str, path: str, text: str) -> bool:
     segments = [p for p in path.split("/") if p]
     if not _CODE_HOSTS.match(host.lower()) or len(segments) != 2:
         return False
-    name = _squeezed(text)
-    return bool(name) and name in (_squeezed(segments[1]), _squeezed(segments[0]))
+    name, owner, repo = _squeezed(text), _squeezed(segments[0]), _squeezed(segments[1])
+    return bool(name) and name in (repo, owner, owner + repo)  # "regex", "nlohmann/json"
 
 
 def _squeezed(text: str) -> str:
@@ -301,7 +303,22 @@ def names_a_site(absolute: str, text: str) -> bool:
         return False
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
     in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
-    return in_host or proper
+    return in_host or proper or _named_in_host(host, words)
+
+
+_INITIALS = 3  # "Universities and Colleges Employers’ Association" at ucea.ac.uk
+_BRAND = 4  # "the WordPress project" at make.wordpress.org
+
+
+def _named_in_host(host: str, words: list[str]) -> bool:
+    """A home page linked on a name the host spells: the capitals of a long name ("UCEA"),
+    or one capitalised word of it ("WordPress"): who it is, not evidence."""
+    labels = host.lower().split(".")
+    initials = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    if len(initials) >= _INITIALS and initials in labels:
+        return True
+    brands = [_squeezed(w) for w in words if w[:1].isupper()]
+    return any(len(b) >= _BRAND and b in labels for b in brands)
 
 
 def _product_page(host: str, path: str, words: list[str]) -> bool:
@@ -503,4 +520,24 @@ def is_source_link(
         _SEE_BEFORE.search(before[-20:]) or _GRAPHIC_LABEL.search(before[-120:])
     )
     pointer = bool(see) or _labelled_address(before[-80:], text.strip())
-    return not (_CTA_TEXT.match(text.strip()) or _CTA_BEFORE.search(before[-40:]) or pointer)
+    return not (
+        _CTA_TEXT.match(text.strip())
+        or _CTA_BEFORE.search(before[-40:])
+        or pointer
+        or _names_a_term(before[-30:], text)
+    )
+
+
+# "…blasts of radiation known as <a>fast radio bursts</a>": the link explains the term
+_TERM_BEFORE = re.compile(r"(?<![-\w])(?:known as|called|dubbed|termed|referred to as)\s*$")
+_NAMED_TERM_WORDS = 4
+
+
+def _names_a_term(before: str, text: str) -> bool:
+    """A lower-case term of a few words that the sentence introduces by name."""
+    words = text.split()
+    return (
+        0 < len(words) <= _NAMED_TERM_WORDS
+        and all(w[:1].islower() for w in words)
+        and _TERM_BEFORE.search(before) is not None
+    )

@@ -4,6 +4,7 @@ that carry sources between neighbouring sentences."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from app.pipeline.attribution.document_refs import medium, mentions
@@ -30,12 +31,14 @@ from app.pipeline.linking.documents import (
 from app.pipeline.linking.headlines import headline_summaries
 from app.pipeline.linking.hyperlinks import cite_links
 from app.pipeline.linking.notes import asterisk_notes, cite_notes
+from app.pipeline.linking.pointers import pointed_to
 from app.pipeline.linking.quotations import (
     continue_quotations,
     own_earlier_piece,
     paraphrased_before,
     rests_on_nothing,
 )
+from app.pipeline.linking.reports import the_linked_report
 from app.pipeline.linking.sentence_links import SentenceLinks, dedupe
 from app.pipeline.linking.source_groups import SourceGroup
 from app.pipeline.linking.source_index import resolve_speakers
@@ -58,6 +61,11 @@ from app.pipeline.types import Citation, Document
 
 __all__ = ["link_sentences"]
 
+# what a post does: it shows, explains, points out (speech verbs are the reporter's)
+_SHOWS = re.compile(
+    r"\b(?:shows?|showed|explains?|explained|demonstrates?|demonstrated|points? out|"
+    r"pointed out|illustrates?|illustrated)\b"
+)
 _POSTER_REACH = 8  # sentences after a post's link that "Tests by <its author> reveal" may sit
 
 
@@ -107,6 +115,11 @@ def link_sentences(
             cites += [Citation(u, "attribution") for u in releases if len(releases) == 1]
         if not any(c.url for c in cites) and "post" in (said_with or ()):
             cites += [Citation(u, "attribution") for u in embedded_post_of(doc, text)]
+        if not any(c.url for c in cites) and named and recent and _SHOWS.search(text):
+            # "Schukin shows how…" a few sentences after one cited his post ("Apte said" is
+            # said to the reporter)
+            posts = embedded_post_of(doc, text)
+            cites += [Citation(u, "attribution") for u in posts if any(u in r for _, r in recent)]
         if not any(c.url for c in cites) and "statement" in (said_with or ()):
             cites += [Citation(u, "attribution") for u in embedded_statement_of(doc, text)]
         cites += [Citation(u, "attribution") for u in unnamed.again(text)]
@@ -151,6 +164,8 @@ def link_sentences(
     backed_by_examples(doc, spans, results)
     study_cited_next(doc, spans, results)
     report_statement(doc, spans, results)
+    the_linked_report(doc, spans, results)
+    pointed_to(doc, spans, results)
     continue_quotations(doc, spans, results)
     headline_summaries(doc, spans, results, index)
     confirmed_in_statement(doc, spans, results)

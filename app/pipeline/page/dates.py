@@ -34,6 +34,41 @@ _LABELLED = re.compile(
 )
 
 
+# European numeric dates, day first: "10.06.2013", "02.12.19"
+_DOTTED = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
+# "Uncork the mystery … | DW | 10.06.2013": a title whose last part is its date
+_DOTTED_FULL = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"  # a version ("| 4.2.11") is no date
+_TITLE_DATE = re.compile(rf"[|–—-]\s*{_DOTTED_FULL}\s*$")
+# "Date 10.06.2013", "Datum: 10.06.2013" in the page's text
+_LABELLED_DOTTED = re.compile(rf"\b(?:Date|Datum|Published|Posted)\s*:?\s*{_DOTTED_FULL}(?![\d.])")
+_ONLY_DOTTED = re.compile(rf"^\s*{_DOTTED}\s*$")
+
+
+def _dotted(day: str, month: str, year: str) -> str | None:
+    """The day of a day-first dotted date; a two-digit year is this century's."""
+    try:
+        full = int(year) + (2000 if len(year) == 2 else 0)
+        return datetime(full, int(month), int(day)).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _dotted_date(tree: HtmlElement) -> str | None:
+    """A day-first dotted date the page gives as its own: ending its title, labelled as the
+    date in its text, or standing alone just before its headline."""
+    for title in (meta_content(tree, "og:title"), tree.findtext(".//title")):
+        if title and (m := _TITLE_DATE.search(title)):
+            return _dotted(*m.groups())
+    body = tree.find("body")
+    if m := _LABELLED_DOTTED.search((body if body is not None else tree).text_content()):
+        return _dotted(*m.groups())
+    h1 = next(tree.iter("h1"), None)
+    before = h1.getprevious() if h1 is not None else None
+    if before is not None and (m := _ONLY_DOTTED.match(before.text_content())):
+        return _dotted(*m.groups())
+    return None
+
+
 def _is_wiki(tree: HtmlElement) -> bool:
     """A MediaWiki page: an encyclopedia article is revised, never published on a day."""
     generator = meta_content(tree, "generator") or ""
@@ -111,10 +146,12 @@ def _day(value: str) -> str | None:
 
 def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | None:
     """The day the page says it was published: its scholarly or article markup, a
-    "Published:" label, its one <time>; else `guess()` (htmldate's, asked for only then),
-    unless the page is a wiki article (no publication date, only revisions) or shows that
-    date only as a revision."""
-    stated = _scholarly_date(tree) or _stated_date(tree) or _labelled_date(tree)
+    "Published:" label, a dotted date it gives as its own, its one <time>; else `guess()`
+    (htmldate's, asked for only then), unless the page is a wiki article (no publication
+    date, only revisions) or shows that date only as a revision."""
+    stated = (
+        _scholarly_date(tree) or _stated_date(tree) or _labelled_date(tree) or _dotted_date(tree)
+    )
     if stated is not None:
         return stated
     if _is_wiki(tree):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 __all__ = ["is_caption", "is_styled_heading"]
@@ -15,7 +17,21 @@ def is_caption(el: HtmlElement) -> bool:
         return False
     if any(isinstance(c.tag, str) and c.tag in ("p", "div", "ul", "ol", "blockquote") for c in el):
         return False
-    return 0 < len(el.text_content().split()) <= _CAPTION_WORDS
+    text = el.text_content()
+    words = len(text.split())
+    if words >= _PARAGRAPH_WORDS and not _CREDIT.search(text) and len(_STOPS.findall(text)) >= 2:
+        return False  # a paragraph under its picture (two sentences and more, no credit)
+    return 0 < words <= _CAPTION_WORDS
+
+
+_PARAGRAPH_WORDS = 30
+_STOPS = re.compile(r"[a-z][.!?][\"”’)]?(?=\s|$)")
+# the credit of a picture: "Photo: …", "(Getty Images)", "Courtesy of …"
+_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|credit|courtesy|illustration|getty|reuters|afp|"
+    r"shutterstock|associated press|pictured)\b|©",
+    re.IGNORECASE,
+)
 
 
 def is_styled_heading(el: HtmlElement) -> bool:

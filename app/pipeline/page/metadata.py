@@ -75,11 +75,18 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         labelled = [n[: -len(heading)] for n in names if n.endswith(heading) and n != heading]
         if any(_SECTION_LABEL.match(prefix) for prefix in labelled):
             return heading  # "Opinion | Republicans Are…": a section label, then the story
-        if labelled:
+        if labelled or _in_site_part(heading, names):
             suffixes.add(heading.lower())  # "A grant to … - The GiveWell Blog": the site
         elif any(_same_story(heading, n) for n in names):
             return heading
     return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+def _in_site_part(heading: str, names: list[str]) -> bool:
+    """Whether the heading is only in a title's site part ("WordPress.com" of "Want to See…
+    — The WordPress.com Blog"): a masthead <h1>."""
+    parts = [m for n in names if (m := _SUFFIX.match(n))]
+    return any(heading in m.group(2) and heading not in m.group(1) for m in parts)
 
 
 def _heading_in(tree: HtmlElement, titles: list[str]) -> str | None:
