@@ -61,6 +61,12 @@ from app.pipeline.types import Citation, Document
 
 __all__ = ["link_sentences"]
 
+# "…,” said Stefanko in a Monday analysis of the ransomware": a document the speaker wrote
+_SAID_IN_WRITING = re.compile(
+    r"\b(?:said|says|wrote|writes|explained|noted)\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    r"\b[^.;]{0,40}?\bin (?:a|an|the|his|her|their|its) (?:[\w-]+ ){0,2}?"
+    r"(?:analysis|report|blog post|paper|study|advisory|write-up)\b"
+)
 # what a post does: it shows, explains, points out (speech verbs are the reporter's)
 _SHOWS = re.compile(
     r"\b(?:shows?|showed|explains?|explained|demonstrates?|demonstrated|points? out|"
@@ -145,6 +151,9 @@ def link_sentences(
         linked = [c.url for c in cites if c.url and c.via == "hyperlink"]
         if who := poster_of(text, linked):  # "Posted on social media by … Digital Foundry"
             poster = (who, linked[0], len(results))
+        if len(set(linked)) == 1 and (writer := _SAID_IN_WRITING.search(text)):
+            # "…,” said Lukas Stefanko in a Monday <a>analysis</a>: his writing
+            index.add_name(linked[0], writer.group("who"))
         subject = DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
         nouns = (*(said_with or ()), *((subject.group(1).lower(),) if subject else ()))
         for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a

@@ -182,3 +182,17 @@ def test_the_person_whose_post_was_just_cited_shows_it_again() -> None:
     assert urls(sentence(ext, "On Twitter")) == {post}
     assert urls(sentence(ext, "Using the arm")) == {post}
     assert urls(sentence(ext, "Later that day")) == set()  # no longer the sentence after it
+
+
+def test_a_speaker_who_wrote_the_linked_analysis_is_quoted_from_it_later() -> None:
+    analysis = "https://research.example.com/2019/07/29/android-ransomware-back"
+    ext = extract(
+        "<p>“The impact of this new ransomware is limited,” said Lukas Stefanko with ESET in a "
+        f'Monday <a href="{analysis}">analysis</a> of the ransomware.</p>'
+        "<p>The malware spreads through links posted on online forums and sent by text.</p>"
+        "<p>“These messages include links to the ransomware,” Stefanko said.</p>"
+        "<p>“We expect more of this,” said Maria Lopez, a police spokeswoman.</p>"
+    )
+    assert urls(sentence(ext, "“These messages")) == {analysis}
+    assert urls(sentence(ext, "The malware spreads")) == set()
+    assert urls(sentence(ext, "“We expect")) == set()
