@@ -40,6 +40,9 @@ _WORD = re.compile(r"[a-z]+")
 _AUTHORS = (
     r"(?:the|its|their)\s+(?:(?:study|paper)(?:’s|'s)\s+)?(?:[\w-]+\s+)?(?:authors|researchers)"
 )
+_AUTHOR_AND_TEAM = (
+    r"[A-Z][\w’'-]+\s+and\s+(?:his|her|their)\s+(?:colleagues|co-?authors|collaborators)"
+)
 _SPEAK = (
     r"say|says|said|note|notes|noted|explain|explains|explained|write|writes|wrote|argue|argues|"
     r"argued|conclude|concludes|concluded|suggest|suggests|suggested|caution|cautions|cautioned|"
@@ -49,6 +52,8 @@ _SPEAK = (
 )
 _AUTHORS_SPEAK = re.compile(
     rf"\b{_AUTHORS}\s+(?:also\s+)?(?:{_SPEAK})\b|\b(?:{_SPEAK}|according to)\s+{_AUTHORS}\b"
+    # "according to Hansen and his collaborators": a paper's author and co-authors
+    rf"|\b(?:{_SPEAK}|according to)\s+{_AUTHOR_AND_TEAM}\b|\b{_AUTHOR_AND_TEAM}\s+(?:{_SPEAK})\b"
     # "Existing research into hibernation shows…", "Previous studies have found…"
     r"|^(?:(?:and|but|yet|so)\s+)?(?:(?:existing|previous|prior|earlier|recent|new|other)\s+)?"
     r"(?:research|studies)(?:\s+(?:in|into|on|of)\s+[\w-]+(?:\s+[\w-]+){0,2})?"
@@ -74,7 +79,9 @@ def authors_speaking(text: str) -> list[tuple[int, int]]:
     """Spans where the sentence credits a study's authors speaking of it ("the authors said")
     or research as such ("existing research shows")."""
     low = text.lower()
-    if not any(w in low for w in ("author", "research", "studies", "study", "paper")):
+    if not any(
+        w in low for w in ("author", "research", "studies", "study", "paper", "colleague", "collab")
+    ):
         return []  # the regex is the pipeline's costliest per sentence; most sentences skip it
     return [m.span() for m in _AUTHORS_SPEAK.finditer(text)]
 

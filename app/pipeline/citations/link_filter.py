@@ -113,7 +113,10 @@ _EVENT_WORDS = re.compile(
     r"released|revealed|confirmed|denied|admitted|ruled|voted|agreed|signed|testified|found|"
     r"showed|said|says|told|sued|fined|banned|approved|rejected|unveiled|introduced|"
     r"arrested|charged|indicted|convicted|sentenced|pleaded|acquitted|resigned|fired|"
-    r"elected|impeached|detained|deported|evacuated|recalled)\b",
+    r"elected|impeached|detained|deported|evacuated|recalled|failed|collapsed|crashed|died|"
+    r"killed|won|lost|closed|fell|rose|surged|plunged|dropped|leaked|hacked|breached|warned|"
+    r"pledged|accused|blamed|apologi[sz]ed|quit|acquired|merged|filed|doubled|tripled|halved|"
+    r"slashed|cancell?ed|postponed|suspended|halted)\b",
     re.IGNORECASE,
 )
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
@@ -212,12 +215,24 @@ _HEADLINE_SLUG_WORDS = 6  # "/chinas-move-to-ban-masks-in-hong-kong-will-fail": 
 _PIECE_SLUG_WORDS = 3  # "/judges-depending-on-judges": a piece's title, not a name's page
 
 
+_INDEX_PAGE = re.compile(r"^index\.\w+$", re.IGNORECASE)
+
+
+def _last_segment(path: str) -> str:
+    """The path's last segment that names the page: "/2023/…/kagan-speech/index.html" ->
+    "kagan-speech"."""
+    segments = [p for p in path.split("/") if p]
+    while segments and _INDEX_PAGE.match(segments[-1]):
+        segments.pop()
+    return segments[-1] if segments else ""
+
+
 def _persons_piece(path: str, words: list[str]) -> bool:
     """A person's full name linked to a piece whose slug is a title, not the name: what that
     person wrote on the site ("<a>Peter van Elsuwege</a>" -> "/empty-seats-in-the-…")."""
     if not 2 <= len(words) <= 4 or not _is_name(words) or _PROFILE_PATH.search(path):
         return False
-    segment = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    segment = _last_segment(path).rsplit(".", 1)[0].lower()
     slug = [w for w in re.split(r"[-_]+", segment) if w.isalpha()]
     named = {_squeezed(w) for w in words} & set(slug)  # "Dawson’s Creek" -> "…-dawsons-creek-…"
     return len(slug) >= _PIECE_SLUG_WORDS and not named
@@ -226,7 +241,7 @@ def _persons_piece(path: str, words: list[str]) -> bool:
 def _headline_slug(path: str) -> bool:
     """Whether the path ends in a headline ("/whats-behind-the-escalation-in-hong-kong"): a
     story, even undated, where a term's page is named after the term ("/dark-matter")."""
-    segment = path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    segment = _last_segment(path).rsplit(".", 1)[0]
     return sum(1 for w in re.split(r"[-_]+", segment) if w.isalpha()) >= _HEADLINE_SLUG_WORDS
 
 
@@ -354,7 +369,7 @@ _PROFILE_PATH = re.compile(
 def _named_after(path: str, words: list[str], *, whole: bool = True) -> bool:
     """Whether the path's last segment is the name itself ("/people/wendy-garrett"), or with
     `whole` off, holds all of its words ("/28402-what-is-dark-matter.html")."""
-    segment = path.rstrip("/").rsplit("/", 1)[-1].lower()
+    segment = _last_segment(path).lower()
     slug = set(re.split(r"[^a-z0-9]+", segment)) - {""}
     if len(words) > 1 and words[0].lower() in _ARTICLES:
         words = words[1:]  # "the Big Bang" -> "/25126-big-bang-theory.html"

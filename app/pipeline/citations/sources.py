@@ -95,9 +95,13 @@ _SCHOLARLY = re.compile(
 )
 
 
+# a resolver or index that names the paper by its DOI in the query ("…pendingpub.html?doi=10.")
+_DOI_QUERY = re.compile(r"[?&]doi=10\.\d{4,9}(?:%2F|/)", re.IGNORECASE)
+
+
 def is_scholarly(url: str) -> bool:
     """Whether the URL is a paper: a DOI, a preprint, a PubMed record or a journal's page."""
-    return bool(_SCHOLARLY.match(url))
+    return bool(_SCHOLARLY.match(url) or _DOI_QUERY.search(url))
 
 
 # "McClatchy Co.", "Acme Holdings Inc": the company's form, which its domain leaves out

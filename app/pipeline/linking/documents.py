@@ -44,7 +44,8 @@ IT_MENTIONS = re.compile(
 )
 # "…, they wrote.": the authors of the paper the sentence before cited, writing in it
 THEY_WROTE = re.compile(
-    r"\b(?:they|the authors) (?:wrote|write|concluded|conclude|note|noted|believe|suggest)\b"
+    r"\b(?:they|the authors) (?:wrote|write|concluded|conclude|note|noted|believe|suggest|"
+    r"argue|argued)\b"
     r"(?!\s+(?:in|on)\s+(?:a|an|their|his|her)\b)",  # "they wrote in a newsletter": elsewhere
     re.IGNORECASE,
 )

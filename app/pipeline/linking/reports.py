@@ -22,11 +22,11 @@ _PRESENTS = re.compile(
 # "the report explores", "says a report", "according to the report", "the report's authors",
 # "told the authors": the report itself, wherever in the article
 _MEANS_IT = re.compile(
-    rf"\b(?:the|this|that|its)\s+(?:[\w-]+\s+){{0,2}}?{_KIND}(?:[’']s)?\s+(?:authors?|found|"
+    rf"\b(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?{_KIND}(?:[’']s)?\s+(?:authors?|found|"
     rf"finds|says|said|shows|showed|claims|claimed|explores|explored|estimates|estimated|"
     rf"calls|called|recommends|recommended|warns|warned|notes|noted|highlights|highlighted|"
     rf"concludes|concluded|argues|argued|urges|urged|reveals|revealed|suggests|suggested)\b"
-    rf"|\b(?:says|said|according to|finds|found|claims|suggests)\s+(?:a|the|this|its)\s+"
+    rf"|\b(?:says|said|according to|finds|found|claims|suggests)\s+(?:a|the|its)\s+"
     rf"(?:new\s+|recent\s+|latest\s+)?{_KIND}\b"
     rf"|\b(?:told|interviewed by)\s+the\s+(?:report[’']s\s+)?authors\b",
     re.IGNORECASE,
@@ -41,10 +41,12 @@ _IT_GOES_ON = re.compile(
 
 
 def the_linked_report(
-    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
-) -> None:
-    """Cite the one linked report on the uncited sentences that mean it; a sentence that
-    names a speaker of its own ("X, who backs the report, said…") rests on that speaker."""
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks],
+    papers: Sequence[str] = (),
+) -> None:  # fmt: skip
+    """Cite the one linked report (else the one linked paper, which articles call "the
+    report" too) on the uncited sentences that mean it; a sentence that names a speaker of
+    its own ("X, who backs the report, said…") rests on that speaker."""
     texts = [doc.text[start:end] for start, end in spans]
     reports = {
         c.url
@@ -53,6 +55,8 @@ def the_linked_report(
         if c.url and c.via == "hyperlink" and _PRESENTS.search(text)
         and len({x.url for x in found.citations if x.url and x.via == "hyperlink"}) == 1
     }  # fmt: skip
+    if not reports and len(papers) == 1:
+        reports = set(papers)
     if len(reports) != 1:
         return
     report = next(iter(reports))

@@ -41,7 +41,7 @@ from app.pipeline.linking.quotations import (
 from app.pipeline.linking.reports import the_linked_report
 from app.pipeline.linking.sentence_links import SentenceLinks, dedupe
 from app.pipeline.linking.source_groups import SourceGroup
-from app.pipeline.linking.source_index import resolve_speakers
+from app.pipeline.linking.source_index import resolve_speakers, statement_link
 from app.pipeline.linking.statements import confirmed_in_statement, quoted_writing
 from app.pipeline.linking.studies import (
     POLL_REACH,
@@ -73,6 +73,7 @@ _SHOWS = re.compile(
     r"pointed out|illustrates?|illustrated)\b"
 )
 _POSTER_REACH = 8  # sentences after a post's link that "Tests by <its author> reveal" may sit
+_STATEMENT_REACH = 2  # sentences after a linked statement that may carry on quoting it
 
 
 def link_sentences(
@@ -93,6 +94,7 @@ def link_sentences(
     block_starts = [b.start for b in doc.blocks]
     results: list[SentenceLinks] = []
     vias: list[int] = []  # sentences whose words came "via" a linked outlet
+    spoken_in: tuple[frozenset[str], str, int] | None = None  # a statement linked as told
     poster: tuple[str, str, int] | None = None  # a social post's named author, its URL, where
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
@@ -126,6 +128,13 @@ def link_sentences(
             # said to the reporter)
             posts = embedded_post_of(doc, text)
             cites += [Citation(u, "attribution") for u in posts if any(u in r for _, r in recent)]
+        if (
+            not any(c.url for c in cites)
+            and spoken_in
+            and len(results) - spoken_in[2] <= _STATEMENT_REACH
+            and any(n.shown and n.name in spoken_in[0] for n in named)
+        ):  # '"He has taken responsibility…," Zoghlin said.' after her linked statement
+            cites.append(Citation(spoken_in[1], "attribution"))
         if not any(c.url for c in cites) and "statement" in (said_with or ()):
             cites += [Citation(u, "attribution") for u in embedded_statement_of(doc, text)]
         cites += [Citation(u, "attribution") for u in unnamed.again(text)]
@@ -154,6 +163,8 @@ def link_sentences(
         if len(set(linked)) == 1 and (writer := _SAID_IN_WRITING.search(text)):
             # "…,” said Lukas Stefanko in a Monday <a>analysis</a>: his writing
             index.add_name(linked[0], writer.group("who"))
+        if said_there := statement_link(doc.links, start, end, named):
+            spoken_in = (*said_there, len(results))
         subject = DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
         nouns = (*(said_with or ()), *((subject.group(1).lower(),) if subject else ()))
         for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a
@@ -173,7 +184,7 @@ def link_sentences(
     backed_by_examples(doc, spans, results)
     study_cited_next(doc, spans, results)
     report_statement(doc, spans, results)
-    the_linked_report(doc, spans, results)
+    the_linked_report(doc, spans, results, papers)
     pointed_to(doc, spans, results)
     continue_quotations(doc, spans, results)
     headline_summaries(doc, spans, results, index)

@@ -11,7 +11,7 @@ from app.pipeline.citations.sources import SourceIndex, normalize_url
 from app.pipeline.linking.hyperlinks import link_span, overlaps
 from app.pipeline.types import Document, Link
 
-__all__ = ["build_index", "resolve_speakers"]
+__all__ = ["build_index", "resolve_speakers", "statement_link"]
 
 
 def build_index(doc: Document) -> SourceIndex:
@@ -44,11 +44,34 @@ def _learn_aliases(
                 item.shown
                 and not item.needs_source
                 and overlaps(*link_span(link), item.start, item.end)
+                and not _an_occasion(link.text)
+                and not (link.start == start and _PERSON.match(link.text.strip()))
             ):
                 index.add_alias(url, item.name)
         for m in _REPORTER.finditer(text[start:end]):
             if index.goes_by(url, m.group("outlet")):  # "Sui-Lee Wee of the New York Times"
                 index.add_name(url, m.group("person"))
+
+
+# "<a>James Hansen</a> first warned Congress…": the subject linked to a page about him, not the
+# name of every later "Hansen says"
+_PERSON = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
+# "<a>Prelogar had said</a>", "<a>she told the justices</a>": the link is what was said on one
+# occasion, not the speaker's name for every later quote; "<a>the department said in a
+# statement</a>" names its medium, the standing statement that later words come from too
+_STATEMENT_ANCHOR = re.compile(
+    r"\b(?:said|says|told|tells|argued|argues|asked|asks|responded|testified|wrote|writes|"
+    r"declared|insisted|replied|explained)\b",
+    re.IGNORECASE,
+)
+_A_MEDIUM = re.compile(
+    r"\b(?:statement|release|e-?mail|letter|post|blog|filing|report|tweet|memo|notice)\b", re.I
+)
+
+
+def _an_occasion(anchor: str) -> bool:
+    """An anchor that tells of speech without naming a medium ("Prelogar had said")."""
+    return bool(_STATEMENT_ANCHOR.search(anchor)) and not _A_MEDIUM.search(anchor)
 
 
 # a reporter named with the outlet whose story the sentence links: "Emily Feng reports for
@@ -72,3 +95,22 @@ def resolve_speakers(
         _learn_aliases(index, doc.links, named, doc.text, start, end)
         found.append(named)
     return found
+
+
+def statement_link(
+    links: Sequence[Link], start: int, end: int, named: Sequence[Named]
+) -> tuple[frozenset[str], str] | None:
+    """The speakers and URL of a statement linked on its telling ("Zoghlin <a>said in an email
+    to the AP</a>"): their next words may come from it, their words elsewhere do not."""
+    names = frozenset(n.name for n in named if n.shown)
+    for link in links:
+        if (
+            names
+            and link.citation
+            and not link.note
+            and start <= link.start < end
+            and _an_occasion(link.text)
+            and (url := normalize_url(link.href))
+        ):
+            return names, url
+    return None
