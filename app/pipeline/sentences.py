@@ -78,6 +78,19 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] < position < spans[i][1]
 
 
+def _in_title_quote(text: str, begin: int, at: int) -> bool:
+    """Whether `at` lies inside a short quotation opened after a possessive or "called"
+    ("NPR’s “Wait, Wait …"): a quoted title, not speech."""
+    opened = text.rfind("“", begin, at)
+    if opened < 0 or text.find("”", opened, at) >= 0 or at - opened > _TITLE_CHARS:
+        return False
+    return bool(_BEFORE_TITLE.search(text, max(begin, opened - 20), opened))
+
+
+_TITLE_CHARS = 40
+_BEFORE_TITLE = re.compile(r"(?:[’']s|\bcalled|\btitled|\bentitled)\s*$")
+
+
 def _split_segment(
     text: str, start: int, end: int, whole: Sequence[tuple[int, int]] = (),
     marked: frozenset[int] = frozenset(),
@@ -101,6 +114,8 @@ def _split_segment(
             continue
         if _ASKED_IN_QUOTES.search(m.group(0)) and _SPEECH_TAG.match(text, nxt, end):
             continue
+        if m.group(0) == "…" and _in_title_quote(text, begin, m.start()):
+            continue  # 'on NPR’s “Wait, Wait … Don’t Tell Me!”': a title's ellipsis
         # "No.”" closes a quote; a bare "No." may be an abbreviation, unless a note marker
         # follows it ("… of about 315 K.[1] Its orbital period…")
         if m.group(0) == "." and stop not in marked:

@@ -98,3 +98,12 @@ def test_names_linked_to_stories_about_them_at_index_html_addresses() -> None:
     assert urls(sentence(ext, "The justices")) == {
         f"{OWN}/2023/06/29/politics/affirmative-action-ruling/index.html"
     }
+
+
+def test_an_ellipsis_inside_a_quoted_title_ends_no_sentence() -> None:
+    ext = extract(
+        "<p>“I like to go in front of judges,” she said recently on NPR’s “Wait, Wait … Don’t "
+        "Tell Me!” quiz show. “We tried … Nothing worked,” he said.</p>"
+    )
+    assert sentence(ext, "“I like to go").text.endswith("quiz show.")
+    assert [s.text for s in ext.sentences if s.text.startswith("Nothing worked")]
