@@ -29,7 +29,7 @@ def run_pipeline(
     # a heading labels and a notice (disclaimer, correction) speaks about the page itself:
     # neither asserts the story, and a notice is no claim even when it names a source
     headings = [(b.start, b.end) for b in doc.blocks if b.kind in ("heading", "notice")]
-    notices = [(b.start, b.end) for b in doc.blocks if b.kind == "notice"]
+    notices = [(b.start, b.end) for b in doc.blocks if b.kind == "notice"] + _bio(doc)
     sentences = []
     credited: set[str] = set()  # the stories of headline credit lines: references, no citations
     for i, ((start, end), found) in enumerate(
@@ -81,6 +81,24 @@ _PRESENTS = re.compile(
     r"(?:statement|claim)\b",
     re.IGNORECASE,
 )
+
+
+# "Max Blumenthal is an award-winning journalist and the author of…": the writer's bio closing
+# the body, whether or not the page names a byline
+_BIO = re.compile(
+    r"(?:[A-Z][\w’'.-]+ ){1,3}is (?:a|an|the)\b[^.]{0,80}?\b(?:journalist|writer|author|"
+    r"reporter|editor|correspondent|columnist|contributor|filmmaker|blogger)s?\b"
+)
+_BIO_BLOCKS = 2  # the body's last blocks, where a bio stands
+
+
+def _bio(doc: Document) -> list[tuple[int, int]]:
+    """The span of a closing author's bio: its block and the blocks after it."""
+    tail = [b for b in doc.blocks if b.kind in ("paragraph", "notice", "quote")][-_BIO_BLOCKS:]
+    for block in tail:
+        if _BIO.match(doc.text, block.start, block.end):
+            return [(block.start, doc.blocks[-1].end)]
+    return []
 
 
 def _about_page(text: str, byline: str | None) -> bool:

@@ -314,6 +314,8 @@ def names_a_site(absolute: str, text: str) -> bool:
         return True  # "Randall" -> "/nfl/players/255902/damarious-randall": a profile too
     if proper and _product_page(host, path, words):
         return True
+    if _documents_itself(host, path, words):
+        return True
     if not _HOME_PATH.match(path) or parts.query:
         return False
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
@@ -355,6 +357,26 @@ def _product_page(host: str, path: str, words: list[str]) -> bool:
 
 
 _PRODUCT_DEPTH = 2  # "/product-category/mvoice"; a story sits deeper or carries a date
+# a manual's address: "docs.python.org/3/library/venv.html", "black.readthedocs.io/en/stable"
+_DOCS_HOST = re.compile(r"^(?:www\.)?(?:docs?|developer|developers|api)\.|readthedocs\.", re.I)
+_DOCS_PATH = re.compile(
+    r"/(?:docs?|documentation|library|manual|reference|api|std|en/(?:latest|stable)|products?)"
+    r"(?:/|\.|$)",
+    re.IGNORECASE,
+)
+_TOOL_WORDS = 3
+
+
+def _documents_itself(host: str, path: str, words: list[str]) -> bool:
+    """A tool's name linked to its manual or product page ("<a>venv</a>" ->
+    docs.python.org/3/library/venv.html, "<a>Pipenv</a>" -> pipenv.example.org/en/latest):
+    what the tool is, not evidence for the sentence."""
+    manual = _DOCS_HOST.search(host) or _DOCS_PATH.search(path)
+    if not 0 < len(words) <= _TOOL_WORDS or not manual:
+        return False
+    where = _squeezed(host + path)
+    parts = [_squeezed(p) for w in words for p in re.split(r"[-_/]", w)]
+    return all(len(p) >= 2 and p in where for p in parts if p not in _ARTICLES)
 
 
 _DATED_PATH = re.compile(r"[-_/](?:19|20)\d\d[/-]\d{1,2}\b|[-_/](?:19|20)\d{6}\b")
