@@ -23,6 +23,7 @@ from app.pipeline.page.body import find_containers
 from app.pipeline.page.embeds import find_embeds
 from app.pipeline.page.metadata import PageMetadata, extract_metadata
 from app.pipeline.page.pull_quotes import pull_quotes
+from app.pipeline.page.script_body import SHELL_WORDS, script_body
 from app.pipeline.page.summary import leading_summary
 from app.pipeline.page.text_edit import delete_spans
 from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
@@ -188,6 +189,8 @@ def parse_document(html: str, url: str) -> Document:
         unfiltered=unfiltered,
     )
     body = _drop_pull_quotes(_drop_summary(_strip_text_markers(body, refs.references)))
+    if len(body.text.split()) < SHELL_WORDS and (shell := script_body(tree)) is not None:
+        body = shell  # a script-rendered page: the story is only in its data
     return Document(
         url=url, text=body.text, title=meta.title, byline=meta.byline,
         published=meta.published, site_name=meta.site_name, language=meta.language,

@@ -1,8 +1,11 @@
 """Habits of real pages, fifteenth batch (tools linked on their names to their manuals, a listed
 post's "Blog entry by … | date" line, a pager's "1 - 5 of 218 results", a writer's bio closing
-a page that names no byline), each on minimal HTML of our own."""
+a page that names no byline, a script-rendered page whose story is only in its JSON-LD), each
+on minimal HTML of our own."""
 
 from __future__ import annotations
+
+import json
 
 from pipeline_pages import extract, page, sentence, urls
 
@@ -49,3 +52,34 @@ def test_a_writers_bio_closes_a_page_without_a_byline() -> None:
     for opening in ("Max Blumenthal is", "Blumenthal founded"):
         assert not sentence(ext, opening).is_claim, opening
         assert urls(sentence(ext, opening)) == set(), opening
+
+
+def _shell(visible: str, story: str) -> str:
+    data = json.dumps({"@type": "NewsArticle", "headline": "A column", "articleBody": story})
+    return f"""<html><head><title>A column</title>
+<script type="application/ld+json">{data}</script></head><body><main><article>
+<h1>A column</h1>{visible}</article></main></body></html>"""
+
+
+STORY = "\n".join(
+    f"The council approved budget line {n} of the plan on Tuesday by a vote of 7 to 2, and "
+    f"the mayor said it would cost {n * 3} million dollars over five years."
+    for n in range(1, 9)
+)
+
+
+def test_a_script_rendered_page_is_read_from_its_article_body() -> None:
+    ext = run_pipeline(_shell("<p>READ FULL ARTICLE</p>", STORY), "https://a.example/c")
+    assert len([s for s in ext.sentences if s.text.startswith("The council approved")]) == 8
+    assert ext.title == "A column"
+
+
+def test_a_page_with_a_visible_story_keeps_it_over_its_data() -> None:
+    visible = "".join(
+        f"<p>Visible paragraph {n} tells readers that the river rose by {n} metres overnight "
+        "and that the town's two bridges were closed until the water fell again.</p>"
+        for n in range(1, 5)
+    )
+    ext = run_pipeline(_shell(visible, STORY), "https://a.example/c")
+    assert any(s.text.startswith("Visible paragraph 1") for s in ext.sentences)
+    assert not any(s.text.startswith("The council approved") for s in ext.sentences)
