@@ -9,7 +9,7 @@ from app.pipeline.checkworthiness.assessment import assess
 from app.pipeline.checkworthiness.learned import LearnedScorer
 from app.pipeline.citations.sources import normalize_url
 from app.pipeline.document import parse_document
-from app.pipeline.linking import build_index, link_sentences
+from app.pipeline.linking import SentenceLinks, build_index, link_sentences
 from app.pipeline.page.boilerplate import is_notice_text
 from app.pipeline.sentences import split_sentences
 from app.pipeline.types import Document, Extraction, Sentence, Source
@@ -40,8 +40,8 @@ def run_pipeline(
         if _in_credit_line(start, doc):  # "Why Can’t X? It’s Complicated [<a>Bloomberg</a>]"
             credited.update(c.url for c in found.citations if c.url)
             about_page = True
-        if about_page:  # "(Additional reporting by <a>…</a>)" cites nothing
-            found.citations = []
+        if about_page or _says_nothing_carried(text, found, scorer):
+            found.citations = []  # "(Additional reporting by <a>…</a>)" cites nothing
         # a marker into a note without a URL may be the writer's aside, not a work: shown,
         # but it alone makes no claim
         cited = any(c.url or c.via == "attribution" for c in found.citations)
@@ -81,6 +81,22 @@ _PRESENTS = re.compile(
     r"(?:statement|claim)\b",
     re.IGNORECASE,
 )
+
+
+# below this a carried sentence says nothing a source could back ("I have my doubts.")
+_CARRIED_FLOOR = 0.1
+
+
+def _says_nothing_carried(text: str, found: SentenceLinks, scorer: LearnedScorer | None) -> bool:
+    """A sentence that only a quoted run or a pronoun ties to a source, naming no speaker,
+    whose own words score as no claim ("I think it's fascinating.", "Specifically, we will:"):
+    a reaction or a lead-in, resting on nothing."""
+    return (
+        bool(found.citations)
+        and not found.attributed_to
+        and all(c.via == "attribution" for c in found.citations)
+        and assess(text, cited=False, scorer=scorer).checkworthiness < _CARRIED_FLOOR
+    )
 
 
 # "Max Blumenthal is an award-winning journalist and the author of…": the writer's bio closing
