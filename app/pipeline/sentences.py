@@ -10,7 +10,9 @@ from app.pipeline.types import Block
 
 __all__ = ["split_sentences"]
 
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_END = re.compile(
+    r"[.!?…]+[\"”’')\]*]*(?=\s)"
+)  # "restored.* This": a footnote asterisk closes it too
 _WORD_BEFORE = re.compile(r"([^\s\"“‘(\[]+)$")
 _ENUMERATOR = re.compile(r"^\s*(\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")

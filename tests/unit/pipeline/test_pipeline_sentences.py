@@ -51,3 +51,13 @@ def test_metadata_blocks_and_chrome_free_body() -> None:
     assert ext.word_count == 12
     for banned in ("cookies", "Related", "Reporting by", "Inflation hit", "newsletter", "©"):
         assert banned not in ext.text
+
+
+def test_a_footnote_asterisk_after_the_full_stop_ends_the_sentence() -> None:
+    assert _split(
+        "Access is being restored.* The ruling came in December. Rates *fell* by 2%."
+    ) == [
+        "Access is being restored.*",
+        "The ruling came in December.",
+        "Rates *fell* by 2%.",
+    ]
