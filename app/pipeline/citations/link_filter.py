@@ -320,7 +320,22 @@ def names_a_site(absolute: str, text: str) -> bool:
         return False
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
     in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
-    return in_host or proper or _named_in_host(host, words)
+    return in_host or proper or _named_in_host(host, words) or _mostly_a_name(words)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "of", "the", "and", "for", "to", "in", "at", "on", "de"})
+_LONG_NAME = 8
+
+
+def _mostly_a_name(words: list[str]) -> bool:
+    """A longer title-cased name, perhaps with a common noun ("U.S. Agency for International
+    Development", "Money 20/20 conference", "Gridiron Belles: A guide to Saturdays in Dixie"):
+    linked to a home page, it says who or what, not where the sentence's facts are."""
+    bare = [w.strip(':;,.!?()"“”') for w in words]
+    if not 2 <= len(bare) <= _LONG_NAME or not bare[0][:1].isupper():
+        return False
+    named = sum(1 for w in bare if w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS)
+    return named * 3 >= len(bare) * 2  # two words in three
 
 
 _INITIALS = 3  # "Universities and Colleges Employers’ Association" at ucea.ac.uk
