@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.pipeline.advice import is_imperative
-from app.pipeline.checkworthiness.assessment import assess
+from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
 from app.pipeline.checkworthiness.learned import LearnedScorer
 from app.pipeline.citations.sources import normalize_url
 from app.pipeline.document import parse_document
@@ -83,19 +83,24 @@ _PRESENTS = re.compile(
 )
 
 
-# below this a carried sentence says nothing a source could back ("I have my doubts.")
-_CARRIED_FLOOR = 0.1
+# a reaction, not a report: "I have my doubts.", "I think it's fascinating.", "…, I guess."
+_STANCE = re.compile(
+    r"\b(?:I|we)\s+(?:\S+\s+){0,2}?(?:think|guess|doubt|doubts|believe|feel|suppose|wonder|"
+    r"seen)\b",
+    re.IGNORECASE,
+)
 
 
 def _says_nothing_carried(text: str, found: SentenceLinks, scorer: LearnedScorer | None) -> bool:
-    """A sentence that only a quoted run or a pronoun ties to a source, naming no speaker,
-    whose own words score as no claim ("I think it's fascinating.", "Specifically, we will:"):
-    a reaction or a lead-in, resting on nothing."""
+    """A sentence that only a quoted run or a pronoun ties to a source, naming no speaker, and
+    that reacts, asks or leads in ("I think it's fascinating.", "Specifically, we will:")
+    without a check-worthy word of its own: it rests on nothing."""
     return (
         bool(found.citations)
         and not found.attributed_to
         and all(c.via == "attribution" for c in found.citations)
-        and assess(text, cited=False, scorer=scorer).checkworthiness < _CARRIED_FLOOR
+        and bool(_STANCE.search(text) or text.rstrip(' "”’)').endswith(("?", ":")))
+        and assess(text, cited=False, scorer=scorer).checkworthiness < CLAIM_THRESHOLD
     )
 
 
@@ -118,14 +123,27 @@ def _bio(doc: Document) -> list[tuple[int, int]]:
 
 
 def _about_page(text: str, byline: str | None) -> bool:
-    """A credit, correction, the author's bio, a figure's lead-in or a fact-check's rating
-    inside a block: about the page, no claim."""
+    """A credit, correction, the author's bio, a figure's lead-in, a fact-check's rating or a
+    pointer to more elsewhere inside a block: about the page, no claim."""
     bio = (
         byline
         and text.startswith(byline)  # spares compiling the pattern for every other sentence
         and re.match(rf"{re.escape(byline)} is (?:a|an|the)\b", text)
     )
-    return bool(bio or _BY_LINE.match(text)) or is_notice_text(text) or bool(_PRESENTS.match(text))
+    return bool(
+        bio or _BY_LINE.match(text) or _PRESENTS.match(text) or _POINTS_ON.search(text)
+    ) or is_notice_text(text)
+
+
+# "More details can be found in the data model section below.", "… is presented in the
+# lifecycle section below": the reader sent elsewhere, nothing asserted
+_POINTS_ON = re.compile(
+    r"^(?:more|further|additional)\s+(?:details|information|info|background)\b[^.]{0,160}?"
+    r"\b(?:can|may|will)\s+be\s+found\b"
+    r"|\b(?:is|are)\s+(?:presented|described|explained|covered|discussed)\s+in\s+"
+    r"(?:the|a|our)\s+[^.]{0,80}?\bsection\s+below\b",
+    re.IGNORECASE,
+)
 
 
 # "By Abigail Van Buren": a column's byline standing in its body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from app.urls import registrable_domain
 
@@ -116,7 +116,7 @@ _EVENT_WORDS = re.compile(
     r"elected|impeached|detained|deported|evacuated|recalled|failed|collapsed|crashed|died|"
     r"killed|won|lost|closed|fell|rose|surged|plunged|dropped|leaked|hacked|breached|warned|"
     r"pledged|accused|blamed|apologi[sz]ed|quit|acquired|merged|filed|doubled|tripled|halved|"
-    r"slashed|cancell?ed|postponed|suspended|halted)\b",
+    r"slashed|cancell?ed|postponed|suspended|halted|uses|adopted|migrated|switched)\b",
     re.IGNORECASE,
 )
 _TAG_HOST = re.compile(r"^(?:topics?|tags?|search|people)\.", re.IGNORECASE)
@@ -187,6 +187,7 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     if _EXPLAINER.search(path):
         return False
     words = text.split()
+    review = bool(_REVIEW_SLUG.search(_last_segment(path)))  # the site's review of the thing
     if _persons_piece(path, words) and before.strip() and not before.rstrip().endswith(":"):
         return True  # "…, according to <a>MATEJ AVBELJ</a>": his piece on the site
     if (
@@ -194,6 +195,7 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
         and not _EVENT_WORDS.search(text)
         and (_named_after(path, words, whole=False) or not _DATED_OR_NUMBERED.search(path))
         and (_is_name(words) or not _headline_slug(path))
+        and not review
     ):
         return False  # a term linked to the site's explainer ("fiber-rich foods"), not a story
     clause = re.split(r"(?<=[.!?])\s+", before)[-1]
@@ -202,7 +204,7 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     # inside a sentence, not a list of the site's headlines ("Related: <a>…</a>"); a phrase
     # that opens a sentence in running text ("But <a>a judge ruled that…</a>") is one too
     opens = bool(clause.strip()) and not clause.rstrip().endswith(":")
-    long_enough = len(words) >= _TERM_WORDS or _EVENT_WORDS.search(text)
+    long_enough = len(words) >= _TERM_WORDS or _EVENT_WORDS.search(text) or review
     # a clause-long phrase opening a later sentence of the paragraph ("… 30fps. <a>While not
     # ideal for such a service</a>, impressions appear…") is running text too
     follows = not clause.strip() and before.strip() and not before.rstrip().endswith(":")
@@ -211,6 +213,9 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     return len(clause.split()) >= _CLAUSE_WORDS or (opens and bool(long_enough))
 
 
+# "Surface Pro 2" -> "/2013/10/20/…/microsoft-surface-pro-2-review": the site's review of the
+# thing named, a story about it that backs what the sentence says of it
+_REVIEW_SLUG = re.compile(r"(?:^|[-_])(?:review|reviewed|hands-on|tested)(?:[-_.]|$)", re.I)
 _HEADLINE_SLUG_WORDS = 6  # "/chinas-move-to-ban-masks-in-hong-kong-will-fail": a story's slug
 _PIECE_SLUG_WORDS = 3  # "/judges-depending-on-judges": a piece's title, not a name's page
 
@@ -284,6 +289,21 @@ def _names_a_repository(host: str, path: str, text: str) -> bool:
     return bool(name) and name in (repo, owner, owner + repo)  # "regex", "nlohmann/json"
 
 
+_WIKI_ARTICLE = re.compile(r"^/wiki/([^/:?#]+)$")
+
+
+def _encyclopedia_entry(host: str, path: str, text: str) -> bool:
+    """A term linked to the encyclopedia's article titled by it ("Processing" ->
+    en.wikipedia.org/wiki/Processing_(programming_language), "hypsometric curves" ->
+    /wiki/Hypsometric_curve): what the word means, not the sentence's evidence."""
+    article = _WIKI_ARTICLE.match(path)
+    if not article or not host.endswith("wikipedia.org"):
+        return False
+    title = _squeezed(re.sub(r"_?(?:\(|%28).*$", "", unquote(article[1])))
+    anchor = _squeezed(text)
+    return bool(title) and bool(anchor) and (anchor.startswith(title) or title.startswith(anchor))
+
+
 def _squeezed(text: str) -> str:
     """Lower-case letters and digits only: "Rust-Clippy" -> "rustclippy"."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
@@ -355,8 +375,9 @@ def _named_in_host(host: str, words: list[str]) -> bool:
 
 def _product_page(host: str, path: str, words: list[str]) -> bool:
     """A product's name linked to its maker's page about it: "Triby" -> invoxia.example/triby,
-    "Orion Labs Onyx" -> orionlabs.example/onyx (the maker in the host, the product in the
-    path's last of at most two segments). A dated path is a story, not a product page."""
+    "Simple Queue Service" -> aws.example/sqs (its initials), "Orion Labs Onyx" ->
+    orionlabs.example/onyx (the maker in the host, the product in the path's last of at most
+    two segments). A dated path is a story, not a product page."""
     if _DATED_PATH.search(path):
         return False
     if len(words) == 1:
@@ -364,6 +385,8 @@ def _product_page(host: str, path: str, words: list[str]) -> bool:
     segments = [seg for seg in path.split("/") if seg]
     if not segments or len(segments) > _PRODUCT_DEPTH:
         return False
+    if "".join(w[0] for w in words).lower() == segments[-1].lower():
+        return True  # "Simple Queue Service" -> aws.amazon.com/sqs/: the page named by its initials
     brand, last = _squeezed(words[0]), _squeezed(segments[-1])
     rest = [_squeezed(w) for w in words[1:] if w.lower() not in _ARTICLES]
     maker = _squeezed(host)
@@ -563,6 +586,8 @@ def is_source_link(
     if _AFFILIATE.search(absolute) and not _A_BOOK_TITLED.search(before[-40:]):
         return False  # a shop's link, unless it is the book the sentence names ("his book <a>")
     if _NAV_PATH.search(parts.path) or _WIKI_PERSON.search(absolute):
+        return False
+    if not cited and _encyclopedia_entry(parts.hostname, parts.path, text):
         return False
     if _SIGN_UP.search(parts.hostname + parts.path):
         return False

@@ -45,6 +45,7 @@ from app.pipeline.linking.source_index import resolve_speakers, statement_link
 from app.pipeline.linking.statements import confirmed_in_statement, quoted_writing
 from app.pipeline.linking.studies import (
     POLL_REACH,
+    authors_of_the_last_study,
     backed_by_examples,
     latest_poll,
     study_cited_next,
@@ -183,6 +184,7 @@ def link_sentences(
     own_earlier_piece(doc, spans, results, index)
     backed_by_examples(doc, spans, results)
     study_cited_next(doc, spans, results)
+    authors_of_the_last_study(doc, spans, results)
     report_statement(doc, spans, results)
     the_linked_report(doc, spans, results, papers)
     pointed_to(doc, spans, results)

@@ -15,6 +15,7 @@ from app.pipeline.types import Citation, Document
 __all__ = [
     "POLL_REACH",
     "STUDY_NOUNS",
+    "authors_of_the_last_study",
     "backed_by_examples",
     "latest_poll",
     "study_cited_next",
@@ -135,3 +136,46 @@ def backed_by_examples(
                 break
             found += urls
         results[i].citations += [Citation(u, "attribution") for u in dict.fromkeys(found)]
+
+
+# "the authors note…", "They also noted…", "…, the authors found.", "The study indicates…":
+# the writers of a paper the article has just presented speak through it ("they found" alone
+# is the researchers at work, no citation)
+_AUTHORS_SAY = re.compile(
+    r"\b(?:the authors|the study|the trial|the paper)\s+(?:also\s+)?(?:note|noted|notes|"
+    r"found|find|concluded|concludes|wrote|write|writes|explain|explained|say|said|report|"
+    r"reported|indicates?|indicated|suggests?|suggested|shows?|showed)\b"
+    r"|^they\s+(?:also\s+)?(?:note|noted|concluded|wrote|write)\b",
+    re.IGNORECASE,
+)
+_STUDY_REACH = 6  # sentences back, within the section, that "the authors" may mean a paper of
+
+
+def authors_of_the_last_study(
+    doc: Document, spans: Sequence[tuple[int, int]], results: list[SentenceLinks]
+) -> None:
+    """ "The authors note…" rests on the paper the last few sentences of its section linked,
+    when the article links several: the nearest one, not an earlier study of the same kind."""
+    headings = [b.start for b in doc.blocks if b.kind == "heading"]
+    for i, (start, end) in enumerate(spans):
+        found = results[i].citations
+        if any(c.url and c.via != "attribution" for c in found):
+            continue
+        if not _AUTHORS_SAY.search(doc.text[start:end]):
+            continue
+        section = bisect.bisect_right(headings, start)
+        for j in range(i - 1, max(-1, i - 1 - _STUDY_REACH), -1):
+            if bisect.bisect_right(headings, spans[j][0]) != section:
+                break
+            if not _PRESENTS_PAPER.search(doc.text[spans[j][0] : spans[j][1]]):
+                continue  # a term linked to a reference work, not the study at hand
+            papers = [
+                c.url for c in results[j].citations
+                if c.url and c.via == "hyperlink"
+                and is_scholarly(c.url) and not _BOOK.search(c.url)
+            ]  # fmt: skip
+            if papers:
+                if len(set(papers)) == 1:
+                    kept = [c for c in found if not c.url]
+                    results[i].citations = [*kept, Citation(papers[0], "attribution")]
+                break
