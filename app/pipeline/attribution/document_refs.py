@@ -11,7 +11,8 @@ __all__ = ["authors_speaking", "document_noun", "document_subject", "medium", "m
 
 _DOC_NOUNS = (
     "report|review|evaluation|survey|study|analysis|audit|assessment|inquiry|investigation|"
-    "paper|poll|census|filing|dataset|briefing|forecast|statistics|release|statement|findings"
+    "paper|poll|census|filing|dataset|briefing|forecast|statistics|release|statement|findings|"
+    "change log|changelog|release notes"
 )
 # "an independent evaluation published today", "the same review", "the latest survey".
 _DOC_PHRASE = re.compile(rf"^(?:a|an|the|this|that)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_NOUNS})\b", re.I)
@@ -22,7 +23,7 @@ _MEDIUM = re.compile(
     r"\b(?:in|via|on)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?"
     r"(statement|interview|email|letter|press release|news conference|press conference|"
     r"briefing|blog post|post|video|podcast|earnings call)\b"
-    r"|\b(told)\s+(?:[A-Z]\w*|reporters|journalists|us|me|the\s+(?:outlet|publication|"
+    r"|\b(told)\s+(?:(?-i:[A-Z])\w*|reporters|journalists|us|me|the\s+(?:outlet|publication|"
     r"newspaper|paper|magazine|site|network|broadcaster|tabloid))\b",
     re.IGNORECASE,
 )

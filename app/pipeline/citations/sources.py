@@ -82,6 +82,7 @@ class _Entry:
     source: Source
     names: set[str] = field(default_factory=set)
     domains: set[str] = field(default_factory=set)
+    writers: set[str] = field(default_factory=set)  # surnames of those who speak in it
 
 
 # Where papers live: DOI and preprint resolvers, PubMed, and journals' own hosts.
@@ -157,6 +158,12 @@ class SourceIndex:
         if entry is not None:
             entry.names.add(name)
 
+    def add_writer(self, url: str, name: str) -> None:
+        """Someone whose own words the source carries ("Banzi … in a story"): by surname."""
+        entry = self._entries.get(url)
+        if entry is not None:
+            entry.writers.add(_norm(name).rsplit(" ", 1)[-1])
+
     def _score(self, name: str, entry: _Entry) -> int:
         """4 its own domain, 3 exact name, 2 acronym, 1 shared content words, 0 no match."""
         norm = _norm(name)
@@ -168,6 +175,8 @@ class SourceIndex:
             return 4
         if any(_norm(n) == norm for n in entry.names):
             return 3
+        if norm.rsplit(" ", 1)[-1] in entry.writers:
+            return 3  # "Massimo Banzi", who spoke in the piece as "Banzi"
         acronym = name.isupper() and 2 <= len(name) <= 6
         if acronym and (
             name.lower() in entry.domains or any(_acronym(n) == name.lower() for n in entry.names)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app.pipeline.attribution.document_refs import mentions
 from app.pipeline.attribution.speakers import Named
 from app.pipeline.citations.link_filter import is_document_url
@@ -12,15 +14,18 @@ from app.pipeline.types import Citation
 __all__ = ["attribute", "match_name"]
 
 
-def _attach(cites: list[Citation], named: Named, urls: list[str], *, joint: bool) -> None:
+def _attach(
+    cites: list[Citation], named: Named, urls: list[str], *, joint: bool, text: str = ""
+) -> None:  # fmt: skip
     """Add an attribution: onto an existing citation of the same URL, else a new one.
 
     Several matching sources are kept only for a joint name ("The Verge and Ars Technica") or
-    when the sentence already cites them; otherwise the name is too ambiguous to link.
+    when the sentence already cites them or names the month of one ("Hackaday's March story");
+    otherwise the name is too ambiguous to link.
     """
     cited = {c.url for c in cites}
     if len(urls) > 1 and not joint:
-        urls = [u for u in urls if u in cited]
+        urls = [u for u in urls if u in cited] or _of_the_month(urls, text)
         urls = urls if len(urls) == 1 else []
     if not urls:
         if not named.needs_source:
@@ -32,6 +37,27 @@ def _attach(cites: list[Citation], named: Named, urls: list[str], *, joint: bool
             existing.attributed_to = existing.attributed_to or named.name
         else:
             cites.append(Citation(url, "attribution", attributed_to=named.name))
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH_STORY = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)"
+    r"\s+(?:story|post|piece|article|report|column|review|interview)\b"
+)
+
+
+def _of_the_month(urls: list[str], text: str) -> list[str]:
+    """Of one outlet's stories, those the sentence names by month ("its March story"), read off
+    the dated paths ("/2015/03/12/…")."""
+    named = _MONTH_STORY.search(text)
+    if not named:
+        return []
+    month = _MONTHS.index(named.group(1).lower()) + 1
+    dated = re.compile(rf"/(?:19|20)\d\d/0?{month}/")
+    return [u for u in urls if dated.search(u)]
 
 
 def match_name(index: SourceIndex, name: str) -> list[str]:
@@ -87,6 +113,7 @@ def _spoken_in(item: Named) -> tuple[str, ...] | None:
 def attribute(
     cites: list[Citation], named: list[Named], index: SourceIndex, said_in: tuple[str, ...] | None,
     history: list[str], previous: set[str], papers: list[str], the_medium: bool = False,
+    text: str = "",
 ) -> None:  # fmt: skip
     """Add the sources the sentence's attributions name or point back to."""
     cited = {c.url for c in cites if c.url}
@@ -104,4 +131,4 @@ def attribute(
             urls = [u for u in [_back_reference(index, said_in[0], history)] if u]
         if item.needs_source and not urls:
             continue
-        _attach(cites, item, urls, joint=" and " in item.name and len(urls) > 1)
+        _attach(cites, item, urls, joint=" and " in item.name and len(urls) > 1, text=text)

@@ -68,6 +68,11 @@ _SAID_IN_WRITING = re.compile(
     r"\b[^.;]{0,40}?\bin (?:a|an|the|his|her|their|its) (?:[\w-]+ ){0,2}?"
     r"(?:analysis|report|blog post|paper|study|advisory|write-up)\b"
 )
+# "Banzi broke his silence about the dispute in a <a>story</a> published at MAKE": his say
+_SPOKE_IN_PIECE = re.compile(
+    r"\b(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:[\w’'-]+\s+){1,6}?"
+    r"in (?:a|an|the|his|her|their) (?:[\w-]+ ){0,2}?(?:story|interview|op-ed|essay|profile)\b"
+)
 # what a post does: it shows, explains, points out (speech verbs are the reporter's)
 _SHOWS = re.compile(
     r"\b(?:shows?|showed|explains?|explained|demonstrates?|demonstrated|points? out|"
@@ -104,7 +109,7 @@ def link_sentences(
         said_with = medium(text)  # looked at by several passes below
         the_medium = THE_MEDIUM.search(text)
         cites += cite_links(doc.links, start, end, named, text) + cite_notes(note, named)
-        attribute(cites, named, index, said_with, history, previous, papers, bool(the_medium))
+        attribute(cites, named, index, said_with, history, previous, papers, bool(the_medium), text)
         cites += group.cite(text, cites)
         if not any(c.url for c in cites) and (via := via_outlet(index, text)):
             cites.append(Citation(via[0], "attribution", attributed_to=via[1]))
@@ -161,9 +166,12 @@ def link_sentences(
         linked = [c.url for c in cites if c.url and c.via == "hyperlink"]
         if who := poster_of(text, linked):  # "Posted on social media by … Digital Foundry"
             poster = (who, linked[0], len(results))
-        if len(set(linked)) == 1 and (writer := _SAID_IN_WRITING.search(text)):
+        if len(set(linked)) == 1 and (
+            writer := _SAID_IN_WRITING.search(text) or _SPOKE_IN_PIECE.search(text)
+        ):
             # "…,” said Lukas Stefanko in a Monday <a>analysis</a>: his writing
             index.add_name(linked[0], writer.group("who"))
+            index.add_writer(linked[0], writer.group("who"))
         if said_there := statement_link(doc.links, start, end, named):
             spoken_in = (*said_there, len(results))
         subject = DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"

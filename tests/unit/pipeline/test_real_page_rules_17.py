@@ -84,3 +84,36 @@ def test_the_authors_are_those_of_the_nearest_study_linked_in_the_section() -> N
     }
     assert urls(sentence(ext, "Cloth masks led")) == {second}
     assert urls(sentence(ext, "They also noted")) == {second}
+
+
+def test_a_person_speaking_in_a_linked_story_is_quoted_from_it_later() -> None:
+    story = "https://make.example.com/2015/03/19/massimo-banzi-fighting-for-arduino"
+    ext = extract(
+        "<p>Massimo Banzi co-founded the board maker in 2005.</p>"
+        f'<p>Most recently, Banzi broke his silence about the dispute in a <a href="{story}">'
+        "story</a> published at MAKE. There, Banzi claims that Martino filed a trademark in 2008 "
+        "and told none of the other founders.</p><p>Banzi says that several retailers pay the "
+        "other company, not his.</p>"
+    )
+    assert urls(sentence(ext, "There, Banzi claims")) == {story}
+    assert urls(sentence(ext, "Banzi says")) == {story}
+
+
+def test_an_outlets_story_named_by_its_month_is_that_months_story() -> None:
+    february = "https://hackday.com/2015/02/25/arduino-v-arduino/"
+    march = "https://hackday.com/2015/03/12/arduino-v-arduino-part-ii/"
+    ext = extract(
+        f'<p>Hackday has run a <a href="{february}">two-part</a> <a href="{march}">series'
+        "</a> on the dispute. Furthermore, as Hackday's March story explains, the new "
+        "IDE now reports 40 boards as uncertified.</p>"
+    )
+    assert urls(sentence(ext, "Furthermore, as Hackday")) == {march.rstrip("/")}
+
+
+def test_the_change_log_is_a_document_the_sentence_points_back_to() -> None:
+    log = "https://gis.example.org/en/site/forusers/visualchangelog28/index.html"
+    ext = extract(
+        f'<p>An official <a href="{log}">change log</a> is available on the site. The goal, '
+        "according to the change log, is a stable version for 3 years of deployments.</p>"
+    )
+    assert urls(sentence(ext, "The goal, according")) == {log}
