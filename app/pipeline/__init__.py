@@ -131,10 +131,17 @@ def _about_page(text: str, byline: str | None) -> bool:
         and re.match(rf"{re.escape(byline)} is (?:a|an|the)\b", text)
     )
     return bool(
-        bio or _BY_LINE.match(text) or _PRESENTS.match(text) or _POINTS_ON.search(text)
+        bio
+        or _BY_LINE.match(text)
+        or _PRESENTS.match(text)
+        or _POINTS_ON.search(text)
+        or _TRACKER_TITLE.match(text)
     ) or is_notice_text(text)
 
 
+# "Bug 1678390 – Prevent picture-in-picture windows from opening on top of one another": a
+# tracker item's title in a list of them, what was filed, not what is so
+_TRACKER_TITLE = re.compile(r"^(?:bug|issue|ticket|pr)\s+#?\d{2,}\s*[–—:-]\s+\S", re.IGNORECASE)
 # "More details can be found in the data model section below.", "… is presented in the
 # lifecycle section below": the reader sent elsewhere, nothing asserted
 _POINTS_ON = re.compile(

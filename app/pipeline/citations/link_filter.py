@@ -95,6 +95,8 @@ _ARTICLE_PATH = re.compile(
     re.IGNORECASE,
 )
 _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
+# "/us-news/video/2016/nov/21/…-water-cannon-video": a dated video report, not the video hub
+_DATED_VIDEO = re.compile(r"/videos?/(?:19|20)\d\d/(?:\d\d?|[a-z]{3})/\d\d?/", re.I)
 # the site's evergreen explainers and how-tos ("/how-to-open-an-ira", "/what-is-a-roth-ira",
 # "/guides/…", "/index-funds-explained"): what a term means or how to do it, not reporting
 _EXPLAINER = re.compile(
@@ -182,7 +184,9 @@ def _own_article(host: str, path: str, before: str, text: str) -> bool:
     """The site's own earlier story, cited in the sentence ("this follows last month's
     ruling"), unlike its sections, tags, wiki terms and explainers named after the linked
     term ("dark matter" -> /what-is-dark-matter), or "I wrote about it in January"."""
-    if not _ARTICLE_PATH.search(path) or _NOT_ARTICLE.search(path) or _TAG_HOST.match(host):
+    if not _ARTICLE_PATH.search(path) or _TAG_HOST.match(host):
+        return False
+    if _NOT_ARTICLE.search(path) and not _DATED_VIDEO.search(path):
         return False
     if _EXPLAINER.search(path):
         return False

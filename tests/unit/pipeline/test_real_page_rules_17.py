@@ -117,3 +117,28 @@ def test_the_change_log_is_a_document_the_sentence_points_back_to() -> None:
         "according to the change log, is a stable version for 3 years of deployments.</p>"
     )
     assert urls(sentence(ext, "The goal, according")) == {log}
+
+
+def test_the_sites_dated_video_report_backs_what_it_shows() -> None:
+    video = f"{OWN}/us-news/video/2016/nov/21/standing-rock-water-cannon-video"
+    ext = extract(
+        "<p>Police said they used water only on fires. But footage later emerged showing "
+        f'<a href="{video}">police aiming the hoses directly at activists</a>. See more in our '
+        f'<a href="{OWN}/video">video hub</a>.</p>'
+    )
+    assert urls(sentence(ext, "But footage later emerged")) == {video}
+    assert urls(sentence(ext, "See more")) == set()
+
+
+def test_a_tracker_items_title_in_a_list_cites_nothing() -> None:
+    bug = "https://bugs.example.org/show_bug.cgi?id=1678390"
+    fixed = "https://bugs.example.org/show_bug.cgi?id=1673716"
+    ext = extract(
+        f'<ul><li><a href="{bug}">Bug 1678390</a> – Prevent picture-in-picture windows from '
+        "opening on top of one another</li>"
+        f'<li>Mike fixed a shutdown hang caused by the startup cache <a href="{fixed}">Bug '
+        "1673716</a></li></ul>"
+    )
+    assert urls(sentence(ext, "Bug 1678390")) == set()
+    assert not sentence(ext, "Bug 1678390").is_claim
+    assert urls(sentence(ext, "Mike fixed")) == {fixed}
