@@ -28,6 +28,7 @@ from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
+from app.evaluation.markers import normalize_sentence, strip_citation_markers
 from app.fetch.charset import decode_html
 from app.pipeline import run_pipeline
 from app.pipeline.checkworthiness.learned import LearnedScorer
@@ -46,25 +47,7 @@ __all__ = [
 
 BASE = "http://127.0.0.1:8765"
 
-_BRACKETS = re.compile(r"\s*\[[^\]]{1,40}\]")
-_AUTHOR_YEAR = re.compile(r"\s*\([^()]*?\b\d{4}[a-z]?(?:(?:,\s*pp?\.\s*|:\s*)[\d–-]+)?\)")
-# a trailing footnote number or group after the final punctuation: ".1", ".1,2", ".2–4"
-_FOOTNOTE_DIGITS = re.compile(r"(?<=[.!?”\"’)])(?:\d{1,3}(?:[,–-]\d{1,3})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?”’)])")
 _NAME_STOP = frozenset({"the", "of", "and", "&", "a", "an", "s"})
-
-
-def strip_citation_markers(text: str) -> str:
-    """Sentence without its citation markers, white space folded, case kept."""
-    text = _FOOTNOTE_DIGITS.sub("", text.strip())
-    text = _AUTHOR_YEAR.sub("", _BRACKETS.sub("", text))
-    text = " ".join(text.replace("\u00a0", " ").split())
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-
-
-def normalize_sentence(text: str) -> str:
-    """Sentence as the scorer compares it: no markers, folded white space and case."""
-    return strip_citation_markers(text).lower()
 
 
 def _url(url: str, base: str = BASE) -> str:

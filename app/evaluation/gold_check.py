@@ -15,6 +15,8 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml.html import HtmlElement
 
+from app.evaluation.markers import normalize_sentence
+
 __all__ = ["check_gold", "visible_text"]
 
 _BLOCK = frozenset(
@@ -101,11 +103,12 @@ def check_gold(page: Path, gold_path: Path, *, base: str = "") -> list[str]:
     ]
     # the evaluation counts a boilerplate string inside any claim as a leak, so a gold claim
     # that holds one ("By Jo Smith" in "The column is written by Jo Smith") can never pass
-    claims = [_fold(s).lower() for s in lists["cited"] + lists["uncited_claims"]]
+    # (compared as the scorer compares them: markers out, so "X (ATF) [Fig 1]" is "x (atf)")
+    claims = [normalize_sentence(s) for s in lists["cited"] + lists["uncited_claims"]]
     problems += [
         f"boilerplate inside a claim: {b!r}"
         for b in gold.get("boilerplate", [])
-        if _fold(b) and any(_fold(b).lower() in c for c in claims)
+        if (nb := normalize_sentence(b)) and any(nb in c for c in claims)
     ]
     references = {r["url"] for r in gold.get("references", []) if r.get("url")}
     for cited in gold.get("cited", []):
