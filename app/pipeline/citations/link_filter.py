@@ -41,7 +41,8 @@ _NAV_PATH = re.compile(
     r"newsletters?|subscribe|signup|sign-up|login|account|donate|shop|store)(/|$)"
     # people's pages: staff, faculty and journalist profiles
     r"|/(?:people|person|faculty|staff|profiles|team|journalists?|experts|organization)"
-    r"(?:/|\.\w+$|$)",
+    r"(?:/|\.\w+$|$)"
+    r"|/(?:players?|athletes?)/\d+/",  # a sports site's player card: "/nfl/players/245997/…"
     re.IGNORECASE,
 )
 _CTA_TEXT = re.compile(
@@ -94,6 +95,8 @@ _ARTICLE_PATH = re.compile(
     r"|/[a-z]+[-_]\d{5,}/?$",  # "/news/uk-49689167": a section's story id
     re.IGNORECASE,
 )
+# "Please <a>file bugs</a>": a tracker's list or its form for a new issue, where to report
+_FILE_A_BUG = re.compile(r"/issues/?(?:new/?)?$|/enter_bug\.cgi\b|/new_issue\b", re.I)
 _NOT_ARTICLE = re.compile(r"/(?:wiki|w|search|archives?|page|video|videos|live)(?:/|$)", re.I)
 # "/us-news/video/2016/nov/21/…-water-cannon-video": a dated video report, not the video hub
 _DATED_VIDEO = re.compile(r"/videos?/(?:19|20)\d\d/(?:\d\d?|[a-z]{3})/\d\d?/", re.I)
@@ -593,7 +596,7 @@ def is_source_link(
         return False
     if not cited and _encyclopedia_entry(parts.hostname, parts.path, text):
         return False
-    if _SIGN_UP.search(parts.hostname + parts.path):
+    if _SIGN_UP.search(parts.hostname + parts.path) or _FILE_A_BUG.search(absolute):
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False

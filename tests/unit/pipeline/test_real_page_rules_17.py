@@ -142,3 +142,17 @@ def test_a_tracker_items_title_in_a_list_cites_nothing() -> None:
     assert urls(sentence(ext, "Bug 1678390")) == set()
     assert not sentence(ext, "Bug 1678390").is_claim
     assert urls(sentence(ext, "Mike fixed")) == {fixed}
+
+
+def test_a_players_card_and_a_trackers_new_issue_form_are_no_evidence() -> None:
+    ext = extract(
+        "<p>Sione Takitaki played 6 snaps on defense, staying ahead of "
+        '<a href="https://sports.example.com/nfl/players/245997/adarius-glanton">Adarius '
+        "Taylor</a> on the depth chart.</p>"
+        '<p>Please <a href="https://github.com/example/compiler/issues">file bugs</a>, and '
+        "help is welcome! Nightly users can help us test by "
+        '<a href="https://bugs.example.org/enter_bug.cgi?product=Core">filing bugs here</a>.</p>'
+    )
+    assert urls(sentence(ext, "Sione Takitaki")) == set()
+    assert urls(sentence(ext, "Please file bugs")) == set()
+    assert urls(sentence(ext, "Nightly users")) == set()
