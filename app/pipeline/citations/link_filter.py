@@ -37,7 +37,7 @@ _PROFILE_HOSTS = frozenset(
      "threads.net", "mastodon.social", "tiktok.com", "youtube.com"}
 )  # fmt: skip
 _NAV_PATH = re.compile(
-    r"/(author|authors|tag|tags|topic|topics|category|categories|users/profile|profile|"
+    r"/(author|authors|tag|tags|hashtag|topic|topics|category|categories|users/profile|profile|"
     r"newsletters?|subscribe|signup|sign-up|login|account|donate|shop|store)(/|$)"
     # people's pages: staff, faculty and journalist profiles
     r"|/(?:people|person|faculty|staff|profiles|team|journalists?|experts|organization)"

@@ -72,6 +72,7 @@ _CHROME_TEXT = re.compile(
     r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
     r"|(?:related|read more|read next|see also|also read|recommended|sponsored|advertisement)"
     r"\s*[:|]"
+    r"|(?:related roundups?|buyer['’]s guide|tags|filed under)\s*:"  # a post's label lines
     r"|(?:written|posted|words|text|story) by\s*:"  # "Written by: Julie Mollins"
     # a listed post's byline and date: "Blog entry by Annisa Rahmawati | 17 January, 2017"
     r"|(?:blog (?:entry|post)|entry|post|article|story|posted|written) by [^|]{2,60}\|\s*"
@@ -210,6 +211,8 @@ _NOTICE_TEXT = re.compile(
     r"(?: originally| first)? (?:published|reprinted|republished|adapted|appeared|edited|updated)"
     r"|^this (?:story|article|post|piece|report) (?:originally|first)"
     r" (?:appeared|ran) (?:on|in|at)\b"
+    # the print edition it is in: "This story appears in the January 2017 issue of …"
+    r"|^this (?:story|article|piece|feature) (?:appears|appeared|ran) in the [\w ]{0,30}issue\b"
     r"|^read the original (?:article|story|post)\b|^(?:provided by|courtesy of)\s+[A-Z]"
     r"|^originally published (?:on|in|by|at)\b"
     r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b"
