@@ -125,7 +125,10 @@ class JobRepository:
         if not rows:
             return []
         ordered = sorted(rows, key=lambda row: (row["normalized_url"], str(row["id"])))
-        query = pg_insert(Job).values(ordered).on_conflict_do_nothing().returning(Job)
+        # One row (every single-URL submit) as plain values: that statement is compiled once
+        # and cached; a multi-row VALUES list is compiled anew on every call.
+        values = ordered[0] if len(ordered) == 1 else ordered
+        query = pg_insert(Job).values(values).on_conflict_do_nothing().returning(Job)
         result = await self.session.scalars(query.execution_options(populate_existing=True))
         return list(result.all())
 
