@@ -7,7 +7,7 @@
 ingests `--warmup` aeb pages, then `--count` more from 16 submitters that long-poll their
 jobs. User + system CPU of every process of the service is read from `/proc/PID/stat`
 before and after the `--count` jobs and divided by them, grouped by role. With `--profile`,
-`py-spy record --format raw` samples the worker and the API during the measured jobs.
+`py-spy record --gil --format raw` samples the worker and the API during the measured jobs.
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ def main() -> int:
     parser.add_argument("--submitters", type=int, default=16)
     parser.add_argument("--repo", type=Path, default=REPO)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--native", action="store_true", help="with --profile: C frames too")
     args = parser.parse_args()
     servers, targets = _serve(args.count + args.warmup)
     settings = {"CLAIMTRAIL_RATE_LIMIT_PER_MINUTE": "0"}
@@ -83,6 +84,8 @@ def main() -> int:
                 args.profile.mkdir(parents=True, exist_ok=True)
                 for pid, (role, _) in before.items():
                     command = ["py-spy", "record", "--format", "raw", "-r", "200", "--gil"]
+                    if args.native:  # uvloop's and asyncpg's C frames too
+                        command.append("--native")
                     if role == "API":  # the server processes are its children
                         command.append("--subprocesses")
                     if role in ("worker", "API") and _own_role(_command(pid)) == role:
