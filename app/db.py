@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 import asyncpg
@@ -23,6 +24,7 @@ __all__ = [
     "asyncpg_connect_args",
     "create_engine",
     "create_read_pool",
+    "driver_connection",
     "get_session",
     "session_factory",
 ]
@@ -70,8 +72,31 @@ def create_read_pool(database_url: str, *, max_size: int = 10) -> asyncpg.Pool:
 
     Not yet connected: `await` it (or `init()`) once, in the lifespan."""
     return asyncpg.create_pool(
-        **asyncpg_connect_args(database_url), min_size=0, max_size=max_size, command_timeout=30
+        **asyncpg_connect_args(database_url),
+        min_size=0,
+        max_size=max_size,
+        command_timeout=30,
+        reset=_keep_session,
     )
+
+
+async def _keep_session(_connection: asyncpg.Connection) -> None:
+    """The read pool's reset: nothing to send. Its connections only ever run one-statement
+    reads (no SET, LISTEN, cursor or advisory lock to undo), and asyncpg still rolls back a
+    transaction left open; the default reset costs a round trip on every release."""
+
+
+@asynccontextmanager
+async def driver_connection(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connection]:
+    """The asyncpg connection under one of `engine`'s pooled connections (checked out with
+    the pool's ping, so one the server dropped is replaced first), for plain SQL on a hot
+    path. No transaction is open: each statement commits alone unless the caller opens one
+    (`async with connection.transaction()`)."""
+    async with engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
+        yield driver
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

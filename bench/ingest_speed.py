@@ -1,7 +1,7 @@
 """Ingest speed as issue 12 measures it: the service against a bare fetch + trafilatura loop.
 
     uv run python bench/ingest_speed.py [--count 300] [--workers 1 2 4] [--submitters 16]
-                                        [--read-seconds 10] [--use-env]
+                                        [--read-seconds 10] [--use-env] [--repo PATH]
 
 `--count` aeb pages (`../shared/corpus/aeb`, cycled) are served by four loopback servers
 (127.0.0.2-5). In this process, on the same URLs: the bare loop (httpx fetch,
@@ -25,13 +25,22 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
 import trafilatura
 
 from app.pipeline import run_pipeline
-from bench._service import TERMINAL, PageServer, Service, percentile, running_service, wait_for_job
+from bench._service import (
+    REPO,
+    TERMINAL,
+    PageServer,
+    Service,
+    percentile,
+    running_service,
+    wait_for_job,
+)
 from bench.extraction_quality import AEB, load_pages
 from bench.read_speed import load_reads
 
@@ -133,7 +142,9 @@ def _service_run(
     reads: bool,
 ) -> dict[str, Any]:
     settings = {"CLAIMTRAIL_RATE_LIMIT_PER_MINUTE": "0"}
-    with running_service(workers=workers, settings=settings, use_env=args.use_env) as service:
+    with running_service(
+        workers=workers, settings=settings, use_env=args.use_env, repo=args.repo
+    ) as service:
         seconds, jobs = _submit_and_wait(service, [t.url for t in targets], args.submitters)
         row: dict[str, Any] = {
             "rate": sum(j["status"] == "succeeded" for j in jobs) / seconds,
@@ -186,6 +197,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=16, help="readers on the idle service")
     parser.add_argument("--read-seconds", type=float, default=10)
     parser.add_argument("--use-env", action="store_true", help="use DATABASE_URL/REDIS_URL")
+    parser.add_argument("--repo", type=Path, default=REPO, help="run this checkout's service")
     args = parser.parse_args()
     servers, targets = _serve(args.count)
     try:
@@ -206,6 +218,7 @@ def main() -> int:
 def _print(
     args: argparse.Namespace, rates: dict[str, float], runs: dict[int, dict[str, Any]]
 ) -> None:
+    print(f"{args.repo}: the service's code")
     print(f"{args.count} aeb URLs over {len(HOSTS)} loopback hosts, {args.submitters} submitters\n")
     print(f"{'':<52}{'pages/s':>9}{'ratio':>8}")
     print(f"{'bare loop: fetch + trafilatura(metadata) + split':<52}{rates['bare']:>9.2f}{1:>8.3f}")

@@ -11,6 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from typing import Any
 
+import asyncpg
 import structlog
 from arq import Retry
 from redis.exceptions import RedisError
@@ -19,11 +20,11 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.api.idempotency import purge_idempotency_keys
-from app.articles.repository import mark_verification_requested
-from app.articles.store import store_extraction
+from app.articles.store import MARK_VERIFICATION_REQUESTED, store_extraction
 from app.config import Settings
+from app.db import driver_connection
 from app.fetch import FetchError
-from app.jobs.repository import JobRepository
+from app.jobs.repository import JobRepository, claim_job, finish_job, set_job_stage
 from app.metrics import JOB_OUTCOMES, STAGE_SECONDS
 from app.models import Job
 from app.queue import Queue, new_queue_job_id, verification_queue_id
@@ -51,6 +52,9 @@ class JobFailure(Exception):
         super().__init__(message)
         self.code, self.message, self.retryable, self.delay = code, message, retryable, delay
 
+
+# A statement that failed: through SQLAlchemy, or on the bare asyncpg connection under it.
+_DATABASE_AWAY = (DBAPIError, asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
 
 HOST_BUSY_DELAY = 0.5  # seconds (plus up to as much again) before a deferred job looks again
 
@@ -109,7 +113,7 @@ async def _claim_and_run(ctx: dict[str, Any], job_uuid: uuid.UUID, slot: HostSlo
         # Stopped while claiming: the claim may commit anyway, so hand it back if it did.
         await asyncio.shield(_release_claim(ctx, claiming))
         raise
-    except (DBAPIError, PoolTimeoutError, OSError) as exc:
+    except (*_DATABASE_AWAY, PoolTimeoutError) as exc:
         # Database busy or away: let arq deliver this same entry again shortly.
         log.warning("claim_failed", job_id=job_id, error=type(exc).__name__)
         raise Retry(defer=2) from exc
@@ -132,7 +136,7 @@ async def _claim_and_run(ctx: dict[str, Any], job_uuid: uuid.UUID, slot: HostSlo
         # Worker shutting down: hand the job back now instead of waiting for its lease.
         await asyncio.shield(_release(ctx, job))
         raise
-    except (DBAPIError, OSError, RedisError):
+    except (*_DATABASE_AWAY, RedisError):
         # Can't record anything now: the lease expires and the sweep runs the job again.
         log.warning("job_interrupted", job_id=job_id, exc_info=True)
         raise
@@ -167,9 +171,9 @@ async def _keep_lease(ctx: dict[str, Any], job: Job, stage: dict[str, str]) -> N
     while True:
         await asyncio.sleep(lease / 3)
         try:
-            async with ctx["bookkeeping"].begin() as session:
-                held = await JobRepository(session).set_stage(
-                    job.id, stage["now"], lease=lease, attempt=job.attempts
+            async with driver_connection(ctx["engine"]) as connection:
+                held = await set_job_stage(
+                    connection, job.id, stage["now"], lease=lease, attempt=job.attempts
                 )
         except Exception as exc:  # database away: the next beat may reach it
             log.warning("lease_renewal_failed", job_id=str(job.id), error=type(exc).__name__)
@@ -179,8 +183,8 @@ async def _keep_lease(ctx: dict[str, Any], job: Job, stage: dict[str, str]) -> N
 
 
 async def _claim(ctx: dict[str, Any], job_id: uuid.UUID, lease: float) -> Job | None:
-    async with ctx["bookkeeping"].begin() as session:
-        return await JobRepository(session).claim(job_id, lease=lease)
+    async with driver_connection(ctx["engine"]) as connection:
+        return await claim_job(connection, job_id, lease=lease)
 
 
 async def _release_claim(ctx: dict[str, Any], claiming: asyncio.Future[Job | None]) -> None:
@@ -194,9 +198,9 @@ async def _release_claim(ctx: dict[str, Any], claiming: asyncio.Future[Job | Non
 
 async def _stage(ctx: dict[str, Any], job: Job, stage: str, now: dict[str, str]) -> None:
     now["now"] = stage
-    async with ctx["bookkeeping"].begin() as session:
-        held = await JobRepository(session).set_stage(
-            job.id, stage, lease=ctx["settings"].job_lease_seconds, attempt=job.attempts
+    async with driver_connection(ctx["engine"]) as connection:
+        held = await set_job_stage(
+            connection, job.id, stage, lease=ctx["settings"].job_lease_seconds, attempt=job.attempts
         )
     if not held:
         raise LeaseLost(stage)
@@ -230,22 +234,20 @@ async def _run(ctx: dict[str, Any], job: Job, slot: HostSlot, stage: dict[str, s
     # Storing and finishing are one transaction, so no client could see a "storing" commit.
     stage["now"] = "storing"
     started = time.perf_counter()
-    async with ctx["sessions"].begin() as session:
+    async with driver_connection(ctx["engine"]) as connection, connection.transaction():
         article_id = await store_extraction(
-            session,
+            connection,
             url=normalize_article_url(job.url),
             final_url=page.final_url,
             fetched_at=datetime.now(UTC),
             content_sha256=hashlib.sha256(page.html.encode()).hexdigest(),
             extraction=extraction,
         )
-        finished = await JobRepository(session).finish(
-            job.id, article_id=article_id, attempt=job.attempts
-        )
+        finished = await finish_job(connection, job.id, article_id=article_id, attempt=job.attempts)
         if finished is None:  # raising rolls the stored rows back with it
             raise LeaseLost("storing")
         if finished.verify:  # the article reads `pending` until its verdicts are stored
-            await mark_verification_requested(session, [article_id])
+            await connection.execute(MARK_VERIFICATION_REQUESTED, article_id)
     STAGE_SECONDS.labels("storing").observe(time.perf_counter() - started)
     return finished
 

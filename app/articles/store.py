@@ -9,15 +9,13 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
+import asyncpg
 
-from app.models import Article, ArticleSource, Citation, Sentence, Source
+from app.models import ArticleSource, Citation, Sentence
 from app.pipeline.types import Extraction
 from app.urls import registrable_domain
 
-__all__ = ["article_stats", "store_extraction"]
+__all__ = ["MARK_VERIFICATION_REQUESTED", "article_stats", "store_extraction"]
 
 
 def _published(value: str | None) -> datetime | None:
@@ -46,41 +44,59 @@ def article_stats(extraction: Extraction) -> dict[str, Any]:
     }
 
 
-async def _upsert_article(session: AsyncSession, values: dict[str, Any]) -> uuid.UUID:
-    statement = pg_insert(Article).values(**values)
-    statement = statement.on_conflict_do_update(
-        index_elements=[Article.url],
-        set_={k: statement.excluded[k] for k in values if k != "url"} | {"updated_at": func.now()},
-    )
-    return (await session.execute(statement.returning(Article.id))).scalar_one()
+_UPSERT_ARTICLE = """
+INSERT INTO articles (id, url, final_url, canonical_url, domain, title, byline, published_at,
+    site_name, language, fetched_at, content_sha256, word_count, text, stats, pipeline_version,
+    verification_requested_at, verified_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16, NULL, NULL)
+ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url,
+    canonical_url = excluded.canonical_url, domain = excluded.domain, title = excluded.title,
+    byline = excluded.byline, published_at = excluded.published_at,
+    site_name = excluded.site_name, language = excluded.language,
+    fetched_at = excluded.fetched_at, content_sha256 = excluded.content_sha256,
+    word_count = excluded.word_count, text = excluded.text, stats = excluded.stats,
+    pipeline_version = excluded.pipeline_version,
+    verification_requested_at = excluded.verification_requested_at,
+    verified_at = excluded.verified_at, updated_at = now()
+RETURNING id
+"""
+# One round trip for both: the article's sentences (their citations, verdicts and nearest
+# sources go with them by cascade) and the sources it cited last time.
+_DELETE_ROWS = """
+WITH gone AS (DELETE FROM sentences WHERE article_id = $1)
+DELETE FROM article_sources WHERE article_id = $1
+"""
+_UPSERT_SOURCES = """
+INSERT INTO sources (id, url, domain, publisher, title)
+SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+ON CONFLICT (url) DO UPDATE SET publisher = coalesce(excluded.publisher, sources.publisher),
+    title = coalesce(excluded.title, sources.title)
+RETURNING url, id
+"""
+MARK_VERIFICATION_REQUESTED = (
+    "UPDATE articles SET verification_requested_at = now(), updated_at = now() WHERE id = $1"
+)
 
 
-async def _upsert_sources(session: AsyncSession, extraction: Extraction) -> dict[str, uuid.UUID]:
+async def _upsert_sources(
+    connection: asyncpg.Connection, extraction: Extraction
+) -> dict[str, uuid.UUID]:
     if not extraction.sources:
         return {}
-    rows = [
-        {
-            "url": s.url,
-            "domain": s.domain or registrable_domain(s.url),
-            "publisher": s.publisher,
-            "title": s.title,
-        }
-        for s in extraction.sources
-    ]
-    statement = pg_insert(Source).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=[Source.url],
-        set_={
-            "publisher": func.coalesce(statement.excluded.publisher, Source.publisher),
-            "title": func.coalesce(statement.excluded.title, Source.title),
-        },
+    sources = extraction.sources
+    rows = await connection.fetch(
+        _UPSERT_SOURCES,
+        [uuid.uuid4() for _ in sources],
+        [s.url for s in sources],
+        [s.domain or registrable_domain(s.url) for s in sources],
+        [s.publisher for s in sources],
+        [s.title for s in sources],
     )
-    result = await session.execute(statement.returning(Source.url, Source.id))
-    return dict(result.all())
+    return {row[0]: row[1] for row in rows}
 
 
 async def store_extraction(
-    session: AsyncSession,
+    connection: asyncpg.Connection,
     *,
     url: str,
     final_url: str,
@@ -88,70 +104,68 @@ async def store_extraction(
     content_sha256: str,
     extraction: Extraction,
 ) -> uuid.UUID:
-    """Upsert the article by normalized URL and replace its sentences, sources and citations."""
-    article_id = await _upsert_article(
-        session,
-        {
-            "url": url,
-            "final_url": final_url,
-            "canonical_url": extraction.canonical_url,
-            "domain": registrable_domain(final_url),
-            "title": extraction.title,
-            "byline": extraction.byline,
-            "published_at": _published(extraction.published),
-            "site_name": extraction.site_name,
-            "language": extraction.language,
-            "fetched_at": fetched_at,
-            "content_sha256": content_sha256,
-            "word_count": extraction.word_count,
-            "text": extraction.text,
-            "stats": article_stats(extraction),
-            "pipeline_version": extraction.pipeline_version,
-            "verification_requested_at": None,
-            "verified_at": None,
-        },
+    """Upsert the article by normalized URL and replace its sentences, sources and citations;
+    on a bare connection, inside the caller's transaction (plain SQL and COPY: building ORM
+    statements cost more CPU than the rows they store)."""
+    article_id: uuid.UUID = await connection.fetchval(
+        _UPSERT_ARTICLE,
+        uuid.uuid4(),
+        url,
+        final_url,
+        extraction.canonical_url,
+        registrable_domain(final_url),
+        extraction.title,
+        extraction.byline,
+        _published(extraction.published),
+        extraction.site_name,
+        extraction.language,
+        fetched_at,
+        content_sha256,
+        extraction.word_count,
+        extraction.text,
+        json.dumps(article_stats(extraction)),
+        extraction.pipeline_version,
     )
-    await session.execute(delete(Sentence).where(Sentence.article_id == article_id))
-    await session.execute(delete(ArticleSource).where(ArticleSource.article_id == article_id))
-    source_ids = await _upsert_sources(session, extraction)
+    await connection.execute(_DELETE_ROWS, article_id)
+    source_ids = await _upsert_sources(connection, extraction)
     claim_counts: Counter[str] = Counter()
     for sentence in extraction.sentences:
         if sentence.is_claim:
             claim_counts.update({c.url for c in sentence.citations if c.url})
-    if extraction.sources:
-        await session.execute(
-            insert(ArticleSource),
-            [
-                {
-                    "article_id": article_id,
-                    "source_id": source_ids[s.url],
-                    "position": i,
-                    "label": s.label,
-                    "raw_url": s.raw_url,
-                    "publisher": s.publisher,
-                    "title": s.title,
-                    "claim_count": claim_counts[s.url],
-                }
-                for i, s in enumerate(extraction.sources)
-            ],
-        )
-    await _insert_sentences(session, article_id, extraction, source_ids)
+    await _copy(
+        connection,
+        ArticleSource.__tablename__,
+        _ARTICLE_SOURCE_COLUMNS,
+        [
+            (
+                article_id,
+                source_ids[s.url],
+                i,
+                s.label,
+                s.raw_url,
+                s.publisher,
+                s.title,
+                claim_counts[s.url],
+            )
+            for i, s in enumerate(extraction.sources)
+        ],
+    )
+    await _insert_sentences(connection, article_id, extraction, source_ids)
     return article_id
 
 
 async def _copy(
-    session: AsyncSession, table: str, columns: list[str], rows: list[tuple[Any, ...]]
+    connection: asyncpg.Connection, table: str, columns: list[str], rows: list[tuple[Any, ...]]
 ) -> None:
-    """Bulk-load rows with one COPY inside the session's transaction (which a statement
-    has already begun): the fastest way into PostgreSQL, and rolled back with the rest."""
-    if not rows:
-        return
-    connection = await (await session.connection()).get_raw_connection()
-    driver = connection.driver_connection
-    assert driver is not None
-    await driver.copy_records_to_table(table, records=rows, columns=columns)
+    """Bulk-load rows with one COPY inside the caller's transaction: the fastest way into
+    PostgreSQL, and rolled back with the rest."""
+    if rows:
+        await connection.copy_records_to_table(table, records=rows, columns=columns)
 
 
+_ARTICLE_SOURCE_COLUMNS = [
+    "article_id", "source_id", "position", "label", "raw_url", "publisher", "title", "claim_count",
+]  # fmt: skip
 _SENTENCE_COLUMNS = [
     "id", "article_id", "sentence_index", "text", "char_start", "char_end", "is_claim",
     "is_cited", "checkworthiness", "features", "kinds", "quantities", "attributed_to",
@@ -160,7 +174,7 @@ _CITATION_COLUMNS = ["sentence_id", "article_id", "source_id", "via", "marker", 
 
 
 async def _insert_sentences(
-    session: AsyncSession,
+    connection: asyncpg.Connection,
     article_id: uuid.UUID,
     extraction: Extraction,
     source_ids: dict[str, uuid.UUID],
@@ -198,5 +212,5 @@ async def _insert_sentences(
             )
             for c in s.citations
         ]
-    await _copy(session, Sentence.__tablename__, _SENTENCE_COLUMNS, sentence_rows)
-    await _copy(session, Citation.__tablename__, _CITATION_COLUMNS, citation_rows)
+    await _copy(connection, Sentence.__tablename__, _SENTENCE_COLUMNS, sentence_rows)
+    await _copy(connection, Citation.__tablename__, _CITATION_COLUMNS, citation_rows)

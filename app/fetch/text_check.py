@@ -23,10 +23,24 @@ _MIN_JUNK = 16  # a short page with a couple of bad bytes is still a page
 _SAMPLE = 262_144  # characters looked at: enough to judge, cheap on a 5 MiB page
 
 
+# The same characters counted in the UTF-8 bytes, which is faster than the regex: the C0
+# controls and DEL are single bytes no other character's encoding contains; a C1 control is
+# 0xC2 then 0x80-0x9F; U+FFFD/FFFE/FFFF are EF BF BD/BE/BF.
+_JUNK_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_SPECIALS_UTF8 = (b"\xef\xbf\xbd", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
 def junk_share(text: str) -> tuple[int, float]:
-    """How many characters of the text's start are junk, and their share of it."""
+    """How many characters of the text's start are junk (`_JUNK`), and their share of it."""
     sample = text[:_SAMPLE]
-    junk = len(_JUNK.findall(sample))
+    data = sample.encode("utf-8", "surrogatepass")
+    junk = len(data) - len(data.translate(None, _JUNK_BYTES))
+    if len(data) != len(sample):  # not all ASCII
+        if b"\xc2" in data:
+            junk += len(_C1_UTF8.findall(data))
+        if b"\xef\xbf" in data:
+            junk += sum(data.count(special) for special in _SPECIALS_UTF8)
     return junk, junk / max(len(sample), 1)
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Citation, Job, Sentence, Verification
 
-__all__ = ["JobRepository", "job_by_id"]
+__all__ = ["JobRepository", "claim_job", "finish_job", "job_by_id", "set_job_stage"]
 
 ACTIVE = ("queued", "running")
 
@@ -29,12 +29,65 @@ _JOB_COLUMNS = {attr.key: attr.columns[0].name for attr in inspect(Job).column_a
 _JOB_BY_ID = f"SELECT {', '.join(_JOB_COLUMNS.values())} FROM jobs WHERE id = $1"
 
 
-async def job_by_id(pool: asyncpg.Pool, job_id: uuid.UUID) -> Job | None:
-    """One job read on the bare pool (one statement, no session), as a detached row."""
-    record = await pool.fetchrow(_JOB_BY_ID, job_id)
+def _job(record: asyncpg.Record | None) -> Job | None:
+    """A detached job from a row of all its columns."""
     if record is None:
         return None
     return Job(**{key: record[column] for key, column in _JOB_COLUMNS.items()})
+
+
+async def job_by_id(pool: asyncpg.Pool, job_id: uuid.UUID) -> Job | None:
+    """One job read on the bare pool (one statement, no session), as a detached row."""
+    return _job(await pool.fetchrow(_JOB_BY_ID, job_id))
+
+
+# The worker's per-job statements as plain SQL on a bare connection: the same statements
+# `JobRepository.claim`, `set_stage` and `finish` build (`updated_at` as their `onupdate`
+# sets it), without building them for every job.
+_RETURNING_JOB = f"RETURNING {', '.join(_JOB_COLUMNS.values())}"
+_CLAIM = f"""
+UPDATE jobs SET status = 'running', stage = 'fetching', attempts = attempts + 1,
+    lease_until = $2, next_attempt_at = NULL, updated_at = now(),
+    started_at = coalesce(started_at, $3)
+WHERE id = $1 AND (status = 'queued' OR status = 'running' AND lease_until < $3)
+{_RETURNING_JOB}
+"""
+_SET_STAGE = """
+UPDATE jobs SET stage = $2, lease_until = $3, updated_at = now()
+WHERE id = $1 AND status = 'running' AND attempts = $4
+RETURNING id
+"""
+_FINISH = f"""
+UPDATE jobs SET status = 'succeeded', stage = 'done', article_id = $2, error_code = NULL,
+    error_message = NULL, error_retryable = NULL, lease_until = NULL, updated_at = now(),
+    finished_at = $3
+WHERE id = $1 AND status = 'running' AND attempts = $4
+{_RETURNING_JOB}
+"""
+
+
+async def claim_job(
+    connection: asyncpg.Connection, job_id: uuid.UUID, *, lease: float
+) -> Job | None:
+    """`JobRepository.claim` on a bare connection."""
+    now = datetime.now(UTC)
+    return _job(await connection.fetchrow(_CLAIM, job_id, now + timedelta(seconds=lease), now))
+
+
+async def set_job_stage(
+    connection: asyncpg.Connection, job_id: uuid.UUID, stage: str, *, lease: float, attempt: int
+) -> bool:
+    """`JobRepository.set_stage` on a bare connection."""
+    until = datetime.now(UTC) + timedelta(seconds=lease)
+    return await connection.fetchrow(_SET_STAGE, job_id, stage, until, attempt) is not None
+
+
+async def finish_job(
+    connection: asyncpg.Connection, job_id: uuid.UUID, *, article_id: uuid.UUID, attempt: int
+) -> Job | None:
+    """`JobRepository.finish` on a bare connection (inside the caller's transaction)."""
+    now = datetime.now(UTC)
+    return _job(await connection.fetchrow(_FINISH, job_id, article_id, now, attempt))
 
 
 def _held(job_id: uuid.UUID, attempt: int) -> tuple[ColumnElement[bool], ...]:
@@ -72,7 +125,10 @@ class JobRepository:
         if not rows:
             return []
         ordered = sorted(rows, key=lambda row: (row["normalized_url"], str(row["id"])))
-        query = pg_insert(Job).values(ordered).on_conflict_do_nothing().returning(Job)
+        # One row (every single-URL submit) as plain values: that statement is compiled once
+        # and cached; a multi-row VALUES list is compiled anew on every call.
+        values = ordered[0] if len(ordered) == 1 else ordered
+        query = pg_insert(Job).values(values).on_conflict_do_nothing().returning(Job)
         result = await self.session.scalars(query.execution_options(populate_existing=True))
         return list(result.all())
 

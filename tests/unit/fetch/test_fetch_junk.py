@@ -124,3 +124,19 @@ def test_no_stored_corpus_page_is_junk() -> None:
         check_page_text(text, encoding)  # raises on a false positive
         # ... and as a server labelling it UTF-8 would send it.
         check_page_text(*decode_html(body.removeprefix(codecs.BOM_UTF8), "utf-8"))
+
+
+def test_the_junk_count_is_the_regexs_on_any_text() -> None:
+    """`junk_share` counts in UTF-8 bytes for speed; it must count what `_JUNK` matches."""
+    from app.fetch.text_check import _JUNK, junk_share
+
+    rng = random.Random(11)
+    edges = [*range(0x00, 0x300), 0xFFFD, 0xFFFE, 0xFFFF, 0xD800, 0xDFFF, 0x2019, 0x1F600]
+    texts = ["", "plain ascii <p>", "\x00" * 20, "\u00a0\u0085\ufffd\uffff\ud800x"]
+    texts += [
+        "".join(chr(rng.choice(edges)) for _ in range(rng.randint(1, 60))) for _ in range(3000)
+    ]
+    texts += ["".join(chr(rng.randint(0, 0x10FFFF)) for _ in range(40)) for _ in range(300)]
+    for text in texts:
+        expected = len(_JUNK.findall(text))
+        assert junk_share(text) == (expected, expected / max(len(text), 1)), repr(text)
