@@ -201,9 +201,9 @@ def _cited_sources(
 ) -> list[Source]:
     """The sources some sentence cites, every entry of the page's reference lists and the
     stories credit lines name: a body link no sentence ended up citing (a pointer to further
-    reading) is no source."""
+    reading) is no source, nor is an embedded post no sentence rests on (shown, not cited)."""
     cited = {c.url for s in sentences for c in s.citations if c.url} | credited
-    listed = {normalize_url(r.url) for r in doc.references if r.url}
+    listed = {normalize_url(r.url) for r in doc.references if r.url and not r.embedded}
     return [s for s in sources if s.url in cited or s.url in listed]
 
 

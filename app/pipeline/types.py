@@ -75,6 +75,7 @@ class Reference:
     anchors: list[str] = field(default_factory=list)  # element ids that in-body markers link to
     speaker: str | None = None  # who an embedded post is by: another name for the source
     refers_to: list[str] = field(default_factory=list)  # ids a short note links ("Smith 2020")
+    embedded: bool = False  # an embedded post shown in the body, not an entry of a list
 
 
 @dataclass(slots=True)

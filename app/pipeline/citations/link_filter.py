@@ -173,6 +173,14 @@ def _profile_link(host: str, path: str) -> bool:
     return len(segments) <= 1 or segments[0] in ("profile", "in", "company", "user", "channel")
 
 
+# a person's page at an organisation: "/staff-profiles/mark-parrington", "/people/ann-lee/"
+_STAFF_PAGE = re.compile(
+    r"/(?:[a-z]+[-_])?(?:staff|people|profiles?|team|faculty|experts?|bios?)"
+    r"/[a-z]+(?:-[a-z]+){1,3}/?$",
+    re.IGNORECASE,
+)
+
+
 def is_document_url(url: str) -> bool:
     """Whether the URL is a document (a PDF, a page under /reports/…), not a story or a site."""
     return _is_publication(urlsplit(url).path)
@@ -341,6 +349,8 @@ def names_a_site(absolute: str, text: str) -> bool:
         return True  # "Randall" -> "/nfl/players/255902/damarious-randall": a profile too
     if proper and _product_page(host, path, words):
         return True
+    if proper and _persons_own_page(path, words):
+        return True
     if _documents_itself(host, path, words):
         return True
     if not _HOME_PATH.match(path) or parts.query:
@@ -363,6 +373,35 @@ def _mostly_a_name(words: list[str]) -> bool:
         return False
     named = sum(1 for w in bare if w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS)
     return named * 3 >= len(bare) * 2  # two words in three
+
+
+_SURNAME = 3
+_PAGE_NAME_WORDS = 3  # "/h-jay-fr", "/buck/", "/sgille": a person's page, no story's slug
+# "Linda Buck", "Sarah J. Gille", "Anne-Marie O’Neil": capitalised words, no initialisms
+_PERSON_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.)$")
+_LANGUAGE_PAGE = re.compile(r"^(?:[a-z]{2}|index)(?:\.\w+)?$")  # ".../buck/en.html"
+
+
+def _persons_own_page(path: str, words: list[str]) -> bool:
+    """A person's full name linked to a page named by the surname ("Linda Buck" ->
+    research.example.org/buck/en.html, "Sarah Gille" -> lab.example.edu/sgille): a lab or
+    home page, who the person is, not what the sentence says of them."""
+    if not 2 <= len(words) <= 4 or not all(_PERSON_WORD.match(w) for w in words):
+        return False
+    surname = _squeezed(words[-1])
+    if len(surname) < _SURNAME or len(words[0]) < 2 or _DATED_PATH.search(path):
+        return False
+    segments = [p for p in path.split("/") if p]
+    while len(segments) > 1 and _LANGUAGE_PAGE.match(segments[-1]):
+        segments.pop()
+    if not segments:
+        return False
+    tokens = [t for t in re.split(r"[-_.]+", segments[-1].rsplit(".", 1)[0].lower()) if t]
+    return (
+        len(tokens) <= _PAGE_NAME_WORDS
+        and all(t.isalpha() for t in tokens)
+        and (surname in "".join(tokens))
+    )
 
 
 _INITIALS = 3  # "Universities and Colleges Employers’ Association" at ucea.ac.uk
@@ -590,6 +629,8 @@ def is_source_link(
         parts.hostname, parts.path
     ):
         return False
+    if _STAFF_PAGE.search(parts.path):
+        return False  # ".../who-we-are/staff-profiles/mark-parrington": who said it
     if _AFFILIATE.search(absolute) and not _A_BOOK_TITLED.search(before[-40:]):
         return False  # a shop's link, unless it is the book the sentence names ("his book <a>")
     if _NAV_PATH.search(parts.path) or _WIKI_PERSON.search(absolute):

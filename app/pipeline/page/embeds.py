@@ -89,7 +89,7 @@ def find_embeds(containers: Sequence[HtmlElement], *, base_url: str) -> list[Emb
             platform = _platform(url)
             reference = Reference(
                 label=f"{platform} post", url=url, publisher=platform, speaker=speaker,
-                text=" ".join(el.text_content().split()),
+                text=" ".join(el.text_content().split()), embedded=True,
             )  # fmt: skip
             found.append(Embed(el, reference))
     return found

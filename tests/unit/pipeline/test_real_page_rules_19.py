@@ -1,0 +1,64 @@
+"""Habits of real pages, nineteenth batch (embedded posts nobody cites, a person's lab page,
+a staff profile), each on minimal HTML of our own."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+_POST = (
+    '<blockquote class="twitter-tweet"><p>The river is over the barrier at the weir.</p>'
+    "— Dee Walker (@deewalker) "
+    '<a href="https://twitter.com/deewalker/status/1196501054197649413">March 3, 2026</a>'
+    "</blockquote>"
+)
+
+
+def test_an_embedded_post_no_sentence_rests_on_is_no_source() -> None:
+    ext = extract(
+        "<p>The river Dee rose 2.4 metres overnight.</p>"
+        f"{_POST}<p>Residents of 40 homes were moved to the town hall.</p>"
+    )
+    assert [s.url for s in ext.sources] == []
+    cited = extract(
+        "<p>The river Dee rose 2.4 metres overnight.</p><p>A resident posted a video of the "
+        f"weir on Twitter:</p>{_POST}"
+    )
+    post = "https://twitter.com/deewalker/status/1196501054197649413"
+    assert urls(sentence(cited, "A resident posted")) == {post}
+    assert [s.url for s in cited.sources] == [post]
+
+
+def test_a_persons_name_linked_to_a_page_named_by_the_surname_is_who_they_are() -> None:
+    ext = extract(
+        '<p>The receptor discovery brought <a href="https://research.example.org/buck/en.html">'
+        'Linda Buck</a> a Nobel Prize in 2004. It turned out that <a href="http://lab.example'
+        '.edu/sgille">Sarah Gille</a>, now an oceanographer, was their daughter. A third paper '
+        'by <a href="https://igf.example.fr/index.php/fr/h-teams-fr/h-jay-fr">Philippe Jay</a> '
+        "found the same molecule.</p>"
+    )
+    for start in ("The receptor discovery", "It turned out", "A third paper"):
+        assert urls(sentence(ext, start)) == set()
+
+
+def test_a_name_linked_to_a_story_or_an_outlets_page_still_cites() -> None:
+    ext = extract(
+        '<p>The rate rose 25% among teenagers, <a href="https://journals.example.org/jama/'
+        'fullarticle/2755280">JAMA Psychiatry</a> reported in 2019. The council voted 7-2 for '
+        'the plan, <a href="https://news.example.com/2019/11/18/council-votes-for-plan">Ann '
+        "Lee</a> reported.</p>"
+    )
+    assert urls(sentence(ext, "The rate rose")) == {
+        "https://journals.example.org/jama/fullarticle/2755280"
+    }
+    assert urls(sentence(ext, "The council voted")) == {
+        "https://news.example.com/2019/11/18/council-votes-for-plan"
+    }
+
+
+def test_a_staff_profile_is_who_said_it_not_what_they_said() -> None:
+    ext = extract(
+        "<p>“The state has seen well above average fire activity through August,” said Mark "
+        'Parrington, a <a href="https://weather.example.int/en/about/who-we-are/staff-profiles/'
+        'mark-parrington">senior scientist working on wildfire emissions</a> at the centre.</p>'
+    )
+    assert urls(sentence(ext, "“The state has seen")) == set()
