@@ -225,6 +225,20 @@ _NOTICE_TEXT = re.compile(
     r"(?:small\s)?(?:share of sales|commission|compensation)\b"
     r".{0,80}\b(?:this|our)\s(?:article|page|post|story|site|links?)\b"
     r"|^prices\s(?:are\s)?subject\sto\schange\b"
+    # an update note about the piece itself: "Update 4/3/2020, 6:20pm ET: This post was
+    # updated to include …", "Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet."
+    r"|^(?:\(?update[ds]?|editor['’]s update)\b(?:[^:]|(?<=\d):(?=\d)){0,50}:\s*"
+    r"(?:this (?:story|article|post|piece|report) (?:was|has been) "
+    r"(?:updated|corrected|edited|changed)\b"
+    r"|(?:added|updated|corrected|clarified|removed|edited|changed|included)\b)"
+    # thanks to the team, calls to follow the site, subscription offers: about the page
+    r"|^(?:(?:many|special|big|huge) )?thanks (?:go )?to (?:everyone|all (?:those|who|of)|the "
+    r"(?:many|whole|entire)|(?:my|our) (?:colleagues|team))\b|^(?:many|special|big|huge) thanks to"
+    r"|^(?:i|we) (?:would like to |want to )?thank (?:my|our|the|everyone|all)\b"
+    r"|^follow (?:us|[\w .&'’-]{1,40}?) on (?:facebook|twitter|instagram|x|tiktok|youtube|"
+    r"linkedin|threads|bluesky|mastodon)\b"
+    r"|^get [\w .&'’-]{1,40}? delivered (?:to|through|straight|every|each)\b"
+    r"|^\d+ (?:issues|editions|months) for [£$€]\s?\d"
     # an update stamp: "Updated at 1:23 p.m.", "Last updated: Nov. 19, 2019 10:02 ET"
     r"|^(?:last )?updated(?: at| on)?:? (?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
     r"dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)[\w .,:/-]{1,40}$",
@@ -255,6 +269,7 @@ _FOLDS_APART = re.compile("[\u0130\u0131\u017f]")
 def is_notice_text(text: str) -> bool:
     """A correction, an editor's note, a reprint or reporting credit, a tips box: about the
     page, not a claim of the story."""
+    text = text.replace("\xa0", " ")  # "Follow us on&nbsp;<a>Facebook</a>"
     if _NOTICE_TEXT.match(text):
         return True
     lower = text.lower()

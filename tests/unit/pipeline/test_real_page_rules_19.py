@@ -62,3 +62,30 @@ def test_a_staff_profile_is_who_said_it_not_what_they_said() -> None:
         'mark-parrington">senior scientist working on wildfire emissions</a> at the centre.</p>'
     )
     assert urls(sentence(ext, "“The state has seen")) == set()
+
+
+def test_notes_about_the_page_itself_are_no_claims() -> None:
+    ext = extract(
+        "<p>Cloth masks cut droplet spread by 50% in a 2020 trial.</p>"
+        "<p><em>Update 4/3/2020, 6:20pm ET: This post was updated to include the new federal "
+        "recommendation.</em></p><p>Update July 3rd, 8:05AM ET: Added a chart and a tweet.</p>"
+        "<p>Many thanks to everyone who worked on this project: Ann Lee and Raj Patel.</p>"
+        '<p>Follow Example&nbsp;Esports on&nbsp;<a href="https://www.facebook.com/ex">Facebook'
+        "</a> for more news, guides, and highlights.</p>"
+        "<p>Get Example Monthly delivered through your letterbox every month. 12 issues for "
+        "£11.99.</p>"
+    )
+    assert sentence(ext, "Cloth masks").is_claim
+    for start in ("Update 4/3", "Update July", "Many thanks", "Follow Example", "Get Example",
+                  "12 issues"):  # fmt: skip
+        found = sentence(ext, start)
+        assert not found.is_claim and urls(found) == set(), start
+
+
+def test_an_update_that_reports_news_and_thanks_that_explain_stay_claims() -> None:
+    ext = extract(
+        "<p>Update: on December 10, the network reinstated the banned account of the group's "
+        "leader. Thanks to a new law, 40% of homes in the county are now insulated.</p>"
+    )
+    assert sentence(ext, "Update: on December 10").is_claim
+    assert sentence(ext, "Thanks to a new law").is_claim
