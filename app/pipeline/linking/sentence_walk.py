@@ -80,6 +80,16 @@ _SHOWS = re.compile(
 )
 _POSTER_REACH = 8  # sentences after a post's link that "Tests by <its author> reveal" may sit
 _STATEMENT_REACH = 2  # sentences after a linked statement that may carry on quoting it
+_QUIET_STATEMENT_REACH = 10  # …or further on, while the article cites nothing else between
+_CARRIED_WORDS = 10  # '“No, Justice Alito,” Prelogar said.': a retort, too short to carry it
+# '…of the area,” Rönnlund said.': the quote closes on its speaker alone, no new occasion
+# ("…,” Prelogar said in a later case" is another one)
+_BARE_SAID = re.compile(
+    r"[”\"’']\s*,?\s*(?:[A-Z][\w’'-]+\s+){1,3}(?:said|says|added|continued|explained|noted)"
+    r"\s*[.!]?\s*$|[”\"’']\s*,?\s*(?:said|says|added|continued|explained|noted)"
+    r"(?:\s+[A-Z][\w’'-]+){1,3}\s*[.!]?\s*$"
+)
+_STATED = frozenset({"statement", "release", "press release", "transcript", "testimony"})
 
 
 def link_sentences(
@@ -101,6 +111,7 @@ def link_sentences(
     results: list[SentenceLinks] = []
     vias: list[int] = []  # sentences whose words came "via" a linked outlet
     spoken_in: tuple[frozenset[str], str, int] | None = None  # a statement linked as told
+    spoken_at = 0  # where in `history` the URLs after that statement's sentence begin
     poster: tuple[str, str, int] | None = None  # a social post's named author, its URL, where
     for (start, end), named, note in zip(spans, named_per_sentence, notes, strict=True):
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
@@ -137,7 +148,15 @@ def link_sentences(
         if (
             not any(c.url for c in cites)
             and spoken_in
-            and len(results) - spoken_in[2] <= _STATEMENT_REACH
+            and (
+                len(results) - spoken_in[2] <= _STATEMENT_REACH
+                or (
+                    len(results) - spoken_in[2] <= _QUIET_STATEMENT_REACH
+                    and set(history[spoken_at:]) <= {spoken_in[1]}
+                    and len(text.split()) >= _CARRIED_WORDS
+                    and _BARE_SAID.search(text) is not None
+                )
+            )
             and any(n.shown and n.name in spoken_in[0] for n in named)
         ):  # '"He has taken responsibility…," Zoghlin said.' after her linked statement
             cites.append(Citation(spoken_in[1], "attribution"))
@@ -172,8 +191,18 @@ def link_sentences(
             # "…,” said Lukas Stefanko in a Monday <a>analysis</a>: his writing
             index.add_name(linked[0], writer.group("who"))
             index.add_writer(linked[0], writer.group("who"))
-        if said_there := statement_link(doc.links, start, end, named):
+        said_there = statement_link(doc.links, start, end, named)
+        shown = frozenset(n.name for n in named if n.shown)
+        if (
+            not said_there
+            and shown
+            and len(set(linked)) == 1
+            and _STATED.intersection(said_with or ())
+        ):  # '…,” Rönnlund said in a <a>statement</a>': his later words may come from it
+            said_there = (shown, linked[0])
+        if said_there:
             spoken_in = (*said_there, len(results))
+            spoken_at = len(history) + len(urls)
         subject = DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
         nouns = (*(said_with or ()), *((subject.group(1).lower(),) if subject else ()))
         for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a

@@ -89,3 +89,41 @@ def test_an_update_that_reports_news_and_thanks_that_explain_stay_claims() -> No
     )
     assert sentence(ext, "Update: on December 10").is_claim
     assert sentence(ext, "Thanks to a new law").is_claim
+
+
+_STATEMENT = "https://uni.example.se/news/archaeologists-discover-city.cid1416535"
+
+
+def _find(between: str, last: str) -> str:
+    return (
+        "<p>“We came across the site last year and saw its potential right away,” Robin "
+        f'Rönnlund, leader of the fieldwork, said in a <a href="{_STATEMENT}">statement</a>.'
+        "</p><p>Towers, walls and gates stand on the summit of the hill. The team is using "
+        f"ground-penetrating radar instead of digging. {between}</p><p>{last}</p>"
+    )
+
+
+def test_a_speakers_later_words_rest_on_the_statement_linked_as_theirs() -> None:
+    last = (
+        "“Our oldest finds are from around 500 BC, but the city flourished mainly in the fourth "
+        "century BC,” Rönnlund said."
+    )
+    ext = extract(_find("So far the method has found a town square and a street grid.", last))
+    assert urls(sentence(ext, "“Our oldest finds")) == {_STATEMENT}
+    retort = extract(_find("The survey ends in May.", "“No, not yet,” Rönnlund said."))
+    assert urls(sentence(retort, "“No, not yet")) == set()
+
+
+def test_a_statement_does_not_reach_past_another_source() -> None:
+    last = (
+        "“Our oldest finds are from around 500 BC, but the city flourished mainly in the fourth "
+        "century BC,” Rönnlund said."
+    )
+    ext = extract(
+        _find(
+            'Similar radar surveys found a Roman town in 2020, <a href="https://news.example.com/'
+            '2020/06/05/radar-reveals-roman-town">the Guardian reported</a>.',
+            last,
+        )
+    )
+    assert urls(sentence(ext, "“Our oldest finds")) == set()
