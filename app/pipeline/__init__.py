@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.pipeline.advice import is_imperative
+from app.pipeline.attribution.lexicon import VERBS
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
 from app.pipeline.checkworthiness.learned import LearnedScorer
 from app.pipeline.citations.sources import normalize_url
@@ -94,14 +95,26 @@ _STANCE = re.compile(
 def _says_nothing_carried(text: str, found: SentenceLinks, scorer: LearnedScorer | None) -> bool:
     """A sentence that only a quoted run or a pronoun ties to a source, naming no speaker, and
     that reacts, asks or leads in ("I think it's fascinating.", "Specifically, we will:")
-    without a check-worthy word of its own: it rests on nothing."""
-    return (
-        bool(found.citations)
-        and not found.attributed_to
-        and all(c.via == "attribution" for c in found.citations)
-        and bool(_STANCE.search(text) or text.rstrip(' "”’)').endswith(("?", ":")))
-        and assess(text, cited=False, scorer=scorer).checkworthiness < CLAIM_THRESHOLD
-    )
+    without a check-worthy word of its own: it rests on nothing. So does a lead-in that links
+    its example and reports nobody's words ("<a>For example</a>:", "As an example, let's
+    reuse the Cow <a>we used before</a>:")."""
+    if not found.citations or found.attributed_to:
+        return False
+    leads_in = text.rstrip(' "”’)').endswith(":")
+    carried = all(c.via == "attribution" for c in found.citations)
+    if not (
+        (carried and (_STANCE.search(text) or leads_in or text.rstrip(' "”’)').endswith("?")))
+        or (leads_in and not _REPORTS.search(text))
+    ):
+        return False
+    return assess(text, cited=False, scorer=scorer).checkworthiness < CLAIM_THRESHOLD
+
+
+# whose words a lead-in announces: "as the New York Times explains:", "reported on …:"
+_REPORTS = re.compile(
+    rf"\b(?:{VERBS}|explains?|describe[sd]?|reports?|following|statement|according)\b",
+    re.IGNORECASE,
+)
 
 
 # "Max Blumenthal is an award-winning journalist and the author of…": the writer's bio closing

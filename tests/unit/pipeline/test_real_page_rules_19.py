@@ -127,3 +127,17 @@ def test_a_statement_does_not_reach_past_another_source() -> None:
         )
     )
     assert urls(sentence(ext, "“Our oldest finds")) == set()
+
+
+def test_a_lead_in_that_links_its_example_cites_nothing_but_one_that_reports_does() -> None:
+    guide = "https://archive.example.org/hps/planning-guidance-nuclear-detonation.pdf"
+    story = "https://paper.example.net/1976/11/21/archives/out-of-the-past-fallout-shelters"
+    ext = extract(
+        f'<p>Officials now advise sheltering in place. <a href="{guide}">For example</a>:</p>'
+        "<blockquote><p>Go inside, stay inside, stay tuned.</p></blockquote>"
+        "<p>Shelters were stocked with crackers and water until 1975. The Post and Courier "
+        f'newspaper <a href="{story}">reported on the closing argument</a>:</p>'
+        "<blockquote><p>Most are in basements, and most are locked.</p></blockquote>"
+    )
+    assert urls(sentence(ext, "For example")) == set()
+    assert urls(sentence(ext, "The Post and Courier")) == {story}
