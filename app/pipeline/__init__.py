@@ -101,15 +101,18 @@ def _says_nothing_carried(text: str, found: SentenceLinks, scorer: LearnedScorer
     if not found.citations or found.attributed_to:
         return False
     leads_in = text.rstrip(' "”’)').endswith(":")
+    # "Remember <a>the state's quest for a slogan</a>?" recalls what the story reported
+    asks = text.rstrip(' "”’)').endswith("?") and not _RECALLS.match(text)
     carried = all(c.via == "attribution" for c in found.citations)
     if not (
-        (carried and (_STANCE.search(text) or leads_in or text.rstrip(' "”’)').endswith("?")))
-        or (leads_in and not _REPORTS.search(text))
+        (carried and (_STANCE.search(text) or leads_in or asks))
+        or ((leads_in or asks) and not _REPORTS.search(text))
     ):
         return False
     return assess(text, cited=False, scorer=scorer).checkworthiness < CLAIM_THRESHOLD
 
 
+_RECALLS = re.compile(r"(?:remember|recall)\b", re.IGNORECASE)
 # whose words a lead-in announces: "as the New York Times explains:", "reported on …:"
 _REPORTS = re.compile(
     rf"\b(?:{VERBS}|explains?|describe[sd]?|reports?|following|statement|according)\b",
@@ -160,8 +163,15 @@ _TRACKER_TITLE = re.compile(r"^(?:bug|issue|ticket|pr)\s+#?\d{2,}\s*[–—:-]\s
 _POINTS_ON = re.compile(
     r"^(?:more|further|additional)\s+(?:details|information|info|background)\b[^.]{0,160}?"
     r"\b(?:can|may|will)\s+be\s+found\b"
+    # "All the scripts used in this blog can be found on our GitHub page."
+    r"|^(?:all\s+)?(?:of\s+)?(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:scripts|code|source\s+code|"
+    r"samples|files|notebooks?|tools|data\s*sets?)\b[^.]{0,80}?\b(?:can|may)\s+be\s+"
+    r"(?:found|downloaded|accessed)\b"
     r"|\b(?:is|are)\s+(?:presented|described|explained|covered|discussed)\s+in\s+"
-    r"(?:the|a|our)\s+[^.]{0,80}?\bsection\s+below\b",
+    r"(?:the|a|our)\s+[^.]{0,80}?\bsection\s+below\b"
+    # "Check out the full statement below from ABC News.": what the page shows next
+    r"|^(?:check\s+out|see|watch|read|listen\s+to)\s+(?:the|this|his|her|their|its)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:below|above)\b",
     re.IGNORECASE,
 )
 

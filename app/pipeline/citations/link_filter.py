@@ -181,6 +181,11 @@ _STAFF_PAGE = re.compile(
 )
 
 
+# a page to download a program from, not a document: "/download.html", "/downloads/"
+_DOWNLOAD_PAGE = re.compile(r"/downloads?(?:\.\w+)?/?$", re.IGNORECASE)
+_RELEASES = re.compile(r"^/[^/]+/[^/]+/releases(?:/|$)")
+
+
 def is_document_url(url: str) -> bool:
     """Whether the URL is a document (a PDF, a page under /reports/…), not a story or a site."""
     return _is_publication(urlsplit(url).path)
@@ -351,6 +356,8 @@ def names_a_site(absolute: str, text: str) -> bool:
         return True
     if proper and _persons_own_page(path, words):
         return True
+    if len(words) == 1 and _tools_own_site(host, path, words[0]):
+        return True
     if _documents_itself(host, path, words):
         return True
     if not _HOME_PATH.match(path) or parts.query:
@@ -373,6 +380,20 @@ def _mostly_a_name(words: list[str]) -> bool:
         return False
     named = sum(1 for w in bare if w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS)
     return named * 3 >= len(bare) * 2  # two words in three
+
+
+_SITE_NAME = 5  # "radare2" at rada.re: enough letters that the host spells the name
+
+
+def _tools_own_site(host: str, path: str, word: str) -> bool:
+    """A one-word name linked to the site the name spells, at most one folder deep
+    ("radare2" -> rada.re/r/, "Frida" -> frida.re): what the tool is, not evidence."""
+    site = _squeezed(host.lower().removeprefix("www."))
+    name = _squeezed(word)
+    if len(site) < _SITE_NAME or len(name) < _SITE_NAME:
+        return False
+    shallow = len([p for p in path.split("/") if p]) <= 1
+    return shallow and (name.startswith(site) or site.startswith(name))
 
 
 _SURNAME = 3
@@ -631,6 +652,10 @@ def is_source_link(
         return False
     if _STAFF_PAGE.search(parts.path):
         return False  # ".../who-we-are/staff-profiles/mark-parrington": who said it
+    if _DOWNLOAD_PAGE.search(parts.path) or (
+        _CODE_HOSTS.match(parts.hostname) and _RELEASES.search(parts.path)
+    ):
+        return False  # ".../forusers/download.html", "github.com/frida/frida/releases": get it
     if _AFFILIATE.search(absolute) and not _A_BOOK_TITLED.search(before[-40:]):
         return False  # a shop's link, unless it is the book the sentence names ("his book <a>")
     if _NAV_PATH.search(parts.path) or _WIKI_PERSON.search(absolute):

@@ -48,16 +48,32 @@ def confirmed_in_statement(
             urls[i] = urls[i - 1]
     for i in range(len(spans) - 1):
         text = doc.text[spans[i][0] : spans[i][1]].rstrip()
-        if len(urls[i]) != 1 or not _LEADS_IN.search(text):
-            continue
         quote = blocks[i + 1]
-        if quote == blocks[i] or doc.blocks[quote].kind != "quote":
+        if len(urls[i]) != 1 or quote == blocks[i] or doc.blocks[quote].kind != "quote":
             continue
-        for j in range(i + 1, len(spans)):
-            if blocks[j] != quote:
-                break
-            if not urls[j]:
-                results[j].citations.append(Citation(urls[i][0], "attribution"))
+        if _LEADS_IN.search(text):
+            for j in range(i + 1, len(spans)):
+                if blocks[j] != quote:
+                    break
+                if not urls[j]:
+                    results[j].citations.append(Citation(urls[i][0], "attribution"))
+        elif _links_a_story(results[i], doc.blocks[blocks[i]].kind):
+            # "Hillary suffered her <a>final humiliating defeat</a>." and then a block
+            # quotation, paragraph after paragraph: quoted from the story just linked
+            for j in range(i + 1, len(spans)):
+                if doc.blocks[blocks[j]].kind != "quote":
+                    break
+                if not urls[j] and not results[j].attributed_to:
+                    results[j].citations.append(Citation(urls[i][0], "attribution"))
+
+
+def _links_a_story(lead: SentenceLinks, kind: str) -> bool:
+    """A paragraph's closing sentence that links one document and names nobody."""
+    return (
+        kind == "paragraph"
+        and not lead.attributed_to
+        and all(c.via == "hyperlink" for c in lead.citations)
+    )
 
 
 def quoted_writing(

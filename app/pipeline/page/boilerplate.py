@@ -244,6 +244,11 @@ _NOTICE_TEXT = re.compile(
     r"dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)[\w .,:/-]{1,40}$",
     re.IGNORECASE,
 )
+# a post's credit line, names only: "(Via CNN, Fox News and ABC News)", "h/t Jane Doe"
+_VIA_LINE = re.compile(
+    r"^\(?(?:[Vv]ia|[Hh]/[Tt]|[Hh]at [Tt]ip(?: to)?)\s+"
+    r"(?:(?:[A-Z@][\w.&'’-]*|the|of|and)(?:,?\s+|$|(?=\)))){1,12}\)?\.?$"
+)
 _CONTRIBUTED = re.compile(
     r"\b(?:writers?|reporters?|correspondents?)\b.{0,300}\bcontributed(?: to)? this "
     r"(?:report|story|article)\.?\)?$",
@@ -270,7 +275,7 @@ def is_notice_text(text: str) -> bool:
     """A correction, an editor's note, a reprint or reporting credit, a tips box: about the
     page, not a claim of the story."""
     text = text.replace("\xa0", " ")  # "Follow us on&nbsp;<a>Facebook</a>"
-    if _NOTICE_TEXT.match(text):
+    if _NOTICE_TEXT.match(text) or _VIA_LINE.match(text):
         return True
     lower = text.lower()
     folds = not text.isascii() and _FOLDS_APART.search(text) is not None

@@ -1,0 +1,78 @@
+"""Habits of real pages, twentieth batch (after the nineteenth blind gate), each on minimal
+HTML of our own."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+_POST = "https://blog.example.net/2016/12/electors-defect-in-record-numbers"
+
+
+def test_a_block_quotation_after_a_linked_story_is_quoted_from_it() -> None:
+    ext = extract(
+        "<p>The count ended on Monday. Clinton suffered her "
+        f'<a href="{_POST}">final defeat</a>.</p>'
+        "<blockquote><p>When electors met to vote, seven electors tried to defect.</p>"
+        "<p>Four of them succeeded in Washington, the state's records show. Texas gave Trump "
+        '<a href="https://blog.example.net/2016/12/texas-votes">36 electoral votes</a>.</p>'
+        "</blockquote><p>The tally was the oddest since 1796.</p>"
+    )
+    assert urls(sentence(ext, "When electors met")) == {_POST}
+    assert urls(sentence(ext, "Four of them")) == {_POST}
+    assert urls(sentence(ext, "Texas gave")) == {"https://blog.example.net/2016/12/texas-votes"}
+    assert urls(sentence(ext, "The tally was")) == set()
+
+
+def test_a_block_quotation_after_an_unlinked_paragraph_rests_on_nothing() -> None:
+    ext = extract(
+        f'<p>The count ended on Monday, <a href="{_POST}">as reported</a>. It was a long '
+        "day.</p><blockquote><p>When electors met to vote, seven electors tried to defect.</p>"
+        "</blockquote>"
+    )
+    assert urls(sentence(ext, "When electors met")) == set()
+
+
+def test_a_question_that_links_a_story_asks_and_cites_nothing() -> None:
+    ext = extract(
+        "<p>The governor named three candidates on Friday. Perhaps the former nominee "
+        '<a href="https://news.example.org/2016/12/nominee-dinner-photos">still has a chance'
+        '</a>, no? The senator, as <a href="https://paper.example.net/2016/12/09/senator-'
+        'says-no">the Post reported</a>, declined the post on Thursday.</p>'
+    )
+    assert urls(sentence(ext, "Perhaps the former")) == set()
+    assert urls(sentence(ext, "The senator")) == {
+        "https://paper.example.net/2016/12/09/senator-says-no"
+    }
+
+
+def test_a_posts_credit_line_and_a_pointer_to_what_follows_are_about_the_page() -> None:
+    tweet = "https://twitter.com/ABC/status/807334206376443904"
+    ext = extract(
+        "<p>The former mayor withdrew from consideration on Friday.</p>"
+        f'<p>Check out the full <a href="{tweet}">statement below</a> from ABC News.</p>'
+        '<p>(Via <a href="https://paper.example.net/2016/12/09/mayor-withdraws">CNN</a>, '
+        f'<a href="{tweet}">ABC News</a>)</p>'
+    )
+    for start in ("Check out the full", "(Via CNN"):
+        found = sentence(ext, start)
+        assert urls(found) == set() and not found.is_claim, start
+    assert [s.url for s in ext.sources] == []
+
+
+def test_a_tools_site_download_page_and_code_pointer_are_no_evidence() -> None:
+    ext = extract(
+        "<p>Looking at the file with a hex editor (we used "
+        '<a href="https://rada.re/r/">radare2</a>, a reverse engineering framework) told us '
+        "nothing. First we ran the correct frida-server on the emulator, according to the "
+        '<a href="https://github.com/frida/frida/releases">architecture used</a>. Packages '
+        'are <a href="https://qgis.example.org/en/site/forusers/download.html">available</a> '
+        "for Ubuntu and Fedora. All the scripts used in this post can be found on the "
+        '<a href="https://github.com/lion-lab/frida-scripts">lab\'s GitHub page</a>.</p>'
+        '<p>The packer deletes its payload 2 seconds after loading, <a href="https://'
+        'github.com/lion-lab/frida-scripts/issues/12">as the maintainers found</a>.</p>'
+    )
+    for start in ("Looking at the file", "First we ran", "Packages are", "All the scripts"):
+        assert urls(sentence(ext, start)) == set(), start
+    assert urls(sentence(ext, "The packer deletes")) == {
+        "https://github.com/lion-lab/frida-scripts/issues/12"
+    }
