@@ -44,8 +44,11 @@ _LABELLED_DOTTED = re.compile(rf"\b(?:Date|Datum|Published|Posted)\s*:?\s*{_DOTT
 _ONLY_DOTTED = re.compile(rf"^\s*{_DOTTED}\s*$")
 
 
-def _dotted(day: str, month: str, year: str) -> str | None:
-    """The day of a day-first dotted date; a two-digit year is this century's."""
+def _dotted(day: str, month: str, year: str, *, month_first: bool = False) -> str | None:
+    """The day of a day-first dotted date (month first on a US page: "12.09.16" on an en_US
+    page is 9 December); a two-digit year is this century's."""
+    if month_first:
+        day, month = month, day
     try:
         full = int(year) + (2000 if len(year) == 2 else 0)
         return datetime(full, int(month), int(day)).date().isoformat()
@@ -56,16 +59,18 @@ def _dotted(day: str, month: str, year: str) -> str | None:
 def _dotted_date(tree: HtmlElement) -> str | None:
     """A day-first dotted date the page gives as its own: ending its title, labelled as the
     date in its text, or standing alone just before its headline."""
+    locale = (meta_content(tree, "og:locale") or tree.get("lang") or "").replace("_", "-")
+    us = locale.lower() == "en-us"
     for title in (meta_content(tree, "og:title"), tree.findtext(".//title")):
         if title and (m := _TITLE_DATE.search(title)):
-            return _dotted(*m.groups())
+            return _dotted(*m.groups(), month_first=us)
     body = tree.find("body")
     if m := _LABELLED_DOTTED.search((body if body is not None else tree).text_content()):
-        return _dotted(*m.groups())
+        return _dotted(*m.groups(), month_first=us)
     h1 = next(tree.iter("h1"), None)
     before = h1.getprevious() if h1 is not None else None
     if before is not None and (m := _ONLY_DOTTED.match(before.text_content())):
-        return _dotted(*m.groups())
+        return _dotted(*m.groups(), month_first=us)
     return None
 
 

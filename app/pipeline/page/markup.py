@@ -65,6 +65,8 @@ def _read(tree: HtmlElement) -> _Markup:
     metas: dict[str, list[str | None]] = {}
     for el in tree.iter("meta"):
         name, prop, content = el.get("name"), el.get("property"), el.get("content")
+        if content is None:  # <meta name="article:published_time" value="…">: some saved copies
+            content = el.get("value")
         for key in (name, prop) if prop != name else (name,):
             if key is not None:
                 metas.setdefault(key, []).append(content)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pipeline_pages import extract, sentence, urls
 
+from app.pipeline import run_pipeline
+
 _POST = "https://blog.example.net/2016/12/electors-defect-in-record-numbers"
 
 
@@ -76,3 +78,26 @@ def test_a_tools_site_download_page_and_code_pointer_are_no_evidence() -> None:
     assert urls(sentence(ext, "The packer deletes")) == {
         "https://github.com/lion-lab/frida-scripts/issues/12"
     }
+
+
+def _dated(head: str, body: str) -> str | None:
+    html = f"""<html><head><title>A post</title>{head}</head><body><article>{body}
+<h1>The former mayor is out of the running</h1>
+<p>The former mayor withdrew from consideration for the cabinet on Friday.</p>
+<p>He will stay on the transition team as its vice chairman until January.</p>
+</article></body></html>"""
+    return run_pipeline(html, "https://news.example.com/news/mayor-out/").published
+
+
+def test_a_saved_pages_meta_value_is_read_like_its_content() -> None:
+    head = '<meta value="2016-12-09T22:51:26+00:00" name="article:published_time">'
+    assert _dated(head, "<span>12.09.16</span>") == "2016-12-09"  # the markup's, not the text's
+
+
+def test_a_dotted_date_on_a_us_page_is_month_first() -> None:
+    assert _dated('<meta property="og:locale" content="en_US">', "<span>12.09.16</span>") == (
+        "2016-12-09"
+    )
+    assert _dated('<meta property="og:locale" content="en_GB">', "<span>12.09.16</span>") == (
+        "2016-09-12"
+    )
