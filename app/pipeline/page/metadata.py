@@ -62,6 +62,8 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     the page's titles (og:title and <title> often reword it), else the metadata title without
     its site suffix."""
     titles = [n for n in _other_titles(tree) if n]
+    if candidate and _FORM_HEADING.match(candidate):
+        candidate = titles[0] if titles else None  # "Join the Discussion Cancel reply"
     if candidate and titles and not any(_same_story(candidate, n) for n in titles):
         candidate = _heading_in(tree, titles) or candidate  # a masthead no title names
     names = [n for n in (candidate, *titles) if n]
@@ -80,6 +82,14 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         elif any(_same_story(heading, n) for n in names):
             return heading
     return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+# a comment form's or a rail's heading, which a title guess can land on: never the headline
+_FORM_HEADING = re.compile(
+    r"^(?:join the discussion|leave a (?:reply|comment)|post a comment|cancel reply|comments?"
+    r"|\d+ comments?|related (?:articles|posts|stories)|post navigation|you may also like)\b",
+    re.IGNORECASE,
+)
 
 
 def _in_site_part(heading: str, names: list[str]) -> bool:

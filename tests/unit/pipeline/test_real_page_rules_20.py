@@ -101,3 +101,17 @@ def test_a_dotted_date_on_a_us_page_is_month_first() -> None:
     assert _dated('<meta property="og:locale" content="en_GB">', "<span>12.09.16</span>") == (
         "2016-09-12"
     )
+
+
+def test_a_comment_forms_heading_is_never_the_title() -> None:
+    html = """<html><head><title>Electors Break Ranks in Record Numbers, Count Shows</title>
+</head><body><header><h1><a href="/">The Daily Example</a></h1></header>
+<nav><h1><a href="/">The Daily Example</a></h1></nav><article>
+<h2>Seven Electors Defect, Most Since 1796</h2>
+<p>Seven electors broke ranks on Monday, the most since 1796, the count shows.</p>
+<p>Four of them were in Washington, where the state party had warned them twice.</p></article>
+<div id="respond"><h3 id="reply-title" class="comment-reply-title">Join the Discussion
+<small><a href="#respond">Cancel reply</a></small></h3><form><textarea></textarea></form></div>
+<footer><h1><a href="/">The Daily Example</a></h1></footer></body></html>"""
+    ext = run_pipeline(html, "https://news.example.com/2016/12/electors/")
+    assert ext.title == "Electors Break Ranks in Record Numbers, Count Shows"
