@@ -13,7 +13,8 @@ VERBS = (
     "projects|expects|expected|expect|analyzed|analysed|cited|cites|described|describes|called|"
     "explained|explains|observed|observes|documented|cautioned|cautions|insisted|insists|"
     "maintained|maintains|disclosed|discloses|published|publishes|paint|paints|painted|"
-    "recommends|recommended|lists|listed|attributes|posted|testified|testifies|"
+    "recommends|recommended|lists|listed|attributes|posted|testified|testifies|responded|"
+    "replied|"
     # "put the subsidy at $3.10": an estimate, not "put the plan on hold"
     r"puts?(?=\s[^.;]{1,60}?\sat\s+(?:\w+\s+)?[$£€¥\d])"
 )

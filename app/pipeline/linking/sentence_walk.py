@@ -57,6 +57,7 @@ from app.pipeline.linking.tellers import (
     reporter_of,
     told_outlet,
 )
+from app.pipeline.linking.transcripts import quoted_from_transcript
 from app.pipeline.relayed import poster_of, told_by_poster, via_outlet
 from app.pipeline.types import Citation, Document
 
@@ -226,6 +227,7 @@ def link_sentences(
     the_linked_report(doc, spans, results, papers)
     pointed_to(doc, spans, results)
     continue_quotations(doc, spans, results)
+    quoted_from_transcript(doc, spans, results)
     headline_summaries(doc, spans, results, index)
     confirmed_in_statement(doc, spans, results)
     quoted_writing(doc, spans, results)

@@ -115,3 +115,23 @@ def test_a_comment_forms_heading_is_never_the_title() -> None:
 <footer><h1><a href="/">The Daily Example</a></h1></footer></body></html>"""
     ext = run_pipeline(html, "https://news.example.com/2016/12/electors/")
     assert ext.title == "Electors Break Ranks in Record Numbers, Count Shows"
+
+
+_TRANSCRIPT = "https://court.example.gov/oral_arguments/argument_transcripts/2023/22-448.pdf"
+
+
+def test_the_participants_later_words_rest_on_the_transcript_just_linked() -> None:
+    ext = extract(
+        "<p>The intensity in the courtroom as Alito challenged Prelogar’s justifications may be "
+        f'lost a bit in the cool words from a <a href="{_TRANSCRIPT}">transcript</a>.</p>'
+        "<p>“There have been agencies funded this way for every year of this nation’s "
+        "history,” Prelogar told the justices, as she defended the bureau.</p>"
+        "<p>“I think our best example historically is the Customs Service,” Prelogar "
+        "responded.</p><p>“No, Justice Alito,” Prelogar said.</p>"
+        "<p>“Import tariffs are a tax on the buyers of the goods, as a general matter,” said "
+        "Lawrence White, a professor of economics.</p>"
+    )
+    assert urls(sentence(ext, "“There have been")) == {_TRANSCRIPT}
+    assert urls(sentence(ext, "“I think our best")) == {_TRANSCRIPT}
+    assert urls(sentence(ext, "“No, Justice Alito")) == set()  # a retort
+    assert urls(sentence(ext, "“Import tariffs")) == set()  # not in the exchange
