@@ -15,6 +15,7 @@ from app.pipeline.citations.html_markers import marker_labels
 from app.pipeline.citations.link_filter import (
     is_own_headline,
     is_own_story,
+    is_shop_link,
     is_source_link,
     names_a_site,
     opens_dated_entry,
@@ -109,15 +110,18 @@ def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context, kind: str) -
     anchor = joined[start:]
     text = anchor.strip()
     lead = len(anchor) - len(anchor.lstrip())
-    citation = not _beneath_page(raw, absolute, ctx.base_url) and is_source_link(
-        raw, absolute, text=text, rel=el.get("rel", ""), own_domains=ctx.own_domains,
-        before=joined[:start], page_hosts=ctx.own_hosts,
-    )  # fmt: skip
+    filters = {
+        "text": text, "rel": el.get("rel", ""), "own_domains": ctx.own_domains,
+        "before": joined[:start], "page_hosts": ctx.own_hosts,
+    }  # fmt: skip
+    beneath = _beneath_page(raw, absolute, ctx.base_url)
+    citation = not beneath and is_source_link(raw, absolute, **filters)
+    shop = not (beneath or citation) and is_shop_link(raw, absolute, **filters)
     if kind == "list_item" and _shows_address(text, absolute):
         citation = False  # "ELKI … https://github.com/…": an address listed to visit
     own = is_own_story(raw, absolute, own_domains=ctx.own_domains, page_hosts=ctx.own_hosts)
     span = (start + lead, start + lead + len(text))
-    run.links.append(Link(*span, absolute, text, citation, own=own))
+    run.links.append(Link(*span, absolute, text, citation, own=own, shop=shop))
     run.sourced = run.sourced or (not own and (citation or names_a_site(absolute, text)))
 
 
@@ -188,6 +192,7 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
         cited = citation or headline or opening
         kept = Link(clamp(ln.start), clamp(ln.end), ln.href, ln.text, cited, own=ln.own)
         kept.headline = headline
+        kept.shop = ln.shop and kind != "notice" and not credited
         body.links.append(kept)
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))

@@ -38,6 +38,8 @@ class Link:
     own: bool = False
     # The site's own story as a newsletter item's headline: its summary rests on it too.
     headline: bool = False
+    # A shop's product page behind an affiliate tag: the source of a price the sentence states.
+    shop: bool = False
 
 
 @dataclass(slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import lru_cache
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from app.urls import registrable_domain
@@ -15,6 +16,7 @@ __all__ = [
     "opens_own_sentence",
     "is_own_story",
     "is_source_link",
+    "is_shop_link",
     "names_a_site",
     "opens_dated_entry",
     "site_domains",
@@ -676,6 +678,21 @@ def is_source_link(
         or pointer
         or _names_a_term(before[-30:], text)
     )
+
+
+def is_shop_link(raw_href: str, absolute: str, **filters: Any) -> bool:
+    """A product page behind an affiliate tag ("amazon.com/…/dp/B07PXGQC1Q?tag=x-20") that
+    would be a source link without the tag: what a sentence's price rests on, nothing else."""
+    parts = urlsplit(absolute)
+    if not _AFFILIATE_TAG.search("?" + parts.query) or _AFFILIATE.search(parts.path):
+        return False  # a paid placement ("?utm_medium=cpc") is no product page
+    if _PRICE_ONLY.match(str(filters.get("text", ""))):
+        return False  # "The kettle costs <a>$39</a>": a buy button on the price
+    return is_source_link(raw_href, parts._replace(query="").geturl(), **filters)
+
+
+_AFFILIATE_TAG = re.compile(r"[?&](?:aff|affid|affiliate|tag|associate)=", re.IGNORECASE)
+_PRICE_ONLY = re.compile(r"^\s*(?:[$£€]\s?)?[\d.,]+\s*$")
 
 
 # "…blasts of radiation known as <a>fast radio bursts</a>": the link explains the term

@@ -52,7 +52,7 @@ def cite_links(
     """Hyperlink citations of the sentence, credited to the attribution phrase they carry."""
     cites = []
     for link in links:
-        if not link.citation or link.note:
+        if not (link.citation or (link.shop and _PRICED.search(text))) or link.note:
             continue
         if not overlaps(link.start, max(link.end, link.start + 1), start, end):
             continue  # the span first: every sentence sees every link of the page
@@ -62,6 +62,14 @@ def cite_links(
                 Citation(url, "hyperlink", attributed_to=_credited(named, *link_span(link)))
             )
     return cites
+
+
+# "… dropped to an all-time low on <a>Amazon</a> at just $139", "… are discounted right now"
+_PRICED = re.compile(
+    r"[$£€]\s?\d|\b(?:discount(?:ed)?|on sale|price[sd]?|costs?|down to|\d+% off|"
+    r"all-time low)\b",
+    re.IGNORECASE,
+)
 
 
 def link_span(link: Link) -> tuple[int, int]:

@@ -23,7 +23,7 @@ def build_index(doc: Document) -> SourceIndex:
             if url and ref.speaker:
                 index.add_alias(url, ref.speaker)
     for link in doc.links:
-        if link.citation:
+        if link.citation or link.shop:
             index.add(link.href, label=link.text)
     return index
 

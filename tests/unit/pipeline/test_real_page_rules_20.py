@@ -135,3 +135,19 @@ def test_the_participants_later_words_rest_on_the_transcript_just_linked() -> No
     assert urls(sentence(ext, "“I think our best")) == {_TRANSCRIPT}
     assert urls(sentence(ext, "“No, Justice Alito")) == set()  # a retort
     assert urls(sentence(ext, "“Import tariffs")) == set()  # not in the exchange
+
+
+def test_a_shops_product_page_is_the_source_of_the_price_the_sentence_states() -> None:
+    pods = "https://shop.example.com/Pods-2-Charging-Case/dp/B07PXGQC1Q?tag=news0c-20"
+    watch = "https://shop.example.com/Watch-GPS-38mm/dp/B07K37HKT8?tag=news0c-20"
+    ext = extract(
+        f'<p><a href="{pods}">Pods 2</a> dropped to an all-time low at just $139. Our '
+        f'reviewer wore the <a href="{watch}">Watch</a> for a month of runs.</p>'
+    )
+    assert urls(sentence(ext, "Pods 2 dropped")) == {
+        "https://shop.example.com/Pods-2-Charging-Case/dp/B07PXGQC1Q?tag=news0c-20"
+    }
+    assert urls(sentence(ext, "Our reviewer")) == set()
+    assert {s.url for s in ext.sources} == {
+        "https://shop.example.com/Pods-2-Charging-Case/dp/B07PXGQC1Q?tag=news0c-20"
+    }
