@@ -658,8 +658,13 @@ def is_source_link(
         _CODE_HOSTS.match(parts.hostname) and _RELEASES.search(parts.path)
     ):
         return False  # ".../forusers/download.html", "github.com/frida/frida/releases": get it
-    if _AFFILIATE.search(absolute) and not _A_BOOK_TITLED.search(before[-40:]):
+    if (
+        _AFFILIATE.search(absolute)
+        and not _A_BOOK_TITLED.search(before[-40:])
+        and not _own_link(href, parts.hostname, own_domains, page_hosts)
+    ):
         return False  # a shop's link, unless it is the book the sentence names ("his book <a>")
+    # (a site that tags its own links, "/279290/…-worthwhile?tag=823814-20", sells nothing)
     if _NAV_PATH.search(parts.path) or _WIKI_PERSON.search(absolute):
         return False
     if not cited and _encyclopedia_entry(parts.hostname, parts.path, text):

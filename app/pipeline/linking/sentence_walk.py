@@ -12,7 +12,7 @@ from app.pipeline.attribution.polls import POLL_NOUNS, names_respondents, report
 from app.pipeline.attribution.unnamed import UnnamedSources
 from app.pipeline.citations.marker_citations import by_label, cite_markers
 from app.pipeline.citations.source_notes import note_targets
-from app.pipeline.citations.sources import SourceIndex, is_scholarly
+from app.pipeline.citations.sources import SourceIndex, is_scholarly, normalize_url
 from app.pipeline.linking.attributions import attribute
 from app.pipeline.linking.documents import (
     DOCUMENT_OPENS,
@@ -91,6 +91,22 @@ _BARE_SAID = re.compile(
     r"(?:\s+[A-Z][\w’'-]+){1,3}\s*[.!]?\s*$"
 )
 _STATED = frozenset({"statement", "release", "press release", "transcript", "testimony"})
+
+
+# a document a link's own words name: "the group <a>sent a letter</a> to Linick"
+_ANCHORED_DOCUMENT = re.compile(r"\b(statement|release|letter|filing)\b", re.IGNORECASE)
+
+
+def _anchored_documents(doc: Document, start: int, end: int) -> dict[str, str]:
+    """The documents the sentence's source links name in their anchors, by noun."""
+    found: dict[str, str] = {}
+    for link in doc.links:
+        if link.citation and start <= link.start < end:
+            noun = _ANCHORED_DOCUMENT.search(link.text)
+            url = normalize_url(link.href) if noun else None
+            if noun and url:
+                found[noun.group(1).lower()] = url
+    return found
 
 
 def link_sentences(
@@ -206,6 +222,7 @@ def link_sentences(
             spoken_at = len(history) + len(urls)
         subject = DOCUMENT_OPENS.match(text)  # "The statement, obtained by <a>Variety</a>, …"
         nouns = (*(said_with or ()), *((subject.group(1).lower(),) if subject else ()))
+        stated |= _anchored_documents(doc, start, end)  # "the group <a>sent a letter</a> to…"
         for noun in nouns:  # "said in a NASA <a>statement</a>": the statement; "in a
             if len(set(linked)) == 1:  # statement shared to its website": a new one, unlinked
                 stated[noun] = linked[0]

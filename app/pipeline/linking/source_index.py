@@ -61,7 +61,8 @@ _PERSON = re.compile(r"^[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z’'-]+){1,2}$")
 # statement</a>" names its medium, the standing statement that later words come from too
 _STATEMENT_ANCHOR = re.compile(
     r"\b(?:said|says|told|tells|argued|argues|asked|asks|responded|testified|wrote|writes|"
-    r"declared|insisted|replied|explained)\b",
+    r"declared|insisted|replied|explained|announced|announces|acknowledged|admitted|conceded|"
+    r"denied|pledged|promised|vowed)\b",
     re.IGNORECASE,
 )
 _A_MEDIUM = re.compile(

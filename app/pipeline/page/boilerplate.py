@@ -217,6 +217,7 @@ _NOTICE_TEXT = re.compile(
     r"|^originally published (?:on|in|by|at)\b"
     r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b"
     r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
+    r"|^\(?reporting (?:was |is )?contributed by\b"
     r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b"
     r"|^(?:doi|isbn|issn|pmid|pmcid|arxiv)\s*:?\s*\S+\s*$"  # a bare identifier line
     # a shop's disclosure: "BGR may receive a commission on orders…", "Prices are subject to

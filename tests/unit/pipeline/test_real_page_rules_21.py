@@ -1,0 +1,49 @@
+"""Habits of real pages, twenty-first batch (after the twentieth blind gate), each on minimal
+HTML of our own."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+
+def test_a_site_that_tags_its_own_links_still_cites_its_own_stories() -> None:
+    own = "https://news.example.org/279290/the-speaker-is-what-makes-smart-homes-worthwhile/"
+    ext = extract(
+        "<p>The speaker controls 40 brands of lights and locks, "
+        f'<a href="{own}?tag=823814-20">which is what makes smart homes worthwhile</a>.</p>'
+    )
+    assert urls(sentence(ext, "The speaker controls")) == {
+        "https://news.example.org/279290/the-speaker-is-what-makes-smart-homes-worthwhile"
+        "?tag=823814-20"
+    }
+
+
+def test_reporting_contributed_by_is_a_credit_not_a_claim() -> None:
+    ext = extract(
+        "<p>The ambassador will resign at the end of the year, she said on Tuesday.</p>"
+        "<p>Reporting was contributed by Julie Davis, Jonathan Martin and Eileen Sullivan.</p>"
+    )
+    assert not sentence(ext, "Reporting was contributed").is_claim
+
+
+def test_a_person_linked_on_announced_is_not_quoted_from_it_everywhere() -> None:
+    story = "https://paper.example.net/2018/04/15/us/politics/sanctions-syria.html"
+    ext = extract(
+        "<p>Ms. Haley said on Tuesday that she had no intention of running in 2020.</p>"
+        "<p>She was praised for her work at the United Nations by diplomats of 20 countries.</p>"
+        f'<p>In April, <a href="{story}">Ms. Haley announced</a> that the administration '
+        "would impose sanctions on Russian companies.</p>"
+    )
+    assert urls(sentence(ext, "In April")) == {story}
+    assert urls(sentence(ext, "Ms. Haley said on Tuesday")) == set()
+
+
+def test_the_letter_a_link_names_is_what_the_letter_said_means() -> None:
+    letter = "https://storage.example.org/uploads/2018/10/haley-gifts-flights.pdf"
+    ext = extract(
+        f'<p>On Monday, the group <a href="{letter}">sent a letter</a> to '
+        '<a href="https://oig.example.gov/about/ig">the inspector general</a>, asking for an '
+        "investigation.</p><p>The letter said the couple accepted seven free flights in 2017."
+        "</p>"
+    )
+    assert urls(sentence(ext, "The letter said")) == {letter}
