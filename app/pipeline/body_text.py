@@ -10,6 +10,9 @@ from app.pipeline.types import Block, Link, Marker
 __all__ = ["BodyText", "Run"]
 
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
+# a line that goes on in lower case after a <br> ("restricted", not "iTunes: …")
+_WRAPPED = re.compile(r"\W*[a-z]+(?![A-Z\d])")
+_ENDED = re.compile(r"[.!?:;…]\W*$")
 
 
 @dataclass(slots=True)
@@ -29,6 +32,10 @@ class Run:
         if text.startswith(" ") and (self.size == 0 or self.parts[-1].endswith((" ", "\n"))):
             text = text[1:]
         if text:
+            if self.parts[-1:] == ["\n"] and _WRAPPED.match(text) and not _ENDED.search(
+                self.parts[-2] if len(self.parts) > 1 else ""
+            ):
+                self.parts[-1] = " "  # "…Severely<br>restricted": a wrapped line, one sentence
             self.parts.append(text)
             self.size += len(text)
 

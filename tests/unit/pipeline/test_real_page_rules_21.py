@@ -47,3 +47,17 @@ def test_the_letter_a_link_names_is_what_the_letter_said_means() -> None:
         "</p>"
     )
     assert urls(sentence(ext, "The letter said")) == {letter}
+
+
+def test_a_line_wrapped_with_a_break_goes_on_as_one_sentence() -> None:
+    spec = "https://spec.example.org/#filtered-response"
+    ext = extract(
+        "<p>The details of how each guard affects the headers are<br />\n  in the "
+        f'<a href="{spec}">specification</a>. Download: <a href="https://po.example/dl">'
+        'https://po.example/dl</a><br />iTunes: <a href="https://po.example/it">'
+        "https://po.example/it</a></p>"
+    )
+    whole = sentence(ext, "The details of how")
+    assert whole.text.endswith("in the specification.")
+    assert urls(whole) == {"https://spec.example.org"}
+    assert sentence(ext, "iTunes:")  # a new line that starts with a name stays apart
