@@ -165,8 +165,8 @@ _POINTS_ON = re.compile(
     r"\b(?:can|may|will)\s+be\s+found\b"
     # "All the scripts used in this blog can be found on our GitHub page."
     r"|^(?:all\s+)?(?:of\s+)?(?:the|our)\s+(?:[\w-]+\s+){0,2}?(?:scripts|code|source\s+code|"
-    r"samples|files|notebooks?|tools|data\s*sets?)\b[^.]{0,80}?\b(?:can|may)\s+be\s+"
-    r"(?:found|downloaded|accessed)\b"
+    r"samples|files|notebooks?|tools|data\s*sets?|slides|video|recording|audio|podcast)\b"
+    r"[^.]{0,80}?\b(?:can|may)\s+be\s+(?:found|downloaded|accessed|watched|viewed|heard)\b"
     r"|\b(?:is|are)\s+(?:presented|described|explained|covered|discussed)\s+in\s+"
     r"(?:the|a|our)\s+[^.]{0,80}?\bsection\s+below\b"
     # "Check out the full statement below from ABC News.": what the page shows next

@@ -32,8 +32,10 @@ class Run:
         if text.startswith(" ") and (self.size == 0 or self.parts[-1].endswith((" ", "\n"))):
             text = text[1:]
         if text:
-            if self.parts[-1:] == ["\n"] and _WRAPPED.match(text) and not _ENDED.search(
-                self.parts[-2] if len(self.parts) > 1 else ""
+            if (
+                self.parts[-1:] == ["\n"]
+                and _WRAPPED.match(text)
+                and not _ENDED.search(self.parts[-2] if len(self.parts) > 1 else "")
             ):
                 self.parts[-1] = " "  # "…Severely<br>restricted": a wrapped line, one sentence
             self.parts.append(text)

@@ -74,6 +74,25 @@ def _dotted_date(tree: HtmlElement) -> str | None:
     return None
 
 
+# "Published 12/10/16", "Posted: 3/7/2019": month first on an English page that is not marked
+# as another country's, day first elsewhere or where the first number cannot be a month
+_LABELLED_SLASHED = re.compile(
+    r"\b(?:Published|Posted)\s*(?:on\s*)?:?\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"
+)
+_US_ORDER = re.compile(r"^(?:en(?:[-_]us)?)?$", re.IGNORECASE)
+
+
+def _slashed_date(tree: HtmlElement) -> str | None:
+    """A date the page's text labels as its publication, written with slashes."""
+    body = tree.find("body")
+    m = _LABELLED_SLASHED.search((body if body is not None else tree).text_content())
+    if m is None:
+        return None
+    locale = (meta_content(tree, "og:locale") or tree.get("lang") or "").strip()
+    month_first = bool(_US_ORDER.match(locale)) and int(m.group(1)) <= 12
+    return _dotted(*m.groups(), month_first=month_first)
+
+
 def _is_wiki(tree: HtmlElement) -> bool:
     """A MediaWiki page: an encyclopedia article is revised, never published on a day."""
     generator = meta_content(tree, "generator") or ""
@@ -155,7 +174,11 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | 
     (htmldate's, asked for only then), unless the page is a wiki article (no publication
     date, only revisions) or shows that date only as a revision."""
     stated = (
-        _scholarly_date(tree) or _stated_date(tree) or _labelled_date(tree) or _dotted_date(tree)
+        _scholarly_date(tree)
+        or _stated_date(tree)
+        or _labelled_date(tree)
+        or _dotted_date(tree)
+        or _slashed_date(tree)
     )
     if stated is not None:
         return stated

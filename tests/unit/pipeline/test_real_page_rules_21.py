@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pipeline_pages import extract, sentence, urls
 
+from app.pipeline import run_pipeline
+
 
 def test_a_site_that_tags_its_own_links_still_cites_its_own_stories() -> None:
     own = "https://news.example.org/279290/the-speaker-is-what-makes-smart-homes-worthwhile/"
@@ -61,3 +63,28 @@ def test_a_line_wrapped_with_a_break_goes_on_as_one_sentence() -> None:
     assert whole.text.endswith("in the specification.")
     assert urls(whole) == {"https://spec.example.org"}
     assert sentence(ext, "iTunes:")  # a new line that starts with a name stays apart
+
+
+def _dated(head: str, body: str, lang: str = "") -> str | None:
+    html = f"""<html{lang}><head><title>Speaker guide</title>{head}</head><body><article>
+<ul><li>{body}</li></ul><h1>Which speaker should you buy?</h1>
+<p>The first speaker controls 40 brands of lights and locks in the house.</p>
+<p>The second one plays music from three services and costs less than the first.</p>
+</article></body></html>"""
+    return run_pipeline(html, "https://howto.example.com/282568/which-speaker/").published
+
+
+def test_a_published_label_with_a_slashed_date_reads_by_the_pages_country() -> None:
+    assert _dated("", "Published 12/10/16") == "2016-12-10"
+    assert _dated("", "Published 12/10/16", ' lang="en-GB"') == "2016-10-12"
+    assert _dated("", "Published 25/10/16") == "2016-10-25"  # no 25th month
+
+
+def test_where_the_slides_can_be_downloaded_is_no_claim() -> None:
+    ext = extract(
+        "<p>Up to 47% of tasks could be automated by 2030. The slides from my talk can be "
+        '<a href="https://slides.example.com/talk/whats-next">downloaded from SlideShare</a>.'
+        "</p>"
+    )
+    found = sentence(ext, "The slides from my talk")
+    assert urls(found) == set() and not found.is_claim
