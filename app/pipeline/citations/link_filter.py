@@ -342,6 +342,25 @@ def _topic_hub(path: str, text: str) -> bool:
     return len(words) >= 2 and "".join(words) in segments[0].lower()
 
 
+_TERM_PAGE_WORDS = 4
+
+
+def _term_page(path: str, text: str) -> bool:
+    """A lower-case term of a few words linked to a page named after it and nothing else
+    ("mid-century modern" -> ".../blog/mid-century-modern", "code of conduct" ->
+    "/policies/code-of-conduct"): what the term is, not the sentence's evidence."""
+    if not text[:1].islower():
+        return False  # "Strace" -> its manual, "Map improvements 2018" -> the project's page
+    words = [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+    words = words[1:] if words[:1] and words[0] in _ARTICLES else words
+    if not 2 <= len(words) <= _TERM_PAGE_WORDS or _DATED_PATH.search(path):
+        return False
+    if _is_publication(path):
+        return False  # "a <a>probable cause statement</a>" -> ".../probable-cause-statement.pdf"
+    last = _last_segment(path).rsplit(".", 1)[0].lower()
+    return bool(last) and re.sub(r"[^a-z0-9]", "", last) == "".join(words)
+
+
 def names_a_site(absolute: str, text: str) -> bool:
     """A name linked to the page about it: its home page ("Good Ventures", "rustup"), its
     repository or a page named after it (".../wendy-garrett" for "Wendy Garrett"). Who it
@@ -643,6 +662,7 @@ def is_source_link(
         names_a_site(absolute, text)
         or _explains_term(parts.path, text)
         or _topic_hub(parts.path, text)
+        or _term_page(parts.path, text)
     ):
         return False
     rels = rel.lower().split()

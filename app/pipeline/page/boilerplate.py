@@ -248,7 +248,8 @@ _NOTICE_TEXT = re.compile(
 # a post's credit line, names only: "(Via CNN, Fox News and ABC News)", "h/t Jane Doe"
 _VIA_LINE = re.compile(
     r"^\(?(?:[Vv]ia|[Hh]/[Tt]|[Hh]at [Tt]ip(?: to)?)\s+"
-    r"(?:(?:[A-Z@][\w.&'’-]*|the|of|and)(?:,?\s+|$|(?=\)))){1,12}\)?\.?$"
+    r"(?:(?:[A-Z@][\w.&'’-]*|the|of|and)(?:,?\s+|$|(?=\)))){1,12}"
+    r"(?:for (?:the|this|a|an) [a-z ]{1,30})?\)?\.?$"  # "Hat tip to Curbed for the find."
 )
 _CONTRIBUTED = re.compile(
     r"\b(?:writers?|reporters?|correspondents?)\b.{0,300}\bcontributed(?: to)? this "

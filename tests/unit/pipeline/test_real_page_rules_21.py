@@ -88,3 +88,21 @@ def test_where_the_slides_can_be_downloaded_is_no_claim() -> None:
     )
     found = sentence(ext, "The slides from my talk")
     assert urls(found) == set() and not found.is_claim
+
+
+def test_a_lower_case_term_linked_to_its_own_page_is_what_the_term_is() -> None:
+    ext = extract(
+        "<p>Like any pure "
+        '<a href="https://homes.example.com/blog/mid-century-modern/">mid-century modern</a>'
+        ", the 1958 home has walls of windows. The breath test was taken an hour later, "
+        'according to a <a href="https://courts.example.gov/records/2026-CR-00418/probable-'
+        'cause-statement.pdf">probable cause statement</a>. '
+        '<a href="https://tools.example.net/man/1/strace">Strace</a> reports every call a '
+        "process makes to the kernel.</p><p>Hat tip to Curbed for the timely find.</p>"
+    )
+    assert urls(sentence(ext, "Like any pure")) == set()
+    assert urls(sentence(ext, "The breath test")) == {
+        "https://courts.example.gov/records/2026-CR-00418/probable-cause-statement.pdf"
+    }
+    assert urls(sentence(ext, "Strace reports")) == {"https://tools.example.net/man/1/strace"}
+    assert not sentence(ext, "Hat tip to Curbed").is_claim
