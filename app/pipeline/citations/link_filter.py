@@ -343,6 +343,10 @@ def _topic_hub(path: str, text: str) -> bool:
 
 
 _TERM_PAGE_WORDS = 4
+_DOCUMENT_NOUNS = frozenset(
+    {"report", "study", "survey", "statement", "paper", "letter", "review", "filing", "audit",
+     "assessment", "analysis", "release", "complaint", "lawsuit", "ruling", "memo", "data"}
+)  # fmt: skip
 
 
 def _term_page(path: str, text: str) -> bool:
@@ -355,8 +359,8 @@ def _term_page(path: str, text: str) -> bool:
     words = words[1:] if words[:1] and words[0] in _ARTICLES else words
     if not 2 <= len(words) <= _TERM_PAGE_WORDS or _DATED_PATH.search(path):
         return False
-    if _is_publication(path):
-        return False  # "a <a>probable cause statement</a>" -> ".../probable-cause-statement.pdf"
+    if _is_publication(path) or words[-1] in _DOCUMENT_NOUNS:
+        return False  # "a rival <a>annual report</a>" -> "/annual-report": a document
     last = _last_segment(path).rsplit(".", 1)[0].lower()
     return bool(last) and re.sub(r"[^a-z0-9]", "", last) == "".join(words)
 
