@@ -389,7 +389,23 @@ def names_a_site(absolute: str, text: str) -> bool:
         return False
     squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
     in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
-    return in_host or proper or _named_in_host(host, words) or _mostly_a_name(words)
+    return (
+        in_host
+        or proper
+        or _named_in_host(host, words)
+        or _mostly_a_name(words)
+        or _persons_domain(host, words)
+    )
+
+
+def _persons_domain(host: str, words: list[str]) -> bool:
+    """A home page whose domain spells two names of the anchor ("Fern Weis, Parent Coach" ->
+    fernweis.com, "therapist Shemiah R. Derrick" -> shemiahderrick.com): whose site it is."""
+    label = _squeezed((registrable_domain(host) or host.removeprefix("www.")).split(".")[0])
+    names = [_squeezed(w) for w in words if w[:1].isupper() and len(_squeezed(w)) > 1]
+    return len(label) >= _SITE_NAME and any(
+        label == first + second for i, first in enumerate(names) for second in names[i + 1 :]
+    )
 
 
 _SMALL_WORDS = frozenset({"a", "an", "of", "the", "and", "for", "to", "in", "at", "on", "de"})

@@ -106,3 +106,14 @@ def test_a_lower_case_term_linked_to_its_own_page_is_what_the_term_is() -> None:
     }
     assert urls(sentence(ext, "Strace reports")) == {"https://tools.example.net/man/1/strace"}
     assert not sentence(ext, "Hat tip to Curbed").is_claim
+
+
+def test_a_home_page_whose_domain_spells_the_persons_name_is_whose_site_it_is() -> None:
+    ext = extract(
+        "<p>“It's OK to just say thank you,” says "
+        '<a href="http://www.shemiahderrick.example/">mental health therapist Shemiah R. '
+        "Derrick</a>. Praise for an "
+        "action works better than praise for a person, according to the "
+        '<a href="https://www.parentcoach.example/">parent coaches</a> of a 2019 survey.</p>'
+    )
+    assert urls(sentence(ext, "“It's OK")) == set()
