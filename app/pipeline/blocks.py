@@ -37,7 +37,7 @@ from app.pipeline.page.boilerplate import (
     is_notice_text,
 )
 from app.pipeline.page.element_roles import is_caption, is_styled_heading
-from app.pipeline.page.embeds import embedded_post_url, post_anchor
+from app.pipeline.page.embeds import embed_platform, embedded_post_url, post_anchor
 from app.pipeline.types import Block, Link, Marker
 from app.urls import join_url
 
@@ -310,7 +310,7 @@ def _shows_address(text: str, absolute: str) -> bool:
 def _cite_embed(el: HtmlElement, url: str, ctx: _Context) -> None:
     """An embedded post is the source of the sentence that quotes or introduces it."""
     spans = [(b.start, b.end) for b in ctx.body.blocks if b.kind in ("paragraph", "list_item")]
-    at = post_anchor(ctx.body.text, spans, el.text_content())
+    at = post_anchor(ctx.body.text, spans, el.text_content(), embed_platform(url))
     if at is not None:
         ctx.body.links.append(Link(at, at + 1, url, "embedded post", True))
 

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from app.pipeline.types import Reference
 from app.urls import join_url, registrable_domain
 
-__all__ = ["Embed", "embedded_post_url", "find_embeds", "post_anchor"]
+__all__ = ["Embed", "embed_platform", "embedded_post_url", "find_embeds", "post_anchor"]
 
 _EMBED_CLASSES = frozenset(
     {"twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed",
@@ -62,7 +62,7 @@ def _post_url(el: HtmlElement, base_url: str) -> str | None:
     return posts[-1] if posts else None
 
 
-def _platform(url: str) -> str:
+def embed_platform(url: str) -> str:
     """ "chirp.example" -> "Chirp", "x.com" -> "X"."""
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     head = (registrable_domain(url) or host).split(".")[0]
@@ -86,7 +86,7 @@ def find_embeds(containers: Sequence[HtmlElement], *, base_url: str) -> list[Emb
                 continue
             author = _AUTHOR.search(el.text_content())
             speaker = author.group(1).strip() if author else None
-            platform = _platform(url)
+            platform = embed_platform(url)
             reference = Reference(
                 label=f"{platform} post", url=url, publisher=platform, speaker=speaker,
                 text=" ".join(el.text_content().split()), embedded=True,
@@ -95,10 +95,14 @@ def find_embeds(containers: Sequence[HtmlElement], *, base_url: str) -> list[Emb
     return found
 
 
-def post_anchor(text: str, spans: Sequence[tuple[int, int]], post_text: str) -> int | None:
+def post_anchor(
+    text: str, spans: Sequence[tuple[int, int]], post_text: str, platform: str = ""
+) -> int | None:
     """Where in `text` the sentence citing an embedded post stands: the one of the last few
     paragraphs (`spans`) that repeats six words of the post in a row ("“Hey Twitter, the whole
-    point…,” Noem tweeted."), else the last sentence above it when that one reports a post."""
+    point…,” Noem tweeted."), else the last sentence above it when that one reports a post,
+    else the nearest one above that says it went on the post's platform ("…took to Instagram
+    on Monday to share a photo")."""
     words = [w.lower() for w in _WORDS.findall(post_text)]
     runs = {tuple(words[i : i + _QUOTED_RUN]) for i in range(len(words) - _QUOTED_RUN + 1)}
     for start, end in reversed(spans[-_LOOK_BACK:]):
@@ -115,7 +119,29 @@ def post_anchor(text: str, spans: Sequence[tuple[int, int]], post_text: str) -> 
         if end <= start:
             return None
         tail_start = _last_sentence_start(text, start, end)
-    return end - 1 if _INTRODUCES_POST.search(text[tail_start:end]) else None
+    if _INTRODUCES_POST.search(text[tail_start:end]):
+        return end - 1
+    return _went_on(text, spans, platform) if platform else None
+
+
+def _went_on(text: str, spans: Sequence[tuple[int, int]], platform: str) -> int | None:
+    """The end of the nearest sentence of the last few paragraphs that says someone took to,
+    posted on or shared on `platform`."""
+    went = re.compile(
+        rf"\b(?:took to|posted (?:on|to)|shared (?:on|to)|wrote on)\s+{re.escape(platform)}\b",
+        re.IGNORECASE,
+    )
+    for start, end in reversed(spans[-_LOOK_BACK:]):
+        ends = [start, *(m.end() for m in _SENTENCE_END.finditer(text, start, end)), end]
+        for lo, hi in reversed(list(zip(ends, ends[1:], strict=False))):
+            if went.search(text, lo, hi):
+                return _last_char(text, lo, hi)
+    return None
+
+
+def _last_char(text: str, lo: int, hi: int) -> int:
+    """The offset of the last non-space character of text[lo:hi]."""
+    return lo + len(text[lo:hi].rstrip()) - 1
 
 
 def _last_sentence_start(text: str, start: int, end: int) -> int:

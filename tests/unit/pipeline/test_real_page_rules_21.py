@@ -117,3 +117,16 @@ def test_a_home_page_whose_domain_spells_the_persons_name_is_whose_site_it_is() 
         '<a href="https://www.parentcoach.example/">parent coaches</a> of a 2019 survey.</p>'
     )
     assert urls(sentence(ext, "“It's OK")) == set()
+
+
+def test_the_sentence_that_says_someone_took_to_the_posts_platform_cites_it() -> None:
+    post = "https://www.instagram.com/p/BNpLF8LD0GD/"
+    ext = extract(
+        "<p>The singer, 30, took to Instagram on Monday to share a photo of the actor with her "
+        "mother.</p><p>The pair smiled as they dropped letters into a mailbox for her charity."
+        f'</p><blockquote class="instagram-media"><p>My mom sent letters today.</p>'
+        f'<p>A photo posted by Jo (@jo) on <a href="{post}">Dec 5, 2016</a></p></blockquote>'
+        "<p>The charity was founded in 2012.</p>"
+    )
+    assert urls(sentence(ext, "The singer, 30")) == {"https://instagram.com/p/BNpLF8LD0GD"}
+    assert urls(sentence(ext, "The pair smiled")) == set()
