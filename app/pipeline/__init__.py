@@ -171,7 +171,16 @@ _POINTS_ON = re.compile(
     r"(?:the|a|our)\s+[^.]{0,80}?\bsection\s+below\b"
     # "Check out the full statement below from ABC News.": what the page shows next
     r"|^(?:check\s+out|see|watch|read|listen\s+to)\s+(?:the|this|his|her|their|its)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:below|above)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:below|above)\b"
+    # "See the new Bluetooth API guide for more details.", "For all the details of what's in
+    # DP7, see the release notes.": where to read on, no claim
+    r"|^(?:for\s+(?:all\s+|more\s+)?(?:the\s+)?details\b[^.]{0,80}?,\s*)?(?:please\s+)?"
+    r"(?:see|check\s+out|read|visit|refer\s+to|consult)\s+(?:the|our)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:guide|documentation|docs|reference|release\s+notes|notes|page|faq|tutorial|"
+    r"instructions)\b"
+    # "Please send us your feedback by filing bug reports…", "You can also join our community"
+    r"|^please\s+(?:send|share|file|submit|let\s+us\s+know|join|contact)\b"
+    r"|^you\s+can\s+(?:also\s+)?join\b",
     re.IGNORECASE,
 )
 
