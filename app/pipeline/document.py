@@ -161,9 +161,16 @@ def _containers(
     if article.found:
         located = locate_article(tree, article, excluded)
         if located is not None:
-            more = continuations(tree, located)
+            post = _post_of(located)
+            more = [c for c in continuations(tree, located) if _post_of(c) is post]
             return [located, *more], lambda t: article.covers(tokens(t)) >= _KEEP_SHARE, more
     return find_containers(tree, excluded), None, []
+
+
+def _post_of(el: HtmlElement) -> HtmlElement | None:
+    """The <article> an element sits in: a chunk of another post of a feed ("minutes", a live
+    blog) is not a continuation of this one."""
+    return next((a for a in el.iterancestors("article")), None)
 
 
 def parse_document(html: str, url: str) -> Document:

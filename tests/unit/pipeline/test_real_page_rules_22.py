@@ -3,7 +3,13 @@ minimal HTML of our own."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from pipeline_pages import extract, sentence, urls
+
+from app.fetch.charset import decode_html
+from app.pipeline import run_pipeline
 
 
 def test_pointers_to_documentation_and_calls_for_feedback_are_no_claims() -> None:
@@ -23,3 +29,15 @@ def test_pointers_to_documentation_and_calls_for_feedback_are_no_claims() -> Non
         found = sentence(ext, start)
         assert urls(found) == set() and not found.is_claim, start
     assert urls(sentence(ext, "See the drop")) == {"https://stats.example.org/2019/retail-sales"}
+
+
+def test_a_feeds_other_posts_are_no_continuation_of_the_one_the_url_names() -> None:
+    """On a "minutes" page (g21-04 of the real corpus: one post, then ten others, each an
+    <article>), the body is the post the page is titled after, not the feed."""
+    page = Path(__file__).resolve().parents[2] / "corpus" / "real" / "g21-04.html"
+    gold = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    ext = run_pipeline(decode_html(page.read_bytes(), None)[0], gold["original_url"])
+    assert "Do millennials hate democracy" not in ext.text
+    assert "Fidel Castro" not in ext.text
+    assert not any(s.text.startswith("Trump’s entire political career") for s in ext.sentences)
+    assert len(ext.text.split()) > 150  # the post itself is kept
