@@ -96,7 +96,16 @@ def _in_site_part(heading: str, names: list[str]) -> bool:
     """Whether the heading is only in a title's site part ("WordPress.com" of "Want to See…
     — The WordPress.com Blog"): a masthead <h1>."""
     parts = [m for n in names if (m := _SUFFIX.match(n))]
-    return any(heading in m.group(2) and heading not in m.group(1) for m in parts)
+    if any(heading in m.group(2) and heading not in m.group(1) for m in parts):
+        return True
+    # "Android Developers Blog: Android Things Developer Preview 7" beside the og:title
+    # "Android Things Developer Preview 7": what the one title adds to the other is the site
+    return any(
+        other in n and heading not in other and heading in n.replace(other, "")
+        for n in names
+        for other in names
+        if other != n
+    )
 
 
 def _heading_in(tree: HtmlElement, titles: list[str]) -> str | None:

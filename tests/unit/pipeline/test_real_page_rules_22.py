@@ -41,3 +41,15 @@ def test_a_feeds_other_posts_are_no_continuation_of_the_one_the_url_names() -> N
     assert "Fidel Castro" not in ext.text
     assert not any(s.text.startswith("Trump’s entire political career") for s in ext.sentences)
     assert len(ext.text.split()) > 150  # the post itself is kept
+
+
+def test_a_masthead_that_only_the_titles_site_prefix_names_is_not_the_title() -> None:
+    html = """<html><head><title>Example Developers Blog: Things Developer Preview 7</title>
+<meta property="og:title" content="Things Developer Preview 7"></head><body>
+<header><h1 class="blog-title">Developers Blog</h1></header><article>
+<h2 class="title">Things Developer Preview 7</h2>
+<p>The preview adds Bluetooth pairing APIs and 40 new device drivers for boards.</p>
+<p>It is based on version 8.1 and supports version 11.8 of the services library.</p>
+</article></body></html>"""
+    ext = run_pipeline(html, "https://blog.example.com/2018/03/things-preview-7.html")
+    assert ext.title == "Things Developer Preview 7"
