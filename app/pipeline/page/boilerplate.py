@@ -37,7 +37,7 @@ _CHROME_PARTS = frozenset(
      "editsection", "noprint", "infobox", "catlinks", "coordinates", "feedback", "toolbar",
      "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek", "deck",
      "badge",
-     "teaser", "methodology", "contributors", "contributor", "attribution"}
+     "teaser", "tease", "methodology", "contributors", "contributor", "attribution"}
 )  # fmt: skip
 # Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words
 # ("overflow-hidden", "min-h-screen") that wrap real articles.

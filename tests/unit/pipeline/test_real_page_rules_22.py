@@ -53,3 +53,13 @@ def test_a_masthead_that_only_the_titles_site_prefix_names_is_not_the_title() ->
 </article></body></html>"""
     ext = run_pipeline(html, "https://blog.example.com/2018/03/things-preview-7.html")
     assert ext.title == "Things Developer Preview 7"
+
+
+def test_a_video_players_teaser_headline_is_chrome() -> None:
+    ext = extract(
+        "<p>The 1958 home sold for $969,000 in December, the listing shows.</p>"
+        '<figure class="player-tease"><img src="v.jpg" alt=""></figure>'
+        '<h2 class="player-tease-headline">Kathie and Hoda look back at all the fun they had '
+        "on the show in 2016</h2><p>The house has four bedrooms and a pool.</p>"
+    )
+    assert "look back at all the fun" not in ext.text
