@@ -93,6 +93,35 @@ def _slashed_date(tree: HtmlElement) -> str | None:
     return _dotted(*m.groups(), month_first=month_first)
 
 
+_WORDED = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})")
+_NUMERIC = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d./])")
+
+
+def _publish_time(tree: HtmlElement) -> str | None:
+    """The day in a <time> the page marks as its publication ("content-header__publish-date",
+    "article-published-date"): its datetime, else its text ("December 7, 2016 @ 3:53 PM",
+    "09.30.2016 07:00 AM")."""
+    for el in tree.iter("time"):
+        marks = " ".join(el.get(a, "") for a in ("class", "itemprop", "data-testid")).lower()
+        if "publish" not in marks:
+            continue
+        if (stamp := el.get("datetime")) and (day := _day(stamp)):
+            return day
+        text = " ".join(el.text_content().split())
+        if (m := _WORDED.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
+            try:
+                return datetime(int(m.group(3)), month, int(m.group(2))).date().isoformat()
+            except ValueError:
+                return None
+        if m := _NUMERIC.search(text):
+            first, second = int(m.group(1)), int(m.group(2))
+            us = bool(_US_ORDER.match(meta_content(tree, "og:locale") or tree.get("lang") or ""))
+            month_first = second > 12 or (first <= 12 and us)
+            return _dotted(*m.groups(), month_first=month_first)
+        return None
+    return None
+
+
 def _is_wiki(tree: HtmlElement) -> bool:
     """A MediaWiki page: an encyclopedia article is revised, never published on a day."""
     generator = meta_content(tree, "generator") or ""
@@ -176,6 +205,7 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | 
     stated = (
         _scholarly_date(tree)
         or _stated_date(tree)
+        or _publish_time(tree)
         or _labelled_date(tree)
         or _dotted_date(tree)
         or _slashed_date(tree)

@@ -63,3 +63,21 @@ def test_a_video_players_teaser_headline_is_chrome() -> None:
         "on the show in 2016</h2><p>The house has four bedrooms and a pool.</p>"
     )
     assert "look back at all the fun" not in ext.text
+
+
+def _timed(head: str, body: str) -> str | None:
+    html = f"""<html><head><title>A post</title>{head}</head><body><article>{body}
+<h1>The singer shares a photo of her former fiancé</h1>
+<p>The singer shared a photo of the actor with her mother on Monday in New York.</p>
+<p>The pair ended their engagement in July after five years together, she said.</p>
+<blockquote class="instagram-media"><p>Letters to soldiers.</p><p>A photo posted by Jo on
+<time datetime="2016-12-05T17:10:10+00:00">Dec 5, 2016</time></p></blockquote>
+</article></body></html>"""
+    return run_pipeline(html, "https://mag.example.com/news/singer-photo-w454419").published
+
+
+def test_a_time_the_page_marks_as_its_publication_is_its_date() -> None:
+    published = '<time class="article-published-date">December 7, 2016 @ 3:53 PM</time>'
+    assert _timed("", published) == "2016-12-07"
+    header = '<time class="content-header__publish-date">09.30.2016 07:00 AM</time>'
+    assert _timed("", header) == "2016-09-30"
