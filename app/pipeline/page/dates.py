@@ -122,6 +122,44 @@ def _publish_time(tree: HtmlElement) -> str | None:
     return None
 
 
+# "14 May 2020", "Thu, 14 May 2020 17:55 UTC"
+_DAY_FIRST = re.compile(r"\b(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})\b")
+_REVISION_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
+_DATELINE_TEXTS = 6  # the byline and date lines right under a headline, not the story
+_DATELINE_CHARS = 120
+
+
+def _headline_date(tree: HtmlElement) -> str | None:
+    """A date the page's first headline names ("Weekly Edition for March 26, 2015") or shows
+    on a line right under it ("<h1>…</h1><p>January 22, 2014</p>", "Max Blumenthal / The
+    Grayzone / Thu, 14 May 2020 17:55 UTC"): the day the page is for, unless labelled as a
+    revision."""
+    heading = next((h for h in tree.iter("h1") if len(h.text_content().split()) >= 2), None)
+    if heading is None:
+        return None
+    texts = [heading.text_content()] + heading.xpath(
+        "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+        f"[position() <= {_DATELINE_TEXTS}]"
+    )
+    for text in texts:
+        line = " ".join(str(text).split())
+        if len(line) > _DATELINE_CHARS or _REVISION_LABEL.search(line):
+            continue
+        if m := _WORDED.search(line):
+            month, day, year = m.group(1), m.group(2), m.group(3)
+        elif m := _DAY_FIRST.search(line):
+            day, month, year = m.group(1), m.group(2), m.group(3)
+        else:
+            continue
+        if (number := _MONTHS.get(month.lower())) is None:
+            continue
+        try:
+            return datetime(int(year), number, int(day)).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def _is_wiki(tree: HtmlElement) -> bool:
     """A MediaWiki page: an encyclopedia article is revised, never published on a day."""
     generator = meta_content(tree, "generator") or ""
@@ -199,9 +237,10 @@ def _day(value: str) -> str | None:
 
 def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | None:
     """The day the page says it was published: its scholarly or article markup, a
-    "Published:" label, a dotted date it gives as its own, its one <time>; else `guess()`
-    (htmldate's, asked for only then), unless the page is a wiki article (no publication
-    date, only revisions) or shows that date only as a revision."""
+    "Published:" label, a dotted date it gives as its own; else `guess()` (htmldate's, asked
+    for only then) where date markup backs it, its one <time>, or a date line under its
+    headline; else the guess, unless the page is a wiki article (no publication date, only
+    revisions) or shows that date only as a revision."""
     stated = (
         _scholarly_date(tree)
         or _stated_date(tree)
@@ -215,10 +254,12 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | 
     if _is_wiki(tree):
         return None
     date = guess()
-    if date is None or tree.xpath('//meta[contains(@property, "time")]'):
+    if date is not None and tree.xpath('//meta[contains(@property, "time")]'):
         return date
     if times := tree.xpath("//time[@datetime]"):
         return (_day(times[0].get("datetime")) or date) if len(times) == 1 else date
+    if (shown := _headline_date(tree)) is not None or date is None:
+        return shown
     for m in _REVISED.finditer(tree.text_content()):
         for fmt in ("%d %B %Y", "%B %d, %Y"):
             try:
