@@ -81,7 +81,26 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
             suffixes.add(heading.lower())  # "A grant to … - The GiveWell Blog": the site
         elif any(_same_story(heading, n) for n in names):
             return heading
+    shown = _marked_headline(tree)
+    if shown and candidate and not any(_same_story(shown, n) for n in names):
+        return shown  # the titles give a social headline the page never shows
     return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+# "<header class="article-header"><h2>…", "<h1 class="entry-title">": the story's headline
+_HEADLINE_MARK = re.compile(r"\b(?:article|entry|post|story)[-_]{0,2}(?:header|title|headline)\b")
+
+
+def _marked_headline(tree: HtmlElement) -> str | None:
+    """The first <h1>/<h2> that the markup marks as the story's title, or that opens the
+    story's header."""
+    for el in tree.iter("h1", "h2"):
+        around = (el, el.getparent(), *el.iterancestors("header"))
+        marks = " ".join((n.get("class") or "").lower() for n in around if n is not None)
+        heading = _clean(el.text_content())
+        if heading and len(heading.split()) >= _HEADLINE_WORDS and _HEADLINE_MARK.search(marks):
+            return heading
+    return None
 
 
 # a comment form's or a rail's heading, which a title guess can land on: never the headline

@@ -1,4 +1,5 @@
-"""Rules from the real corpus after gate 21: dates a page shows only by its headline."""
+"""Rules from the real corpus after gate 21: a date or a headline the page shows only in its
+body, where its metadata says nothing or something else."""
 
 from __future__ import annotations
 
@@ -50,3 +51,22 @@ def test_a_date_far_below_the_headline_is_no_dateline() -> None:
 def test_a_date_the_markup_states_outranks_the_line_under_the_headline() -> None:
     meta = '<meta property="article:published_time" content="2019-11-19T02:24:00Z">'
     assert _dated("<h1>League fines player</h1><p>Nov 18, 2019</p>", meta) == "2019-11-19"
+
+
+def _titled(header: str) -> str | None:
+    social = "As The League Acts, The Player Is Embarrassed In A HUGE Way!"
+    html = f"""<html><head><title>{social}</title><meta property="og:title" content="{social}">
+</head><body><nav><a href="/">Home</a></nav><div class="logo">The Example Insider</div>
+<article>{header}{_BODY}</article></body></html>"""
+    return run_pipeline(html, "https://news.example.com/league-fines-player").title
+
+
+def test_the_headline_the_story_header_shows_outranks_a_social_title() -> None:
+    shown = "League Fines Player After Brawl"
+    assert _titled(f'<header class="article-header"><h2>{shown}</h2></header>') == shown
+    assert _titled(f'<h1 class="entry-title">{shown}</h1>') == shown
+
+
+def test_an_unmarked_heading_leaves_the_pages_title() -> None:
+    title = _titled("<h2>More from the sports desk</h2>")
+    assert title == "As The League Acts, The Player Is Embarrassed In A HUGE Way!"
