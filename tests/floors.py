@@ -144,9 +144,12 @@ MEASURED = {
     # eight pages were added (188 pages; README, "The twenty-first blind gate"), rules
     # unchanged: (1342, 250, 144), (1093, 148, 54), (1051, 1180), (124, 912), 1 leak. After
     # the twenty-second round (test_real_page_rules_22.py): below.
+    # The check-worthiness scorer trained on real/ since session 15 (docs/checkworthiness.md):
+    # its claim figures are in-sample from here; out of fold 1079/1180 and 118/912. One gold
+    # boilerplate string (g14-07's opening paragraph, its meta description) became a claim.
     "real": Measured(
-        (1342, 197, 144), (1093, 99, 54), (1051, 1180), (118, 912), (233, 461), (409, 1061),
-        (188, 188), (186, 188), 0
+        (1341, 198, 145), (1093, 99, 54), (1132, 1180), (27, 912), (233, 461), (409, 1061),
+        (188, 188), (186, 188), 1
     ),
 }  # fmt: skip
 

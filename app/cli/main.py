@@ -133,7 +133,7 @@ def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # t
     train.add_argument("--out", type=Path, default=weights, help="weights file to write")
     train.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     train.add_argument("--top-k", type=int, default=50_000, help="n-grams kept")
-    train.add_argument("--news-share", type=float, default=0.4, help="article rows' weight")
+    train.add_argument("--news-share", type=float, default=1.0, help="article rows' weight")
     train.set_defaults(run=_train_checkworthy)
     oof = commands.add_parser(
         "oof-checkworthy",
@@ -147,7 +147,7 @@ def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # t
     )  # fmt: skip
     oof.add_argument("--threshold", type=float, default=-0.7, help="centre of the sweep (logit)")
     oof.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
-    oof.add_argument("--news-share", type=float, default=0.4, help="article rows' weight")
+    oof.add_argument("--news-share", type=float, default=1.0, help="article rows' weight")
     oof.set_defaults(run=_oof_checkworthy)
     evaluate = commands.add_parser(
         "eval-checkworthy", help="P, R, F1 and ROC AUC of the check-worthiness scorer on a TSV"

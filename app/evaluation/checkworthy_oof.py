@@ -21,7 +21,7 @@ from app.evaluation.checkworthy_train import TrainSettings, with_page_priors
 from app.evaluation.corpus import evaluate
 from app.pipeline.checkworthiness.learned import LearnedScorer
 
-__all__ = ["fold_rows", "out_of_fold", "run"]
+__all__ = ["fold_rows", "other_folders", "out_of_fold", "run"]
 
 _COUNTS = ("uncited_found", "uncited_total", "not_claim_fp", "not_claim_total")
 
@@ -37,6 +37,12 @@ def fold_rows(
         yield debates + others + kept, {p.split("/", 1)[1] for p in pages if fold[p] == k}
 
 
+def other_folders(corpora: Sequence[Path], held: Path) -> list[Path]:
+    """The gold folders trained on beside `held`'s other folds: never `held` itself, however
+    its path is written ("tests/corpus/real" is the trainer's absolute .../real)."""
+    return [folder for folder in corpora if folder.resolve() != held.resolve()]
+
+
 def out_of_fold(
     train_tsv: Path, corpora: Sequence[Path], held: Path, settings: TrainSettings,
     thresholds: Sequence[float],
@@ -45,7 +51,7 @@ def out_of_fold(
     from app.evaluation.checkworthy_fit import fit_export
 
     debates = read_tsv(train_tsv)
-    others = [row for folder in corpora if folder != held for row in read_corpus(folder)]
+    others = [row for folder in other_folders(corpora, held) for row in read_corpus(folder)]
     totals: dict[float, Counter[str]] = {t: Counter() for t in thresholds}
     for rows, pages in fold_rows(debates, others, read_corpus(held), settings.folds):
         features = [_features(row.text) for row in rows]

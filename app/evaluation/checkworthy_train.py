@@ -1,8 +1,8 @@
 """`claimtrail train-checkworthy`: fit the learned check-worthiness scorer, write its weights.
 
 Inputs: the lab's train TSV (debate sentences) and every corpus folder of article gold
-(tests/corpus/*, so a new folder joins by being there; real/ is held out to measure the
-scorer on unseen pages). Article rows weigh
+(tests/corpus/*, so a new folder joins by being there; `claimtrail oof-checkworthy` measures
+what a folder's training gives on its own pages out of fold). Article rows weigh
 `news_share` of the debate rows in total, so news is not drowned by debate speech. The
 settings are checked by k-fold cross-validation (debate rows stratified, article rows
 kept together by page); the threshold is the one that serves both kinds of text best in
@@ -36,7 +36,7 @@ class TrainSettings:
     """What cross-validation on train chose (see docs/checkworthiness.md)."""
 
     c: float = 1.0  # inverse L2 strength of the logistic regression
-    news_share: float = 0.4  # article rows' total weight as a share of the debate rows'
+    news_share: float = 1.0  # article rows' total weight as a share of the debate rows'
     top_k: int = 50_000  # n-grams kept, the largest |weight| first (file well under 5 MB)
     buckets: int = 2**22  # hash columns: ~170k distinct n-grams in train seldom share one
     folds: int = 5

@@ -40,7 +40,9 @@ def assess(
         # a direct quotation is as check-worthy as the words quoted, whoever says them
         inner_q = parse_quantities(inner)
         inner_kinds = detect_kinds(inner, inner_q)
-        features = named_features(inner, inner_q, inner_kinds, cited=False, attributed_to=())
+        # the quoted words end where the quotation closes, never like a heading
+        spoken = inner if inner.endswith((".", "!", "?", "…")) else inner + "."
+        features = named_features(spoken, inner_q, inner_kinds, cited=False, attributed_to=())
         score, fired = (scorer or load_scorer()).score(features, inner + ".")
     else:
         features = named_features(text, quantities, kinds, cited=cited, attributed_to=attributed_to)

@@ -18,6 +18,7 @@ from app.evaluation.checkworthy_data import (
     sentence_features,
 )
 from app.evaluation.checkworthy_metrics import figures, roc_auc
+from app.evaluation.checkworthy_oof import other_folders
 from app.evaluation.checkworthy_train import TrainSettings, run
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
 from app.pipeline.checkworthiness.learned import WEIGHTS_PATH, LearnedScorer, load_scorer
@@ -125,8 +126,8 @@ def test_corpus_folders_find_every_gold_folder_and_strip_markers(tmp_path: Path)
             json.dumps({"uncited_claims": ["A [1]."], "not_claims": []}), encoding="utf-8"
         )
     (tmp_path / "sources").mkdir()
-    # a new gold folder joins by being there; real/ is held out to measure the scorer
-    assert corpus_folders(tmp_path) == [tmp_path / "wire"]
+    # a new gold folder joins by being there, the real pages' too
+    assert corpus_folders(tmp_path) == [tmp_path / "real", tmp_path / "wire"]
     rows = read_corpus(FIXTURE / "news")
     assert "Ridership on the line fell by a third in 2025." in [r.text for r in rows]
     assert {r.group for r in rows} == {"news/news-01"}
@@ -179,3 +180,13 @@ def test_the_explanation_lists_the_sentence_s_strongest_ngrams(text: str) -> Non
     ]
     shown = [f for f in scorer.score(features, text)[1] if f.startswith(("ngram:", "chars:"))]
     assert len(expected) == 4 and shown == expected
+
+
+def test_out_of_fold_never_trains_on_the_held_folder_however_it_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("real", "wire"):
+        (tmp_path / "corpus" / name).mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    trainers = [tmp_path / "corpus" / "real", tmp_path / "corpus" / "wire"]
+    assert other_folders(trainers, Path("corpus/real")) == [tmp_path / "corpus" / "wire"]
