@@ -52,7 +52,7 @@ async def test_filters_pagination_and_offsets(
 
     billions = [q for c in claims for q in c["quantities"] if q["text"] == "$6.4 billion"]
     assert billions and all(q["value"] == 6.4e9 and q["unit"] == "USD" for q in billions)
-    speculation = [c for c in claims if c["text"].startswith("The sources don")]
+    speculation = [c for c in claims if c["text"].startswith("But the sources don")]
     assert speculation and all("speculation" in c["kinds"] for c in speculation)
 
     engine = create_async_engine(settings.database_url or "")
