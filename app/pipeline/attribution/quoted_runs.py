@@ -50,10 +50,13 @@ def _credited_statement(sentence: QuotedSentence) -> bool:
     closing = max(text.rfind("”"), text.rfind('"'))
     credited = closing > 0 and any(ch.isalpha() for ch in text[closing + 1 :])
     written = sentence.given_in is not None and bool(_DOCUMENTS & set(sentence.given_in))
-    written = written or bool(_IN_A_BLOG.search(text))
+    written = written or bool(_IN_A_BLOG.search(text) or _WROTE.search(text[closing + 1 :]))
     return credited and sentence.credits and written
 
 
+# '"…," the biography concludes.', '"…," she recalled in "I'm Feeling Lucky."': words the
+# credit places in a book
+_WROTE = re.compile(r"\b(?:concludes|concluded|(?:recalled|recalls|recounted|recounts) in)\b")
 _QUOTE_MARK = re.compile('[“”"]')
 
 

@@ -164,6 +164,11 @@ class SourceIndex:
         if entry is not None:
             entry.writers.add(_norm(name).rsplit(" ", 1)[-1])
 
+    def has_writer(self, url: str, name: str) -> bool:
+        """Whether `name` (a surname will do) is a writer of the source at `url`."""
+        entry = self._entries.get(url)
+        return entry is not None and _norm(name).rsplit(" ", 1)[-1] in entry.writers
+
     def _score(self, name: str, entry: _Entry) -> int:
         """4 its own domain, 3 exact name, 2 acronym, 1 shared content words, 0 no match."""
         norm = _norm(name)

@@ -58,6 +58,12 @@ from app.pipeline.linking.tellers import (
     told_outlet,
 )
 from app.pipeline.linking.transcripts import quoted_from_transcript
+from app.pipeline.linking.works import (
+    learn_work_author,
+    linked_titles,
+    named_works,
+    told_writer,
+)
 from app.pipeline.relayed import poster_of, told_by_poster, via_outlet
 from app.pipeline.types import Citation, Document
 
@@ -122,6 +128,7 @@ def link_sentences(
     group = SourceGroup()
     unnamed = UnnamedSources()
     papers = the_papers(doc, spans, index)
+    titles = linked_titles(doc)
     recent: list[tuple[int, list[str]]] = []  # the block and URLs of the last few sentences
     stated: dict[str, str] = {}  # "statement" -> the statement the article linked as one
     block_starts = [b.start for b in doc.blocks]
@@ -134,6 +141,7 @@ def link_sentences(
         lo, hi = bisect.bisect_left(marker_starts, start), bisect.bisect_right(marker_starts, end)
         cites = cite_markers(doc.markers[lo:hi], labels)
         text = doc.text[start:end]
+        learn_work_author(doc, start, end, index)  # "“In the Plex,” Steven Levy's history"
         said_with = medium(text)  # looked at by several passes below
         the_medium = THE_MEDIUM.search(text)
         cites += cite_links(doc.links, start, end, named, text) + cite_notes(note, named)
@@ -194,6 +202,9 @@ def link_sentences(
             cites += [Citation(u, "attribution") for u in reporter_of(index, text)]
         if not any(c.url for c in cites):  # "Batchelder told the Post"
             cites += [Citation(u, "attribution") for u in told_outlet(index, text, history)]
+        if not any(c.url for c in cites):  # 'In “In The Plex,” Levy tells…', "told Levy"
+            works = named_works(titles, text, start) or told_writer(index, text, history)
+            cites += [Citation(u, "attribution") for u in works]
         if not any(c.url for c in cites) and names_respondents(text):  # the survey's people
             polls = [u for u in history if mentions(f"{index.describe(u)} {u}", POLL_NOUNS)]
             cites += [Citation(u, "attribution") for u in polls[-1:]]

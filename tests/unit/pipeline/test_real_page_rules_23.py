@@ -1,9 +1,14 @@
-"""Rules from the real corpus after gate 21: a date or a headline the page shows only in its
-body, where its metadata says nothing or something else."""
+"""Rules from the real corpus after gates 21 and 22: a date or a headline the page shows only
+in its body, where its metadata says nothing or something else; a linked book's author and
+title named again."""
 
 from __future__ import annotations
 
+from pipeline_pages import extract, sentence, urls
+
 from app.pipeline import run_pipeline
+from app.pipeline.citations.sources import normalize_url
+from app.pipeline.types import Extraction
 
 _BODY = """<p>The league fined the player on Monday for his part in the fight, a spokesman said.</p>
 <p>He will miss the rest of the season after the ruling, the team confirmed on Tuesday.</p>
@@ -70,3 +75,43 @@ def test_the_headline_the_story_header_shows_outranks_a_social_title() -> None:
 def test_an_unmarked_heading_leaves_the_pages_title() -> None:
     title = _titled("<h2>More from the sports desk</h2>")
     assert title == "As The League Acts, The Player Is Embarrassed In A HUGE Way!"
+
+
+_BOOK = "https://www.amazon.com/dp/B009F7CVP6"
+_HISTORY = "https://www.amazon.com/dp/1416596585"
+
+
+def _books() -> Extraction:
+    return extract(
+        "<p>The company's human resources chief thought the plan was unwise, according to "
+        f"“<a href=\"{_BOOK}\">I'm Feeling Lucky</a>,” Douglas Edwards' inside view of its early "
+        "years.</p><p>As Steven Levy detailed in his own history of the company, "
+        f'“<a href="{_HISTORY}">In the Plex</a>,” the chairman argued with the founder about '
+        "the plan one evening.</p>"
+        "<p>The founder hired 130 engineers in the following year, records show.</p>"
+        "<p>“No one held back when fighting the founders for the puck,” Douglas Edwards wrote."
+        "</p><p>In “In the Plex,” Steven Levy tells how the company hired a product manager "
+        "in 2000 to build a toolbar.</p><p>A college friend told Levy that the founder was "
+        "controlling even at university.</p><p>The board met twice a month in 2001, the "
+        "minutes show.</p><p>Later the founder fired half of the managers, as Levy tells it.</p>"
+    )
+
+
+def test_a_linked_books_author_and_title_later_cite_the_book() -> None:
+    ext = _books()
+    assert urls(sentence(ext, "“No one held back")) == {normalize_url(_BOOK)}
+    assert urls(sentence(ext, "In “In the Plex,”")) == {normalize_url(_HISTORY)}
+    assert urls(sentence(ext, "A college friend told Levy")) == {normalize_url(_HISTORY)}
+    assert urls(sentence(ext, "Later the founder fired")) == {normalize_url(_HISTORY)}
+    assert not urls(sentence(ext, "The board met twice"))
+
+
+def test_a_quoted_term_is_no_title_and_an_unknown_hearer_no_writer() -> None:
+    ext = extract(
+        '<p>Researchers studied <a href="https://www.ncbi.nlm.nih.gov/books/NBK538131">'
+        "cannabis use disorder</a> in teenagers across 12 states in 2019.</p>"
+        '<p>Dr. Silvia Martins said: "Cannabis use disorder in adolescence is associated '
+        'with long-term harm."</p><p>A colleague told Martins that the figures were low.</p>'
+    )
+    assert not urls(sentence(ext, "Dr. Silvia Martins said"))
+    assert not urls(sentence(ext, "A colleague told Martins"))
