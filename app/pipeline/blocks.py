@@ -25,7 +25,7 @@ from app.pipeline.citations.quote_credits import (
     credit_span,
     is_credit_line,
     is_lead_in,
-    last_sentence_start,
+    lead_in_start,
 )
 from app.pipeline.citations.source_notes import is_source_line
 from app.pipeline.page.boilerplate import (
@@ -199,7 +199,8 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
     if kind == "quote":  # "As the Times explains:" above the quotation
         ctx.body.links += quote_credit_links(ctx.lead_in, low, high, ctx.own_domains)
     else:
-        opens = last_sentence_start(raw) if is_lead_in(text) else len(raw)
+        cited = [ln.start for ln in run.links if ln.citation]
+        opens = lead_in_start(raw, cited) if is_lead_in(text) else len(raw)
         ctx.lead_in = [ln for ln in run.links if ln.citation and ln.start >= opens]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["credit_span", "is_credit_line", "is_lead_in", "last_sentence_start"]
+__all__ = ["credit_span", "is_credit_line", "is_lead_in", "last_sentence_start", "lead_in_start"]
 
 _WRAPPING = re.compile(
     r"^[\s\[(—–-]*(?:(?:via|source|from|read more at)\s*:?\s*)?|[\s\]).]*$", re.I
@@ -26,15 +26,29 @@ def is_credit_line(text: str, link_texts: Sequence[str]) -> bool:
     return sum(len(t.strip()) for t in link_texts) >= _LINKED_SHARE * len(inner)
 
 
+# "Hilarious copy, below.", "Read the full statement below.": a pointer to what follows
+_POINTS_BELOW = re.compile(r"\b(?:below|as follows)\W*$", re.IGNORECASE)
+
+
 def is_lead_in(text: str) -> bool:
-    """A paragraph that introduces what follows: it ends in a colon."""
-    return text.rstrip().endswith(":")
+    """A paragraph that introduces what follows: it ends in a colon or points below."""
+    return text.rstrip().endswith(":") or bool(_POINTS_BELOW.search(text))
 
 
 def last_sentence_start(text: str) -> int:
     """Where the last sentence of a block starts (0 for a one-sentence block)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text.rstrip())]
     return ends[-1] if ends else 0
+
+
+def lead_in_start(text: str, link_starts: Sequence[int]) -> int:
+    """Where the words that introduce a quotation start in a lead-in block: its last sentence,
+    or the one before it when the last only points below and links nothing ("…this CNN
+    <a>list</a> in 2006. Hilarious copy, below.")."""
+    opens = last_sentence_start(text)
+    if opens and _POINTS_BELOW.search(text) and not any(p >= opens for p in link_starts):
+        return last_sentence_start(text[:opens])
+    return opens
 
 
 _CREDIT_WORDS = 6

@@ -115,3 +115,16 @@ def test_a_quoted_term_is_no_title_and_an_unknown_hearer_no_writer() -> None:
     )
     assert not urls(sentence(ext, "Dr. Silvia Martins said"))
     assert not urls(sentence(ext, "A colleague told Martins"))
+
+
+def test_a_block_quotation_under_a_pointer_rests_on_the_link_before_it() -> None:
+    cnn = "https://money.cnn.com/2006/biz2/people-who-dont-matter/"
+    ext = extract(
+        "<p>The founder turned 21 that summer and the site had reached 800 schools.</p>"
+        f'<p>How else do you explain him making this CNN <a href="{cnn}">list of people who '
+        "don't matter</a> in 2006. Hilarious copy, below.</p><blockquote><p>Last spring, "
+        "the company reportedly turned down a $750 million buyout offer.</p></blockquote>"
+        "<p>The company had 11 million users by the end of 2006.</p>"
+    )
+    assert urls(sentence(ext, "Last spring, the company")) == {normalize_url(cnn)}
+    assert not urls(sentence(ext, "The company had 11 million"))
