@@ -199,8 +199,8 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
     if kind == "quote":  # "As the Times explains:" above the quotation
         ctx.body.links += quote_credit_links(ctx.lead_in, low, high, ctx.own_domains)
     else:
-        cited = [ln.start for ln in run.links if ln.citation]
-        opens = lead_in_start(raw, cited) if is_lead_in(text) else len(raw)
+        linked_at = [ln.start for ln in run.links if ln.citation]
+        opens = lead_in_start(raw, linked_at) if is_lead_in(text) else len(raw)
         ctx.lead_in = [ln for ln in run.links if ln.citation and ln.start >= opens]
 
 
