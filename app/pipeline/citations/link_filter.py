@@ -185,6 +185,10 @@ _STAFF_PAGE = re.compile(
 
 # a page to download a program from, not a document: "/download.html", "/downloads/"
 _DOWNLOAD_PAGE = re.compile(r"/downloads?(?:\.\w+)?/?$", re.IGNORECASE)
+_MEDIA_FILE = re.compile(r"\.(?:mp3|m4a|m4v|mp4|aac|ogg|oga|wav|flac|mov)$", re.IGNORECASE)
+_OFFERS_FILE = re.compile(
+    r"\b(?:mp3|m4a|mp4a?|aac|ogg|wav|flac|format|download|listen|play)\b", re.IGNORECASE
+)
 _RELEASES = re.compile(r"^/[^/]+/[^/]+/releases(?:/|$)")
 
 
@@ -698,6 +702,8 @@ def is_source_link(
         _CODE_HOSTS.match(parts.hostname) and _RELEASES.search(parts.path)
     ):
         return False  # ".../forusers/download.html", "github.com/frida/frida/releases": get it
+    if _MEDIA_FILE.search(parts.path) and _OFFERS_FILE.search(text):
+        return False  # "Episode 38 (MP3 format)" -> ".../ep-38.mp3": the file to play, no source
     if (
         _AFFILIATE.search(absolute)
         and not _A_BOOK_TITLED.search(before[-40:])

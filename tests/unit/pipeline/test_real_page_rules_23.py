@@ -7,6 +7,7 @@ from __future__ import annotations
 from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
+from app.pipeline.citations.link_filter import is_source_link
 from app.pipeline.citations.sources import normalize_url
 from app.pipeline.types import Extraction
 
@@ -128,3 +129,14 @@ def test_a_block_quotation_under_a_pointer_rests_on_the_link_before_it() -> None
     )
     assert urls(sentence(ext, "Last spring, the company")) == {normalize_url(cnn)}
     assert not urls(sentence(ext, "The company had 11 million"))
+
+
+def test_a_link_offering_a_media_file_to_play_is_no_source() -> None:
+    audio = "https://cdn.example.com/uploads/2013/06/big-media-ep-38.mp3"
+
+    def source(text: str) -> bool:
+        return is_source_link(audio, audio, text=text, rel="", own_domains={"example.org"})
+
+    assert not source("Big Media, Episode 38 (MP3 format)")
+    assert not source("Download the episode")
+    assert source("the recording")  # the file a sentence rests on
