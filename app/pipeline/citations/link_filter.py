@@ -337,13 +337,23 @@ def _squeezed(text: str) -> str:
 
 def _topic_hub(path: str, text: str) -> bool:
     """A hub page whose one path segment runs the anchor's words together
-    ("impeachment inquiry" -> "/Trumpimpeachmentinquiry"): a topic, not a story."""
+    ("impeachment inquiry" -> "/Trumpimpeachmentinquiry") or opens with its one word
+    ("tablet" -> "/tablets/", "Android" -> "/android-atlas/"): a topic, not a story."""
     segments = [p for p in path.split("/") if p]
-    if len(segments) != 1 or re.search(r"[\d\-_.]", segments[0]):
+    if len(segments) != 1 or re.search(r"[\d_.]", segments[0]):
         return False
     words = [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+    bare = len(words) == 1 and len(words[0]) >= _HUB_WORD and words[0] not in _DOCUMENT_NOUNS
     words = words[1:] if words[:1] and words[0] in _ARTICLES else words
-    return len(words) >= 2 and "".join(words) in segments[0].lower()
+    parts = segments[0].lower().split("-")
+    if bare and len(parts) <= _HUB_PARTS:  # a bare term, not "the report"
+        # "tablet" -> "/tablets/", "Android" -> "/android-atlas/"
+        return parts[0] in (words[0], words[0] + "s", words[0] + "es")
+    return len(words) >= 2 and len(parts) == 1 and "".join(words) in parts[0]
+
+
+_HUB_WORD = 4
+_HUB_PARTS = 2  # "android-atlas"; a longer slug is a story's headline
 
 
 _TERM_PAGE_WORDS = 4

@@ -140,3 +140,14 @@ def test_a_link_offering_a_media_file_to_play_is_no_source() -> None:
     assert not source("Big Media, Episode 38 (MP3 format)")
     assert not source("Download the episode")
     assert source("the recording")  # the file a sentence rests on
+
+
+def test_a_word_linked_to_a_hub_named_after_it_is_a_topic() -> None:
+    ext = extract(
+        "<p>The carrier is building a live TV app for "
+        '<a href="https://reviews.example.com/tablets/">tablet</a> computers, it said on '
+        "Tuesday.</p><p>The apps will run on phones with Google "
+        '<a href="https://www.example.com/android-atlas/">Android</a> software by June.</p>'
+    )
+    assert not urls(sentence(ext, "The carrier is building"))
+    assert not urls(sentence(ext, "The apps will run"))
