@@ -422,6 +422,27 @@ def _persons_domain(host: str, words: list[str]) -> bool:
     )
 
 
+_PAGE_EXTENSIONS = frozenset({"htm", "html", "php", "asp", "aspx", "shtml"})
+_ONE_NAME = 5  # "Inchon": a name long enough that a slug opening with it is about it
+
+
+def _one_names_page(host: str, path: str, text: str, before: str) -> bool:
+    """One name mentioned in passing and linked to another site's page named after it
+    ("… -- <a>Guadalcanal</a> in World War II" -> ".../html/guadalcanal.htm", "Inchon" ->
+    ".../missions/inchon_landing"): what the place or thing is, not evidence. A name that
+    opens its sentence ("<a>Strace</a> is a great Linux utility…" -> its manual) is what the
+    sentence describes, and a site's own name ("Reuters" -> reuters.com/…) is not meant."""
+    word = text.strip()
+    if not _NAME_WORD.match(word) or not before.strip() or before.rstrip()[-1] in ".!?:":
+        return False
+    name = _squeezed(word)
+    if len(name) < _ONE_NAME or name in _squeezed(host) or _DATED_OR_NUMBERED.search(path):
+        return False
+    slug = [t for t in re.split(r"[^a-z0-9]+", _last_segment(path).lower()) if t]
+    slug = [t for t in slug if t not in _PAGE_EXTENSIONS]
+    return bool(slug) and slug[0] == name and len(slug) <= _PAGE_NAME_WORDS - 1
+
+
 _SMALL_WORDS = frozenset({"a", "an", "of", "the", "and", "for", "to", "in", "at", "on", "de"})
 _LONG_NAME = 8
 
@@ -697,6 +718,7 @@ def is_source_link(
         or _explains_term(parts.path, text)
         or _topic_hub(parts.path, text)
         or _term_page(parts.path, text)
+        or _one_names_page(parts.hostname, parts.path, text, before)
     ):
         return False
     rels = rel.lower().split()

@@ -151,3 +151,18 @@ def test_a_word_linked_to_a_hub_named_after_it_is_a_topic() -> None:
     )
     assert not urls(sentence(ext, "The carrier is building"))
     assert not urls(sentence(ext, "The apps will run"))
+
+
+def test_a_place_named_in_passing_and_linked_to_its_page_is_no_source() -> None:
+    ext = extract(
+        "<p>Marines are handy early in wars -- "
+        '<a href="https://www.ww2db.example.com/html/guadalcanal.htm">Guadalcanal</a> in 1942, '
+        "a historian said on Monday.</p><p>The review asked whether landings like "
+        '<a href="https://www.marines.example.com/history/missions/inchon_landing">Inchon</a> '
+        "are still feasible, the secretary said.</p>"
+        '<p><a href="https://linux.die.example.net/man/1/strace">Strace</a> is a Linux utility '
+        "that reports every system call a process makes.</p>"
+    )
+    assert not urls(sentence(ext, "Marines are handy"))
+    assert not urls(sentence(ext, "The review asked"))
+    assert urls(sentence(ext, "Strace is a Linux utility"))  # what the sentence describes
