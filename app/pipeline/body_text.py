@@ -13,6 +13,7 @@ _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 # a line that goes on in lower case after a <br> ("restricted", not "iTunes: …")
 _WRAPPED = re.compile(r"\W*[a-z]+(?![A-Z\d])")
 _ENDED = re.compile(r"[.!?:;…]\W*$")
+_COMMA_END = re.compile(r",\s*$")  # a line that stops mid-sentence
 
 
 @dataclass(slots=True)
@@ -32,12 +33,11 @@ class Run:
         if text.startswith(" ") and (self.size == 0 or self.parts[-1].endswith((" ", "\n"))):
             text = text[1:]
         if text:
-            if (
-                self.parts[-1:] == ["\n"]
-                and _WRAPPED.match(text)
-                and not _ENDED.search(self.parts[-2] if len(self.parts) > 1 else "")
-            ):
-                self.parts[-1] = " "  # "…Severely<br>restricted": a wrapped line, one sentence
+            before = self.parts[-2] if len(self.parts) > 1 else ""
+            if self.parts[-1:] == ["\n"] and (
+                (_WRAPPED.match(text) and not _ENDED.search(before)) or _COMMA_END.search(before)
+            ):  # "…Severely<br>restricted", "…PyPy, NumPy,<br>SciPy and…": one sentence wrapped
+                self.parts[-1] = " "
             self.parts.append(text)
             self.size += len(text)
 

@@ -220,7 +220,27 @@ def _stated_date(tree: HtmlElement) -> str | None:
         published = obj.get("datePublished")
         if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _day(published)):
             return day
-    return _day(meta_content(tree, "article:published_time", "og:published_time") or "")
+    return _day(meta_content(tree, "article:published_time", "og:published_time") or "") or (
+        _compact_day(meta_content(tree, *_PUBLISHED_NAMES) or "")
+    )
+
+
+# "<meta name="pdate" content="20160729">" beside "utime" (its update): publication meta
+# names that newspapers' templates use, the day written compactly or in full
+_PUBLISHED_NAMES = ("pdate", "ptime", "publish-date", "publish_date", "publication_date")
+_COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?$")
+
+
+def _compact_day(value: str) -> str | None:
+    """ "20160729" or "20160729164234" -> "2016-07-29"; a full date as `_day` reads it."""
+    m = _COMPACT.match(value.strip())
+    if m is None:
+        return _day(value)
+    try:
+        year, month, day = map(int, m.groups())
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
 
 
 def _day(value: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -70,8 +71,8 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     suffixes = {s.lower() for s in (site,) if s}
     for h1 in tree.iter("h1"):
         heading = _clean(h1.text_content())
-        if not heading:
-            continue
+        if not heading or _links_home(h1):
+            continue  # "<h1><a href='http://lostinjit.blogspot.fr/'>Lost in JIT</a></h1>"
         if h1.get("itemprop") == "headline" and next(h1.iter("a"), None) is None:
             return heading  # marked as the article's headline, and no card linking elsewhere
         labelled = [n[: -len(heading)] for n in names if n.endswith(heading) and n != heading]
@@ -84,7 +85,17 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     shown = _marked_headline(tree)
     if shown and candidate and not any(_same_story(shown, n) for n in names):
         return shown  # the titles give a social headline the page never shows
+    if shown and candidate and not _same_story(candidate, shown) and any(shown in n for n in names):
+        return shown  # "Lost in JIT: PyPy and the road…": the guess was the blog's masthead
     return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+def _links_home(heading: HtmlElement) -> bool:
+    """A masthead: a heading that is only a link to a site's home page."""
+    links = list(heading.iter("a"))
+    if len(links) != 1 or _clean(links[0].text_content()) != _clean(heading.text_content()):
+        return False
+    return urlsplit(links[0].get("href", "").strip()).path in ("", "/")
 
 
 # "<header class="article-header"><h2>…", "<h1 class="entry-title">": the story's headline
@@ -92,9 +103,9 @@ _HEADLINE_MARK = re.compile(r"\b(?:article|entry|post|story)[-_]{0,2}(?:header|t
 
 
 def _marked_headline(tree: HtmlElement) -> str | None:
-    """The first <h1>/<h2> that the markup marks as the story's title, or that opens the
+    """The first <h1>/<h2>/<h3> that the markup marks as the story's title, or that opens the
     story's header."""
-    for el in tree.iter("h1", "h2"):
+    for el in tree.iter("h1", "h2", "h3"):  # Blogger's "post-title entry-title" is an <h3>
         around = (el, el.getparent(), *el.iterancestors("header"))
         marks = " ".join((n.get("class") or "").lower() for n in around if n is not None)
         heading = _clean(el.text_content())

@@ -166,3 +166,31 @@ def test_a_place_named_in_passing_and_linked_to_its_page_is_no_source() -> None:
     assert not urls(sentence(ext, "Marines are handy"))
     assert not urls(sentence(ext, "The review asked"))
     assert urls(sentence(ext, "Strace is a Linux utility"))  # what the sentence describes
+
+
+def test_a_line_a_br_breaks_after_a_comma_runs_on() -> None:
+    ext = extract(
+        "<p>The fundraiser caused a lot of discussion in the community regarding PyPy, NumPy,"
+        "<br />SciPy and the future of numeric computing in Python.</p>"
+    )
+    assert [s.text for s in ext.sentences] == [
+        "The fundraiser caused a lot of discussion in the community regarding PyPy, NumPy, "
+        "SciPy and the future of numeric computing in Python."
+    ]
+
+
+def test_a_blogs_post_title_outranks_its_masthead() -> None:
+    html = """<html><head><title>Lost in JIT: PyPy and the road towards SciPy</title></head>
+<body><div class="header"><h1 class="title"><a href="http://lostinjit.example.com/">Lost in
+JIT</a></h1></div><div class="post"><h3 class="post-title entry-title">PyPy and the road
+towards SciPy</h3><div class="post-body"><p>The project raised $40,000 for its NumPy port in
+October 2011, the developers said.</p><p>The port covers about 60 percent of the array API so
+far, according to the team.</p></div></div></body></html>"""
+    ext = run_pipeline(html, "http://lostinjit.example.com/2011/10/pypy-and-road.html")
+    assert ext.title == "PyPy and the road towards SciPy"
+
+
+def test_a_newspapers_compact_publication_meta_gives_the_day() -> None:
+    head = '<meta name="pdate" content="20160729"><meta name="utime" content="20160801013024">'
+    modified = '<h1>League fines player</h1><time datetime="2016-08-01T01:30:24-04:00"></time>'
+    assert _dated(modified, head) == "2016-07-29"
