@@ -215,7 +215,8 @@ _NOTICE_TEXT = re.compile(
     r"|^this (?:story|article|piece|feature) (?:appears|appeared|ran) in the [\w ]{0,30}issue\b"
     r"|^read the original (?:article|story|post)\b|^(?:provided by|courtesy of)\s+[A-Z]"
     r"|^originally published (?:on|in|by|at)\b"
-    r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b"
+    # "Listen to episode 38 of our podcast …." alone; an episode's description after it is prose
+    r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b[^.!?]{0,80}[.!?]?\s*$"
     r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
     r"|^\(?reporting (?:was |is )?contributed by\b"
     r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b"

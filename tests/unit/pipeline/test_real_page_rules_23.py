@@ -194,3 +194,14 @@ def test_a_newspapers_compact_publication_meta_gives_the_day() -> None:
     head = '<meta name="pdate" content="20160729"><meta name="utime" content="20160801013024">'
     modified = '<h1>League fines player</h1><time datetime="2016-08-01T01:30:24-04:00"></time>'
     assert _dated(modified, head) == "2016-07-29"
+
+
+def test_a_podcast_call_opening_a_paragraph_leaves_its_description_prose() -> None:
+    story = "https://www.example.org/2013/06/microsoft-chiefs-urge-tv-execs-produce-xbox-one/"
+    ext = extract(
+        "<p>Listen to episode 38 of our audio podcast Big Media. The editor talks with the host "
+        f'about the trip by <a href="{story}">Microsoft’s chief executive</a> to Hollywood '
+        "ahead of next week’s convention.</p><p>Listen to the podcast here.</p>"
+    )
+    assert urls(sentence(ext, "The editor talks")) == {normalize_url(story)}
+    assert not any(s.is_claim for s in ext.sentences if s.text.startswith("Listen to"))
