@@ -20,6 +20,7 @@ __all__ = [
     "THE_DOCUMENT_SAYS",
     "THE_MEDIUM",
     "THE_RELEASE",
+    "THE_REPORT_OPENS",
     "embedded_post_of",
     "embedded_statement_of",
     "given_in",
@@ -40,6 +41,13 @@ THE_DOCUMENT_SAYS = re.compile(
 IT_MENTIONS = re.compile(
     r"^(?:but\s+)?it\s+(?:(?:does|did)\s*(?:not|n[’']t)\s+)?"
     r"(?:mentions?|says?|names?|lists?|includes?|address(?:es)?|cites?|specify|specifies)\b",
+    re.IGNORECASE,
+)
+# "The report, which compares data from 200 companies, ranks…": the document the sentence
+# before cited, opening this one as its subject
+THE_REPORT_OPENS = re.compile(
+    r"^(?:the|this) (?:report|analysis|study|survey|paper|review|research)\b"
+    r"(?:,[^,]{1,120},)?\s+(?:also\s+)?[a-z]+(?:s|ed)\b",
     re.IGNORECASE,
 )
 # "…, they wrote.": the authors of the paper the sentence before cited, writing in it

@@ -21,6 +21,7 @@ from app.pipeline.linking.documents import (
     THE_DOCUMENT_SAYS,
     THE_MEDIUM,
     THE_RELEASE,
+    THE_REPORT_OPENS,
     THEY_WROTE,
     another_post,
     embedded_post_of,
@@ -193,7 +194,11 @@ def link_sentences(
         if not any(c.url for c in cites) and reports_shares(text):  # "51 percent say…"
             block = bisect.bisect_right(block_starts, start) - 1
             cites += [Citation(u, "attribution") for u in latest_poll(index, recent, block)]
-        if not any(c.url for c in cites) and IT_MENTIONS.match(text) and len(previous) == 1:
+        if (
+            not any(c.url for c in cites)
+            and (IT_MENTIONS.match(text) or THE_REPORT_OPENS.match(text))
+            and len(previous) == 1
+        ):
             cites.append(Citation(next(iter(previous)), "attribution"))  # the report just cited
         if not any(c.url for c in cites) and THEY_WROTE.search(text):  # the paper just cited
             papers_before = [u for u in previous if is_scholarly(u)]

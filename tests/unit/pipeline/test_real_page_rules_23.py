@@ -205,3 +205,14 @@ def test_a_podcast_call_opening_a_paragraph_leaves_its_description_prose() -> No
     )
     assert urls(sentence(ext, "The editor talks")) == {normalize_url(story)}
     assert not any(s.is_claim for s in ext.sentences if s.text.startswith("Listen to"))
+
+
+def test_the_report_opening_the_next_sentence_is_the_one_just_linked() -> None:
+    report = "https://stackoverflow.blog/2017/03/09/developer-hiring-trends-2017/"
+    ext = extract(
+        f'<p>Stack Overflow <a href="{report}">published its analysis</a> of 2017 hiring trends '
+        "based on what employers selected when posting jobs. The report, which compares data "
+        "from 200 companies since 2015, ranks ReactJS at the top of the fastest growing "
+        "skills.</p><p>The report on salaries came out in 2016 with 56,000 answers.</p>"
+    )
+    assert urls(sentence(ext, "The report, which compares")) == {normalize_url(report)}
