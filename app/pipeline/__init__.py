@@ -180,6 +180,10 @@ _POINTS_ON = re.compile(
     r"instructions)\b"
     # "Please send us your feedback by filing bug reports…", "You can also join our community"
     r"|^please\s+(?:send|share|file|submit|let\s+us\s+know|join|contact)\b"
+    # "If you'd like to know more about file-by-file patching, …, head over to the project"
+    r"|^if\s+you(?:['’]d|\s+would|\s+want)\s+(?:like\s+)?to\s+(?:know|learn|read|find\s+out)"
+    r"\s+more\b[^.]{0,160}?,\s*(?:please\s+)?(?:head\s+over\s+to|go\s+to|see|check\s+out|"
+    r"visit|read)\b"
     r"|^you\s+can\s+(?:also\s+)?join\b",
     re.IGNORECASE,
 )

@@ -316,13 +316,15 @@ def _names_a_repository(host: str, path: str, text: str) -> bool:
 
 
 _WIKI_ARTICLE = re.compile(r"^/wiki/([^/:?#]+)$")
+# "/w/index.php?title=DEFLATE&oldid=735386036": one revision of the article, pinned
+_WIKI_REVISION = re.compile(r"(?:^|&)title=([^&:#]+)&oldid=\d+")
 
 
-def _encyclopedia_entry(host: str, path: str, text: str) -> bool:
+def _encyclopedia_entry(host: str, path: str, text: str, query: str = "") -> bool:
     """A term linked to the encyclopedia's article titled by it ("Processing" ->
     en.wikipedia.org/wiki/Processing_(programming_language), "hypsometric curves" ->
     /wiki/Hypsometric_curve): what the word means, not the sentence's evidence."""
-    article = _WIKI_ARTICLE.match(path)
+    article = _WIKI_ARTICLE.match(path) or _WIKI_REVISION.search(query)
     if not article or not host.endswith("wikipedia.org"):
         return False
     title = _squeezed(re.sub(r"_?(?:\(|%28).*$", "", unquote(article[1])))
@@ -745,7 +747,7 @@ def is_source_link(
     # (a site that tags its own links, "/279290/…-worthwhile?tag=823814-20", sells nothing)
     if _NAV_PATH.search(parts.path) or _WIKI_PERSON.search(absolute):
         return False
-    if not cited and _encyclopedia_entry(parts.hostname, parts.path, text):
+    if not cited and _encyclopedia_entry(parts.hostname, parts.path, text, parts.query):
         return False
     if _SIGN_UP.search(parts.hostname + parts.path) or _FILE_A_BUG.search(absolute):
         return False

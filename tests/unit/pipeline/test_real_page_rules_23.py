@@ -216,3 +216,18 @@ def test_the_report_opening_the_next_sentence_is_the_one_just_linked() -> None:
         "skills.</p><p>The report on salaries came out in 2016 with 56,000 answers.</p>"
     )
     assert urls(sentence(ext, "The report, which compares")) == {normalize_url(report)}
+
+
+def test_a_pointer_to_read_more_and_a_pinned_encyclopedia_term_cite_nothing() -> None:
+    repo = "https://github.com/andrewhayden/archive-patcher"
+    deflate = "https://en.wikipedia.org/w/index.php?title=DEFLATE&oldid=735386036"
+    ext = extract(
+        "<p>Most of the content within the zip files is compressed using a technology called "
+        f'<a href="{deflate}">deflate</a>.</p><p>If you’d like to know more about file-by-file '
+        f'patching, including the technical details, head over to the <a href="{repo}">'
+        "archive patcher project</a> where you can find the source code.</p>"
+        "<p>The new approach cut the size of updates by 65% on average in 2016.</p>"
+    )
+    assert not urls(sentence(ext, "Most of the content"))
+    pointer = sentence(ext, "If you’d like to know more")
+    assert not urls(pointer) and not pointer.is_claim
