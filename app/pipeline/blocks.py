@@ -68,6 +68,7 @@ class _Context:
     notice: bool = False  # inside a press release's tail: text kept, never claims
     lead_in: list[Link] = field(default_factory=list)  # "As the Times explains:" links
     credited_until: int = 0  # the end of the last quotation a credit line took
+    deck: set[HtmlElement] = field(default_factory=set)  # the standfirst under the headline
 
 
 def _inline(node: HtmlElement, run: Run, ctx: _Context, kind: str) -> None:
@@ -164,9 +165,9 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
         return
     if not text or is_boilerplate_text(text, link_texts=[ln.text for ln in run.links]):
         return
-    if kind == "heading" and ctx.title and text == ctx.title:
+    if kind == "heading" and ctx.title and " ".join(text.split()) == " ".join(ctx.title.split()):
         return
-    kind = "notice" if ctx.notice or is_notice_text(text) else kind
+    kind = "notice" if ctx.notice or is_notice_text(text) or _cut_off(text) else kind
     if ctx.keep is not None and not (_cites(run) or ctx.keep(text)):
         return
     body = ctx.body
@@ -219,9 +220,11 @@ def _block(el: HtmlElement, kind: str, ctx: _Context) -> None:
 def _heading(el: HtmlElement, ctx: _Context) -> None:
     """Headings open sections; chrome headings ("See also", "Related") close the body to them."""
     level = _HEADINGS[el.tag]
+    text = el.text_content().strip()
+    if ctx.title and " ".join(text.split()) == " ".join(ctx.title.split()):
+        ctx.deck.update(_standfirst(el))
     if level == 1:
         return
-    text = el.text_content().strip()
     if is_chrome_heading(text):
         box = _inset_box(el)
         if box is not None:  # a "Related" list set inside the running text: skip it alone
@@ -234,6 +237,28 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
     ctx.skip_level = 0
     ctx.notice = is_notice_heading(text)
     _block(el, "heading", ctx)
+
+
+_DECK_WORDS = 50
+
+
+def _standfirst(headline: HtmlElement) -> list[HtmlElement]:
+    """What shares the headline's own box after it, when that is one or two short lines: the
+    standfirst ("<div class='post-title-top'><h2>…</h2><div><p>More diverse speakers…"),
+    which sums the story up above its byline rather than telling it."""
+    after = [s for s in headline.itersiblings() if isinstance(s.tag, str)]
+    words = sum(len(s.text_content().split()) for s in after)
+    paragraphs = sum(1 for s in after for _ in s.iter("p"))
+    return after if 0 < len(after) <= 2 and words <= _DECK_WORDS and paragraphs <= 1 else []
+
+
+# a blurb cut off by a length limit: "…with over 500 million users. It..." (a profile box's
+# excerpt of another page): shown, never a claim
+_CUT_OFF = re.compile(r"[.!?][\"”’]?\s+[A-Z]\w*(?:\s+\w+)?(?:\.\.\.|…)$")
+
+
+def _cut_off(text: str) -> bool:
+    return _CUT_OFF.search(text) is not None
 
 
 _PROSE_WORDS = 12  # a paragraph of running text, not a teaser line
@@ -320,6 +345,8 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
     """Walk one element of the container in document order."""
     if not isinstance(el.tag, str) or el in ctx.excluded or el in ctx.inset:
         return
+    if el in ctx.deck:
+        kind = "notice"
     if el.tag in ("blockquote", "div") and (post := embedded_post_url(el, ctx.base_url)):
         _cite_embed(el, post, ctx)
         _mixed(el, ctx, "notice")  # the post's words stay text the page shows, never claims

@@ -1,0 +1,78 @@
+"""Rules from the real corpus in session 16: the standfirst that shares the headline's box,
+a headline written with a no-break space, and a profile box's blurb cut off by a length
+limit."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence
+
+from app.pipeline import run_pipeline
+
+_URL = "https://blog.example.com/2019/06/19/more-diverse-speakers/"
+_STORY = """<p>The group trained 120 new speakers in 2018, and 40% of them spoke at a
+WordCamp within the year, its organisers reported.</p>
+<p>Its workshops now run in 14 countries, up from three when the programme began in 2017.</p>"""
+
+
+def _blog(title_box: str) -> str:
+    return f"""<html><head><title>More Diverse Speakers? So Do We. &#8211; The Example Blog</title>
+<meta property="og:title" content="More Diverse Speakers? So Do We."></head><body>
+<div id="content"><div class="post">{title_box}
+<div class="post-meta"><span class="date">June 19, 2019</span> by Jo Writer</div>
+<div class="post-content">{_STORY}</div></div></div>
+<footer>Powered by Example. Privacy policy.</footer></body></html>"""
+
+
+def test_the_standfirst_in_the_headlines_box_is_shown_but_no_claim() -> None:
+    dek = (
+        "More diverse speakers at WordCamps means 30% more contributors to WordPress, and that "
+        "results in better software for everyone."
+    )
+    box = f"""<div class="post-title-top"><h2 class="post-title">More Diverse Speakers? So
+Do&nbsp;We.</h2><div class="entry"><p>{dek}</p></div></div>"""
+    ext = run_pipeline(_blog(box), _URL)
+    assert not sentence(ext, "More diverse speakers at WordCamps").is_claim
+    assert sentence(ext, "The group trained 120 new speakers").is_claim
+    # the headline, written with a no-break space, is the title and not a sentence of the body
+    assert not [s for s in ext.sentences if s.text.startswith("So Do")]
+
+
+def test_a_first_paragraph_after_the_byline_stays_the_stories_lede() -> None:
+    box = (
+        '<div class="post-title-top"><h2 class="post-title">More Diverse Speakers? So Do We.</h2>'
+        "</div>"
+    )
+    ext = run_pipeline(_blog(box), _URL)
+    assert sentence(ext, "The group trained 120 new speakers").is_claim
+
+
+def test_a_headline_box_holding_the_whole_story_keeps_it() -> None:
+    box = f"""<div class="post-title-top"><h2 class="post-title">More Diverse Speakers? So Do
+We.</h2><div class="entry">{_STORY}<p>Organisers said 2020 would add 300 more seats.</p>
+<p>Applications open in March, and past speakers will mentor each of the new ones.</p></div>
+</div>"""
+    ext = run_pipeline(_blog(box), _URL)
+    assert sentence(ext, "Its workshops now run in 14 countries").is_claim
+
+
+def test_a_blurb_cut_off_mid_sentence_is_no_claim() -> None:
+    ext = extract(
+        """<p>The company filed for a listing on Friday, valuing it at $50 billion.</p>
+<hr><div class="module-profile"><div class="info"><strong>Company:</strong> Acme</div>
+<div class="body-copy"><p>Acme is the world's largest maker of widgets, with over 500 million
+sold.
+
+Acme was founded by Ann Lee in February 2004, initially as a shop for students. It...</p>
+</div></div>"""
+    )
+    assert sentence(ext, "The company filed for a listing").is_claim
+    assert not sentence(ext, "Acme is the world's largest maker").is_claim
+    assert not sentence(ext, "Acme was founded by Ann Lee").is_claim
+
+
+def test_a_sentence_trailing_off_in_an_ellipsis_stays_a_claim() -> None:
+    ext = extract(
+        """<p>The city's repair budget rose by $2 million to $14 million in 2025, and the council
+approved 40 new road jobs for the winter, the spring and the summer...</p>"""
+    )
+    assert sentence(ext, "The city's repair budget rose").is_claim
