@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from lxml.html import HtmlElement
 
@@ -97,15 +97,26 @@ _WORDED = re.compile(r"([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})"
 _NUMERIC = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d./])")
 
 
+# "publish-time", "published", "publish_date" in a class: the element shows when the page
+# came out ("publisher" names who)
+_PUBLISH_MARK = re.compile(r"publish(?:ed\b|[-_]?(?:time|date|on)\b)")
+
+
 def _publish_time(tree: HtmlElement) -> str | None:
-    """The day in a <time> the page marks as its publication ("content-header__publish-date",
-    "article-published-date"): its datetime, else its text ("December 7, 2016 @ 3:53 PM",
-    "09.30.2016 07:00 AM")."""
-    for el in tree.iter("time"):
-        marks = " ".join(el.get(a, "") for a in ("class", "itemprop", "data-testid")).lower()
-        if "publish" not in marks:
+    """The day in a <time>, or another element, the page marks as its publication
+    ("content-header__publish-date", "<span class='publish-time'>"): its datetime or epoch
+    stamp, else its text ("December 7, 2016 @ 3:53 PM", "09.30.2016 07:00 AM", "3/09/15")."""
+    for el in tree.xpath('//time|//*[contains(@class, "publish")]'):
+        if el.tag == "time":
+            marks = " ".join(el.get(a, "") for a in ("class", "itemprop", "data-testid"))
+            if "publish" not in marks.lower():
+                continue
+        elif not _PUBLISH_MARK.search(el.get("class", "").lower()):
             continue
-        if (stamp := el.get("datetime")) and (day := _day(stamp)):
+        stamped = el if el.tag == "time" else el.find(".//time[@datetime]")
+        if stamped is not None and (day := _day(stamped.get("datetime", ""))):
+            return day
+        if (epoch := el.get("data-publishtime")) and (day := _epoch_day(epoch)):
             return day
         text = " ".join(el.text_content().split())
         if (m := _WORDED.search(text)) and (month := _MONTHS.get(m.group(1).lower())):
@@ -118,7 +129,8 @@ def _publish_time(tree: HtmlElement) -> str | None:
             us = bool(_US_ORDER.match(meta_content(tree, "og:locale") or tree.get("lang") or ""))
             month_first = second > 12 or (first <= 12 and us)
             return _dotted(*m.groups(), month_first=month_first)
-        return None
+        if el.tag == "time":
+            return None
     return None
 
 
@@ -229,6 +241,17 @@ def _stated_date(tree: HtmlElement) -> str | None:
 # names that newspapers' templates use, the day written compactly or in full
 _PUBLISHED_NAMES = ("pdate", "ptime", "publish-date", "publish_date", "publication_date")
 _COMPACT = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?$")
+
+
+def _epoch_day(value: str) -> str | None:
+    """ "1425913200851" (milliseconds) or "1425913200" (seconds) -> its day in UTC."""
+    if not value.strip().isdigit():
+        return None
+    seconds = int(value) / (1000 if len(value.strip()) > 11 else 1)
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _compact_day(value: str) -> str | None:

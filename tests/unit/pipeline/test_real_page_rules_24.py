@@ -76,3 +76,27 @@ def test_a_sentence_trailing_off_in_an_ellipsis_stays_a_claim() -> None:
 approved 40 new road jobs for the winter, the spring and the summer...</p>"""
     )
     assert sentence(ext, "The city's repair budget rose").is_claim
+
+
+def _dated(meta_line: str, lang: str = "en") -> str | None:
+    html = f"""<html lang="{lang}"><head><title>Stop buying what you don't need</title></head>
+<body><article><h1>Stop buying what you don't need</h1><div class="post-meta">{meta_line}</div>
+{_STORY}</article></body></html>"""
+    return run_pipeline(html, "https://life.example.com/stop-buying-1690268064").published
+
+
+def test_an_element_marked_as_the_publish_time_gives_the_day() -> None:
+    shown = '<span class="published">3/09/15 8:00am</span>'
+    assert _dated(
+        f'<span data-publishtime="1425913200851" class="publish-time">{shown}</span>'
+    ) == ("2015-03-09")
+    assert _dated(f'<span class="publish-time">{shown}</span>') == "2015-03-09"  # month first
+    stamped = (
+        '<li class="date-published"><time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at '
+        "9:24 pm ET</time></li>"
+    )
+    assert _dated(stamped) == "2019-11-19"  # the stamp it holds, not the local day it shows
+
+
+def test_a_publisher_is_no_publication_date() -> None:
+    assert _dated('<span class="publisher">Example Media 3/09/15</span>') != "2015-03-09"
