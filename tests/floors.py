@@ -154,8 +154,10 @@ MEASURED = {
     # At 203 pages, after session 16's standfirst, cut-off blurb and publish-time rules
     # (test_real_page_rules_24.py): (1451, 218, 169), (1175, 112, 63), (1242, 1310), (39, 1006),
     # dates 200 of 203, 0 leaks. With the 24th gate's eight pages (scored blind at 8ed5577):
+    # (1477, 256, 218), (1200, 145, 65), 2 leaks. After remarks offered whole under the story
+    # carried to their retelling, and a speaker's feelings resting on nothing (rules_24): below.
     "real": Measured(
-        (1477, 256, 218), (1200, 145, 65), (1307, 1379), (57, 1088), (244, 480), (453, 1213),
+        (1509, 261, 186), (1201, 145, 64), (1307, 1379), (57, 1088), (244, 480), (453, 1213),
         (211, 211), (207, 211), 2
     ),
 }  # fmt: skip

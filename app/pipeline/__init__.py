@@ -98,20 +98,32 @@ def _says_nothing_carried(text: str, found: SentenceLinks, scorer: LearnedScorer
     without a check-worthy word of its own: it rests on nothing. So does a lead-in that links
     its example and reports nobody's words ("<a>For example</a>:", "As an example, let's
     reuse the Cow <a>we used before</a>:")."""
-    if not found.citations or found.attributed_to:
+    if not found.citations:
         return False
+    if found.attributed_to:  # "“I am hopeful but realistic…,” said Hoenig": a feeling, told
+        return (
+            all(c.via == "attribution" for c in found.citations)
+            and _FEELS.search(text) is not None
+            and assess(text, cited=False, scorer=scorer).checkworthiness < CLAIM_THRESHOLD
+        )
     leads_in = text.rstrip(' "”’)').endswith(":")
     # "Remember <a>the state's quest for a slogan</a>?" recalls what the story reported
     asks = text.rstrip(' "”’)').endswith("?") and not _RECALLS.match(text)
     carried = all(c.via == "attribution" for c in found.citations)
     if not (
-        (carried and (_STANCE.search(text) or leads_in or asks))
+        (carried and (_STANCE.search(text) or _FEELS.search(text) or leads_in or asks))
         or ((leads_in or asks) and not _REPORTS.search(text))
     ):
         return False
     return assess(text, cited=False, scorer=scorer).checkworthiness < CLAIM_THRESHOLD
 
 
+# a speaker's own hopes, wishes and judgements: "I judge unacceptable", "I wish free money was
+# really free", "I am hopeful but realistic"
+_FEELS = re.compile(
+    r"\bI(?:'m| am| was)?\s+(?:\w+\s+)?(?:hope|hopeful|wish|worry|worried|want|judge|feel|fear|"
+    r"mindful|optimistic|pessimistic|confident)\b"
+)
 _RECALLS = re.compile(r"(?:remember|recall)\b", re.IGNORECASE)
 # whose words a lead-in announces: "as the New York Times explains:", "reported on …:"
 _REPORTS = re.compile(

@@ -23,6 +23,7 @@ from app.pipeline.page.body import find_containers
 from app.pipeline.page.embeds import find_embeds
 from app.pipeline.page.metadata import PageMetadata, extract_metadata
 from app.pipeline.page.pull_quotes import pull_quotes
+from app.pipeline.page.remarks import find_remarks
 from app.pipeline.page.script_body import SHELL_WORDS, script_body
 from app.pipeline.page.summary import leading_summary
 from app.pipeline.page.text_edit import delete_spans
@@ -184,6 +185,7 @@ def parse_document(html: str, url: str) -> Document:
     anchors = {a: r.label for r in refs.references for a in r.anchors}
     containers, keep, unfiltered = _containers(tree, article, refs.elements)
     embeds = find_embeds(containers, base_url=url)
+    remarks = find_remarks(containers, base_url=url)
     body = walk_body(
         containers,
         base_url=url,
@@ -202,5 +204,5 @@ def parse_document(html: str, url: str) -> Document:
         url=url, text=body.text, title=meta.title, byline=meta.byline,
         published=meta.published, site_name=meta.site_name, language=meta.language,
         canonical_url=meta.canonical_url, blocks=body.blocks, links=body.links,
-        markers=body.markers, references=refs.references + [e.reference for e in embeds],
+        markers=body.markers, references=refs.references + [e.reference for e in embeds] + remarks,
     )  # fmt: skip

@@ -39,6 +39,7 @@ from app.pipeline.linking.quotations import (
     paraphrased_before,
     rests_on_nothing,
 )
+from app.pipeline.linking.remarks import retold_remarks
 from app.pipeline.linking.reports import the_linked_report
 from app.pipeline.linking.sentence_links import SentenceLinks, dedupe
 from app.pipeline.linking.source_groups import SourceGroup
@@ -261,6 +262,7 @@ def link_sentences(
     pointed_to(doc, spans, results)
     continue_quotations(doc, spans, results)
     quoted_from_transcript(doc, spans, results)
+    retold_remarks(doc, spans, results)
     headline_summaries(doc, spans, results, index)
     confirmed_in_statement(doc, spans, results)
     quoted_writing(doc, spans, results)

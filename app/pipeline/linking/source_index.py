@@ -22,6 +22,8 @@ def build_index(doc: Document) -> SourceIndex:
             url = index.add(ref.url, publisher=ref.publisher, title=ref.title, label=ref.label)
             if url and ref.speaker:
                 index.add_alias(url, ref.speaker)
+                if not ref.embedded:  # remarks offered whole: "Thomas M. Hoenig said" too
+                    index.add_writer(url, ref.speaker)
     for link in doc.links:
         if link.citation or link.shop:
             index.add(link.href, label=link.text)

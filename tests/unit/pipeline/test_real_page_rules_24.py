@@ -4,9 +4,10 @@ limit."""
 
 from __future__ import annotations
 
-from pipeline_pages import extract, sentence
+from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
+from app.pipeline.citations.sources import normalize_url
 
 _URL = "https://blog.example.com/2019/06/19/more-diverse-speakers/"
 _STORY = """<p>The group trained 120 new speakers in 2018, and 40% of them spoke at a
@@ -100,3 +101,50 @@ def test_an_element_marked_as_the_publish_time_gives_the_day() -> None:
 
 def test_a_publisher_is_no_publication_date() -> None:
     assert _dated('<span class="publisher">Example Media 3/09/15</span>') != "2015-03-09"
+
+
+_SPEECH = "https://docs.example.net/docs/5020/Hard-Choices-Speech-by-Thomas-Hoenig"
+
+
+def _reported_speech(offer: str) -> str:
+    return f"""<p>Federal Reserve Bank of Kansas City President Thomas M. Hoenig criticized the
+Fed's policy of near-zero rates on Friday.</p>
+<p>"Of course the market wants zero rates to continue indefinitely," Hoenig said in prepared
+remarks. "Banks are earning a guaranteed return of 3 percent on free money from the Fed."</p>
+<p>Consumption rose to 70 percent of output during the boom, he said, and that needs to come
+back down.</p>
+<p>The economy was "out of balance," Hoenig said. Among the factors he listed:</p>
+<blockquote><p>Gross federal debt increased from 60 percent to 75 percent of GDP.</p></blockquote>
+<p>"I wish free money was really free," said Hoenig, a longtime critic of the plan.</p>
+<p>The Fed's board voted 9 to 1 on Tuesday to keep its zero-rate policy, officials said.</p>
+{offer}"""
+
+
+def test_remarks_offered_whole_under_the_story_carry_its_retelling() -> None:
+    ext = extract(
+        _reported_speech(
+            f"""<p><strong>READ Hoenig's full remarks:</strong></p>
+<p><object data="viewer.swf"></object><a href="{_SPEECH}">"Hard Choices" - Speech by Thomas
+Hoenig of the Kansas City Fed</a></p>"""
+        )
+    )
+    for start in (
+        '"Of course the market wants',
+        '"Banks are earning a guaranteed return',  # his next quotation
+        "Consumption rose to 70 percent",  # "he said"
+        "The economy was",
+        "Gross federal debt increased",  # the passage quoted under his words
+    ):
+        assert urls(sentence(ext, start)) == {normalize_url(_SPEECH)}, start
+    assert not urls(sentence(ext, "The Fed's board voted 9 to 1"))  # another speaker's
+    assert not urls(sentence(ext, '"I wish free money was really free,"'))  # a wish, no claim
+
+
+def test_a_link_under_no_offer_of_remarks_is_no_speakers_source() -> None:
+    ext = extract(
+        _reported_speech(
+            f"""<p><strong>More from the Fed:</strong></p>
+<p><a href="{_SPEECH}">"Hard Choices" - Speech by Thomas Hoenig of the Kansas City Fed</a></p>"""
+        )
+    )
+    assert not urls(sentence(ext, '"Of course the market wants'))
