@@ -41,6 +41,9 @@ def run_pipeline(
         if _in_credit_line(start, doc):  # "Why Can’t X? It’s Complicated [<a>Bloomberg</a>]"
             credited.update(c.url for c in found.citations if c.url)
             about_page = True
+        if (pictures := _credits_bracket(text)) is not None:  # "[<a>FastCo</a> Top Image: …]"
+            credited.update(_linked_before(doc, start, start + pictures, found))
+            about_page = True
         if about_page or _says_nothing_carried(text, found, scorer):
             found.citations = []  # "(Additional reporting by <a>…</a>)" cites nothing
         # a marker into a note without a URL may be the writer's aside, not a work: shown,
@@ -259,6 +262,29 @@ def _cited_sources(
 # Her Own Songs? It’s Complicated [Bloomberg]", "Fed holds rates (Reuters)"
 _CREDIT_LINE = re.compile(r"^[^\[\]()]{3,200}(?:\[[A-Z][^\[\]]{0,40}\]|\([A-Z][^()]{0,40}\))$")
 _CREDIT_WORDS = 30  # a credit line is a headline and a name, no paragraph of reporting
+
+
+# "[Technology Guide - FastCo - LifeHack Top Image: Creativa, Notes Image: wavebreakmedia /
+# Shutterstock]": a post's closing bracket of credits, the stories it drew on and who made
+# its pictures; a label of the pictures' credits opens their part
+_CREDITS = re.compile(r"^\s*[\[(].*[\])]\W*$", re.DOTALL)
+_PICTURE_LABEL = re.compile(
+    r"\b(?:(?:top|lead|header|main|cover|hero)\s+)?(?:images?|photos?|photographs?|pictures?|"
+    r"illustrations?|graphics?)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _credits_bracket(text: str) -> int | None:
+    """Where the pictures' credits start in a bracketed closing credits line, else None."""
+    label = _PICTURE_LABEL.search(text) if _CREDITS.match(text) else None
+    return label.start() if label else None
+
+
+def _linked_before(doc: Document, start: int, end: int, found: SentenceLinks) -> set[str]:
+    """The URLs of the sentence's citations linked between `start` and `end`."""
+    urls = {normalize_url(ln.href) for ln in doc.links if start <= ln.start < end}
+    return {c.url for c in found.citations if c.url and c.url in urls}
 
 
 def _in_credit_line(start: int, doc: Document) -> bool:

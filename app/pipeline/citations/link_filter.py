@@ -72,7 +72,16 @@ _CTA_BEFORE = re.compile(
 # where a mailing list is joined: a sign-up form, never what a sentence rests on
 _SIGN_UP = re.compile(
     r"^(?:www\.)?(?:eepurl\.com|[\w.-]+\.list-manage\.com)/|/(?:subscribe|signup|sign-up|"
-    r"newsletters?)/?$",
+    r"newsletters?)/?$|^login\.|/(?:login|signin|sign-in)(?:\.\w+)?/?$",
+    re.IGNORECASE,
+)
+# an app store's listing ("itunes.apple.com/us/app/evernote/id281796108"): where an app is
+# got, not what backs a sentence; an affiliate network's short link to a shop's product
+_STORE = re.compile(
+    r"^(?:itunes|apps)\.apple\.com/(?:[a-z]{2}/)?app/|^play\.google\.com/store/apps/"
+    r"|^apps\.microsoft\.com/|^(?:www\.)?microsoft\.com/(?:[a-z-]+/)?store/(?:apps|p)/"
+    r"|^(?:www\.)?(?:anrdoezrs\.net|dpbolvw\.net|jdoqocy\.com|tkqlhce\.com|kqzyfj\.com"
+    r"|awin1\.com|shareasale\.com|rstyle\.me|geni\.us|amzn\.to)(?:/|$)",
     re.IGNORECASE,
 )
 # "(For more forecasts, see <a>here</a>.)": a pointer to further reading
@@ -591,6 +600,19 @@ def is_own_story(
     return own and not _is_publication(parts.path)
 
 
+# the site's own click counter sending the reader on: "/click?url=https%3A%2F%2Fwww.whitehouse…"
+_REDIRECT_TARGET = re.compile(r"(?:^|&)(?:url|u|target|dest|destination|redirect)=(https?[^&]+)")
+
+
+def _leaves_site(query: str, own_domains: Collection[str]) -> bool:
+    """Whether an own link's query sends the reader to another site's page."""
+    m = _REDIRECT_TARGET.search(query)
+    if m is None:
+        return False
+    host = urlsplit(unquote(m.group(1))).hostname or ""
+    return "." in host and registrable_domain(host) not in own_domains
+
+
 def _own_link(
     href: str, host: str, own_domains: Collection[str], page_hosts: Collection[str]
 ) -> bool:
@@ -709,10 +731,14 @@ def is_source_link(
         return False
     if "." not in parts.hostname and parts.hostname != "localhost":
         return False  # href="http://says": a slip of the editor, no site
-    if _own_link(href, parts.hostname, own_domains, page_hosts) and not (
-        cited
-        or _is_publication(parts.path)
-        or _own_article(parts.hostname, parts.path, before, text)
+    if (
+        _own_link(href, parts.hostname, own_domains, page_hosts)
+        and not _leaves_site(parts.query, own_domains)
+        and not (
+            cited
+            or _is_publication(parts.path)
+            or _own_article(parts.hostname, parts.path, before, text)
+        )
     ):
         return False
     if not cited and (
@@ -750,6 +776,8 @@ def is_source_link(
     if not cited and _encyclopedia_entry(parts.hostname, parts.path, text, parts.query):
         return False
     if _SIGN_UP.search(parts.hostname + parts.path) or _FILE_A_BUG.search(absolute):
+        return False
+    if _STORE.search(parts.hostname + parts.path):
         return False
     if _RECIRCULATION.search(absolute) or _COMMUNITY.search(parts.hostname + parts.path):
         return False

@@ -103,7 +103,9 @@ _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _PROMO = re.compile(
     r"\b(?:book|novel|podcast|newsletter)\b[^.]{0,160}\b(?:is|are) (?:out now|available now|"
     r"on sale now|out in paperback)\b|\bfollow (?:him|her|them|us|me) on (?:twitter|x|instagram|"
-    r"facebook)\b",
+    r"facebook)\b"
+    # "Follow Backchannel: Twitter | Facebook": the publication's social accounts
+    r"|^follow [\w .&'’-]{1,40}:\s*(?:twitter|x|instagram|facebook|linkedin)\b",
     re.IGNORECASE,
 )
 # Every _PROMO match holds one of these in some case (no character but an ASCII capital

@@ -134,6 +134,33 @@ def _publish_time(tree: HtmlElement) -> str | None:
     return None
 
 
+# "April 17, 2015 -- Imagine being sick…", "WASHINGTON, April 17, 2015 — The": the story's
+# dateline opening its first paragraph
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.' ]{1,40},\s+)?([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\s*(?:--|—|–)\s*\S"
+)
+_LEAD_WORDS = 8  # the first paragraph of prose, not a label or an empty line
+_LEAD_LOOK = 60  # paragraphs of the page looked at for it
+
+
+def _dateline(tree: HtmlElement) -> str | None:
+    """The day the first paragraph of prose that opens with a dateline gives."""
+    for n, p in enumerate(tree.iter("p")):
+        if n >= _LEAD_LOOK:
+            return None
+        text = " ".join(p.text_content().split())
+        m = _DATELINE.match(text)
+        if m is None or len(text.split()) < _LEAD_WORDS:
+            continue
+        if (month := _MONTHS.get(m.group(1).lower())) is None:
+            continue
+        try:
+            return datetime(int(m.group(3)), month, int(m.group(2))).date().isoformat()
+        except ValueError:
+            return None
+    return None
+
+
 # "14 May 2020", "Thu, 14 May 2020 17:55 UTC"
 _DAY_FIRST = re.compile(r"\b(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})\b")
 _REVISION_LABEL = re.compile(r"\b(?:updated|modified|edited|revised)\b", re.IGNORECASE)
@@ -291,6 +318,7 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | 
         or _labelled_date(tree)
         or _dotted_date(tree)
         or _slashed_date(tree)
+        or _dateline(tree)
     )
     if stated is not None:
         return stated

@@ -148,3 +148,65 @@ def test_a_link_under_no_offer_of_remarks_is_no_speakers_source() -> None:
         )
     )
     assert not urls(sentence(ext, '"Of course the market wants'))
+
+
+def test_an_app_stores_listing_is_where_the_app_is_got_not_a_source() -> None:
+    store = "https://itunes.apple.com/us/app/evernote/id281796108?mt=8"
+    review = "https://reviews.example.com/2013/08/evernote-review"
+    ext = extract(
+        f"""<p>Evernote (<a href="{store}">iOS</a>) syncs notes across 4 devices for free, and
+its <a href="{review}">review found</a> it the fastest of 12 apps tested.</p>"""
+    )
+    assert urls(sentence(ext, "Evernote (iOS) syncs notes")) == {normalize_url(review)}
+
+
+def test_a_closing_bracket_of_credits_names_sources_but_claims_nothing() -> None:
+    ext = extract(
+        """<p>Students spent $1,200 on gear on average last year, a survey of 2,000 found.</p>
+<p>Now all you need is a charger. [<a href="https://guide.example.com/apps">Technology
+Guide</a> - <a href="https://www.fastcompany.example.com/3000980/5-apps-help-you-swing-back">
+FastCo</a> <em>Top Image: <a href="https://stock.example.com/gallery-63814">Creativa</a>,
+Notes Image: <a
+href="https://stock.example.com/gallery-76219">wavebreakmedia</a> / Stock</em>]</p>"""
+    )
+    credits = sentence(ext, "[Technology Guide")
+    assert not credits.is_claim and not credits.citations
+    listed = {s.url for s in ext.sources}
+    assert (
+        normalize_url("https://www.fastcompany.example.com/3000980/5-apps-help-you-swing-back")
+        in listed
+    )  # drawn on
+    assert normalize_url("https://stock.example.com/gallery-63814") not in listed  # a picture's
+
+
+def test_a_follow_line_of_the_publications_accounts_is_chrome() -> None:
+    ext = extract(
+        """<p>The lab shipped 300 orders in 2014, the forum's records show.</p>
+<p>Follow Backchannel: <a href="https://twitter.com/backchnnl">Twitter</a> |<a
+href="https://facebook.com/backchannel">Facebook</a></p>"""
+    )
+    assert not [s for s in ext.sentences if s.text.startswith("Follow Backchannel")]
+
+
+def test_the_sites_click_counter_to_another_sites_document_is_a_citation() -> None:
+    plan = "https://www.whitehouse.gov/sites/default/files/docs/national_action_plan.pdf"
+    click = f"/click?url={plan.replace(':', '%3A').replace('/', '%2F')}"
+    ext = extract(
+        f"""<p>The White House released a <a href="{click}">plan</a> in March to cut
+antibiotic-resistant infections by 50% by 2020.</p>
+<p>Read more in our <a href="/click?url=%2Fguides%2Fantibiotics">guide to antibiotics</a>
+and how 23,000 people die of them each year.</p>"""
+    )
+    assert urls(sentence(ext, "The White House released a plan")) == {
+        normalize_url(f"https://news.example.org{click}")
+    }
+    assert not urls(sentence(ext, "Read more in our guide"))
+
+
+def test_a_dateline_opening_the_story_gives_its_day() -> None:
+    html = f"""<html><head><title>Superbugs: what they are</title></head><body>
+<div class="nav"><p>See what your medical symptoms could mean, and learn about conditions.</p>
+</div><article><h1>Superbugs: what they are</h1><p> </p>
+<p>April 17, 2015 -- Imagine being sick in the hospital with an infection no drug can
+treat.</p>{_STORY}</article></body></html>"""
+    assert run_pipeline(html, "https://health.example.com/superbugs").published == "2015-04-17"
