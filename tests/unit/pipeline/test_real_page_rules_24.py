@@ -210,3 +210,20 @@ def test_a_dateline_opening_the_story_gives_its_day() -> None:
 <p>April 17, 2015 -- Imagine being sick in the hospital with an infection no drug can
 treat.</p>{_STORY}</article></body></html>"""
     assert run_pipeline(html, "https://health.example.com/superbugs").published == "2015-04-17"
+
+
+def test_a_linked_speech_carries_to_the_sentences_that_retell_it() -> None:
+    speech = "https://www.cia.gov/news-information/speeches-testimony/2017/pompeo-remarks-at-csis"
+    ext = extract(
+        f"""<p>Pompeo's first public speech as CIA Director, hosted at the Center for Strategic
+and International Studies on April 13, 2017, was <a href="{speech}">a declaration of war</a>
+on WikiLeaks.</p>
+<p>The former congressman from Kansas opened his speech with a long attack on the agency's
+critics of the 1970s, calling them a danger to 300 officers.</p>
+<p>For the next several minutes, Pompeo ranted against Assange, branding him a fraud and a
+coward in front of 200 guests.</p>
+<p>Pompeo was promoted to secretary of state in 2018, and Assange was arrested in 2019.</p>"""
+    )
+    for start in ("The former congressman from Kansas", "For the next several minutes"):
+        assert urls(sentence(ext, start)) == {normalize_url(speech)}, start
+    assert not urls(sentence(ext, "Pompeo was promoted"))
