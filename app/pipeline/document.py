@@ -185,7 +185,6 @@ def parse_document(html: str, url: str) -> Document:
     anchors = {a: r.label for r in refs.references for a in r.anchors}
     containers, keep, unfiltered = _containers(tree, article, refs.elements)
     embeds = find_embeds(containers, base_url=url)
-    remarks = find_remarks(containers, base_url=url)
     body = walk_body(
         containers,
         base_url=url,
@@ -198,6 +197,7 @@ def parse_document(html: str, url: str) -> Document:
         unfiltered=unfiltered,
     )
     body = _drop_pull_quotes(_drop_summary(_strip_text_markers(body, refs.references)))
+    remarks = find_remarks(containers, base_url=url, text=body.text)
     if len(body.text.split()) < SHELL_WORDS and (shell := script_body(tree)) is not None:
         body = shell  # a script-rendered page: the story is only in its data
     return Document(

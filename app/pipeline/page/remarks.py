@@ -41,9 +41,15 @@ def _link_after(el: HtmlElement, base_url: str) -> tuple[str, str] | None:
     return None
 
 
-def find_remarks(containers: Sequence[HtmlElement], *, base_url: str) -> list[Reference]:
-    """The speeches, testimony and statements the article offers whole, with their speakers."""
+_OFFER_LINE = re.compile(_OFFERS.pattern, re.MULTILINE)
+
+
+def find_remarks(containers: Sequence[HtmlElement], *, base_url: str, text: str) -> list[Reference]:
+    """The speeches, testimony and statements the article offers whole, with their speakers;
+    looked for in the tree only when the body's `text` has a line offering one."""
     found: list[Reference] = []
+    if _OFFER_LINE.search(text) is None:
+        return found
     for container in containers:
         for el in container.iter(*_LINES):
             offer = _OFFERS.match(" ".join(el.text_content().split()))
