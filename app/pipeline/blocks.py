@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -338,7 +339,7 @@ def _cite_embed(el: HtmlElement, url: str, ctx: _Context) -> None:
     spans = [(b.start, b.end) for b in ctx.body.blocks if b.kind in ("paragraph", "list_item")]
     at = post_anchor(ctx.body.text, spans, el.text_content(), embed_platform(url))
     if at is not None:
-        ctx.body.links.append(Link(at, at + 1, url, "embedded post", True))
+        ctx.body.links.append(Link(at, at + 1, url, _EMBEDDED, True))
 
 
 def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
@@ -402,4 +403,17 @@ def walk_body(
             _mixed(container, ctx, "paragraph")  # the container itself is never chrome
         else:
             _block(container, "paragraph", ctx)
+    ctx.body.links = _without_galleries(ctx.body.links)
     return ctx.body
+
+
+_EMBEDDED = "embedded post"
+_GALLERY = 3  # embedded posts under one sentence that make a gallery of reactions
+
+
+def _without_galleries(links: list[Link]) -> list[Link]:
+    """Drop the embedded posts that share their sentence with two or more others: "…began
+    posting photos and video" over eight posts shows what people posted, each post no source
+    of the sentence."""
+    shared = Counter(ln.start for ln in links if ln.text == _EMBEDDED)
+    return [ln for ln in links if ln.text != _EMBEDDED or shared[ln.start] < _GALLERY]

@@ -11,7 +11,7 @@ from app.pipeline.types import Citation, Document
 
 __all__ = ["the_linked_report"]
 
-_KIND = r"(?:report|assessment|audit|white paper)"
+_KIND = r"(?:report|assessment|audit|white paper|(?:tax\s+)?filings?|tax\s+(?:forms?|returns?))"
 # a sentence that presents the document it links as a report: "The report by the union
 # claims…", "a new report from…", "in its annual assessment"
 _PRESENTS = re.compile(
@@ -22,18 +22,21 @@ _PRESENTS = re.compile(
 # "the report explores", "says a report", "according to the report", "the report's authors",
 # "told the authors": the report itself, wherever in the article
 _MEANS_IT = re.compile(
-    rf"\b(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?{_KIND}(?:[’']s)?\s+(?:authors?|found|"
-    rf"finds|says|said|shows|showed|claims|claimed|explores|explored|estimates|estimated|"
+    rf"\b(?:the|its)\s+(?:[\w’'-]+\s+){{0,3}}?{_KIND}(?:[’']s)?\s+(?:also\s+)?(?:authors?|"
+    rf"found|finds|says|said|shows|showed|claims|claimed|explores|explored|estimates|estimated|"
+    rf"lists|listed|did not|does not|"
     rf"calls|called|recommends|recommended|warns|warned|notes|noted|highlights|highlighted|"
     rf"concludes|concluded|argues|argued|urges|urged|reveals|revealed|suggests|suggested)\b"
     rf"|\b(?:says|said|according to|finds|found|claims|suggests)\s+(?:a|the|its)\s+"
     rf"(?:new\s+|recent\s+|latest\s+)?{_KIND}\b"
-    rf"|\b(?:told|interviewed by)\s+the\s+(?:report[’']s\s+)?authors\b",
+    rf"|\b(?:told|interviewed by)\s+the\s+(?:report[’']s\s+)?authors\b"
+    rf"|^(?:but\s+)?in\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){{0,3}}?{_KIND},",
     re.IGNORECASE,
 )
 # "It calls on the regulator…", "It also found…": the report the sentence before rested on
 _IT_GOES_ON = re.compile(
-    r"^(?:it|the document)\s+(?:also\s+)?(?:calls|called|recommends|recommended|warns|warned|"
+    r"^(?:but\s+|and\s+)?(?:it|the document)\s+(?:also\s+)?(?:lists|listed|calls|called|"
+    r"recommends|recommended|warns|warned|"
     r"finds|found|estimates|estimated|urges|urged|notes|noted|concludes|concluded|argues|"
     r"argued|shows|showed|says|said|suggests|suggested)\b",
     re.IGNORECASE,

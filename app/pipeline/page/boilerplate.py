@@ -105,7 +105,9 @@ _PROMO = re.compile(
     r"on sale now|out in paperback)\b|\bfollow (?:him|her|them|us|me) on (?:twitter|x|instagram|"
     r"facebook)\b"
     # "Follow Backchannel: Twitter | Facebook": the publication's social accounts
-    r"|^follow [\w .&'’-]{1,40}:\s*(?:twitter|x|instagram|facebook|linkedin)\b",
+    r"|^follow [\w .&'’-]{1,40}:\s*(?:twitter|x|instagram|facebook|linkedin)\b"
+    # "On Twitter: Follow Wendy Koch and get more environment coverage at NatGeoEnergy."
+    r"|^on (?:twitter|x|instagram|facebook):\s*follow\b",
     re.IGNORECASE,
 )
 # Every _PROMO match holds one of these in some case (no character but an ASCII capital
@@ -332,4 +334,11 @@ def is_boilerplate_text(text: str, *, link_texts: list[str]) -> bool:
         # a story card: its linked headline and a teaser cut short "…", unless the link opens
         # a sentence that runs on ("<a>According to the Verge</a>, the…")
         return not _RUNS_ON.match(stripped[len(link_texts[0].strip()) :])
+    if words >= _BRACKETED_WORDS and stripped[0] + stripped[-1] == "[]":
+        # "[How a Univision anchor found the missing portrait …]": a related story's linked
+        # headline set between the paragraphs
+        return linked >= 0.8 * len(stripped)
     return words <= 12 and linked >= 0.8 * len(stripped)
+
+
+_BRACKETED_WORDS = 4  # "[Engadget]" under a quotation is its credit, no headline

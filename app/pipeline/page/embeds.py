@@ -16,8 +16,9 @@ from app.urls import join_url, registrable_domain
 __all__ = ["Embed", "embed_platform", "embedded_post_url", "find_embeds", "post_anchor"]
 
 _EMBED_CLASSES = frozenset(
-    {"twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed",
-     "threads-embed", "reddit-embed", "social-embed", "embedded-post", "fb-xfbml-parse-ignore"}
+    {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed",
+     "mastodon-embed", "threads-embed", "reddit-embed", "social-embed", "embedded-post",
+     "fb-xfbml-parse-ignore"}
 )  # fmt: skip
 _POST_PATH = re.compile(r"/(?:status|statuses|post|posts|p|reel|video|comments)/\w", re.I)
 # "— Ruth Agyeman (@MayorRuthA) February 14, 2026"

@@ -227,3 +227,76 @@ coward in front of 200 guests.</p>
     for start in ("The former congressman from Kansas", "For the next several minutes"):
         assert urls(sentence(ext, start)) == {normalize_url(speech)}, start
     assert not urls(sentence(ext, "Pompeo was promoted"))
+
+
+_FILING = "https://apps.example.com/g/documents/politics/foundation-2015-tax-filing/2223"
+
+
+def test_a_linked_tax_filing_carries_to_what_it_lists() -> None:
+    ext = extract(
+        f"""<p>The admission was contained in the foundation's IRS <a href="{_FILING}">tax
+filings for 2015</a>, which were posted online this week.</p>
+<p>In the new 2015 tax filing, the foundation acknowledged for the first time that it owned
+the items.</p>
+<p>But it listed market values far below what the foundation had paid: the helmet was valued
+at $475.</p>
+<p>The foundation's tax filing also shows a donation from an entity controlled by its
+founder.</p>
+<p>It lists a donation of $566,370 from the founder's company.</p>
+<p>The town agreed to waive $120,000 in unpaid fines in 2007, records show.</p>"""
+    )
+    for start in (
+        "In the new 2015 tax filing",
+        "But it listed market values",
+        "The foundation's tax filing also shows",
+        "It lists a donation",
+    ):
+        assert urls(sentence(ext, start)) == {normalize_url(_FILING)}, start
+    assert not urls(sentence(ext, "The town agreed"))
+
+
+def test_a_bracketed_related_headline_between_paragraphs_is_no_claim() -> None:
+    related = "https://news.example.org/2016/10/29/boasts-of-philanthropy-story.html"
+    ext = extract(
+        f"""<p>The foundation gave away $896,000 in grants during 2015, its filing shows.</p>
+<p>[<a href="{related}">Trump boasts about his philanthropy. But his giving falls short of his
+words.</a>]</p>
+<p>It took in $781,000 in the same year, according to the filing.</p>"""
+    )
+    assert not [s for s in ext.sentences if "boasts about his philanthropy" in s.text]
+    assert normalize_url(related) not in {s.url for s in ext.sources}
+
+
+def test_a_twitter_sign_off_on_social_accounts_is_chrome() -> None:
+    ext = extract(
+        """<p>Women prefer offices about 3 degrees warmer than men do, the 2015 study found.</p>
+<p>On Twitter: Follow Wendy Koch and get more environment and energy coverage at
+NatGeoEnergy.</p>"""
+    )
+    assert not [s for s in ext.sentences if s.text.startswith("On Twitter")]
+
+
+def _tweet(user: str, n: int, kind: str = "twitter-tweet") -> str:
+    return f"""<blockquote class="{kind}"><p>A plane is circling Manhattan right now, photo
+{n}</p>&mdash; {user} (@{user}) <a href="https://twitter.com/{user}/status/80878{n}">December
+13, 2016</a></blockquote>"""
+
+
+def test_a_gallery_of_embedded_posts_under_one_sentence_is_no_source_of_it() -> None:
+    tweets = "".join(_tweet(u, n) for n, u in enumerate(("ann", "bob", "cy", "dee")))
+    ext = extract(
+        f"""<p>A military plane circled Manhattan for 30 minutes on Tuesday, officials said.</p>
+<p>Curious New Yorkers began posting photos and video of the plane on Twitter.</p>{tweets}
+<p>The Air National Guard later said the flight was a training exercise.</p>"""
+    )
+    assert not urls(sentence(ext, "Curious New Yorkers began posting"))
+
+
+def test_a_video_tweet_is_an_embedded_post_too() -> None:
+    ext = extract(
+        f"""<p>A military plane circled Manhattan for 30 minutes on Tuesday, officials said.</p>
+{_tweet("alp", 7, "twitter-video")}
+<p>The Air National Guard later said the flight was a training exercise.</p>"""
+    )
+    assert not [s for s in ext.sentences if s.is_claim and s.text.startswith("— alp")]
+    assert not [s for s in ext.sentences if s.is_claim and "photo 7" in s.text]
