@@ -259,9 +259,26 @@ def _stated_date(tree: HtmlElement) -> str | None:
         published = obj.get("datePublished")
         if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _day(published)):
             return day
-    return _day(meta_content(tree, "article:published_time", "og:published_time") or "") or (
+    stated = meta_content(tree, "article:published_time", "og:published_time") or ""
+    return (_day(stated) or _stamp_day(stated)) or (
         _compact_day(meta_content(tree, *_PUBLISHED_NAMES) or "")
     )
+
+
+# "Mon Aug 03 12:45:00 EDT 2015": a date as Java prints it, which some templates put in meta
+_STAMP = re.compile(r"^[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{1,2}) [\d:]+ (?:[A-Z]{2,5} )?(\d{4})$")
+
+
+def _stamp_day(value: str) -> str | None:
+    """The day of a Java-printed date stamp, as written."""
+    m = _STAMP.match(value)
+    month = _MONTHS.get(m.group(1).lower()) if m else None
+    if m is None or month is None:
+        return None
+    try:
+        return datetime(int(m.group(3)), month, int(m.group(2))).date().isoformat()
+    except ValueError:
+        return None
 
 
 # "<meta name="pdate" content="20160729">" beside "utime" (its update): publication meta

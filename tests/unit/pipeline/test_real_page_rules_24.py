@@ -300,3 +300,10 @@ def test_a_video_tweet_is_an_embedded_post_too() -> None:
     )
     assert not [s for s in ext.sentences if s.is_claim and s.text.startswith("— alp")]
     assert not [s for s in ext.sentences if s.is_claim and "photo 7" in s.text]
+
+
+def test_a_java_printed_publish_time_in_meta_gives_its_day() -> None:
+    html = f"""<html><head><title>Why your office is too cold</title>
+<meta value="Mon Aug 03 12:45:00 EDT 2015" name="article:published_time"></head><body>
+<article><h1>Why your office is too cold</h1>{_STORY}</article></body></html>"""
+    assert run_pipeline(html, "https://news.example.com/office-cold").published == "2015-08-03"
