@@ -75,6 +75,10 @@ _SIGN_UP = re.compile(
     r"newsletters?)/?$|^login\.|/(?:login|signin|sign-in)(?:\.\w+)?/?$",
     re.IGNORECASE,
 )
+_SCHEMELESS = re.compile(r"^www\.[\w-]+(?:\.[\w-]+)+/", re.IGNORECASE)
+# the same resolved: "abcnews.go.com/US/story-slug/www.washingtonpost.com/amphtml/…" (an
+# archive's "/web/2013/http://www.…" keeps its scheme before the host)
+_SCHEMELESS_INSIDE = re.compile(r"(?<!:)(?<!:/)/www\.[\w-]+(?:\.[\w-]+)+/", re.IGNORECASE)
 # an app store's listing ("itunes.apple.com/us/app/evernote/id281796108"): where an app is
 # got, not what backs a sentence; an affiliate network's short link to a shop's product
 _STORE = re.compile(
@@ -726,6 +730,9 @@ def is_source_link(
     href = raw_href.strip()
     if not href or href.startswith(("#", "?", "mailto:", "tel:", "javascript:")):
         return False
+    if _SCHEMELESS.match(href) or _SCHEMELESS_INSIDE.search(urlsplit(absolute).path):
+        return False  # "www.washingtonpost.com/…" without "https://": a page of this site by
+        # that name, which does not exist; the link the writer meant is not the one shown
     parts = urlsplit(absolute)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return False

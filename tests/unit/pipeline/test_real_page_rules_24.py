@@ -307,3 +307,18 @@ def test_a_java_printed_publish_time_in_meta_gives_its_day() -> None:
 <meta value="Mon Aug 03 12:45:00 EDT 2015" name="article:published_time"></head><body>
 <article><h1>Why your office is too cold</h1>{_STORY}</article></body></html>"""
     assert run_pipeline(html, "https://news.example.com/office-cold").published == "2015-08-03"
+
+
+def test_a_link_written_without_its_scheme_is_no_citation() -> None:
+    op_ed = "www.washingtonpost.com/opinions/something-is-deeply-broken-at-the-fbi/2016/12/15/"
+    ext = extract(
+        f"""<p>Podesta wrote in <a href="{op_ed}">an op-ed</a> on Thursday that the FBI
+treated 2 cases differently.</p>
+<p>Aides said in <a href="https://news.example.org/2026/05/{op_ed}">a statement</a> that 3
+lawyers had reviewed the case.</p>
+<p>Archived guidance from 2015 <a href="https://web.archive.org/web/2015/http://www.example.gov/x/">
+set the limit at 40 days</a>.</p>"""
+    )
+    assert not urls(sentence(ext, "Podesta wrote in an op-ed"))
+    assert not urls(sentence(ext, "Aides said in a statement"))
+    assert urls(sentence(ext, "Archived guidance from 2015"))  # an archive keeps the scheme
