@@ -85,7 +85,7 @@ _STORE = re.compile(
     r"^(?:itunes|apps)\.apple\.com/(?:[a-z]{2}/)?app/|^play\.google\.com/store/apps/"
     r"|^apps\.microsoft\.com/|^(?:www\.)?microsoft\.com/(?:[a-z-]+/)?store/(?:apps|p)/"
     r"|^(?:www\.)?(?:anrdoezrs\.net|dpbolvw\.net|jdoqocy\.com|tkqlhce\.com|kqzyfj\.com"
-    r"|awin1\.com|shareasale\.com|rstyle\.me|geni\.us|amzn\.to)(?:/|$)",
+    r"|awin1\.com|shareasale\.com|rstyle\.me)(?:/|$)",
     re.IGNORECASE,
 )
 # "(For more forecasts, see <a>here</a>.)": a pointer to further reading
