@@ -166,9 +166,9 @@ MEASURED = {
     # Then a Java-printed date: dates 216 of 219. With the 26th gate's eight pages (scored blind
     # at 897f39b): (1590, 251, 203), (1257, 136, 66). After a link written without its scheme:
     # (1590, 250, 203), (1257, 135, 66). With the 27th gate's eight pages (scored blind at
-    # ece2bb0):
+    # ece2bb0): (1604, 257, 211). After a linked interview clip carried like a speech:
     "real": Measured(
-        (1604, 257, 211), (1270, 139, 67), (1429, 1509), (92, 1244), (279, 561), (502, 1382),
+        (1605, 257, 210), (1270, 139, 67), (1429, 1509), (92, 1244), (279, 561), (502, 1382),
         (234, 235), (232, 235), 0
     ),
 }  # fmt: skip

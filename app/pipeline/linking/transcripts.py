@@ -16,16 +16,21 @@ _TRANSCRIPT = re.compile(r"transcript", re.IGNORECASE)
 # a speech linked where the story presents it: "Pompeo's first public speech as CIA Director,
 # … was <a>…</a>", ".../speeches-testimony/…/pompeo-delivers-remarks-at-csis.html"
 _SPEECH = re.compile(
-    r"(?:’s|'s|\b(?:his|her|their|a|the|first|public|prepared|keynote))\s+(?:\w+\s+){0,2}?"
+    r"(?:’s|'s|\b(?:his|her|their|a|an|the|first|public|prepared|keynote))\s+(?:\w+\s+){0,2}?"
     r"(?:speech|remarks|testimony|address)\b",
     re.IGNORECASE,
 )
+# "In an interview with Oprah Winfrey, Michelle Obama said <a>…</a>" over the interview's video:
+# the interview, when the link is a clip of it
+_INTERVIEW = re.compile(r"\b(?:an|the|her|his|their)\s+(?:\w+\s+){0,2}?interview\b", re.I)
+_CLIP_URL = re.compile(r"/videos?/|interview", re.IGNORECASE)
 _SPEECH_URL = re.compile(r"/(?:speech|speeches|remarks|testimony)[-/_]|[-_/]remarks[-_.]", re.I)
 # a participant's words told in the exchange: "told the justices", "responded", "interjected"
 _SPOKE = re.compile(
     r"\b(?:said|says|told|tells|responded|responds|replied|replies|asked|asks|interjected|"
     r"countered|added|continued|argued|answered|pressed|testified|declared|pledged|vowed|"
-    r"warned|ranted|branded|quoted|opened (?:his|her|their) (?:speech|remarks|testimony))\b"
+    r"warned|ranted|branded|quoted|insisted|"
+    r"opened (?:his|her|their) (?:speech|remarks|testimony))\b"
 )
 _REACH = 12  # sentences after the transcript's link that may still quote from it
 _QUOTED_WORDS = 10  # '“No, Justice Alito,” Prelogar said.': a retort, no checkable words
@@ -70,6 +75,7 @@ def quoted_from_transcript(
                 or _TRANSCRIPT.search(text)
                 or _SPEECH_URL.search(one)
                 or _SPEECH.search(text)
+                or (_INTERVIEW.search(text) and _CLIP_URL.search(one))
             )
             if one is not None and is_transcript:
                 speech = not (_TRANSCRIPT.search(one) or _TRANSCRIPT.search(text))

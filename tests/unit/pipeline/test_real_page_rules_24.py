@@ -322,3 +322,17 @@ set the limit at 40 days</a>.</p>"""
     assert not urls(sentence(ext, "Podesta wrote in an op-ed"))
     assert not urls(sentence(ext, "Aides said in a statement"))
     assert urls(sentence(ext, "Archived guidance from 2015"))  # an archive keeps the scheme
+
+
+def test_a_linked_interview_clip_carries_to_what_she_said_in_it() -> None:
+    clip = "https://tv.example.com/videos/first-lady-on-husbands-legacy-of-hope"
+    ext = extract(
+        f"""<p>In an interview with Oprah Winfrey, Michelle Obama <a href="{clip}">said</a> the
+administration kept the promise of hope it made in 2008 to 70 million voters.</p>
+<p>"Now we are feeling what not having hope feels like," Obama said in a clip that aired on
+Friday, ahead of the full interview on Monday.</p>
+<p>Michelle Obama insisted that she and her husband believe hope is what 2 generations of
+children need from their leaders.</p>"""
+    )
+    for start in ('"Now we are feeling', "Michelle Obama insisted"):
+        assert urls(sentence(ext, start)) == {normalize_url(clip)}, start
