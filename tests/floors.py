@@ -166,9 +166,10 @@ MEASURED = {
     # Then a Java-printed date: dates 216 of 219. With the 26th gate's eight pages (scored blind
     # at 897f39b): (1590, 251, 203), (1257, 136, 66). After a link written without its scheme:
     # (1590, 250, 203), (1257, 135, 66). With the 27th gate's eight pages (scored blind at
-    # ece2bb0): (1604, 257, 211). After a linked interview clip carried like a speech:
+    # ece2bb0): (1604, 257, 211). After a linked interview clip carried like a speech and
+    # pointers to more reading ("…, read Kevin D. Williamson on the topic.)"):
     "real": Measured(
-        (1605, 257, 210), (1270, 139, 67), (1429, 1509), (92, 1244), (279, 561), (502, 1382),
+        (1605, 255, 210), (1270, 137, 67), (1429, 1509), (91, 1244), (279, 561), (502, 1382),
         (234, 235), (232, 235), 0
     ),
 }  # fmt: skip

@@ -199,7 +199,14 @@ _POINTS_ON = re.compile(
     r"|^if\s+you(?:['’]d|\s+would|\s+want)\s+(?:like\s+)?to\s+(?:know|learn|read|find\s+out)"
     r"\s+more\b[^.]{0,160}?,\s*(?:please\s+)?(?:head\s+over\s+to|go\s+to|see|check\s+out|"
     r"visit|read)\b"
-    r"|^you\s+can\s+(?:also\s+)?join\b",
+    r"|^you\s+can\s+(?:also\s+)?join\b"
+    # "…, so if you're looking for more talk about the movie, you can read our review here.",
+    # "(For an excellent takedown of the Soros obsession, read Kevin D. Williamson on it.)"
+    r"|\bif\s+you(?:['’]re|\s+are)\s+looking\s+for\s+more\b[^.]{0,160}?,\s*(?:you\s+can\s+)?"
+    r"(?:head\s+over\s+to|go\s+to|see|check\s+out|visit|read|take\s+a\s+look\s+at)\b"
+    r"|^\(?\s*for\s+(?:an?|the|more|some)\s+(?:[\w’'-]+\s+){0,2}?(?:takedown|look|explainer|"
+    r"primer|overview|analysis|background|context|reading|history)\b[^.]{0,120}?,\s*"
+    r"(?:read|see|check\s+out|watch|listen\s+to|head\s+over\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -336,3 +336,20 @@ children need from their leaders.</p>"""
     )
     for start in ('"Now we are feeling', "Michelle Obama insisted"):
         assert urls(sentence(ext, start)) == {normalize_url(clip)}, start
+
+
+def test_sentences_that_send_the_reader_to_more_reading_cite_nothing() -> None:
+    review = "https://films.example.com/reviews/1600290/passengers"
+    column = "https://opinion.example.com/2018/02/parkland-hoax-and-the-right"
+    ext = extract(
+        f"""<p>Just to be clear, we won't be reviewing the movie itself, so if you're looking for
+more talk about the actual film, take a look at our official review <a href="{review}">here</a>.
+</p>
+<p>(For an excellent takedown of the right's Soros obsession, read <a href="{column}">Kevin D.
+Williamson</a> on the topic.)</p>
+<p>The film earned $14 million in its first 5 days, its <a href="{review}">review</a>
+noted.</p>"""
+    )
+    assert not urls(sentence(ext, "Just to be clear"))
+    assert not urls(sentence(ext, "(For an excellent takedown"))
+    assert urls(sentence(ext, "The film earned $14 million")) == {normalize_url(review)}
