@@ -91,7 +91,10 @@ _SCHOLARLY = re.compile(
     r"ncbi\.nlm\.nih\.gov|nature\.com|science\.org|sciencemag\.org|cell\.com|pnas\.org|"
     r"thelancet\.com|nejm\.org|jamanetwork\.com|bmj\.com|plos\.org|springer\.com|"
     r"wiley\.com|sciencedirect\.com|tandfonline\.com|frontiersin\.org|mdpi\.com|"
-    r"academic\.oup\.com|iopscience\.iop\.org|journals\.[\w.-]+|ssrn\.com)(?:/|$)",
+    r"academic\.oup\.com|iopscience\.iop\.org|journals\.[\w.-]+|ssrn\.com|"
+    r"royalsocietypublishing\.org|sagepub\.com|pubs\.acs\.org|journals\.aps\.org|"
+    r"cambridge\.org/core|ieeexplore\.ieee\.org|dl\.acm\.org|biomedcentral\.com|"
+    r"elifesciences\.org|peerj\.com|annualreviews\.org|jstor\.org/stable)(?:/|$)",
     re.IGNORECASE,
 )
 

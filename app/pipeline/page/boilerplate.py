@@ -216,12 +216,14 @@ _NOTICE_TEXT = re.compile(
     r"|^this (?:story|article|post|piece|report) (?:originally|first)"
     r" (?:appeared|ran) (?:on|in|at)\b"
     # the print edition it is in: "This story appears in the January 2017 issue of …"
-    r"|^this (?:story|article|piece|feature) (?:appears|appeared|ran) in the [\w ]{0,30}issue\b"
+    r"|^\*?this (?:story|article|piece|feature) (?:appears|appeared|ran) in the [\w ,]{0,30}issue\b"
     r"|^read the original (?:article|story|post)\b|^(?:provided by|courtesy of)\s+[A-Z]"
     r"|^originally published (?:on|in|by|at)\b"
     # "Listen to episode 38 of our podcast …." alone; an episode's description after it is prose
     r"|^(?:listen|watch|tune in)\b.{0,80}\b(?:live|podcast|app|here)\b[^.!?]{0,80}[.!?]?\s*$"
-    r"|^\(?(?:additional|further) reporting by\b|^\(?reporting by\b.*\bediting by\b"
+    r"|^\(?(?:additional|further) (?:reporting|editing|production|research|design|graphics)"
+    r"(?: and (?:reporting|editing|production|research|design|graphics))? by\b"
+    r"|^\(?reporting by\b.*\bediting by\b"
     r"|^\(?reporting (?:was |is )?contributed by\b"
     r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b"
     r"|^(?:doi|isbn|issn|pmid|pmcid|arxiv)\s*:?\s*\S+\s*$"  # a bare identifier line

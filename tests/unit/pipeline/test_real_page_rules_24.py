@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
-from app.pipeline.citations.sources import normalize_url
+from app.pipeline.citations.sources import is_scholarly, normalize_url
 
 _URL = "https://blog.example.com/2019/06/19/more-diverse-speakers/"
 _STORY = """<p>The group trained 120 new speakers in 2018, and 40% of them spoke at a
@@ -353,3 +353,20 @@ noted.</p>"""
     assert not urls(sentence(ext, "Just to be clear"))
     assert not urls(sentence(ext, "(For an excellent takedown"))
     assert urls(sentence(ext, "The film earned $14 million")) == {normalize_url(review)}
+
+
+def test_a_royal_society_journal_page_is_a_paper() -> None:
+    assert is_scholarly("http://rsos.royalsocietypublishing.org/content/3/9/160288")
+    assert is_scholarly("https://journals.sagepub.com/doi/10.1177/0093650212437758")
+    assert not is_scholarly("https://royalsociety.org/news/2016/09/sad-films/")
+
+
+def test_production_credits_and_a_print_issue_line_are_no_claims() -> None:
+    ext = extract(
+        """<p>The museum holds 37,000 objects, 3,000 of them on show when it opened in 2016.</p>
+<p>Additional editing and production by Jon Huang, Laura O'Neill and Jeremy White.</p>
+<p>*This article appears in the September 5, 2016 issue of New York Magazine.</p>"""
+    )
+    assert not sentence(ext, "Additional editing and production").is_claim
+    assert not sentence(ext, "*This article appears").is_claim
+    assert sentence(ext, "The museum holds 37,000 objects").is_claim
