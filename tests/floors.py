@@ -170,10 +170,12 @@ MEASURED = {
     # pointers to more reading ("…, read Kevin D. Williamson on the topic.)"): (1605, 255, 210),
     # (1270, 137, 67), (1429, 1509), (91, 1244), 0 leaks. With the 28th gate's eight pages
     # (scored blind at 743a50e): (1617, 264, 220), 2 leaks. After more journals' hosts as papers
-    # and production credits and a print-issue line as notices:
+    # and production credits and a print-issue line as notices: (1617, 262, 220),
+    # (1283, 143, 68), (1463, 1600), (105, 1345), 0 leaks. With the 29th and 30th gates' sixteen
+    # pages (scored blind at ddd3876; 259 pages):
     "real": Measured(
-        (1617, 262, 220), (1283, 143, 68), (1463, 1600), (105, 1345), (285, 593), (512, 1431),
-        (241, 243), (238, 243), 0
+        (1624, 267, 221), (1290, 146, 69), (1564, 1735), (126, 1487), (303, 655), (532, 1497),
+        (255, 259), (253, 259), 1
     ),
 }  # fmt: skip
 
