@@ -116,7 +116,7 @@ def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context, kind: str) -
         "text": text, "rel": el.get("rel", ""), "own_domains": ctx.own_domains,
         "before": joined[:start], "page_hosts": ctx.own_hosts,
     }  # fmt: skip
-    beneath = _beneath_page(raw, absolute, ctx.base_url)
+    beneath = _beneath_page(raw, absolute, ctx.base_url) or _is_page_itself(absolute, ctx.base_url)
     citation = not beneath and is_source_link(raw, absolute, **filters)
     shop = not (beneath or citation) and is_shop_link(raw, absolute, **filters)
     if kind == "list_item" and _shows_address(text, absolute):
@@ -125,6 +125,18 @@ def _add_link(el: HtmlElement, start: int, run: Run, ctx: _Context, kind: str) -
     span = (start + lead, start + lead + len(text))
     run.links.append(Link(*span, absolute, text, citation, own=own, shop=shop))
     run.sourced = run.sourced or (not own and (citation or names_a_site(absolute, text)))
+
+
+def _is_page_itself(absolute: str, page: str) -> bool:
+    """A link to the article's own address ("Leave a comment" on "…/story#respond"): the page
+    is no source of itself."""
+
+    def bare(url: str) -> tuple[str, str, str]:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").removeprefix("www.")
+        return host, parts.path.rstrip("/"), parts.query
+
+    return bare(absolute) == bare(page)
 
 
 def _beneath_page(raw: str, absolute: str, page: str) -> bool:

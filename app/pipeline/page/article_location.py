@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 
@@ -88,22 +89,49 @@ def locate_article(
 
 
 _PROSE_CHARS = 80  # a paragraph this long is story text, not a promo's line
+# A class that names story text: a chunk built like the located one may add a modifier class
+# to it ("articletext" then "articletextwithad articletext"), not to a generic "row".
+_STORY_CLASS = re.compile(r"article|story|body|text|content|entry|post", re.IGNORECASE)
 
 
 def continuations(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
-    """Later elements built like the located one (same tag, same classes) that hold prose: the
-    story split into chunks around a subscribe box or an ad, where trafilatura stopped."""
+    """Later elements built like the located one (same tag, its classes) that hold prose: the
+    story split into chunks around a subscribe box or an ad, where trafilatura stopped; and the
+    paragraphs that broken markup spilt into <body> after it."""
+    return _alike_chunks(tree, located) + _spilt_paragraphs(tree, located)
+
+
+def _alike_chunks(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
     classes = located.get("class")
     if not classes:
         return []
+    own = set(classes.split())
+    widened = any(_STORY_CLASS.search(c) for c in own)
     found = []
     after = False
     for el in tree.iter(located.tag):
         after = after or el is located
-        alike = after and el is not located and el.get("class") == classes
-        if alike and located not in el.iterancestors() and _has_prose(el):
+        if not after or el is located or located in el.iterancestors():
+            continue
+        theirs = el.get("class") or ""
+        alike = theirs == classes or (widened and own < set(theirs.split()))
+        if alike and _has_prose(el):
             found.append(el)
     return found
+
+
+def _spilt_paragraphs(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
+    """<p> children of <body> after the block that holds the story: a stray closing tag ended
+    the story's container early and the parser hung the rest of its paragraphs on <body>."""
+    body = tree.find("body")
+    top = next((a for a in [located, *located.iterancestors()] if a.getparent() is body), None)
+    if body is None or top is None:
+        return []
+    spilt = [
+        el for el in top.itersiblings()
+        if el.tag == "p" and el.text_content().strip()
+    ]  # fmt: skip
+    return spilt if any(_has_prose(p) for p in spilt) else []
 
 
 def _has_prose(el: HtmlElement) -> bool:

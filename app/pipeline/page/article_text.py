@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -60,7 +61,8 @@ def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> A
     metadata share that tree and leave it as it was: the body extraction, the author search
     and htmldate each work on a copy of their own. Tables
     and comments are left out because our body walk never keeps them; `fast` skips the
-    fallback extractors, which cost time and gained nothing on the aeb pages.
+    fallback extractors, which cost time and gained nothing on the aeb pages; they run only
+    when the fast pass keeps a teaser's worth of a page that holds a story's worth of prose.
     """
     try:
         tree = _trafilatura_tree(html, tree)
@@ -71,22 +73,37 @@ def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> A
         # on an arXiv page). Stated dates we read ourselves (`dates._stated_date`).
         dates = set_date_params(extensive=False)
         meta = TrafilaturaMeta(tree, url, dates)
-        doc = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            include_tables=False,
-            include_comments=False,
-            fast=True,
-            date_extraction_params=dates,
-        )
+        words = _extracted_words(tree, url, dates, fast=True)
+        if len(words) < _FAST_SHORT and _paragraph_words(tree) >= _PAGE_PROSE:
+            # the fast pass kept a teaser of a story the page holds in full: the fallback
+            # extractors (readability, jusText) find the story
+            words = max(words, _extracted_words(tree, url, dates, fast=False), key=len)
     except Exception:  # noqa: BLE001 - trafilatura/htmldate raise many types on bad input
         return ArticleText()
-    if not isinstance(doc, TrafilaturaDocument) or doc.body is None:
-        return ArticleText(metadata=meta)
-    words = tokens(" ".join(doc.body.itertext()))
     if len(words) < _MIN_WORDS:
         return ArticleText(metadata=meta)
     return ArticleText(shingles(words), set(words), meta)
+
+
+_FAST_SHORT = 100  # words: below this the fast pass may have kept a teaser only
+_PAGE_PROSE = 300  # words in the page's <p> elements: a story longer than a teaser
+
+
+def _extracted_words(
+    tree: HtmlElement, url: str, dates: dict[str, Any], *, fast: bool
+) -> list[str]:
+    """The words of trafilatura's article body ([] when it finds none)."""
+    doc = trafilatura.bare_extraction(
+        tree, url=url, include_tables=False, include_comments=False, fast=fast,
+        date_extraction_params=dates,
+    )  # fmt: skip
+    if not isinstance(doc, TrafilaturaDocument) or doc.body is None:
+        return []
+    return tokens(" ".join(doc.body.itertext()))
+
+
+def _paragraph_words(tree: HtmlElement) -> int:
+    return sum(len(p.text_content().split()) for p in tree.iter("p"))
 
 
 # lxml.html.fromstring, as trafilatura calls it, parses a whole document only when the text

@@ -322,6 +322,16 @@ def _day(value: str) -> str | None:
         return None
 
 
+def _unswapped(date: str | None, tree: HtmlElement) -> str | None:
+    """The guess with day and month put back where it read a US "10/04/16" day first: the
+    page's <time datetime> values name the swapped day and never the guess."""
+    if date is None or date[8:] > "12":
+        return date
+    swapped = f"{date[:4]}-{date[8:]}-{date[5:7]}"
+    days = {_day(t.get("datetime") or "") for t in tree.iter("time")}
+    return swapped if swapped in days and date not in days else date
+
+
 def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | None:
     """The day the page says it was published: its scholarly or article markup, a
     "Published:" label, a dotted date it gives as its own; else `guess()` (htmldate's, asked
@@ -341,7 +351,7 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | 
         return stated
     if _is_wiki(tree):
         return None
-    date = guess()
+    date = _unswapped(guess(), tree)
     if date is not None and tree.xpath('//meta[contains(@property, "time")]'):
         return date
     if times := tree.xpath("//time[@datetime]"):

@@ -87,6 +87,9 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         return shown  # the titles give a social headline the page never shows
     if shown and candidate and not _same_story(candidate, shown) and any(shown in n for n in names):
         return shown  # "Lost in JIT: PyPy and the road…": the guess was the blog's masthead
+    named = shown is not None and any(_same_story(shown, t) for t in titles)
+    if named and not (candidate and any(_same_story(candidate, t) for t in titles)):
+        return shown  # the guess ("See Also") is a rail's heading no title of the page names
     return _without_site(candidate, suffixes, tree) if candidate else None
 
 
@@ -108,10 +111,19 @@ def _marked_headline(tree: HtmlElement) -> str | None:
     for el in tree.iter("h1", "h2", "h3"):  # Blogger's "post-title entry-title" is an <h3>
         around = (el, el.getparent(), *el.iterancestors("header"))
         marks = " ".join((n.get("class") or "").lower() for n in around if n is not None)
-        heading = _clean(el.text_content())
+        heading = _clean(el.text_content()) or _hoisted(el)
         if heading and len(heading.split()) >= _HEADLINE_WORDS and _HEADLINE_MARK.search(marks):
             return heading
     return None
+
+
+def _hoisted(heading: HtmlElement) -> str | None:
+    """The text of "<h1><p>Headline</p></h1>", which the parser turns into an empty <h1> and the
+    <p> after it."""
+    after = heading.getnext()
+    if after is None or after.tag != "p" or heading.text or len(heading):
+        return None
+    return _clean(after.text_content())
 
 
 # a comment form's or a rail's heading, which a title guess can land on: never the headline
@@ -134,7 +146,7 @@ def _in_site_part(heading: str, names: list[str]) -> bool:
         other in n and heading not in other and heading in n.replace(other, "")
         for n in names
         for other in names
-        if other != n
+        if other != n and len(other) > len(heading)  # the site's name is the shorter part
     )
 
 
