@@ -14,7 +14,16 @@ IMPERATIVE = re.compile(
     r"opt|include|focus on|practi[cs]e|stay|don[’']t|do not|enjoy|fill|stock|"
     r"measure|chew|treat yourself|ask yourself|talk to|reach out|seek|schedule|plan|"
     r"check out|take a look)\b"
-    r"(?!\s+(?:of|is|are|was|were|has|have|had)\b)",
+    r"(?!\s+(?:of|is|are|was|were|has|have|had)\b)"
+    # the steps of a how-to or a recipe ("Snip the spoons' bowls from their stems."): the verb
+    # takes its object at once ("Paint sales rose", "Hang Seng index" are no steps)
+    r"|^(?:(?:then|first|finally|next|now),?\s+)?(?:using\s[^,]{1,60},\s+)?"
+    r"(?:cut|snip|trim|trace|glue|attach|paint|stir|whisk|pour|bake|preheat|sprinkle|fold|"
+    r"drill|unscrew|insert|remove|combine|season|simmer|chop|slice|peel|rinse|drain|knead|"
+    r"spray|tape|staple|sew|hang|mount|plug|tighten|loosen)"
+    r"(?:\s+(?:out|off|up|down|away|together|back))?"
+    r"\s+(?:the|a|an|your|some|each|all|any|it|them|this|that|these|those|one|two|three|"
+    r"four|in half|into|onto|around|along|over|through)\b",
     re.IGNORECASE,
 )
 

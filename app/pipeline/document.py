@@ -22,7 +22,7 @@ from app.pipeline.page.article_text import ArticleText, find_article_text, token
 from app.pipeline.page.body import find_containers
 from app.pipeline.page.embeds import find_embeds
 from app.pipeline.page.metadata import PageMetadata, extract_metadata
-from app.pipeline.page.pull_quotes import pull_quotes
+from app.pipeline.page.pull_quotes import doubled_blocks, pull_quotes
 from app.pipeline.page.remarks import find_remarks
 from app.pipeline.page.script_body import SHELL_WORDS, script_body
 from app.pipeline.page.summary import leading_summary
@@ -144,8 +144,11 @@ def _drop_summary(body: BodyText) -> BodyText:
 
 
 def _drop_pull_quotes(body: BodyText) -> BodyText:
-    """A quotation that repeats a paragraph of the story word for word is a pull quote."""
-    repeats = pull_quotes(body.text, body.blocks)
+    """A quotation that repeats a paragraph of the story word for word is a pull quote; a
+    block the next one opens with word for word is a summary of it."""
+    repeats = sorted(
+        {*pull_quotes(body.text, body.blocks), *doubled_blocks(body.text, body.blocks)}
+    )
     if not repeats:
         return body
     ends = [b.start for b in body.blocks[1:]] + [len(body.text)]

@@ -11,8 +11,10 @@ from app.pipeline.types import Block
 __all__ = ["split_sentences"]
 
 _END = re.compile(
-    r"[.!?…]+[\"”’')\]*]*(?=\s)"
-)  # "restored.* This": a footnote asterisk closes it too
+    r"[.!?…]+[\"”’')\]*]*(?=\s)"  # "restored.* This": a footnote asterisk closes it too
+    r"|[。！？]+[」』”’）)\"']*"  # Chinese and Japanese full stops: no space after them
+)
+_FULL_WIDTH_STOP = frozenset("。！？")
 _WORD_BEFORE = re.compile(r"([^\s\"“‘(\[]+)$")
 _ENUMERATOR = re.compile(r"^\s*(\d{1,3}|[ivxIVX]{1,4}|[A-Za-z])$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
@@ -109,6 +111,10 @@ def _split_segment(
             nxt += 1
         if nxt >= end:
             break
+        if m.group(0)[0] in _FULL_WIDTH_STOP:
+            yield begin, stop
+            begin = nxt
+            continue
         if not _starts_sentence(text[nxt:end]) or _WIRE_CREDIT.match(text, nxt, end):
             continue
         if not text[begin:stop].strip(" .…"):

@@ -130,11 +130,15 @@ def resolve_short_name(name: str, earlier: list[str]) -> str:
     """ "Harlan" -> "Denise Harlan", "Coastline" -> "Coastline Airways" from earlier mentions."""
     if " " in name:
         return name
-    for candidate in reversed(earlier):
-        words = candidate.split()
-        joint = " and " in candidate  # "The Wrap and Deadline" is two names, not a longer one
-        if len(words) > 1 and name in (words[0], words[-1]) and not joint:
-            return candidate
+    # a surname first ("Jones" is "Stephen Jones" before "the Jones Mahal" named since), then
+    # the first word of a longer name ("Coastline" is "Coastline Airways")
+    for position in (-1, 0):
+        for candidate in reversed(earlier):
+            words = candidate.split()
+            joint = " and " in candidate  # "The Wrap and Deadline" is two names, not a longer one
+            personal = position == 0 or all(w[:1].isupper() for w in words)  # not "CEO of X"
+            if len(words) > 1 and words[position] == name and not joint and personal:
+                return candidate
     return name
 
 

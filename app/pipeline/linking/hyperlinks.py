@@ -50,6 +50,8 @@ def cite_links(
     links: Sequence[Link], start: int, end: int, named: list[Named], text: str
 ) -> list[Citation]:
     """Hyperlink citations of the sentence, credited to the attribution phrase they carry."""
+    if _SHOPPING_LINE.match(text):
+        return []
     cites = []
     for link in links:
         if not (link.citation or (link.shop and _PRICED.search(text))) or link.note:
@@ -69,6 +71,13 @@ _PRICED = re.compile(
     r"[$£€]\s?\d|\b(?:discount(?:ed)?|on sale|price[sd]?|costs?|down to|\d+% off|"
     r"all-time low)\b",
     re.IGNORECASE,
+)
+
+
+# "3. Wedgie fit jeans, <a>Levi's</a>, $89.50": a shopping list's line names where to buy the
+# item; it states nothing a link could support
+_SHOPPING_LINE = re.compile(
+    r"^\s*(?:\d{1,2}[.)]\s+)?[^.!?,]{2,80},\s+[^.!?,]{2,40},\s+[$£€]\s?\d[\d.,]*\s*\.?\s*$"
 )
 
 

@@ -90,6 +90,8 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     named = shown is not None and any(_same_story(shown, t) for t in titles)
     if named and not (candidate and any(_same_story(candidate, t) for t in titles)):
         return shown  # the guess ("See Also") is a rail's heading no title of the page names
+    if candidate and candidate.lower() in suffixes:  # the guess is the site's masthead
+        candidate = _heading_in(tree, titles) or candidate
     return _without_site(candidate, suffixes, tree) if candidate else None
 
 
@@ -112,7 +114,7 @@ def _marked_headline(tree: HtmlElement) -> str | None:
         around = (el, el.getparent(), *el.iterancestors("header"))
         marks = " ".join((n.get("class") or "").lower() for n in around if n is not None)
         heading = _clean(el.text_content()) or _hoisted(el)
-        if heading and len(heading.split()) >= _HEADLINE_WORDS and _HEADLINE_MARK.search(marks):
+        if heading and _headline_long(heading) and _HEADLINE_MARK.search(marks):
             return heading
     return None
 
@@ -155,16 +157,24 @@ def _heading_in(tree: HtmlElement, titles: list[str]) -> str | None:
     is a masthead ("Hi, I'm Nicolas.") that no title of the page names."""
     for el in tree.iter("h1", "h2"):
         heading = _clean(el.text_content())
-        if (
-            heading
-            and len(heading.split()) >= _HEADLINE_WORDS
-            and any(heading in t for t in titles)
-        ):
+        if heading and _headline_long(heading) and any(heading in t for t in titles):
             return heading
     return None
 
 
 _HEADLINE_WORDS = 3
+_HEADLINE_CHARS = 8  # a headline in a script written without spaces (Chinese, Japanese)
+
+
+def _headline_long(heading: str) -> bool:
+    """Long enough for a headline: three words, or eight characters of a spaceless script."""
+    words = heading.split()
+    return len(words) >= _HEADLINE_WORDS or (
+        len(heading) >= _HEADLINE_CHARS and any(ord(c) >= _CJK_START for c in heading)
+    )
+
+
+_CJK_START = 0x2E80  # CJK radicals, kana and ideographs lie above this point
 
 
 def _other_titles(tree: HtmlElement) -> list[str | None]:

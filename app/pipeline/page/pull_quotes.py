@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from app.pipeline.types import Block
 
-__all__ = ["pull_quotes"]
+__all__ = ["doubled_blocks", "pull_quotes"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _MIN_CHARS = 40  # shorter quotes ("No.") repeat by chance
@@ -41,3 +41,13 @@ def pull_quotes(text: str, blocks: Sequence[Block]) -> list[int]:
         if below and below.kind == "paragraph" and _byline(text[below.start : below.end]):
             found.append(i + 1)
     return found
+
+
+def doubled_blocks(text: str, blocks: Sequence[Block]) -> list[int]:
+    """Indices of blocks the very next block opens with word for word: a summary field set
+    above the story's first paragraph ("Summary: September 11th has been designated…")."""
+    prose = [_words(text[b.start : b.end]) for b in blocks]
+    return [
+        i for i in range(len(blocks) - 1)
+        if len(prose[i]) >= _MIN_CHARS and prose[i + 1].startswith(prose[i])
+    ]  # fmt: skip
