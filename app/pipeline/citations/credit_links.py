@@ -21,11 +21,16 @@ def _sources(links: Sequence[Link], own_domains: Collection[str]) -> list[Link]:
 
 
 def note_links(links: Sequence[Link], above: Block, own_domains: Collection[str]) -> list[Link]:
-    """The links of a "Source:" line, spanning the block above it, whose statements they cite."""
-    return [
-        Link(above.start, above.end, ln.href, ln.text, True, True)
-        for ln in _sources(links, own_domains)
-    ]
+    """The links of a "Source:" line, spanning the block above it, whose statements they cite.
+
+    A line of several sources ("Sources: Great Again, Washington Examiner") cites no one
+    paragraph: its links span nothing, and the sentences that name them ("notes the
+    Washington Examiner") cite them by name.
+    """
+    found = _sources(links, own_domains)
+    if len({ln.href for ln in found}) > 1:
+        return [Link(above.end, above.end, ln.href, ln.text, True, True) for ln in found]
+    return [Link(above.start, above.end, ln.href, ln.text, True, True) for ln in found]
 
 
 def quote_credit_links(

@@ -96,9 +96,10 @@ _STORY_CLASS = re.compile(r"article|story|body|text|content|entry|post", re.IGNO
 
 def continuations(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
     """Later elements built like the located one (same tag, its classes) that hold prose: the
-    story split into chunks around a subscribe box or an ad, where trafilatura stopped; and the
-    paragraphs that broken markup spilt into <body> after it."""
-    return _alike_chunks(tree, located) + _spilt_paragraphs(tree, located)
+    story split into chunks around a subscribe box or an ad, where trafilatura stopped; the
+    paragraphs that broken markup spilt into <body> after it; and the "Sources:" line that
+    closes it just outside its container."""
+    return _alike_chunks(tree, located) + _spilt_paragraphs(tree, located) + _sources_line(located)
 
 
 def _alike_chunks(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
@@ -132,6 +133,24 @@ def _spilt_paragraphs(tree: HtmlElement, located: HtmlElement) -> list[HtmlEleme
         if el.tag == "p" and el.text_content().strip()
     ]  # fmt: skip
     return spilt if any(_has_prose(p) for p in spilt) else []
+
+
+_SOURCES = re.compile(r"^\s*sources?\s*:", re.IGNORECASE)
+_SOURCES_REACH = 3  # levels above the container whose next siblings may hold the line
+
+
+def _sources_line(located: HtmlElement) -> list[HtmlElement]:
+    """The first linked "Sources: …" paragraph after the story, beside the container or one of
+    its nearest ancestors ("Sources: Great Again, Washington Examiner / Photo Credit: …")."""
+    node: HtmlElement | None = located
+    for _ in range(_SOURCES_REACH):
+        if node is None:
+            return []
+        for el in node.itersiblings():
+            if el.tag == "p" and _SOURCES.match(el.text_content()) and el.find(".//a") is not None:
+                return [el]
+        node = node.getparent()
+    return []
 
 
 def _has_prose(el: HtmlElement) -> bool:

@@ -105,3 +105,29 @@ def test_a_shopping_lists_lines_cite_nothing() -> None:
     ext = run_pipeline(page, "https://giggles.example.com/fashion/holiday-outfit/")
     assert not [c for s in ext.sentences for c in s.citations if c.url]
     assert sentence(ext, "The illustrator Cindy Writer drew 12 outfits").is_claim
+
+
+def test_a_sources_line_after_the_story_gives_each_named_outlet_its_link() -> None:
+    examiner = "http://www.washingtonexaminer.com/icahn-to-advise-trump/article/2610198"
+    page = f"""<html><head><title>Investor Icahn To Advise Trump - Example Views</title></head>
+<body><main><article class="piece"><h1>Investor Icahn To Advise Trump</h1>
+<section class="article-content"><div class="body"><div class="field field-name-body">
+<div class="field-items"><div class="field-item">
+<p>Investor Carl Icahn will advise the president-elect on regulation from January 2017.</p>
+<p>The New York native has been interviewing candidates for the SEC chairman's post, notes the
+Washington Examiner.</p>
+<p>Icahn reportedly declined the Treasury post before it went to Steve Mnuchin in November.</p>
+</div></div></div>
+<div class="ad"><iframe src="https://ads.example.net/slot"></iframe></div>
+<p>Sources: <a href="https://greatagain.example.gov/icahn-advisor">Great Again</a>,
+<a href="{examiner}">Washington Examiner</a> / Photo Credit:
+<a href="https://www.facebook.com/carlicahn/photos/1393749174222372">Carl Icahn/Facebook</a></p>
+</div></section></article></main>
+<footer><p>Copyright 2016 Example Views. All rights reserved.</p></footer></body></html>"""
+    ext = run_pipeline(page, "http://www.example.com/news/investor-icahn-advise-trump")
+    named = sentence(ext, "The New York native has been interviewing")
+    assert [c.url for c in named.citations if c.url] == [
+        "http://washingtonexaminer.com/icahn-to-advise-trump/article/2610198"
+    ]
+    # the line lists several sources: it cites no one paragraph above it
+    assert not [c for c in sentence(ext, "Icahn reportedly declined").citations if c.url]
