@@ -247,7 +247,7 @@ def _asks_or_introduces(text: str) -> bool:
     """A question, a lead-in to a list or quotation ("…the following responsibilities:"),
     advice in the imperative or an appeal for support: none asserts anything, cited or not."""
     return (
-        text.rstrip(' "”’)').endswith(("?", ":"))
+        text.rstrip(' "”’)」』）').endswith(("?", ":", "？", "：", "؟"))
         or is_imperative(text)
         or bool(_LIST_INTRO.match(text))
         or bool(_APPEAL.search(text))

@@ -8,6 +8,7 @@ from app.pipeline.checkworthiness.features import extract_features
 from app.pipeline.checkworthiness.kinds import detect_kinds, quoted_words
 from app.pipeline.checkworthiness.learned import LearnedScorer, load_scorer
 from app.pipeline.checkworthiness.quantities import parse_quantities
+from app.pipeline.checkworthiness.scripts import UNREAD_FEATURE, unread_score
 from app.pipeline.types import Assessment, Quantity
 
 __all__ = ["CLAIM_THRESHOLD", "assess", "named_features"]
@@ -35,6 +36,8 @@ def assess(
     shipped weights unless `scorer` is given."""
     quantities = parse_quantities(text)
     kinds = detect_kinds(text, quantities, attributed_to)
+    if (unread := unread_score(text)) is not None:
+        return Assessment(unread, [UNREAD_FEATURE], kinds, quantities)
     inner = quoted_words(text)
     if inner is not None and not cited:
         # a direct quotation is as check-worthy as the words quoted, whoever says them

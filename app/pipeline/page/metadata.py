@@ -73,6 +73,7 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         heading = _clean(h1.text_content())
         if not heading or _links_home(h1):
             continue  # "<h1><a href='http://lostinjit.blogspot.fr/'>Lost in JIT</a></h1>"
+        heading = _first_line(h1, heading, names)
         if h1.get("itemprop") == "headline" and next(h1.iter("a"), None) is None:
             return heading  # marked as the article's headline, and no card linking elsewhere
         labelled = [n[: -len(heading)] for n in names if n.endswith(heading) and n != heading]
@@ -93,6 +94,23 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     if candidate and candidate.lower() in suffixes:  # the guess is the site's masthead
         candidate = _heading_in(tree, titles) or candidate
     return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+def _first_line(h1: HtmlElement, heading: str, names: list[str]) -> str:
+    """The headline alone where the <h1> adds a line after it ("…<br/>編集委員 中沢克二") or a link
+    to the edition's front page ("…Infanta<a href='/mallorca.html'>Ultima Hora Mallorca</a>")
+    that no title of the page has after the headline."""
+    first = h1.text or ""
+    for child in h1:
+        if child.tag in ("br", "a"):
+            break
+        first += child.text_content() + (child.tail or "")
+    else:
+        return heading
+    line = _clean(first)
+    if not line or any(heading in n for n in names) or not any(n.startswith(line) for n in names):
+        return heading
+    return line
 
 
 def _links_home(heading: HtmlElement) -> bool:
