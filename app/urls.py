@@ -9,6 +9,7 @@ import tldextract
 from url_normalize import url_normalize
 
 __all__ = [
+    "MAX_URL_LENGTH",
     "is_tracking_param",
     "join_url",
     "normalize_article_url",
@@ -16,6 +17,11 @@ __all__ = [
     "registrable_domain",
     "unwrap_redirect",
 ]
+
+# Longer URLs are refused at submission and never a source: browsers and servers stop near
+# here, and a database index row cannot hold much more (a 9,000-character href of URL-encoded
+# article text once failed a job's storing).
+MAX_URL_LENGTH = 2048
 
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs")
 _TRACKING_NAMES = frozenset(

@@ -56,6 +56,28 @@ class JobFailure(Exception):
 # A statement that failed: through SQLAlchemy, or on the bare asyncpg connection under it.
 _DATABASE_AWAY = (DBAPIError, asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
 
+# SQLSTATE classes of a statement PostgreSQL refuses for what it holds, not for being away:
+# data exceptions, integrity violations, syntax or access, program limits ("index row size
+# 2768 exceeds btree version 4 maximum 2704"). The same attempt would be refused again.
+_REFUSING_CLASSES = frozenset({"22", "23", "42", "54"})
+
+
+def _refused_by_database(exc: BaseException) -> JobFailure | None:
+    """A failed job's error when PostgreSQL refused the article's rows; None when the database
+    is only away (connection lost, shutting down), which the sweep's retry outlives."""
+    seen: BaseException | None = exc
+    for _ in range(3):  # SQLAlchemy wraps the driver's error, which may wrap asyncpg's
+        state = getattr(seen, "sqlstate", None)
+        if isinstance(state, str) and state[:2] in _REFUSING_CLASSES:
+            message = str(seen).splitlines()[0][:300]
+            return JobFailure("storage_refused", f"the database refused the article: {message}",
+                              retryable=False)  # fmt: skip
+        seen = getattr(seen, "orig", None) or (seen.__cause__ if seen is not None else None)
+        if seen is None:
+            return None
+    return None
+
+
 HOST_BUSY_DELAY = 0.5  # seconds (plus up to as much again) before a deferred job looks again
 
 
@@ -136,7 +158,10 @@ async def _claim_and_run(ctx: dict[str, Any], job_uuid: uuid.UUID, slot: HostSlo
         # Worker shutting down: hand the job back now instead of waiting for its lease.
         await asyncio.shield(_release(ctx, job))
         raise
-    except (*_DATABASE_AWAY, RedisError):
+    except (*_DATABASE_AWAY, RedisError) as exc:
+        if (refusal := _refused_by_database(exc)) is not None:
+            log.error("job_refused_by_database", job_id=job_id, exc_info=True)
+            return await _record_failure(ctx, job, refusal)
         # Can't record anything now: the lease expires and the sweep runs the job again.
         log.warning("job_interrupted", job_id=job_id, exc_info=True)
         raise

@@ -29,6 +29,7 @@ ERROR_CODES = (
     "extract_crashed",
     "interrupted",
     "too_many_attempts",
+    "storage_refused",
     "internal",
     "merged",
 )

@@ -10,13 +10,13 @@ from typing import Literal
 from pydantic import AnyUrl, BaseModel, ConfigDict, Field, field_validator
 
 from app.models import Job
+from app.urls import MAX_URL_LENGTH
 
 __all__ = ["JobError", "JobOut", "JobStage", "JobStatus", "SubmitArticle", "check_url"]
 
 JobStatus = Literal["queued", "running", "succeeded", "failed"]
 JobStage = Literal["queued", "fetching", "extracting", "storing", "done"]
 
-MAX_URL_LENGTH = 2048
 # C0 and C1 controls and DEL: URL parsers silently drop some (CR, LF, tab) and keep others.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.pipeline.types import Source
-from app.urls import normalize_source_url, registrable_domain
+from app.urls import MAX_URL_LENGTH, normalize_source_url, registrable_domain
 
 __all__ = ["SourceIndex", "is_scholarly", "normalize_url"]
 
@@ -22,11 +22,15 @@ _GENERIC = frozenset(
 
 @lru_cache(maxsize=4096)
 def normalize_url(url: str) -> str | None:
-    """`normalize_source_url`, or None for URLs it cannot make sense of."""
+    """`normalize_source_url`, or None for URLs it cannot make sense of or that are too long to
+    be a source (`MAX_URL_LENGTH`)."""
+    if len(url) > MAX_URL_LENGTH:
+        return None
     try:
-        return normalize_source_url(url)
+        normalized = normalize_source_url(url)
     except (ValueError, TypeError, UnicodeError):
         return None
+    return normalized if len(normalized) <= MAX_URL_LENGTH else None
 
 
 # a page matches a few dozen names against each of its sources: the name-only steps below
