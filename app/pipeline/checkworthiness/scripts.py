@@ -3,6 +3,8 @@ Japanese, Korean…): its words and n-grams are English, so it cannot weigh them
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["UNREAD_FEATURE", "unread_score"]
 
 # Latin, Greek, Cyrillic and their punctuation lie below Hebrew's first code point
@@ -31,11 +33,16 @@ def unread_score(text: str) -> float | None:
     return _STATEMENT
 
 
-_NUMERALS = frozenset("〇一二三四五六七八九十百千万萬亿億兆")
+# Chinese numerals that count: two or more together ("三十", "一百"), or one before a measure
+# word ("三个", "五年"); a lone 一 is mostly a word of its own ("一样", "一些", "一个" as "a")
+_CJK_NUMBER = re.compile(
+    r"[〇二三四五六七八九十百千万萬亿億兆两][个年月日号人名岁次项家位万亿千百十倍元分成座条]"
+    r"|[〇一二三四五六七八九十百千万萬亿億兆两]{2,}"
+)
 
 
 def _counts(text: str) -> bool:
     """Whether the sentence gives a number, in any digits or in Chinese numerals: what makes a
     statement checkable where its words cannot be read ("31 万注册用户", "สุรชัย (78 ปี)"); a
     paywall's or a comment policy's notice gives none."""
-    return any(c.isdigit() or c in _NUMERALS for c in text)
+    return any(c.isdigit() for c in text) or _CJK_NUMBER.search(text) is not None

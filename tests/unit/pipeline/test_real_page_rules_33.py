@@ -13,7 +13,8 @@ from app.pipeline.checkworthiness.scripts import UNREAD_FEATURE, unread_score
 def test_a_statement_with_a_number_in_an_unread_script_is_a_claim() -> None:
     assert unread_score("目前，Hater 拥有 31 万注册用户。") is not None
     assert unread_score("目前，Hater 拥有 31 万注册用户。") > 0.5
-    assert unread_score("民主党此前计划在星期三对梁振英提出不信任动议。") > 0.5  # 三: a numeral
+    assert unread_score("Hater 为你提供了四个选项，你可以滑动来表态。") > 0.5  # 四个: four of
+    assert unread_score("与让你直接刷脸看颜值的约会软件不太一样。") < 0.5  # 一样: "the same"
     assert unread_score("讨厌特朗普？") < 0.5  # a question
     assert (
         unread_score("この記事は会員限定です。電子版に登録すると続きをお読みいただけます。") < 0.5
