@@ -58,6 +58,8 @@ def cite_links(
             continue
         if not overlaps(link.start, max(link.end, link.start + 1), start, end):
             continue  # the span first: every sentence sees every link of the page
+        if _listing(link, start, end):
+            continue  # "<a>Fire Tablet, 7" Display … for $39.99 (list price $49.99)</a>"
         url = normalize_url(link.href)
         if url and not _further_reading(text, link, named):
             cites.append(
@@ -72,6 +74,16 @@ _PRICED = re.compile(
     r"all-time low)\b",
     re.IGNORECASE,
 )
+
+
+_PRICE = re.compile(r"[$£€]\s?\d")
+
+
+def _listing(link: Link, start: int, end: int) -> bool:
+    """A shop's listing: the link's anchor is a product and its price, and the sentence (a
+    piece of it, where the product's name has full stops) is mostly that anchor."""
+    shared = min(link.end, end) - max(link.start, start)
+    return bool(_PRICE.search(link.text)) and shared * 2 >= end - start
 
 
 # "3. Wedgie fit jeans, <a>Levi's</a>, $89.50": a shopping list's line names where to buy the

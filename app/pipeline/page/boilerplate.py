@@ -233,6 +233,9 @@ _NOTICE_TEXT = re.compile(
     r"(?:small\s)?(?:share of sales|commission|compensation)\b"
     r".{0,80}\b(?:this|our)\s(?:article|page|post|story|site|links?)\b"
     r"|^prices\s(?:are\s)?subject\sto\schange\b"
+    # "Mental Floss has affiliate relationships with certain retailers, including Amazon, …"
+    r"|^[\w.&'\s]{1,40}?\s(?:has|have|maintains?)\s(?:an?\s)?affiliate\s(?:relationships?|"
+    r"partnerships?|links?)\b"
     # an update note about the piece itself: "Update 4/3/2020, 6:20pm ET: This post was
     # updated to include …", "Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet."
     r"|^(?:\(?update[ds]?|editor['’]s update)\b(?:[^:]|(?<=\d):(?=\d)){0,50}:\s*"

@@ -63,3 +63,27 @@ auto del juez, que cita a declarar a la Infanta el 8 de marzo.</p>
 <p>El juez señala en el auto que hay 14 indicios contra ella.</p></article></body></html>"""
     ext = run_pipeline(page, "http://ultimahora.example.es/noticias/local/2014/01/08/1.html")
     assert ext.title == headline
+
+
+def test_a_deals_pages_product_lines_and_disclosure_cite_and_claim_nothing() -> None:
+    deals = [
+        ("Fire Tablet, 7&quot; Display, Wi-Fi, 8 GB - Includes Special Offers", "39.99", "49.99"),
+        ("Checkered Chef Pizza Cutter With Cover. Heavy Duty Stainless Steel.", "14.99", "29.99"),
+        ("Hot Wheels Ai Intelligent Race System Starter Kit", "49.99", "99.99"),
+    ]
+    lines = "".join(
+        f'<p><a href="https://www.amazon.com/dp/B00{n}%3Fpsc%3D1%26tag%3Dsite-20">{name} for '
+        f"${price} (list price ${was})</a></p>"
+        for n, (name, price, was) in enumerate(deals)
+    )
+    page = f"""<html><head><title>Holiday Amazon deals - Example Floss</title></head><body>
+<article><h1>Holiday Amazon deals</h1>
+<p>Example Floss has affiliate relationships with certain retailers, including Amazon, and may
+receive a small percentage of any sale.</p>
+<p>Amazon cut the price of its Fire tablet by 20% this week, <a
+href="https://www.example.com/2016/12/fire-price-cut">the retailer announced</a>.</p>
+{lines}</article></body></html>"""
+    ext = run_pipeline(page, "http://example-floss.com/article/90140/amazon-deals")
+    cited = {c.url for s in ext.sentences for c in s.citations if c.url}
+    assert cited == {"https://example.com/2016/12/fire-price-cut"}
+    assert not sentence(ext, "Example Floss has affiliate relationships").is_claim
