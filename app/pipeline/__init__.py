@@ -62,6 +62,7 @@ def run_pipeline(
                         and not _inside(start, end, headings)
                         and not _COUNTERFACTUAL.match(text)
                         and not _SPECULATES.match(text)
+                        and not _WEIGHS_UP.search(text)
                     )
                 ),
             )
@@ -226,6 +227,16 @@ _COUNTERFACTUAL = re.compile(
 _SPECULATES = re.compile(
     r"^(?:maybe|perhaps|presumably|apparently|arguably|supposedly|conceivably|possibly)\b"
     r"|^it (?:\w+ )?(?:seems|seemed)\b|^it (?:would|might|may) seem\b",
+    re.IGNORECASE,
+)
+# German and French modals and hedges the English-trained scorer cannot read: "Im Zweifel
+# sollte man solche Werke nicht verwenden.", "Vielleicht werden aber auch Nutzer…", "il
+# faudrait…": advice, wishes and guesses, not assertions (a cited one stays a claim)
+_WEIGHS_UP = re.compile(
+    r"\b(?:sollte[nst]?|sollten|könnten?|müssten?|dürften?|vielleicht|idealerweise|"
+    r"hoffentlich|wahrscheinlich|vermutlich|meines erachtens|meiner meinung nach|im zweifel|"
+    r"devrai(?:t|ent)|pourrai(?:t|ent)|faudrait|il faut|peut-être|sans doute|probablement|"
+    r"à mon avis|espérons)\b",
     re.IGNORECASE,
 )
 # "Here are 15 tips to help…", "Below, we analyze…", "…our picks … below.": the page

@@ -65,7 +65,12 @@ _CHROME_HEADING = re.compile(
     r"(sign up|subscribe).*|newsletter|trending|latest|advertisement|sponsored.*|"
     # press-release tails: disclaimers, the boilerplate company profile, contacts
     r"forward[- ]looking statements?|safe harbou?r( statement)?|cautionary (note|statement).*|"
-    r"about [\w&.,’' -]{2,60}|(media|press|investor) (contacts?|enquiries|inquiries)|contacts?)$",
+    r"about [\w&.,’' -]{2,60}|(media|press|investor) (contacts?|enquiries|inquiries)|contacts?|"
+    # the same sections in German and French: "Im Web:", "Mehr zum Thema", "À lire aussi"
+    r"im web|im netz|themen|mehr zum thema|weitere links|weiterführende links|lesen sie auch|"
+    r"verwandte artikel|das könnte sie auch interessieren|kommentare|"
+    r"(?:à )?lire aussi|voir aussi|sur le même sujet|articles liés|pour aller plus loin|"
+    r"commentaires)\s*:?$",
     re.IGNORECASE,
 )
 _CHROME_TEXT = re.compile(
@@ -287,13 +292,24 @@ def is_notice_text(text: str) -> bool:
     """A correction, an editor's note, a reprint or reporting credit, a tips box: about the
     page, not a claim of the story."""
     text = text.replace("\xa0", " ")  # "Follow us on&nbsp;<a>Facebook</a>"
-    if _NOTICE_TEXT.match(text) or _VIA_LINE.match(text):
+    if _NOTICE_TEXT.match(text) or _VIA_LINE.match(text) or _licence_credit(text):
         return True
     lower = text.lower()
     folds = not text.isascii() and _FOLDS_APART.search(text) is not None
     if (folds or "contributed" in lower) and _CONTRIBUTED.search(text):
         return True
     return (folds or any(h in lower for h in _TIPS_HINTS)) and _TIPS.search(text) is not None
+
+
+# "Austria von chrstinamari CC BY 2.0", "Photo: Jane Doe / CC BY-SA 4.0": a picture's credit
+_LICENCE_TAG = re.compile(r"\b(?:CC[- ]?(?:BY|0)(?:[- ](?:SA|ND|NC))*(?:[- ]\d\.\d)?|CC0)\s*$")
+_CREDIT_WORDS = 16
+
+
+def _licence_credit(text: str) -> bool:
+    """A short line that ends in a Creative Commons licence tag: an image's credit."""
+    stripped = text.strip().rstrip(".)")
+    return len(stripped.split()) <= _CREDIT_WORDS and _LICENCE_TAG.search(stripped) is not None
 
 
 def is_notice_heading(text: str) -> bool:
