@@ -25,6 +25,7 @@ from app.pipeline.page.metadata import PageMetadata, extract_metadata
 from app.pipeline.page.pull_quotes import doubled_blocks, pull_quotes
 from app.pipeline.page.remarks import find_remarks
 from app.pipeline.page.script_body import SHELL_WORDS, script_body
+from app.pipeline.page.script_language import language_of_script
 from app.pipeline.page.summary import leading_summary
 from app.pipeline.page.text_edit import delete_spans
 from app.pipeline.page.trafilatura_meta import TrafilaturaMeta
@@ -205,7 +206,8 @@ def parse_document(html: str, url: str) -> Document:
         body = shell  # a script-rendered page: the story is only in its data
     return Document(
         url=url, text=body.text, title=meta.title, byline=meta.byline,
-        published=meta.published, site_name=meta.site_name, language=meta.language,
+        published=meta.published, site_name=meta.site_name,
+        language=meta.language or language_of_script(body.text),
         canonical_url=meta.canonical_url, blocks=body.blocks, links=body.links,
         markers=body.markers, references=refs.references + [e.reference for e in embeds] + remarks,
     )  # fmt: skip

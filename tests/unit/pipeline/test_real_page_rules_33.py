@@ -1,6 +1,6 @@
 """Rules from the real corpus in session 17 (gate 33, five languages): statements in a script
-the check-worthiness scorer never learnt, and a headline whose <h1> adds a byline line or the
-edition's front-page link."""
+the check-worthiness scorer never learnt, a headline whose <h1> adds a byline line or the
+edition's front-page link, and the language a page's script names when it declares none."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pipeline_pages import sentence
 
 from app.pipeline import run_pipeline
 from app.pipeline.checkworthiness.scripts import UNREAD_FEATURE, unread_score
+from app.pipeline.page.script_language import language_of_script
 
 
 def test_a_statement_with_a_number_in_an_unread_script_is_a_claim() -> None:
@@ -87,3 +88,14 @@ href="https://www.example.com/2016/12/fire-price-cut">the retailer announced</a>
     cited = {c.url for s in ext.sentences for c in s.citations if c.url}
     assert cited == {"https://example.com/2016/12/fire-price-cut"}
     assert not sentence(ext, "Example Floss has affiliate relationships").is_claim
+
+
+def test_a_page_that_declares_no_language_is_named_by_its_script() -> None:
+    assert language_of_script("目前，Hater 拥有 31 万注册用户。平均有 3 万的日活量。") == "zh"
+    assert language_of_script("米朝首脳直通電話 習氏に挑むトランプ戦術の成否") == "ja"
+    assert language_of_script("ผล DNA ยืนยัน ศพลอยแม่น้ำโขงเป็นคนสนิท") == "th"
+    assert language_of_script("The council approved 31 new homes.") is None  # Latin: any language
+    page = """<html><head><meta charset="utf-8"><title>约会软件_好奇心日报</title></head><body>
+<article><h1>约会软件的用户</h1><p>目前，Hater 拥有 31 万注册用户。平均有 3 万的日活量。</p>
+</article></body></html>"""
+    assert run_pipeline(page, "http://www.example.cn/articles/2.html").language == "zh"
