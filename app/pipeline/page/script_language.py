@@ -1,5 +1,6 @@
 """The language of a page that declares none, where its writing system names it: kana is
-Japanese, Hangul Korean, Han without kana Chinese, Thai, Arabic script, Hebrew."""
+Japanese, Hangul Korean, Han without kana Chinese, Thai, Arabic script without Persian or Urdu
+letters Arabic, Hebrew, Burmese."""
 
 from __future__ import annotations
 
@@ -43,4 +44,9 @@ def language_of_script(text: str) -> str | None:
     if not counts:
         return None
     language, most = max(counts.items(), key=lambda kv: kv[1])
+    if language == "ar" and any(c in _PERSIAN_URDU for c in letters):
+        return None  # Persian or Urdu in the same script: the script names no one language
     return language if most >= _SHARE * len(letters) else None
+
+
+_PERSIAN_URDU = frozenset("پچژگکیٹڈڑںے")

@@ -99,3 +99,10 @@ def test_a_page_that_declares_no_language_is_named_by_its_script() -> None:
 <article><h1>约会软件的用户</h1><p>目前，Hater 拥有 31 万注册用户。平均有 3 万的日活量。</p>
 </article></body></html>"""
     assert run_pipeline(page, "http://www.example.cn/articles/2.html").language == "zh"
+
+
+def test_arabic_script_with_persian_letters_names_no_language() -> None:
+    assert (
+        language_of_script("وقال المرصد السوري لحقوق الإنسان إن مقاتلين سيطروا على المخازن") == "ar"
+    )
+    assert language_of_script("گزارش‌ها نشان می‌دهد که پنج نفر در این حادثه کشته شدند") is None
