@@ -6,6 +6,7 @@ sentences exactly as the evaluation does."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["normalize_sentence", "strip_citation_markers"]
 
@@ -25,5 +26,6 @@ def strip_citation_markers(text: str) -> str:
 
 
 def normalize_sentence(text: str) -> str:
-    """Sentence as the scorer compares it: no markers, folded white space and case."""
-    return strip_citation_markers(text).lower()
+    """Sentence as the scorer compares it: no markers, folded white space and case, composed
+    accents (the pipeline composes "é" written as e + U+0301; a page's gold may keep it)."""
+    return unicodedata.normalize("NFC", strip_citation_markers(text)).lower()

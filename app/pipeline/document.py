@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import replace
 
@@ -179,7 +180,11 @@ def _post_of(el: HtmlElement) -> HtmlElement | None:
 
 
 def parse_document(html: str, url: str) -> Document:
-    """Everything the page says, before sentences and claims."""
+    """Everything the page says, before sentences and claims (in composed Unicode: "é" written
+    as e + U+0301 becomes one character, so a claim reads and searches the same whichever form
+    its page used)."""
+    if not unicodedata.is_normalized("NFC", html):
+        html = unicodedata.normalize("NFC", html)
     tree = parse_html(html)
     if tree is None:
         return Document(url=url, text="")

@@ -65,3 +65,15 @@ def test_a_sidebars_im_web_list_is_not_the_story() -> None:
     ext = run_pipeline(_page("", after), _URL)
     assert not [s for s in ext.sentences if "genetic code" in s.text and s.is_claim]
     assert not [c for s in ext.sentences for c in s.citations if c.url]
+
+
+def test_accents_written_as_a_letter_and_a_combining_mark_come_out_composed() -> None:
+    decomposed = "La pre\u0301fecture a recense\u0301 1 407 blesse\u0301s en de\u0301cembre 2018."
+    page = f"""<html lang="fr"><head><meta charset="utf-8"><title>Violences - Le Club</title>
+</head><body><article><h1>Violences</h1><p>{decomposed}</p>
+<p>Le ministère a compté 6 morts, selon un bilan publié le 11 décembre.</p></article>
+</body></html>"""
+    ext = run_pipeline(page, "https://blogs.example.fr/elba/blog/270619/violences")
+    composed = "La préfecture a recensé 1 407 blessés en décembre 2018."
+    assert composed in [s.text for s in ext.sentences]
+    assert composed in ext.text
