@@ -1,7 +1,10 @@
 """Bytes to text: BOM, then Content-Type charset, then `<meta>`, then detection.
 
 The BOM goes first, as in the WHATWG encoding sniffing algorithm that browsers
-follow: a BOM is never accidental, a header charset often is.
+follow: a BOM is never accidental, a header charset often is. So is a declared legacy
+charset on a body that is valid UTF-8 with non-ASCII in it (a server's default
+`ISO-8859-1`, a template's old `<meta>`): text in a single-byte or CJK legacy encoding is
+practically never valid UTF-8 by chance, so such a body is read as UTF-8.
 """
 
 from __future__ import annotations
@@ -67,4 +70,14 @@ def decode_html(body: bytes, header_charset: str | None) -> tuple[str, str]:
         encoding, skip = bom
         return body[skip:].decode(encoding, errors="replace"), encoding
     encoding = normalize_label(header_charset) or _from_meta(body) or _detect(body)
+    if encoding != "utf-8" and not body.isascii() and (text := _utf8(body)) is not None:
+        return text, "utf-8"
     return body.decode(encoding, errors="replace"), encoding
+
+
+def _utf8(body: bytes) -> str | None:
+    """The body as UTF-8 if it is valid UTF-8, else None."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None

@@ -73,6 +73,36 @@ async def test_meta_charset_when_header_has_none(server: LocalServer, meta: str)
     assert CAFE in page.html
 
 
+@pytest.mark.parametrize(
+    ("where", "label"),
+    [("header", "ISO-8859-1"), ("meta", "iso-8859-15"), ("meta", "windows-1252"),
+     ("header", "gb2312")],
+)  # fmt: skip
+async def test_a_legacy_label_on_utf8_bytes_reads_as_utf8(
+    server: LocalServer, where: str, label: str
+) -> None:
+    """A server's default charset or a template's old `<meta>` over a UTF-8 body (El Mundo's
+    pages declared ISO-8859-15): valid UTF-8 with non-ASCII in it is practically never text
+    in a legacy encoding, so the label loses."""
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={label}">'
+    head = meta if where == "meta" else ""
+    body = f"<html><head>{head}</head><body><p>{FRENCH}</p></body></html>".encode()
+    header = f"text/html; charset={label}" if where == "header" else "text/html"
+    server.route("/a", body, content_type=header)
+    page = await fetch_page(server.url("/a"), policy=LOCAL)
+    assert page.encoding == "utf-8"
+    assert FRENCH in page.html
+
+
+async def test_a_legacy_label_on_legacy_bytes_still_decides(server: LocalServer) -> None:
+    """Windows-1252 French is not valid UTF-8 (an é alone is one byte), so its label stands."""
+    body = f"<html><body><p>{FRENCH}</p></body></html>".encode("cp1252")
+    server.route("/a", body, content_type="text/html; charset=iso-8859-15")
+    page = await fetch_page(server.url("/a"), policy=LOCAL)
+    assert page.encoding == "iso8859-15"
+    assert "économie" in page.html
+
+
 async def test_latin1_label_reads_as_windows_1252(server: LocalServer) -> None:
     server.route(
         "/a", "<p>“smart” quotes</p>".encode("cp1252"), content_type="text/html; charset=ISO-8859-1"
