@@ -8,12 +8,14 @@ from app.pipeline.advice import is_imperative
 from app.pipeline.attribution.lexicon import VERBS
 from app.pipeline.checkworthiness.assessment import CLAIM_THRESHOLD, assess
 from app.pipeline.checkworthiness.learned import LearnedScorer
+from app.pipeline.citations.link_filter import site_domains
 from app.pipeline.citations.sources import normalize_url
 from app.pipeline.document import parse_document
 from app.pipeline.linking import SentenceLinks, build_index, link_sentences
 from app.pipeline.page.boilerplate import is_notice_text
 from app.pipeline.sentences import split_sentences
-from app.pipeline.types import Document, Extraction, Sentence, Source
+from app.pipeline.types import Citation, Document, Extraction, Sentence, Source
+from app.urls import registrable_domain
 
 __all__ = ["run_pipeline"]
 
@@ -33,6 +35,7 @@ def run_pipeline(
     notices = [(b.start, b.end) for b in doc.blocks if b.kind == "notice"] + _bio(doc)
     sentences = []
     credited: set[str] = set()  # the stories of headline credit lines: references, no citations
+    own = site_domains(url, doc.canonical_url)
     for i, ((start, end), found) in enumerate(
         zip(spans, link_sentences(doc, spans, index), strict=True)
     ):
@@ -44,6 +47,8 @@ def run_pipeline(
         if (pictures := _credits_bracket(text)) is not None:  # "[<a>FastCo</a> Top Image: …]"
             credited.update(_linked_before(doc, start, start + pictures, found))
             about_page = True
+        if _POINTS_ELSEWHERE.match(text) and _only_own(found.citations, own):
+            about_page = True  # "(See the world's top 10 disasters.)": the site's own pages
         if about_page or _says_nothing_carried(text, found, scorer):
             found.citations = []  # "(Additional reporting by <a>…</a>)" cites nothing
         # a marker into a note without a URL may be the writer's aside, not a work: shown,
@@ -239,6 +244,21 @@ _WEIGHS_UP = re.compile(
     r"à mon avis|espérons)\b",
     re.IGNORECASE,
 )
+# "(See pictures of the spill.)", "(Watch TIME's video "Oil Spill Anxiety on the Bayou.")": a
+# whole sentence in brackets sending the reader to other pages, which it neither claims nor cites
+_POINTS_ELSEWHERE = re.compile(
+    r"^[(\[]\s*(?:see|watch|read|listen to|view|look at|browse|check out|more on)\b"
+    r"[^()\[\]]*[)\]]\.?$",
+    re.IGNORECASE,
+)
+
+
+def _only_own(citations: list[Citation], own: set[str]) -> bool:
+    """Whether every linked citation goes to the page's own site: an aside pointing at the
+    evidence elsewhere ("(See Facebook's own description of this process.)") cites it."""
+    return all(registrable_domain(c.url) in own for c in citations if c.url)
+
+
 # "Here are 15 tips to help…", "Below, we analyze…", "…our picks … below.": the page
 # announcing what follows
 _LIST_INTRO = re.compile(

@@ -136,10 +136,24 @@ def _split_segment(
         yield begin, end
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without surrounding white space, or None if nothing is left."""
+# "2. Vous rappellerez que…", "3) The agency…": a number labelling a line's first sentence is
+# the list's, not the sentence's; a German date or ordinal ("5. Mai", "1. FC Köln") is text
+_LIST_LABEL = re.compile(
+    r"\d{1,2}[.)]\s+(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+\s+\S+\s+\S+\s+\S)"
+    r"(?!(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Liga|Bundesliga|Klasse|Mannschaft|Runde|Spieltag|Platz)\b)"
+)
+
+
+def _trimmed(
+    text: str, start: int, end: int, *, line_start: bool = False
+) -> tuple[int, int] | None:
+    """The span without surrounding white space (and, at a line's start, without a list
+    label), or None if nothing is left."""
     while start < end and text[start].isspace():
         start += 1
+    if line_start and (label := _LIST_LABEL.match(text, start, end)):
+        start = label.end()
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
@@ -162,7 +176,7 @@ def split_sentences(
         for line in text[block.start : block.end].split("\n"):
             line_end = line_start + len(line)
             for s, e in _split_segment(text, line_start, line_end, whole, marked):
-                span = _trimmed(text, s, e)
+                span = _trimmed(text, s, e, line_start=s == line_start)
                 if span:
                     spans.append(span)
             line_start = line_end + 1

@@ -30,6 +30,7 @@ _CHROME_PARTS = frozenset(
     {"share", "sharing", "social", "related", "newsletter", "subscribe", "subscription",
      "signup", "promo", "promotion", "sponsor", "sponsored", "advert", "advertisement", "ad",
      "ads", "affiliate", "comment", "comments", "cookie", "consent", "banner", "byline",
+     "comentarios", "commentaires", "commenti",  # reader comments in Spanish, French, Italian
      "author", "bio", "tags", "breadcrumb", "breadcrumbs", "toc", "pagination", "paginav",
      "nav", "navbox", "menu", "widget", "sidebar", "footer", "disclaimer", "disclosure",
      "republish", "licensing", "credit", "caption", "pullquote", "readmore", "trending",
@@ -70,13 +71,17 @@ _CHROME_HEADING = re.compile(
     r"im web|im netz|themen|mehr zum thema|weitere links|weiterführende links|lesen sie auch|"
     r"verwandte artikel|das könnte sie auch interessieren|kommentare|"
     r"(?:à )?lire aussi|voir aussi|sur le même sujet|articles liés|pour aller plus loin|"
-    r"commentaires)\s*:?$",
+    r"commentaires|à la une(?: de .{1,40})?|"
+    # and in Spanish
+    r"lee también|ver también|te puede interesar|más información|noticias relacionadas|"
+    r"comentarios)\s*:?$",
     re.IGNORECASE,
 )
 _CHROME_TEXT = re.compile(
     r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
-    r"|(?:related|read more|read next|see also|also read|recommended|sponsored|advertisement)"
-    r"\s*[:|]"
+    r"|(?:related|read more|read next|see also|also read|recommended|sponsored|advertisement"
+    r"|(?:à |a )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|ver también"
+    r"|leer más)\s*[:|]"
     r"|(?:related roundups?|buyer['’]s guide|tags|filed under)\s*:"  # a post's label lines
     r"|(?:written|posted|words|text|story) by\s*:"  # "Written by: Julie Mollins"
     # a listed post's byline and date: "Blog entry by Annisa Rahmawati | 17 January, 2017"
@@ -139,7 +144,10 @@ def _name_parts(value: str) -> set[str]:
         if token.startswith(_STATE_PREFIXES):
             continue  # "has-sidebar", "is-hidden-mobile": page state, not a region
         parts.add(token)
-        parts.update(p for p in re.split(r"[-_]+", token) if p)
+        split = [p for p in re.split(r"[-_]+", token) if p]
+        parts.update(split)
+        # "block-item-read-more" holds the whole name "read-more"
+        parts.update(f"{a}-{b}" for a, b in zip(split, split[1:], strict=False))
     return parts
 
 

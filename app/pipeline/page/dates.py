@@ -208,7 +208,8 @@ def _is_wiki(tree: HtmlElement) -> bool:
 def _labelled_date(tree: HtmlElement) -> str | None:
     """The first date the page's text labels as its publication ("Published: …")."""
     body = tree.find("body")
-    m = _LABELLED.search((body if body is not None else tree).text_content())
+    # the text pieces apart: "…Twist</h1><div>Published: …" is no word "TwistPublished"
+    m = _LABELLED.search(" ".join((body if body is not None else tree).itertext()))
     if m is None:
         return None
     month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(5, 4, 6)
@@ -260,9 +261,39 @@ def _stated_date(tree: HtmlElement) -> str | None:
         if kinds & _ARTICLE_TYPES and isinstance(published, str) and (day := _day(published)):
             return day
     stated = meta_content(tree, "article:published_time", "og:published_time") or ""
-    return (_day(stated) or _stamp_day(stated)) or (
-        _compact_day(meta_content(tree, *_PUBLISHED_NAMES) or "")
+    return (
+        _day(stated)
+        or _stamp_day(stated)
+        or _compact_day(meta_content(tree, *_PUBLISHED_NAMES) or "")
+        or _microdata_day(tree)
     )
+
+
+def _microdata_day(tree: HtmlElement) -> str | None:
+    """schema.org microdata: `<meta itemprop="datePublished" content="2014-10-02T14:52:39">`
+    (or a <time> so marked), beside the `dateModified` of a later update."""
+    for el in tree.xpath('//*[@itemprop="datePublished"]'):
+        value = el.get("content") or el.get("datetime") or ""
+        if day := _day(value):
+            return day
+    return None
+
+
+# "/2010/POLITICS/08/13/democrats.social.security/": the day in the page's address, a section
+# allowed between year and month
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(?:[A-Za-z][\w-]{0,30}/)?(\d\d)/(\d\d)/")
+
+
+def _url_day(url: str) -> str | None:
+    """The day a page's address names, if any."""
+    m = _URL_DAY.search(url)
+    if m is None:
+        return None
+    year, month, day = map(int, m.groups())
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
 
 
 # "Mon Aug 03 12:45:00 EDT 2015": a date as Java prints it, which some templates put in meta
@@ -332,12 +363,14 @@ def _unswapped(date: str | None, tree: HtmlElement) -> str | None:
     return swapped if swapped in days and date not in days else date
 
 
-def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | None:
+def published_date(tree: HtmlElement, guess: Callable[[], str | None], url: str = "") -> str | None:
     """The day the page says it was published: its scholarly or article markup, a
     "Published:" label, a dotted date it gives as its own; else `guess()` (htmldate's, asked
     for only then) where date markup backs it, its one <time>, or a date line under its
     headline; else the guess, unless the page is a wiki article (no publication date, only
-    revisions) or shows that date only as a revision."""
+    revisions) or shows that date only as a revision. A guess from another year than the
+    day its `url` names is a date the story mentions ("signed on August 14, 1935"): the
+    address's day wins."""
     stated = (
         _scholarly_date(tree)
         or _stated_date(tree)
@@ -352,6 +385,8 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None]) -> str | 
     if _is_wiki(tree):
         return None
     date = _unswapped(guess(), tree)
+    if (addressed := _url_day(url)) is not None and (date is None or date[:4] != addressed[:4]):
+        return addressed
     if date is not None and tree.xpath('//meta[contains(@property, "time")]'):
         return date
     if times := tree.xpath("//time[@datetime]"):

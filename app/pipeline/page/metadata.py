@@ -279,7 +279,7 @@ def extract_metadata(
     return PageMetadata(
         title=_title(tree, _clean(meta.title) if meta else None, site),
         byline=_byline(tree, lambda: _clean(meta.author) if meta else None, site),
-        published=published_date(tree, lambda: meta.date if meta else None),
+        published=published_date(tree, lambda: meta.date if meta else None, url),
         site_name=site,
         language=_language(tree),
         canonical_url=_canonical(tree, url),
