@@ -15,6 +15,13 @@ VERBS = (
     "maintained|maintains|disclosed|discloses|published|publishes|paint|paints|painted|"
     "recommends|recommended|lists|listed|attributes|posted|testified|testifies|responded|"
     "replied|"
+    # the same in Spanish, French and German: "…, asegura que…", "X a déclaré", "sagte X"
+    "dijo|dice|afirmó|afirma|aseguró|asegura|explicó|explica|señaló|señala|indicó|añadió|añade|"
+    "declaró|advirtió|advierte|informó|sostiene|sostuvo|apuntó|reconoció|reconoce|precisó|"
+    "destacó|subrayó|remarca|remarcó|expone|expuso|denunció|denuncia|admitió|admite|"
+    "déclaré|déclare|indiqué|expliqué|affirmé|affirme|précisé|précise|souligné|souligne|ajouté|"
+    "ajoute|estimé|assuré|assure|rappelé|reconnu|raconte|raconté|"
+    "sagte|erklärte|betonte|berichtete|berichtet|schreibt|schrieb|warnte|"
     # "put the subsidy at $3.10": an estimate, not "put the plan on hold"
     r"puts?(?=\s[^.;]{1,60}?\sat\s+(?:\w+\s+)?[$£€¥\d])"
 )

@@ -29,13 +29,15 @@ _VERB_ALTERNATIVES = [shared_prefixes(v for v in _VERB_PARTS if v.isalpha())]
 _VERB = re.compile(
     rf"\b((?:{'|'.join(_VERB_ALTERNATIVES + [v for v in _VERB_PARTS if not v.isalpha()])}))\b"
 )
-_AUX = re.compile(r"(?:\s+(?:has|have|had|also|publicly|previously|later|separately|again|"
-                  r"first|recently|on \w+day))+$")  # fmt: skip
+_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|also|publicly|previously|later|separately|again|"
+    r"first|recently|on \w+day|a|ont|aussi))+$"
+)  # fmt: skip  ("X a déclaré")
 # "3,000" inside the clause is a number, not the comma that closes it
 _APPOSITIVE = re.compile(r",(?:[^,]|(?<=\d),(?=\d{3})){2,120},\s*$")
 # "Mayor Alicia Brandt’s office said": the office speaks for its owner
 _OWNER_OFFICE = re.compile(rf"(?:’s|'s)\s+(?:[a-z-]+\s+)?(?:{ORG_NOUNS})$")
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ss]egún|[Ss]elon|[Ll]aut)\s+")
 _NP_END = re.compile(
     r"[,;:()“”\"—–]|\s(?:who|that|which|even|as|while|but|and said|to)\s|\.(?:\s|$)"
 )

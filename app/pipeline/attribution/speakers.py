@@ -123,7 +123,8 @@ class SpeakerResolver:
         self.starts = [n.start for n in self.names]
         self.texts = [n.text for n in self.names]
         self.padded = f" {doc.text} "
-        self.recent: list[tuple[int, int, str]] = []  # (block, sentence, name)
+        # (block, sentence, name, named there rather than by a pronoun)
+        self.recent: list[tuple[int, int, str, bool]] = []
 
     def sentence(self, text: str, start: int, block: int, number: int) -> list[Named]:
         """Resolved attributions of the sentence `text` that starts at `start`."""
@@ -135,16 +136,26 @@ class SpeakerResolver:
             for n in self.names[lo:hi]
             if n.end <= end
         ]
-        recent = [n for b, s, n in self.recent if b == block and number - s <= _PRONOUN_REACH]
+        recent = [n for b, s, n, _ in self.recent if b == block and number - s <= _PRONOUN_REACH]
+        # a wire story's next paragraph: '"These programs are monitored," he said.' after
+        # "…, Lewis Brown, said…" closed the paragraph before, naming him
+        carried = [
+            n for b, s, n, named in self.recent if b == block - 1 and number - s == 1 and named
+        ]
         found: list[Named] = []
         subject = _subject(text, own)
         opener = _opener(text, own)
         for item in find_attributions(text, own):
-            speakers = recent + [f.name for f in found if f.shown]
+            person = item.kind == "pronoun" and item.name.lower() in ("he", "she")
+            speakers = (recent or (carried if person else [])) + [f.name for f in found if f.shown]
             named = _resolve(item, start, earlier, speakers, self.padded, subject, opener)
             if named is not None:
                 named.reported = text[item.start :].lower().startswith("according to")
             if named is not None and named.name.lower() not in {f.name.lower() for f in found}:
                 found.append(named)
-        self.recent += [(block, number, f.name) for f in found if f.shown and not f.needs_source]
+        self.recent += [
+            (block, number, f.name, f.name not in recent)
+            for f in found
+            if f.shown and not f.needs_source
+        ]
         return found

@@ -112,3 +112,22 @@ Facebook's own description of this process</a>.)</p>"""
     assert urls(sentence(ext, "(See Facebook's own")) == {
         "https://facebook.com/help/186325668085084"
     }
+
+
+def test_he_said_opening_the_next_paragraph_is_the_speaker_who_closed_the_last() -> None:
+    body = """<p>Liberia's information minister, Lewis Brown, said stringent screening measures
+at the airport had been in place since July.</p>
+<p>"These screening programs are monitored regularly," he said.</p>"""
+    ext = extract(body)
+    assert sentence(ext, '"These screening programs').attributed_to == ["Lewis Brown"]
+
+
+def test_spanish_and_french_speech_verbs_and_according_to_name_the_source() -> None:
+    body = """<p>Carmen Flores, presidenta de la organización Defensor del Paciente, asegura que
+cada día recibe 40 quejas sobre las listas de espera.</p>
+<p>Le ministre Pierre Moscovici a déclaré que la croissance serait de 0,8 % cette année.</p>
+<p>Según Europa Press, la detenida llevaba 8 años huida en Francia.</p>"""
+    ext = extract(body)
+    assert sentence(ext, "Carmen Flores, presidenta").attributed_to == ["Carmen Flores"]
+    assert sentence(ext, "Le ministre Pierre Moscovici").attributed_to == ["Pierre Moscovici"]
+    assert sentence(ext, "Según Europa Press").attributed_to == ["Europa Press"]
