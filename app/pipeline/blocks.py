@@ -68,6 +68,7 @@ class _Context:
     inset: set[HtmlElement] = field(default_factory=set)  # chrome boxes inside the story
     notice: bool = False  # inside a press release's tail: text kept, never claims
     lead_in: list[Link] = field(default_factory=list)  # "As the Times explains:" links
+    sourced_list: bool = False  # the lead-in names where the list below comes from
     credited_until: int = 0  # the end of the last quotation a credit line took
     deck: set[HtmlElement] = field(default_factory=set)  # the standfirst under the headline
 
@@ -212,10 +213,19 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
     if kind == "quote":  # "As the Times explains:" above the quotation
         ctx.body.links += quote_credit_links(ctx.lead_in, low, high, ctx.own_domains)
+    elif kind == "list_item" and ctx.sourced_list and not run.links:
+        # "The details come to us from <a>Reuters</a>:" above a list of them
+        ctx.body.links += quote_credit_links(ctx.lead_in, low, high, ctx.own_domains)
     else:
         linked_at = [ln.start for ln in run.links if ln.citation]
         opens = lead_in_start(raw, linked_at) if is_lead_in(text) else len(raw)
         ctx.lead_in = [ln for ln in run.links if ln.citation and ln.start >= opens]
+        ctx.sourced_list = (
+            len(ctx.lead_in) == 1
+            and kind == "paragraph"
+            and _SOURCED_BY.search(raw, opens, ctx.lead_in[0].start) is not None
+            and raw.rstrip().endswith(":")
+        )
 
 
 def _block(el: HtmlElement, kind: str, ctx: _Context) -> None:
@@ -253,6 +263,13 @@ def _heading(el: HtmlElement, ctx: _Context) -> None:
 
 
 _DECK_WORDS = 50
+# "The details come to us from <a>Reuters</a>:", "according to <a>the agency</a>:": a lead-in
+# whose one link is where the list below it comes from (not a list of links of its own)
+_SOURCED_BY = re.compile(
+    r"\b(?:from|according to|via|per|by|reports?|reported|says|said|writes|wrote|notes|lists)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _standfirst(headline: HtmlElement) -> list[HtmlElement]:

@@ -67,6 +67,8 @@ def _starts_sentence(rest: str) -> bool:
         return False
     if not first or first.isupper() or first.isdigit() or first in "“\"‘'([¿¡—–-":
         return True
+    if first.isalpha() and not first.islower():  # Hangul, Arabic, Hebrew: letters without case
+        return True
     if first == "…" or rest.startswith("..."):  # "… You get what's coming to you.": an
         return rest.lstrip(".…").lstrip()[:1].isupper()  # elided quotation runs on
     word = rest.split(" ", 1)[0]

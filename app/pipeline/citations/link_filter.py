@@ -75,6 +75,13 @@ _SIGN_UP = re.compile(
     r"newsletters?)/?$|^login\.|/(?:login|signin|sign-in)(?:\.\w+)?/?$",
     re.IGNORECASE,
 )
+# a search engine's results ("bing.com/search?q=grocery+bill+saving"): a query's answers on
+# the day someone runs it, not a document a sentence can rest on
+_SEARCH_RESULTS = re.compile(
+    r"^(?:www\.)?(?:google|bing|duckduckgo|yahoo|baidu|yandex|ask)\.[a-z.]+/(?:search|s|web)\b"
+    r"|^search\.yahoo\.com/",
+    re.IGNORECASE,
+)
 _SCHEMELESS = re.compile(r"^www\.[\w-]+(?:\.[\w-]+)+/", re.IGNORECASE)
 # the same resolved: "abcnews.go.com/US/story-slug/www.washingtonpost.com/amphtml/…" (an
 # archive's "/web/2013/http://www.…" keeps its scheme before the host)
@@ -783,6 +790,8 @@ def is_source_link(
     if not cited and _encyclopedia_entry(parts.hostname, parts.path, text, parts.query):
         return False
     if _SIGN_UP.search(parts.hostname + parts.path) or _FILE_A_BUG.search(absolute):
+        return False
+    if _SEARCH_RESULTS.search(parts.hostname + parts.path):
         return False
     if _STORE.search(parts.hostname + parts.path):
         return False

@@ -10,6 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from app.pipeline.page.article_text import ArticleText, tokens
+from app.pipeline.page.boilerplate import is_boilerplate_element
 
 __all__ = ["continuations", "locate_article"]
 
@@ -116,9 +117,15 @@ def _alike_chunks(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
             continue
         theirs = el.get("class") or ""
         alike = theirs == classes or (widened and own < set(theirs.split()))
-        if alike and _has_prose(el):
+        if alike and _has_prose(el) and not _in_chrome(el):
             found.append(el)
     return found
+
+
+def _in_chrome(el: HtmlElement) -> bool:
+    """Inside the sidebar or another chrome region: a teaser card built like the story's own
+    text box ("div.txt" in Yahoo's `yom-secondary` column), not a later chunk of the story."""
+    return any(is_boilerplate_element(a) for a in el.iterancestors())
 
 
 def _spilt_paragraphs(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:

@@ -38,6 +38,8 @@ _CHROME_PARTS = frozenset(
      "editsection", "noprint", "infobox", "catlinks", "coordinates", "feedback", "toolbar",
      "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek", "deck",
      "badge",
+     "gnb", "lnb", "snb",  # global, local and side navigation bars (Korean sites' names)
+     "carousel",  # a rotating strip of teasers
      "teaser", "tease", "methodology", "contributors", "contributor", "attribution"}
 )  # fmt: skip
 # Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words
@@ -81,7 +83,7 @@ _CHROME_TEXT = re.compile(
     r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
     r"|(?:related|read more|read next|see also|also read|recommended|sponsored|advertisement"
     r"|(?:à |a )?lire aussi|voir aussi|lesen sie auch|mehr zum thema|lee también|ver también"
-    r"|leer más)\s*[:|]"
+    r"|leer más|more from\b[^:|]{1,60})\s*[:|]"
     r"|(?:related roundups?|buyer['’]s guide|tags|filed under)\s*:"  # a post's label lines
     r"|(?:written|posted|words|text|story) by\s*:"  # "Written by: Julie Mollins"
     # a listed post's byline and date: "Blog entry by Annisa Rahmawati | 17 January, 2017"
@@ -173,7 +175,15 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
         return True
     parts = _name_parts(names)
     hover_panel = bool(parts & _HOVER_PARTS and parts & _PANEL_PARTS)
-    return hover_panel or bool(parts & _CHROME_WORDS)
+    return hover_panel or bool(parts & _CHROME_WORDS) or _secondary_column(tag, names)
+
+
+def _secondary_column(tag: str, names: str) -> bool:
+    """The page's second column, its sidebar: WordPress's `<div id="secondary">`, Yahoo's
+    `yom-secondary` (a heading styled "title-secondary" is no region)."""
+    return tag in ("div", "section", "aside") and any(
+        t == "secondary" or t.endswith("-secondary") for t in names.lower().split()
+    )
 
 
 # CSS frameworks' display-none classes ("hide", "hidden", "d-none", "is-hidden"): an error
