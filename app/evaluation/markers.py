@@ -27,5 +27,6 @@ def strip_citation_markers(text: str) -> str:
 
 def normalize_sentence(text: str) -> str:
     """Sentence as the scorer compares it: no markers, folded white space and case, composed
-    accents (the pipeline composes "é" written as e + U+0301; a page's gold may keep it)."""
-    return unicodedata.normalize("NFC", strip_citation_markers(text)).lower()
+    accents and no soft hyphens (the pipeline composes "é" written as e + U+0301 and drops
+    soft hyphens, which no reader sees; a page's gold may keep them)."""
+    return unicodedata.normalize("NFC", strip_citation_markers(text)).replace("\u00ad", "").lower()

@@ -392,6 +392,8 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         ctx.skip_level = (
             6  # "<div class='heading-h3'>More Great Stories</div>": to the next heading
         )
+    elif el.tag == "p" and _reading_list_label(el):
+        ctx.inset.update(_linked_after(el))  # "A lire aussi :" over linked blurbs: skip them
     elif is_caption(el):
         _block(el, "notice", ctx)  # a picture's caption: kept as text, never a claim
     elif el.tag == "p" and is_chrome_label(el):
@@ -406,6 +408,34 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _mixed(el, ctx, kind)
     else:
         _block(el, "list_item" if el.tag in ("li", "dt", "dd") else kind, ctx)
+
+
+def _reading_list_label(el: HtmlElement) -> bool:
+    """A paragraph that is only a chrome heading's words and a colon ("A lire aussi :",
+    "Related:"), linking nothing: the label of the linked lines under it."""
+    text = el.text_content().strip()
+    return (
+        text.endswith(":")
+        and len(text) < _LABEL_CHARS
+        and el.find(".//a") is None
+        and (is_chrome_heading(text))
+    )
+
+
+_LABEL_CHARS = 40
+
+
+def _linked_after(label: HtmlElement) -> list[HtmlElement]:
+    """The run of paragraphs and lists right after a reading list's label that each link
+    somewhere: the list it labels (the story's next paragraph without a link ends it)."""
+    run = []
+    for el in label.itersiblings():
+        if not isinstance(el.tag, str) or el.tag not in ("p", "ul", "ol", "div"):
+            break
+        if el.find(".//a") is None:
+            break
+        run.append(el)
+    return run
 
 
 def walk_body(

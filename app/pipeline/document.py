@@ -179,12 +179,18 @@ def _post_of(el: HtmlElement) -> HtmlElement | None:
     return next((a for a in el.iterancestors("article")), None)
 
 
+# a soft hyphen, as a character or an entity: a place a browser may break a word, unseen
+_SOFT_HYPHEN = re.compile("\u00ad|&shy;|&#173;|&#[xX]0*[aA][dD];")
+
+
 def parse_document(html: str, url: str) -> Document:
     """Everything the page says, before sentences and claims (in composed Unicode: "é" written
-    as e + U+0301 becomes one character, so a claim reads and searches the same whichever form
-    its page used)."""
+    as e + U+0301 becomes one character, and without soft hyphens, so a claim reads and
+    searches the same whichever form its page used)."""
     if not unicodedata.is_normalized("NFC", html):
         html = unicodedata.normalize("NFC", html)
+    if "\u00ad" in html or "&shy;" in html:  # soft hyphens: "a­van­cée" is "avancée"
+        html = _SOFT_HYPHEN.sub("", html)
     tree = parse_html(html)
     if tree is None:
         return Document(url=url, text="")

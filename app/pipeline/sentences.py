@@ -26,7 +26,10 @@ _ABBREVIATIONS = frozenset(
      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca", "cf", "dept", "univ", "assn",
      "bros", "ave", "blvd", "rd", "hwy", "mph", "min", "max", "op", "ed", "eds", "trans", "ch",
      "sec", "art", "para", "ref", "refs", "govt", "intl", "natl", "mgmt", "misc", "esp", "viz",
-     "pt"}
+     "pt",
+     # German, French and Spanish: "§ 13 Abs. 6 TMG", "Nr. 5", "vgl.", "Mme Dupont", "núm. 3"
+     "abs", "nr", "bzw", "vgl", "ggf", "inkl", "usw", "evtl", "sog", "mio", "mrd", "mme",
+     "mlle", "núm", "pág", "sra", "srta", "dra"}
 )  # fmt: skip
 _SPLIT_AFTER_DOTTED = frozenset({"a.m", "p.m"})
 # a wire credit after a dateline: "PORTVALE, Ore. (AP) — …" is one sentence

@@ -75,6 +75,8 @@ _SIGN_UP = re.compile(
     r"newsletters?)/?$|^login\.|/(?:login|signin|sign-in)(?:\.\w+)?/?$",
     re.IGNORECASE,
 )
+# "(lire « <a>…</a> »)", "(voir <a>…</a>)", "(see <a>…</a>)": a bracketed pointer to more reading
+_PAREN_POINTER = re.compile(r"\((?:lire|voir|see|read|lesen sie|siehe)\s*[«“\"]?\s*$", re.I)
 # a search engine's results ("bing.com/search?q=grocery+bill+saving"): a query's answers on
 # the day someone runs it, not a document a sentence can rest on
 _SEARCH_RESULTS = re.compile(
@@ -745,6 +747,10 @@ def is_source_link(
         return False
     if "." not in parts.hostname and parts.hostname != "localhost":
         return False  # href="http://says": a slip of the editor, no site
+    if _PAREN_POINTER.search(before[-16:]) and _own_link(
+        href, parts.hostname, own_domains, page_hosts
+    ):
+        return False  # "(lire « <a>Hwang Sok-yong, un romancier…</a> »)": the site's own reading
     if (
         _own_link(href, parts.hostname, own_domains, page_hosts)
         and not _leaves_site(parts.query, own_domains)

@@ -72,7 +72,7 @@ _CHROME_HEADING = re.compile(
     # the same sections in German and French: "Im Web:", "Mehr zum Thema", "À lire aussi"
     r"im web|im netz|themen|mehr zum thema|weitere links|weiterführende links|lesen sie auch|"
     r"verwandte artikel|das könnte sie auch interessieren|kommentare|"
-    r"(?:à )?lire aussi|voir aussi|sur le même sujet|articles liés|pour aller plus loin|"
+    r"(?:[àa] )?lire aussi|voir aussi|sur le même sujet|articles liés|pour aller plus loin|"
     r"commentaires|à la une(?: de .{1,40})?|"
     # and in Spanish
     r"lee también|ver también|te puede interesar|más información|noticias relacionadas|"
@@ -91,6 +91,11 @@ _CHROME_TEXT = re.compile(
     r"(?:\d{1,2} \w+,? \d{4}|\w+ \d{1,2},? \d{4})"
     # a picture's caption set as a paragraph: "Header Image: People have lived…"
     r"|(?:header|featured|cover|lead|top|main|banner|hero) (?:image|photo|picture)\s*:"
+    # "Image illustrative : Lots of Lego Minifigures by Ninja Brick", "Foto: dpa", "Bild: AP"
+    r"|(?:image|photo|picture|illustration|foto|bild)(?:\s+(?:illustrative|d['’]illustration))?"
+    r"\s*:|crédits? photos?\s*:|bildnachweis\s*:|bildquelle\s*:"
+    # "Lire aussi Martine Bulard, « En Corée… »": a pointer to the site's other reading
+    r"|(?:[àa] )?lire aussi\b"
     r"|for more(?: on [^:,]{1,40})?,?\s*(?:read|see|watch|check out)\s*:"  # "For more, read:"
     r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
     r"licensed|produced))"

@@ -1,0 +1,85 @@
+"""Rules from the real corpus in session 18 (gate 40: German and French pages of trafilatura's
+test cache): German and French abbreviations, soft hyphens, a reading list under its label,
+bracketed pointers to the site's own pages and picture-credit labels."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+from app.evaluation.markers import normalize_sentence
+from app.pipeline import run_pipeline
+from app.pipeline.sentences import split_sentences
+from app.pipeline.types import Block
+
+_BLOG = "https://blog.example.fr/turpitude-et-architecture"
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text, [Block("paragraph", 0, len(text))])]
+
+
+def test_german_and_french_abbreviations_do_not_end_a_sentence() -> None:
+    text = (
+        "Verstößt das gegen § 13 Abs. 6 TMG? Die Frage stellt sich seit Jahren, vgl. Nr. 5 der "
+        "Leitlinien. Mme. Dupont a confirmé la décision."
+    )
+    assert _sentences(text) == [
+        "Verstößt das gegen § 13 Abs. 6 TMG?",
+        "Die Frage stellt sich seit Jahren, vgl. Nr. 5 der Leitlinien.",
+        "Mme. Dupont a confirmé la décision.",
+    ]
+
+
+def test_soft_hyphens_are_no_part_of_the_text() -> None:
+    body = "<p>L’avan\u00adcée de la recherche repose sur 3&shy;000 éva&#173;lua&#xAD;tions.</p>"
+    ext = extract(body)
+    assert sentence(ext, "L’avancée de la recherche repose sur 3000 évaluations.")
+    assert "\u00ad" not in ext.text
+    # the scorer compares a gold sentence copied with its soft hyphens to the same words
+    assert normalize_sentence("a\u00advan\u00adcée") == normalize_sentence("avancée")
+
+
+def _french(body: str) -> str:
+    return f"""<html lang="fr"><head><meta charset="utf-8"><title>Turpitude - Le blog</title>
+<link rel="canonical" href="{_BLOG}"></head><body><main><article><h1>Turpitude</h1>
+<div class="content">{body}</div></article></main></body></html>"""
+
+
+def test_a_reading_list_under_its_label_is_not_the_story() -> None:
+    body = """<p>La dernière livraison de la revue, animée par 30 étudiants du CELSA, analyse la
+fabrique d’une voix radiophonique dans les années 70.</p>
+<p>Par <strong>Jacques Munier</strong></p>
+<p>A lire aussi :</p>
+<p>Revue <em>Esprit</em> : <a href="https://esprit.example.fr/numeros/884">Quand le langage
+travaille</a>. Là où nos sociétés connaissent des tensions, là aussi travaille le langage.</p>
+<p>Revue <em>Projet</em> : <a href="https://projet.example.com/debat/340">Savons-nous encore
+débattre ?</a> Tout le monde s’accorde sur l’importance de débattre.</p>"""
+    ext = run_pipeline(_french(body), _BLOG)
+    assert sentence(ext, "La dernière livraison").is_claim
+    assert not [s for s in ext.sentences if "Esprit" in s.text or "Projet" in s.text]
+    assert not [s for s in ext.sentences if "nos sociétés" in s.text]
+
+
+def test_pointers_to_the_sites_own_reading_and_picture_credits_cite_nothing() -> None:
+    own = "https://blog.example.fr/2013-08-19-Hwang-Sok-yong-un-romancier-hors-norme"
+    body = f"""<p>D’une plume alerte, l’auteur mêle les trajectoires personnelles et l’évolution
+d’un pays qui a connu 3 régimes en 40 ans (lire « <a href="{own}">Hwang Sok-yong, un romancier
+hors norme</a> »).</p>
+<p>Lire aussi <a href="https://www.example.fr/58769">Martine Bulard, « En Corée, la politique du
+rayon de soleil »</a>, juin 2018.</p>
+<p>Image illustrative : <a href="https://www.flickr.com/photos/1608@N05/4178">Lots of Lego
+Minifigures</a> by Ninja Brick, en licence Creative Commons by</p>"""
+    ext = run_pipeline(_french(body), _BLOG)
+    assert not urls(sentence(ext, "D’une plume alerte"))
+    assert not [s for s in ext.sentences if s.text.startswith("Lire aussi") and s.citations]
+    credits = [s for s in ext.sentences if "Ninja Brick" in s.text]
+    assert not [s for s in credits if s.is_claim or s.citations]
+    assert not ext.sources
+
+
+def test_an_aside_pointing_at_another_sites_page_still_cites_it() -> None:
+    paper = "https://www.nature.example.com/articles/s41586-019-1234"
+    ext = extract(
+        f"<p>Ice loss tripled between 2012 and 2017 (see <a href='{paper}'>the study</a>).</p>"
+    )
+    assert urls(sentence(ext, "Ice loss tripled")) == {paper.replace("www.", "")}
