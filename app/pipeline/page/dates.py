@@ -286,14 +286,7 @@ _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(?:[A-Za-z][\w-]{0,30}/)?(\d\d)/(\d\d)/
 
 def _url_day(url: str) -> str | None:
     """The day a page's address names, if any."""
-    m = _URL_DAY.search(url)
-    if m is None:
-        return None
-    year, month, day = map(int, m.groups())
-    try:
-        return datetime(year, month, day).date().isoformat()
-    except ValueError:
-        return None
+    return _iso_day(_URL_DAY.search(url))
 
 
 # "Mon Aug 03 12:45:00 EDT 2015": a date as Java prints it, which some templates put in meta
@@ -343,7 +336,11 @@ def _compact_day(value: str) -> str | None:
 
 def _day(value: str) -> str | None:
     """ "2026/03/15" or "2026-04-27T06:00:00-04:00" -> the day as written; None if no day."""
-    m = _FULL_DATE.match(value.strip())
+    return _iso_day(_FULL_DATE.match(value.strip()))
+
+
+def _iso_day(m: re.Match[str] | None) -> str | None:
+    """The ISO day of a match whose groups are year, month and day; None if it is no day."""
     if m is None:
         return None
     year, month, day = map(int, m.groups())

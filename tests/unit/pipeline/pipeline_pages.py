@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from app.pipeline import run_pipeline
-from app.pipeline.types import Extraction, Sentence
+from app.pipeline.sentences import split_sentences
+from app.pipeline.types import Block, Extraction, Sentence
 
 PAGE_URL = "https://news.example.org/2026/05/story"
 
@@ -50,3 +51,8 @@ def sentence(ext: Extraction, start: str) -> Sentence:
 def urls(s: Sentence) -> set[str]:
     """Linked source URLs of one sentence."""
     return {c.url for c in s.citations if c.url}
+
+
+def split(text: str) -> list[str]:
+    """The sentences of `text` taken as one paragraph."""
+    return [text[s:e] for s, e in split_sentences(text, [Block("paragraph", 0, len(text))])]

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline_pages import extract
-
-from app.pipeline.sentences import split_sentences
-from app.pipeline.types import Block
-
-
-def _split(text: str) -> list[str]:
-    return [text[s:e] for s, e in split_sentences(text, [Block("paragraph", 0, len(text))])]
+from pipeline_pages import extract, split
 
 
 def test_abbreviations_decimals_initials_and_quotes_do_not_split() -> None:
@@ -17,7 +10,7 @@ def test_abbreviations_decimals_initials_and_quotes_do_not_split() -> None:
         "Dr. Lin J. Chen of the U.S. Geological Survey said losses hit $6.4 billion, e.g. in "
         "Texas. “Is it over?” she asked. “No.” Prices rose 2.5% vs. last year. xAI said no."
     )
-    assert _split(text) == [
+    assert split(text) == [
         "Dr. Lin J. Chen of the U.S. Geological Survey said losses hit $6.4 billion, "
         "e.g. in Texas.",
         "“Is it over?” she asked.",
@@ -29,7 +22,7 @@ def test_abbreviations_decimals_initials_and_quotes_do_not_split() -> None:
 
 def test_numbered_lead_in_stays_with_its_sentence() -> None:
     # not split after "2.", and the list's number is not the sentence's (rules_36)
-    assert _split("2. Tariffs ate the savings. On May 1, tariffs rose.") == [
+    assert split("2. Tariffs ate the savings. On May 1, tariffs rose.") == [
         "Tariffs ate the savings.",
         "On May 1, tariffs rose.",
     ]
@@ -55,9 +48,7 @@ def test_metadata_blocks_and_chrome_free_body() -> None:
 
 
 def test_a_footnote_asterisk_after_the_full_stop_ends_the_sentence() -> None:
-    assert _split(
-        "Access is being restored.* The ruling came in December. Rates *fell* by 2%."
-    ) == [
+    assert split("Access is being restored.* The ruling came in December. Rates *fell* by 2%.") == [
         "Access is being restored.*",
         "The ruling came in December.",
         "Rates *fell* by 2%.",

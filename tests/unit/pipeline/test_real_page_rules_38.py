@@ -5,16 +5,10 @@ its lead-in names, search-results links, "More from …:" lines and the page's s
 from __future__ import annotations
 
 from lxml.html import fragment_fromstring
-from pipeline_pages import extract, sentence, urls
+from pipeline_pages import extract, sentence, split, urls
 
 from app.pipeline import run_pipeline
 from app.pipeline.page.boilerplate import is_boilerplate_element
-from app.pipeline.sentences import split_sentences
-from app.pipeline.types import Block
-
-
-def _sentences(text: str) -> list[str]:
-    return [text[s:e] for s, e in split_sentences(text, [Block("paragraph", 0, len(text))])]
 
 
 def test_sentences_of_a_script_without_case_end_at_full_stops() -> None:
@@ -22,11 +16,11 @@ def test_sentences_of_a_script_without_case_end_at_full_stops() -> None:
         "1999년 설립된 회사는 리스크관리 체계를 갖추고 있다. 기술시험 및 인증연구소와 "
         "영업팀으로 조직됐다. 삼성, LG를 포함해 1300여 개 고객사를 대상으로 서비스를 제공한다."
     )
-    assert len(_sentences(korean)) == 3
+    assert len(split(korean)) == 3
     arabic = "وقال المتحدث إن القوات سيطرت على المخازن. وأضاف أن الاشتباكات استمرت ساعتين."
-    assert len(_sentences(arabic)) == 2
+    assert len(split(arabic)) == 2
     # a lower-case word after a full stop still continues the sentence ("approx. five")
-    assert len(_sentences("The site is approx. five miles away from the town centre.")) == 1
+    assert len(split("The site is approx. five miles away from the town centre.")) == 1
 
 
 def test_a_korean_sites_navigation_bar_is_chrome() -> None:
