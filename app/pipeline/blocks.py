@@ -27,6 +27,7 @@ from app.pipeline.citations.quote_credits import (
     is_credit_line,
     is_lead_in,
     lead_in_start,
+    names_spoken_words,
 )
 from app.pipeline.citations.source_notes import is_source_line
 from app.pipeline.page.boilerplate import (
@@ -219,7 +220,10 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
     else:
         linked_at = [ln.start for ln in run.links if ln.citation]
         opens = lead_in_start(raw, linked_at) if is_lead_in(text) else len(raw)
-        ctx.lead_in = [ln for ln in run.links if ln.citation and ln.start >= opens]
+        ctx.lead_in = [
+            ln for ln in run.links
+            if ln.citation and ln.start >= opens and (not ln.own or names_spoken_words(ln.text))
+        ]  # fmt: skip
         ctx.sourced_list = (
             len(ctx.lead_in) == 1
             and kind == "paragraph"

@@ -50,6 +50,14 @@ _OPENS_SENTENCE = re.compile(
 )
 
 
+# what a German ordinal number counts: the months, and centuries, times, leagues and places
+_ORDINAL_NOUN = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember|Jahrhunderts?|Mal|Liga|Bundesliga|Platz|Klasse|Stock|Etage|Runde|Spieltag|"
+    r"Lebensjahr|Geburtstag|Jahrestag)\b"
+)
+
+
 def _no_break_after(word: str, so_far: str, after: str = "") -> bool:
     """True when the period ending `word` (followed by `after`) does not end the sentence."""
     bare = word.rstrip(".").lstrip('"“‘([')
@@ -60,6 +68,8 @@ def _no_break_after(word: str, so_far: str, after: str = "") -> bool:
     if _DOTTED.match(bare) and bare.lower() not in _SPLIT_AFTER_DOTTED:
         # "U.S.", "e.g."; "…across the U.S. This year's…" ends at a capital abbreviation
         return not (bare.isupper() and _OPENS_SENTENCE.match(after))
+    if bare.isdigit() and len(bare) <= 2 and _ORDINAL_NOUN.match(after):
+        return True  # "am 13. Mai 2014", "im 19. Jahrhundert": a German ordinal, not an end
     return bool(_ENUMERATOR.match(so_far.rstrip(".")))  # "2. Tariffs ate the savings."
 
 

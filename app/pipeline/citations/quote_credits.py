@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["credit_span", "is_credit_line", "is_lead_in", "last_sentence_start", "lead_in_start"]
+__all__ = [
+    "credit_span",
+    "is_credit_line",
+    "is_lead_in",
+    "last_sentence_start",
+    "lead_in_start",
+    "names_spoken_words",
+]
 
 _WRAPPING = re.compile(
     r"^[\s\[(—–-]*(?:(?:via|source|from|read more at)\s*:?\s*)?|[\s\]).]*$", re.I
@@ -63,3 +70,20 @@ def credit_span(text: str) -> tuple[int, int] | None:
     inner = m.group(1)[1:-1].strip()
     sentence = inner.endswith((".", "!", "?")) and len(inner.split()) > 2
     return None if sentence or len(inner.split()) > _CREDIT_WORDS else m.span(1)
+
+
+# the site's own page stands for a quotation's words only when its link names them as said or
+# written somewhere ("as we <a>reported last week</a>:", "<a>the interview</a>"); "Schulte
+# assesses the <a>ruling</a> as follows:" quotes Schulte, not the paper's story on the ruling
+_SPOKEN_IN = re.compile(
+    r"\b(?:report(?:ed|s)?|stor(?:y|ies)|article|post|interview|statement|speech|transcript|"
+    r"letter|piece|column|essay|wrote|said|told|explained|noted|bericht\w*|artikel|beitrag|"
+    r"gespräch|rapport|entretien|tribune|lettre|informe|entrevista|artículo)\b",
+    re.IGNORECASE,
+)
+
+
+def names_spoken_words(anchor: str) -> bool:
+    """Whether a link's words name something said or written (a report, an interview, "reported
+    last week"): what a link to the site's own page must name to stand for a quotation."""
+    return _SPOKEN_IN.search(anchor) is not None

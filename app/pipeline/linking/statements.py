@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from app.pipeline.citations.quote_credits import names_spoken_words
 from app.pipeline.linking.sentence_links import SentenceLinks
 from app.pipeline.types import Citation, Document
 
@@ -52,6 +53,8 @@ def confirmed_in_statement(
         if len(urls[i]) != 1 or quote == blocks[i] or doc.blocks[quote].kind != "quote":
             continue
         if _LEADS_IN.search(text):
+            if _own_topic_link(doc, spans[i]):
+                continue
             for j in range(i + 1, len(spans)):
                 if blocks[j] != quote:
                     break
@@ -65,6 +68,13 @@ def confirmed_in_statement(
                     break
                 if not urls[j] and not results[j].attributed_to:
                     results[j].citations.append(Citation(urls[i][0], "attribution"))
+
+
+def _own_topic_link(doc: Document, span: tuple[int, int]) -> bool:
+    """The lead-in links only the site's own pages, on words that name no one's statement
+    ("Schulte assesses the <a>ruling</a> as follows:"): the quotation is Schulte's."""
+    links = [ln for ln in doc.links if ln.citation and span[0] <= ln.start < span[1]]
+    return bool(links) and all(ln.own and not names_spoken_words(ln.text) for ln in links)
 
 
 def _links_a_story(lead: SentenceLinks, kind: str) -> bool:

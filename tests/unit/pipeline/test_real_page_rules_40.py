@@ -77,3 +77,34 @@ def test_an_aside_pointing_at_another_sites_page_still_cites_it() -> None:
         f"<p>Ice loss tripled between 2012 and 2017 (see <a href='{paper}'>the study</a>).</p>"
     )
     assert urls(sentence(ext, "Ice loss tripled")) == {paper.replace("www.", "")}
+
+
+def test_a_german_date_or_ordinal_does_not_end_a_sentence() -> None:
+    text = (
+        "Am 13. Mai 2014 hat der Europäische Gerichtshof entschieden. Im 19. Jahrhundert war "
+        "das anders. Die Zahl stieg auf 13. Danach fiel sie wieder."
+    )
+    assert split(text) == [
+        "Am 13. Mai 2014 hat der Europäische Gerichtshof entschieden.",
+        "Im 19. Jahrhundert war das anders.",
+        "Die Zahl stieg auf 13.",
+        "Danach fiel sie wieder.",
+    ]
+
+
+def test_the_sites_own_story_linked_in_a_lead_in_is_not_the_quoted_speakers_words() -> None:
+    story = "/88130432/urteil-des-eugh-suchmaschinen-betreiber-google-muss-loeschen/"
+    report = "/2019/11/10/how-the-ruling-was-reached/"
+    body = f"""<p>Der Jurist Dr. Thomas Schulte schätzt die Bedeutung des
+<a href="{story}">EuGH-Urteils</a> zu Google wie folgt ein:</p>
+<blockquote><p>Google muss seit 2004 nach einem Urteil des Landgerichts Berlin Links auf
+ehrverletzende Inhalte löschen.</p></blockquote>
+<p>The case began in 2010, when a Spanish lawyer asked for two old notices to be removed.</p>
+<p>As we <a href="{report}">reported last week</a>:</p>
+<blockquote><p>The court ruled 5-4 that the search engine must delete the links within 30
+days.</p></blockquote>"""
+    ext = extract(body)
+    assert not urls(sentence(ext, "Google muss seit 2004"))
+    assert urls(sentence(ext, "The court ruled 5-4")) == {
+        f"https://news.example.org{report}".rstrip("/")
+    }
