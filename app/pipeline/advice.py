@@ -28,9 +28,18 @@ IMPERATIVE = re.compile(
 )
 
 
+# German advice: the polite imperative puts its verb first and "Sie" second ("Achten Sie
+# darauf, dass…", "Nehmen Sie das Kind mit…"), which a statement never does (its verb comes
+# second) and a question ends in "?"; "Ihr müsst…", "Du solltest…" tell the reader what to do
+_ADVICE_DE = re.compile(
+    r"^(?:[A-ZÄÖÜ][a-zäöüß]+(?:en|ern|eln)\s+Sie\b(?![^?]*\?[\s\"”»]*$)"
+    r"|(?:Ihr|Du)\s+(?:müsst|solltet|musst|solltest)\b)"
+)
+
+
 def is_imperative(text: str) -> bool:
-    """Whether the sentence opens with an imperative verb of advice."""
-    return bool(IMPERATIVE.match(text))
+    """Whether the sentence opens with an imperative verb of advice (English, or German)."""
+    return bool(IMPERATIVE.match(text) or _ADVICE_DE.match(text))
 
 
 # "Remember New Jersey's quest for a slogan?": calling back the site's earlier story

@@ -108,3 +108,15 @@ days.</p></blockquote>"""
     assert urls(sentence(ext, "The court ruled 5-4")) == {
         f"https://news.example.org{report}".rstrip("/")
     }
+
+
+def test_german_advice_to_the_reader_is_no_claim() -> None:
+    body = """<p>Im Test fielen 4 von 18 Kindersitzen durch, zwei wegen Schadstoffen im Bezug.</p>
+<p>Achten Sie darauf, dass die Gurte geradlinig verlaufen und keine Falten werfen.</p>
+<p>Nehmen Sie das Kind mit zum Geschäft, um 3 Modelle vor dem Kauf auszuprobieren.</p>
+<p>Ihr müsst keine Kalorien zählen, aber ihr müsst wissen, was ihr esst.</p>
+<p>Haben Sie den Test gelesen, bevor Sie 2019 einen Sitz kauften?</p>"""
+    ext = extract(body)
+    assert sentence(ext, "Im Test fielen").is_claim
+    for start in ("Achten Sie", "Nehmen Sie", "Ihr müsst", "Haben Sie"):
+        assert not sentence(ext, start).is_claim, start
