@@ -39,7 +39,6 @@ _CHROME_PARTS = frozenset(
      "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek", "deck",
      "badge",
      "gnb", "lnb", "snb",  # global, local and side navigation bars (Korean sites' names)
-     "carousel",  # a rotating strip of teasers
      "teaser", "tease", "methodology", "contributors", "contributor", "attribution"}
 )  # fmt: skip
 # Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words

@@ -80,3 +80,16 @@ pay $500 million to settle a U.S. government investigation into its online ads b
     # a heading styled "title-secondary" is no column
     heading = fragment_fromstring('<h3 class="mv-create-title-secondary">Ingredients</h3>')
     assert not is_boilerplate_element(heading)
+
+
+def test_a_slideshow_storys_slides_in_a_carousel_are_the_story() -> None:
+    slides = "".join(
+        f'<li class="carousel-item"><h2>{n}. {name}</h2><p>{name} grew {n * 7}% last year, '
+        f"the fastest of the {n + 10} chains the survey tracked across the country.</p></li>"
+        for n, name in enumerate(["Acme Foods", "Birch Market", "Cedar Grocers"], 1)
+    )
+    body = f"""<p>Grocery chains grew unevenly in 2025, a survey of 4,000 stores found.</p>
+<div class="gallery-carousel"><ol class="carousel-track">{slides}</ol></div>"""
+    ext = extract(body)
+    for name in ("Acme Foods grew", "Birch Market grew", "Cedar Grocers grew"):
+        assert sentence(ext, name).is_claim, name
