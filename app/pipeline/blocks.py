@@ -436,10 +436,26 @@ def _linked_after(label: HtmlElement) -> list[HtmlElement]:
     for el in label.itersiblings():
         if not isinstance(el.tag, str) or el.tag not in ("p", "ul", "ol", "div"):
             break
-        if el.find(".//a") is None:
-            break
+        if not _opens_with_link(el):
+            break  # the story goes on (a paragraph may link a source further in)
         run.append(el)
     return run
+
+
+# characters of a label before the line's link: "Revue Mots Les langages du politique : <a>…"
+_LINK_OPENS_WITHIN = 60
+
+
+def _opens_with_link(el: HtmlElement) -> bool:
+    """Whether the element's text opens with a link, or with a short label and a colon before
+    one ("Revue Projet : <a>…</a>"), as a reading list's lines do; a story's paragraph does
+    not ("The vote was 7 to 2, and the mayor said the plan <a>follows the audit</a>…")."""
+    link = el.find(".//a")
+    if link is None:
+        return False
+    text, anchor = el.text_content(), link.text_content()
+    lead = text[: max(text.find(anchor), 0)].strip() if anchor.strip() else text.strip()
+    return not lead or (len(lead) <= _LINK_OPENS_WITHIN and lead.endswith(":"))
 
 
 def walk_body(

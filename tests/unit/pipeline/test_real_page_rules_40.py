@@ -120,3 +120,14 @@ def test_german_advice_to_the_reader_is_no_claim() -> None:
     assert sentence(ext, "Im Test fielen").is_claim
     for start in ("Achten Sie", "Nehmen Sie", "Ihr müsst", "Haben Sie"):
         assert not sentence(ext, start).is_claim, start
+
+
+def test_a_label_drops_only_the_linked_lines_right_under_it() -> None:
+    body = """<p>The council approved the budget of $4 million on Tuesday after a 3-hour debate.</p>
+<p>Related:</p>
+<p><a href="/2026/04/council-budget-preview">What the council's budget holds</a></p>
+<p>The vote was 7 to 2, and the mayor said the plan <a href="https://city.example.gov/budget">
+follows the audit</a> the city published in March.</p>"""
+    ext = extract(body)
+    assert sentence(ext, "The vote was 7 to 2").is_claim
+    assert not [s for s in ext.sentences if s.text.startswith("What the council")]
