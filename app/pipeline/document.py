@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 import threading
 import unicodedata
 from collections.abc import Callable, Collection
@@ -160,17 +161,37 @@ def _drop_pull_quotes(body: BodyText) -> BodyText:
 
 
 def _containers(
-    tree: HtmlElement, article: ArticleText, excluded: Collection[HtmlElement]
+    tree: HtmlElement, article: ArticleText, excluded: Collection[HtmlElement], url: str = ""
 ) -> tuple[list[HtmlElement], Callable[[str], bool] | None, list[HtmlElement]]:
     """Where to walk, which blocks to keep (trafilatura's choice, else our heuristics), and the
     later chunks of the story that trafilatura did not reach, kept whole."""
     if article.found:
         located = locate_article(tree, article, excluded)
         if located is not None:
+            named = _named_post(located, url)
+            if named is not None:  # one story of a list: its siblings are other stories
+                return [named], lambda t: article.covers(tokens(t)) >= _KEEP_SHARE, []
             post = _post_of(located)
             more = [c for c in continuations(tree, located) if _post_of(c) is post]
             return [located, *more], lambda t: article.covers(tokens(t)) >= _KEEP_SHARE, more
     return find_containers(tree, excluded), None, []
+
+
+def _named_post(located: HtmlElement, url: str) -> HtmlElement | None:
+    """Of a list of whole stories (CORRECTIV's "Aktuelle Artikel": thirteen <article>s, each
+    with its slug as id), the one the page's address names; None unless exactly one is."""
+    slug = next((p for p in reversed(urlsplit(url).path.split("/")) if p), "")
+    if not slug:
+        return None
+    posts = [a for a in located.iter("article") if a is not located]
+    if len(posts) < 2:
+        return None
+    named = [
+        a for a in posts
+        if slug in (a.get("id"), a.get("data-slug")) or (a.get("data-path") or "").rstrip("/")
+        .endswith("/" + slug)
+    ]  # fmt: skip
+    return named[0] if len(named) == 1 else None
 
 
 def _post_of(el: HtmlElement) -> HtmlElement | None:
@@ -198,7 +219,9 @@ def parse_document(html: str, url: str) -> Document:
     meta = _metadata(html, tree, url, article.metadata)
     refs = find_references(tree, base_url=url)
     anchors = {a: r.label for r in refs.references for a in r.anchors}
-    containers, keep, unfiltered = _containers(tree, article, refs.elements)
+    containers, keep, unfiltered = _containers(
+        tree, article, refs.elements, meta.canonical_url or url
+    )
     embeds = find_embeds(containers, base_url=url)
     body = walk_body(
         containers,

@@ -131,3 +131,45 @@ follows the audit</a> the city published in March.</p>"""
     ext = extract(body)
     assert sentence(ext, "The vote was 7 to 2").is_claim
     assert not [s for s in ext.sentences if s.text.startswith("What the council")]
+
+
+def test_of_a_list_of_whole_stories_the_one_the_address_names_is_the_article() -> None:
+    def story(slug: str, title: str, fact: str, link: str) -> str:
+        return f"""<article class="list__item" id="{slug}"><h2>{title}</h2>
+<p>{fact} <a href="https://www.example.org/{link}">The report</a> was published in 2019.</p>
+<p>{fact} Officials confirmed the figures to reporters on Tuesday in Berlin.</p></article>"""
+
+    url = "https://correctiv.example.org/aktuelles/2019/05/14/wir-haben-bereits-die-zusage/"
+    page = f"""<html lang="de"><head><title>Wir haben bereits die Zusage</title>
+<link rel="canonical" href="{url}"></head><body><main><h1>Aktuelle Artikel</h1>
+{
+        story(
+            "wir-haben-bereits-die-zusage",
+            "Wir haben bereits die Zusage",
+            "Die Partei erhielt 2017 Spenden über 50.000 Euro.",
+            "zusage",
+        )
+    }
+{
+        story(
+            "geldstrafe-fuer-die-partei",
+            "Geldstrafe für die Partei",
+            "Die Bundestagsverwaltung verhängte 2018 eine Strafe von 400.000 Euro.",
+            "strafe",
+        )
+    }
+{
+        story(
+            "die-angst-vor-neuwahlen",
+            "Die Angst vor Neuwahlen",
+            "Die Umfragen sahen die Partei 2017 bei 12 Prozent.",
+            "umfrage",
+        )
+    }
+</main></body></html>"""
+    ext = run_pipeline(page, url)
+    assert sentence(ext, "Die Partei erhielt 2017 Spenden").is_claim
+    assert not [
+        s for s in ext.sentences if "Bundestagsverwaltung" in s.text or "Umfragen" in s.text
+    ]
+    assert {s.url for s in ext.sources} == {"https://example.org/zusage"}
