@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 import threading
 import unicodedata
 from collections.abc import Callable, Collection
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
