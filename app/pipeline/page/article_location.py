@@ -111,7 +111,11 @@ def _alike_chunks(tree: HtmlElement, located: HtmlElement) -> list[HtmlElement]:
     widened = any(_STORY_CLASS.search(c) for c in own)
     found = []
     after = False
-    for el in tree.iter(located.tag):
+    try:
+        alike_tags = list(tree.iter(located.tag))
+    except ValueError:  # broken markup made a tag of control characters lxml will not look up
+        return []
+    for el in alike_tags:
         after = after or el is located
         if not after or el is located or located in el.iterancestors():
             continue

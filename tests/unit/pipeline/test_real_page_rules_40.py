@@ -173,3 +173,19 @@ def test_of_a_list_of_whole_stories_the_one_the_address_names_is_the_article() -
         s for s in ext.sentences if "Bundestagsverwaltung" in s.text or "Umfragen" in s.text
     ]
     assert {s.url for s in ext.sources} == {"https://example.org/zusage"}
+
+
+def test_a_container_whose_tag_broken_markup_garbled_is_still_walked() -> None:
+    """A control character inside a tag name ("<di\x01v>") makes a tag lxml will not look up
+    by name; the search for the story's later chunks must not crash on it (found by the
+    fuzz test)."""
+    from lxml.html import document_fromstring
+
+    from app.pipeline.page.article_location import continuations
+
+    tree = document_fromstring(
+        '<html><body><di\x01v class="story-body"><p>' + "word " * 30 + "</p></di\x01v>"
+        '<di\x01v class="story-body"><p>' + "more " * 30 + "</p></di\x01v></body></html>"
+    )
+    located = next(e for e in tree.iter() if e.get("class") == "story-body")
+    assert continuations(tree, located) == []
