@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
 import trafilatura
-from lxml.html import HtmlElement
+from lxml.html import Element, HtmlElement
 from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import set_date_params
 from trafilatura.utils import DOCTYPE_TAG, is_dubious_html, load_html
@@ -73,8 +74,11 @@ def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> A
         # on an arXiv page). Stated dates we read ourselves (`dates._stated_date`).
         dates = set_date_params(extensive=False)
         meta = TrafilaturaMeta(tree, url, dates)
-        words = _extracted_words(tree, url, dates, fast=True)
-        if len(words) < _FAST_SHORT and _paragraph_words(tree) >= _PAGE_PROSE:
+        region, prose = _prose_region(tree)
+        words = _extracted_words(region, url, dates, fast=True)
+        if len(words) < _FAST_SHORT and region is not tree:
+            words = _extracted_words(tree, url, dates, fast=True)
+        if len(words) < _FAST_SHORT and prose >= _PAGE_PROSE:
             # the fast pass kept a teaser of a story the page holds in full: the fallback
             # extractors (readability, jusText) find the story
             words = max(words, _extracted_words(tree, url, dates, fast=False), key=len)
@@ -102,8 +106,45 @@ def _extracted_words(
     return tokens(" ".join(doc.body.itertext()))
 
 
-def _paragraph_words(tree: HtmlElement) -> int:
-    return sum(len(p.text_content().split()) for p in tree.iter("p"))
+_REGION_SHARE = 0.95  # of the words in the page's <p> elements
+
+
+def _prose_region(tree: HtmlElement) -> tuple[HtmlElement, int]:
+    """The page cut down to the deepest element that holds nearly all of its paragraphs'
+    words (a copy in a document of its own; the page itself when that is <body>), and the
+    number of those words.
+
+    trafilatura's cost grows with the tree it prunes and copies; outside that element lie
+    the navigation, sidebars and footer it would discard anyway.
+    """
+    held: dict[HtmlElement, int] = {}
+    total = 0
+    for p in tree.iter("p"):
+        n = len(p.text_content().split())
+        if n:
+            total += n
+            for el in p.iterancestors():
+                held[el] = held.get(el, 0) + n
+    if total < _PAGE_PROSE:
+        return tree, total
+    region = max(
+        (el for el, n in held.items() if n >= _REGION_SHARE * total),
+        key=lambda el: sum(1 for _ in el.iterancestors()),
+    )
+    if region.tag in ("html", "body"):
+        return tree, total
+    # the element inside empty copies of its ancestors, whose tags and attributes
+    # trafilatura's choice of the body container reads
+    cut = deepcopy(region)
+    cut.tail = None
+    for el in region.iterancestors():
+        try:
+            shell = Element(el.tag, dict(el.attrib))
+        except ValueError:  # a tag name broken markup garbled ("<di\x01v>"): lxml makes none
+            return tree, total
+        shell.append(cut)
+        cut = shell
+    return cut, total
 
 
 # lxml.html.fromstring, as trafilatura calls it, parses a whole document only when the text
