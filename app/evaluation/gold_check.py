@@ -25,6 +25,10 @@ _BLOCK = frozenset(
      "figcaption", "br", "dd", "dt", "dl", "pre", "main", "form", "hr", "title", "body"}
 )  # fmt: skip
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "annotation"})
+# classes that hide text from the eye and keep it for screen readers: no visible sentence holds it
+_SCREEN_READER_ONLY = frozenset(
+    {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "element-invisible"}
+)
 _FIELDS = ("id", "title", "byline", "published", "language", "references", "cited",
            "uncited_claims", "not_claims", "boilerplate")  # fmt: skip
 _VIA = frozenset({"marker", "footnote", "hyperlink", "attribution", "author-year"})
@@ -50,7 +54,10 @@ def visible_text(root: HtmlElement, *, hidden: bool = False) -> str:
 
     def walk(el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP or (el.get("hidden") is not None and not hidden):
+        unseen = el.get("hidden") is not None or not _SCREEN_READER_ONLY.isdisjoint(
+            (el.get("class") or "").split()
+        )
+        if tag in _SKIP or (unseen and not hidden):
             out.append(el.tail or "")
             return
         out.append(" " if tag in _BLOCK else "")
