@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from app.evaluation.corpus import BASE
-from app.evaluation.gold_check import check_gold
+from app.evaluation.gold_check import check_gold, visible_text
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 GOLD = sorted(p for p in CORPUS.glob("*/*.json") if p.with_suffix(".html").exists())
@@ -52,3 +53,13 @@ def test_checker_reports_what_is_wrong(tmp_path: Path) -> None:
         "cited url not in references: https://stats.example/may",
         "reference url is neither a link nor printed on the page: https://stats.example/june",
     ]
+
+
+def test_screen_reader_only_text_is_no_part_of_a_visible_sentence() -> None:
+    root = lxml.html.fromstring(
+        '<html><body><p>Prices rose <a href="https://x.example/">tenfold<span class="ext">'
+        '<span class="element-invisible"> (link is external)</span></span></a>.'
+        ' <span class="sr-only">Opens in a new tab</span>Then they fell.</p></body></html>'
+    )
+    assert visible_text(root) == "Prices rose tenfold. Then they fell."
+    assert "(link is external)" in visible_text(root, hidden=True)  # chrome may still be listed
