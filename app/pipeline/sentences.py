@@ -29,7 +29,10 @@ _ABBREVIATIONS = frozenset(
      "pt",
      # German, French and Spanish: "§ 13 Abs. 6 TMG", "Nr. 5", "vgl.", "Mme Dupont", "núm. 3"
      "abs", "nr", "bzw", "vgl", "ggf", "inkl", "usw", "evtl", "sog", "mio", "mrd", "mme",
-     "mlle", "núm", "pág", "sra", "srta", "dra"}
+     "mlle", "núm", "pág", "sra", "srta", "dra",
+     # a German court citation: "BGH, Urt. v. 27.3.2007", "Tz. 17", "Rdn. 29", "29. Aufl.";
+     # "v" also for "Roe v. Wade"
+     "v", "urt", "beschl", "tz", "rdn", "rn", "aufl", "hrsg", "ziff", "kap"}
 )  # fmt: skip
 _SPLIT_AFTER_DOTTED = frozenset({"a.m", "p.m"})
 # a wire credit after a dateline: "PORTVALE, Ore. (AP) — …" is one sentence
@@ -54,7 +57,8 @@ _OPENS_SENTENCE = re.compile(
 _ORDINAL_NOUN = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     r"Dezember|Jahrhunderts?|Mal|Liga|Bundesliga|Platz|Klasse|Stock|Etage|Runde|Spieltag|"
-    r"Lebensjahr|Geburtstag|Jahrestag)\b"
+    r"Lebensjahr|Geburtstag|Jahrestag|Auflage|Aufl|Ausgabe|Kapitel|Abschnitt|Senat|Zivilsenat|"
+    r"Strafsenat|Kammer|Zivilkammer|Strafkammer)\b"
 )
 
 
@@ -152,9 +156,11 @@ def _split_segment(
 
 
 # "2. Vous rappellerez que…", "3) The agency…": a number labelling a line's first sentence is
-# the list's, not the sentence's; a German date or ordinal ("5. Mai", "1. FC Köln") is text
+# the list's, not the sentence's; so is an outline's "II.", "a)", "bb)" or "(1)" (a court's
+# reasons); a German date or ordinal ("5. Mai", "1. FC Köln") is text
 _LIST_LABEL = re.compile(
-    r"\d{1,2}[.)]\s+(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+\s+\S+\s+\S+\s+\S)"
+    r"(?:\d{1,2}[.)]|[IVX]{1,4}\.|\(?[a-z]{1,2}\)|\(\d{1,2}\))"
+    r"\s+(?=[«“\"]?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+\s+\S+\s+\S+\s+\S)"
     r"(?!(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     r"Dezember|Liga|Bundesliga|Klasse|Mannschaft|Runde|Spieltag|Platz)\b)"
 )

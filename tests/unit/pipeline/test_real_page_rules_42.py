@@ -1,0 +1,45 @@
+"""Rules from the real corpus in session 19 (gate 42: German and French pages of trafilatura's
+test cache): a court's citations and outline labels in a reprinted judgment."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, split, urls
+
+
+def test_a_german_court_citation_does_not_end_its_sentence() -> None:
+    text = (
+        "Der Betreiber haftet (vgl. BGH, Urt. v. 27.3.2007 – VI ZR 101/06, GRUR 2007, 724 "
+        "Tz. 7; Härting, Internetrecht, 3. Aufl., Rdn. 1306; Heckmann, Kap. 1.7 Rdn. 15). "
+        "Die Revision gegen das Urteil des Oberlandesgerichts Hamburg, 5. Zivilsenat, wird "
+        "zurückgewiesen. Roe v. Wade was decided in 1973."
+    )
+    assert split(text) == [
+        "Der Betreiber haftet (vgl. BGH, Urt. v. 27.3.2007 – VI ZR 101/06, GRUR 2007, 724 Tz. 7;"
+        " Härting, Internetrecht, 3. Aufl., Rdn. 1306; Heckmann, Kap. 1.7 Rdn. 15).",
+        "Die Revision gegen das Urteil des Oberlandesgerichts Hamburg, 5. Zivilsenat, wird "
+        "zurückgewiesen.",
+        "Roe v. Wade was decided in 1973.",
+    ]
+
+
+def test_a_number_still_ends_a_sentence_before_an_ordinary_noun() -> None:
+    assert split("Die Zahl der Fälle stieg auf 5. Gerichte prüfen das.") == [
+        "Die Zahl der Fälle stieg auf 5.",
+        "Gerichte prüfen das.",
+    ]
+
+
+def test_outline_labels_of_a_judgment_are_no_part_of_its_sentences() -> None:
+    body = (
+        "<p>II. Die gegen diese Beurteilung gerichteten Angriffe der Revision haben keinen "
+        "Erfolg.</p><p>a) Die Bereitstellung von Lichtbildern verletzt das Recht aus "
+        '<a href="https://dejure.org/gesetze/UrhG/19a.html">§ 19a UrhG</a>.</p>'
+        "<p>bb) Das Verwertungsrecht des Klägers ist dadurch verletzt worden.</p>"
+        "<p>(1) Zwar hat die Beklagte die Lichtbilder nicht selbst heruntergeladen.</p>"
+    )
+    ext = extract(body)
+    assert urls(sentence(ext, "Die Bereitstellung von Lichtbildern")) == {
+        "https://dejure.org/gesetze/UrhG/19a.html"
+    }
+    for opening in ("Die gegen diese", "Das Verwertungsrecht", "Zwar hat die Beklagte"):
+        assert sentence(ext, opening)
