@@ -73,11 +73,19 @@ def _is_container(el: HtmlElement) -> bool:
 
 
 def _blocked(el: HtmlElement) -> bool:
-    """Inside comments, related lists, navigation or other chrome."""
+    """Inside comments, related lists, navigation, the site's footer or other chrome."""
     return any(
-        anc.tag == "nav" or (anc.tag not in ("html", "body") and _parts(anc) & _BLOCKER_PARTS)
+        anc.tag == "nav"
+        or (anc.tag == "footer" and _site_footer(anc))
+        or (anc.tag not in ("html", "body") and _parts(anc) & _BLOCKER_PARTS)
         for anc in el.iterancestors()
     )  # <html class="vector-toc-available">: page-wide state, not a region
+
+
+def _site_footer(footer: HtmlElement) -> bool:
+    """A <footer> outside any <article>: the site's (its "Quellen" are a blogroll), not a
+    story's own footer, where a story may keep its sources."""
+    return not any(a.tag == "article" for a in footer.iterancestors())
 
 
 def _entries(root: HtmlElement) -> list[tuple[HtmlElement, int]]:

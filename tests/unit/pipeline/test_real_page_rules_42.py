@@ -3,7 +3,9 @@ test cache): a court's citations and outline labels in a reprinted judgment."""
 
 from __future__ import annotations
 
-from pipeline_pages import extract, sentence, split, urls
+from pipeline_pages import PAGE_URL, extract, page, sentence, split, urls
+
+from app.pipeline import run_pipeline
 
 
 def test_a_german_court_citation_does_not_end_its_sentence() -> None:
@@ -43,3 +45,27 @@ def test_outline_labels_of_a_judgment_are_no_part_of_its_sentences() -> None:
     }
     for opening in ("Die gegen diese", "Das Verwertungsrecht", "Zwar hat die Beklagte"):
         assert sentence(ext, opening)
+
+
+_BLOGROLL = """<footer id="site-footer"><section class="sources"><h3>Quellen</h3><ul>
+<li><a href="http://www.heise.de/">heise online</a></li>
+<li><a href="http://www.golem.de/internet/">Golem Internet</a></li>
+<li><a href="http://www.iuwis.de/">IUWIS</a></li></ul></section></footer>"""
+
+
+def test_the_sites_footer_holds_no_reference_list_of_the_story() -> None:
+    body = "<p>The court ruled on Tuesday that the portal is liable for the photographs.</p>"
+    html = page(body).replace("</body>", _BLOGROLL + "</body>")
+    ext = run_pipeline(html, PAGE_URL)
+    assert not [s for s in ext.sources if "heise" in (s.url or "") or "golem" in (s.url or "")]
+
+
+def test_a_storys_own_footer_still_holds_its_sources() -> None:
+    notes = (
+        '<footer class="sources"><h3>Sources</h3><ol><li><a href="https://bgh.example/'
+        'urteil-166-07">BGH, judgment I ZR 166/07</a></li></ol></footer>'
+    )
+    ext = extract(
+        "<p>The court ruled that the portal is liable for the photographs.</p>", after=notes
+    )
+    assert "https://bgh.example/urteil-166-07" in {s.url for s in ext.sources}
