@@ -46,7 +46,8 @@ _CHROME_PARTS = frozenset(
 _CHROME_NAMES = frozenset(
     {"sign-off", "sign-up", "read-more", "read-next", "most-read", "pull-quote", "see-also",
      "further-reading", "more-stories", "author-box", "post-meta", "entry-meta", "ad-slot",
-     "table-of-contents", "visually-hidden", "screen-reader-text", "sr-only", "skip-link",
+     "table-of-contents", "visually-hidden", "visuallyhidden", "screen-reader-text", "sr-only",
+     "element-invisible", "skip-link",
      "paywall-meter", "paywall-prompt", "mw-hidden-catlinks", "hidden-print", "ltx_note"}
 )  # fmt: skip
 # A hover card's panel ("rollover-people-block", "tooltip"): hidden until pointed at, so its

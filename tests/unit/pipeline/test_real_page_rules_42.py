@@ -69,3 +69,15 @@ def test_a_storys_own_footer_still_holds_its_sources() -> None:
         "<p>The court ruled that the portal is liable for the photographs.</p>", after=notes
     )
     assert "https://bgh.example/urteil-166-07" in {s.url for s in ext.sources}
+
+
+def test_drupals_screen_reader_label_is_no_part_of_a_linked_sentence() -> None:
+    body = (
+        "<p>Der Kurs stieg seit März um mehr als das "
+        '<a href="https://coinmarketcap.com/currencies/faircoin/" class="ext">Zehnfache'
+        '<span class="ext"><span class="element-invisible"> (link is external)</span></span>'
+        "</a>.</p>"
+    )
+    s = sentence(extract(body), "Der Kurs stieg")
+    assert s.text == "Der Kurs stieg seit März um mehr als das Zehnfache."
+    assert urls(s) == {"https://coinmarketcap.com/currencies/faircoin"}
