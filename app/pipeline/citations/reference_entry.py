@@ -78,7 +78,7 @@ def pick_url(candidates: list[str], *, own_host: str | None = None) -> str | Non
     """The cited work: the first original URL off the page's own site (a wiki's links to its
     own articles, "ISBN" or "Tea (poem)", name a thing, not the work), else one of the site's
     own documents (a PDF, a report); an archive.org copy only when no original is given."""
-    originals = [u for u in candidates if not _ARCHIVE.match(u)]
+    originals = [u for u in candidates if not _ARCHIVE.match(u) and _splits(u)]
     external = [u for u in originals if not own_host or _host(u) != own_host]
     published = [u for u in originals if _OWN_PUBLICATION.search(urlsplit(u).path)]
     if external or published:
@@ -94,6 +94,15 @@ _OWN_PUBLICATION = re.compile(
     r"\.(?:pdf|docx?|xlsx?|csv)$|/(?:publications?|reports?|research|documents?|papers?)/",
     re.IGNORECASE,
 )
+
+
+def _splits(url: str) -> bool:
+    """Whether the URL has parts at all ("http://[2001:db8" is no IPv6 host: urlsplit raises)."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def _host(url: str) -> str:

@@ -100,3 +100,15 @@ def test_a_note_number_links_forward_to_the_first_element_with_that_id() -> None
     assert [(r.label, r.text) for r in found.references] == [
         ("1", "Trade Office, Output in 2024, a report.")
     ]
+
+
+def test_a_broken_ipv6_address_in_a_note_is_passed_over_not_a_crash() -> None:
+    notes = (
+        '<h2>References</h2><ol class="references"><li id="n1">Mirror at http://[2001:db8/q1 and '
+        '<a href="https://stats.example.gov/q1">Quarterly bulletin</a></li></ol>'
+    )
+    ext = extract(
+        '<p>Traffic rose by a fifth in the first quarter.<sup><a href="#n1">[1]</a></sup></p>',
+        after=notes,
+    )
+    assert urls(sentence(ext, "Traffic rose")) == {"https://stats.example.gov/q1"}
