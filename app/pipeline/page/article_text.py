@@ -78,7 +78,10 @@ def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> A
         words = _extracted_words(region, url, dates, fast=True)
         if len(words) < _FAST_SHORT and region is not tree:
             words = _extracted_words(tree, url, dates, fast=True)
-        if len(words) < _FAST_SHORT and prose >= _PAGE_PROSE:
+        if (len(words) < _FAST_SHORT and prose >= _PAGE_PROSE) or (
+            len(words) < _TEASER
+            and _prose_outside_paragraphs(tree) >= max(_PAGE_PROSE, 3 * len(words))
+        ):
             # the fast pass kept a teaser of a story the page holds in full: the fallback
             # extractors (readability, jusText) find the story
             words = max(words, _extracted_words(tree, url, dates, fast=False), key=len)
@@ -90,6 +93,28 @@ def find_article_text(html: str, url: str, tree: HtmlElement | None = None) -> A
 
 
 _FAST_SHORT = 100  # words: below this the fast pass may have kept a teaser only
+_TEASER = 250  # words: ... or below this, on a page with three times as many outside <p>
+_LONG_TEXT = 20  # words in one text node: prose, whatever element holds it
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def _prose_outside_paragraphs(tree: HtmlElement) -> int:
+    """Words in the page's long runs of text (`_LONG_TEXT` words or more) outside <p> and
+    scripts: a story told in <div>s (DER SPIEGEL's), which trafilatura's fast pass passes over."""
+    total = 0
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NO_TEXT or el.tag == "p":
+            continue
+        parent = el.getparent()
+        texts = (el.text, el.tail if parent is None or parent.tag != "p" else None)
+        if any(a.tag == "p" for a in el.iterancestors()):
+            continue
+        for text in texts:
+            if text and len(words := text.split()) >= _LONG_TEXT:
+                total += len(words)
+    return total
+
+
 _PAGE_PROSE = 300  # words in the page's <p> elements: a story longer than a teaser
 
 

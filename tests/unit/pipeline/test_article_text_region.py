@@ -6,7 +6,12 @@ import trafilatura
 from lxml import etree
 
 from app.pipeline.document import parse_html
-from app.pipeline.page.article_text import _prose_region, find_article_text, tokens
+from app.pipeline.page.article_text import (
+    _prose_outside_paragraphs,
+    _prose_region,
+    find_article_text,
+    tokens,
+)
 
 _PARAGRAPH = (
     "<p>The harbour authority dredged the channel to {n} metres last spring, and container "
@@ -68,3 +73,17 @@ def test_an_ancestor_whose_tag_lxml_cannot_make_leaves_the_page_whole() -> None:
     tree = parse_html(_PAGE.replace("<main", "<ma\x01in").replace("</main>", "</ma\x01in>"))
     assert tree is not None
     assert _prose_region(tree)[0] is tree
+
+
+def test_prose_outside_paragraphs_counts_a_story_told_in_divs() -> None:
+    sentence = (
+        "Der Reporter hat über Jahre Texte geschrieben, die ganz oder teilweise erfunden waren,"
+        " und die Redaktion hat sie in dieser Woche alle geprüft."
+    )
+    script = f"<script>var promo = '{sentence} {sentence}';</script>"
+    divs = "".join(f'<div class="dig-absatz">\n {sentence}\n</div>' for _ in range(10))
+    paragraphs = f"<p>{sentence}<b>fett</b> {sentence}</p>" * 3
+    tree = parse_html(
+        f"<html><body>{script}<div>{divs}</div>{paragraphs}<nav>Start Politik</nav></body></html>"
+    )
+    assert _prose_outside_paragraphs(tree) == 10 * len(sentence.split())
