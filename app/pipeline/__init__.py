@@ -49,6 +49,8 @@ def run_pipeline(
             about_page = True
         if _POINTS_ELSEWHERE.match(text) and _only_own(found.citations, own):
             about_page = True  # "(See the world's top 10 disasters.)": the site's own pages
+        if _MORE_DETAILS.match(text):
+            about_page = True  # "Alle weiteren Details … gibt es in der <a>Vorstellung</a>."
         if about_page or _says_nothing_carried(text, found, scorer):
             found.citations = []  # "(Additional reporting by <a>…</a>)" cites nothing
         # a marker into a note without a URL may be the writer's aside, not a work: shown,
@@ -249,6 +251,22 @@ _WEIGHS_UP = re.compile(
 _POINTS_ELSEWHERE = re.compile(
     r"^[(\[]\s*(?:see|watch|read|listen to|view|look at|browse|check out|more on)\b"
     r"[^()\[\]]*[)\]]\.?$",
+    re.IGNORECASE,
+)
+
+
+# "For more details, see <a>…</a>", "Alle weiteren Einzelheiten bitten wir den Seiten der
+# <a>Stiftung</a> zu entnehmen", "Pour en savoir plus…": where to read more, neither a claim
+# nor resting on the page it names ("More details emerged on Tuesday" is news: no pointer verb)
+_MORE_DETAILS = re.compile(
+    r"^for\s+(?:more|further|full|additional)\s+(?:details|information|info)\b[^.]{0,80}?"
+    r"\b(?:see|visit|go to|read|click|check|head to|contact)\b"
+    r"|^(?:more|further|full|additional)\s+(?:details|information)\s+(?:is|are|can be)\s+"
+    r"(?:available|found)\b"
+    r"|^(?:alle\s+)?(?:weiteren?|näheren?|mehr)\s+(?:details|einzelheiten|informationen|infos)\b"
+    r"[^.]{0,120}?\b(?:gibt es|finden sie|findet ihr|entnehmen|lesen sie|erfahren sie|erhalten "
+    r"sie|zu finden)\b"
+    r"|^(?:pour\s+)?(?:en\s+savoir\s+plus|plus\s+d['’]informations?|plus\s+de\s+détails)\b",
     re.IGNORECASE,
 )
 

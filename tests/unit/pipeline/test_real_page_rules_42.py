@@ -81,3 +81,18 @@ def test_drupals_screen_reader_label_is_no_part_of_a_linked_sentence() -> None:
     s = sentence(extract(body), "Der Kurs stieg")
     assert s.text == "Der Kurs stieg seit März um mehr als das Zehnfache."
     assert urls(s) == {"https://coinmarketcap.com/currencies/faircoin"}
+
+
+def test_a_line_saying_where_more_details_are_cites_nothing_and_claims_nothing() -> None:
+    body = (
+        "<p>Das HTC Touch kommt im Juli für 499 Euro in die Läden.</p>"
+        "<p>Alle weiteren Details zu den technischen Daten gibt es in der "
+        '<a href="https://www.computerbase.de/2007-06/htc-touch/">Vorstellungs-News</a>.</p>'
+        '<p>For more details on the budget, see <a href="https://grants.example.org/b">this '
+        "page</a>.</p><p>More details emerged on Tuesday about the budget, officials said.</p>"
+    )
+    ext = extract(body)
+    for opening in ("Alle weiteren Details", "For more details"):
+        pointer = sentence(ext, opening)
+        assert not pointer.citations and not pointer.is_claim
+    assert sentence(ext, "More details emerged").is_claim  # news, not a pointer
