@@ -12,6 +12,8 @@ __all__ = ["split_sentences"]
 
 _END = re.compile(
     r"[.!?…]+[\"”’')\]*]*(?=\s)"  # "restored.* This": a footnote asterisk closes it too
+    # a picture credit glued to the paragraph's last sentence: "…der Kartellbehörden.Foto: dpa"
+    r"|\.(?=(?:Foto|Fotos|Photo|Photos|Bild|Bilder|Image|Credit|Crédit)\s*:)"
     r"|[。！？]+[」』”’）)\"']*"  # Chinese and Japanese full stops: no space after them
 )
 _FULL_WIDTH_STOP = frozenset("。！？")

@@ -25,10 +25,15 @@ _TRAILING_CREDIT = re.compile(r"(?<=[.!?”\"])\s*(\([^()]{2,60}\))\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
 
 
+# "Lesen Sie hier einen weiteren spannenden Beitrag …", "Read our review": the reader sent on
+# to other reading, not a source named
+_TO_READER = re.compile(r"\W*(?:lesen sie|lies|read|lisez|lire|lea|leer|click|klicken sie)\b", re.I)
+
+
 def is_credit_line(text: str, link_texts: Sequence[str]) -> bool:
     """A short line that is only the linked name of a source, maybe bracketed or dashed."""
     inner = _WRAPPING.sub("", text)
-    if not inner or not link_texts or len(inner.split()) > _MAX_WORDS:
+    if not inner or not link_texts or len(inner.split()) > _MAX_WORDS or _TO_READER.match(inner):
         return False
     return sum(len(t.strip()) for t in link_texts) >= _LINKED_SHARE * len(inner)
 

@@ -96,3 +96,38 @@ def test_a_line_saying_where_more_details_are_cites_nothing_and_claims_nothing()
         pointer = sentence(ext, opening)
         assert not pointer.citations and not pointer.is_claim
     assert sentence(ext, "More details emerged").is_claim  # news, not a pointer
+
+
+def test_a_picture_credit_glued_to_the_last_sentence_is_a_sentence_apart() -> None:
+    assert split("Private Anbieter unterliegen der Aufsicht der Kartellbehörden.Foto: dpa") == [
+        "Private Anbieter unterliegen der Aufsicht der Kartellbehörden.",
+        "Foto: dpa",
+    ]
+    assert split("Die Seite example.de wurde 2019 gegründet.") == [
+        "Die Seite example.de wurde 2019 gegründet."
+    ]
+
+
+def test_picture_credits_are_chrome() -> None:
+    body = (
+        "<p>Die FAZ druckte den Aufruf am 2. April 2019 auf ihrer Titelseite.</p>"
+        '<p style="font-size:12px"><u>Beitragsbild:</u> Titelseite der FAZ vom 2.4.2019, '
+        "Ausriss.</p>"
+        '<p><small>Photo (cc) : <a href="http://www.flickr.com/photos/svenwerk/228">svenwerk'
+        "</a></small></p>"
+        "<p>Das Bildmaterial wurde von <b>The Machine Company</b> zur Verfügung gestellt.</p>"
+    )
+    ext = extract(body)
+    assert "Titelseite der FAZ vom" not in ext.text
+    assert "svenwerk" not in ext.text and "Bildmaterial" not in ext.text
+    assert not [s for s in ext.sources if "flickr" in (s.url or "")]
+
+
+def test_a_line_sending_the_reader_on_is_no_credit_of_the_quotation_above() -> None:
+    body = (
+        "<p>Über den Autor:</p><blockquote><div>Klaas Bollhoefer ist Chief Evangelist der "
+        "Machine Company und lehrt seit 2015 Data Science an der Hochschule in Köln.</div>"
+        '</blockquote><p><a href="/die-suche-im-webshop/">Lesen Sie hier einen weiteren '
+        "spannenden Beitrag …</a></p>"
+    )
+    assert not sentence(extract(body), "Klaas Bollhoefer ist").citations
