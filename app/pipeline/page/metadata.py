@@ -83,6 +83,12 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
             suffixes.add(heading.lower())  # "A grant to … - The GiveWell Blog": the site
         elif any(_same_story(heading, n) for n in names):
             return heading
+        elif (
+            (bare := _without_kicker(h1))
+            and bare != heading
+            and any(_same_story(bare, n) for n in names)
+        ):
+            return bare  # "<span class='category'>Verbraucherschutz</span>Mehr Transparenz…"
     shown = _marked_headline(tree)
     if shown and candidate and not any(_same_story(shown, n) for n in names):
         return shown  # the titles give a social headline the page never shows
@@ -94,6 +100,31 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     if candidate and candidate.lower() in suffixes:  # the guess is the site's masthead
         candidate = _heading_in(tree, titles) or candidate
     return _without_site(candidate, suffixes, tree) if candidate else None
+
+
+# a headline's kicker or hidden label inside the <h1>: "Thema Verbraucherschutz" over the story
+_KICKER_PARTS = frozenset(
+    {"category", "kicker", "topline", "overline", "dachzeile", "rubric", "supertitle", "aural",
+     "sr-only", "visually-hidden", "screen-reader-text", "element-invisible"}
+)  # fmt: skip
+
+
+def _without_kicker(h1: HtmlElement) -> str | None:
+    """The heading's text without the kicker and screen-reader labels inside it."""
+    out: list[str] = [h1.text or ""]
+
+    def walk(el: HtmlElement) -> None:
+        if not _KICKER_PARTS.isdisjoint((el.get("class") or "").lower().split()):
+            out.append(el.tail or "")
+            return
+        out.append(el.text or "")
+        for child in el:
+            walk(child)
+        out.append(el.tail or "")
+
+    for child in h1:
+        walk(child)
+    return _clean("".join(out))
 
 
 def _first_line(h1: HtmlElement, heading: str, names: list[str]) -> str:

@@ -131,3 +131,17 @@ def test_a_line_sending_the_reader_on_is_no_credit_of_the_quotation_above() -> N
         "spannenden Beitrag …</a></p>"
     )
     assert not sentence(extract(body), "Klaas Bollhoefer ist").citations
+
+
+def test_a_kicker_inside_the_headline_is_left_out_when_the_title_names_the_story_without_it() -> (
+    None
+):
+    html = """<html lang="de"><head><title>BMJV | Transparenz bei Preisanpassungen</title></head>
+<body><h1 class="aural">Bundesministerium der Justiz</h1><h1>Verbraucherportal</h1>
+<div id="content"><h1><span class="category"><span class="aural">Thema </span>Verbraucherschutz
+</span>Mehr Transparenz bei Preisanpassungen</h1>
+<p>Viele Verträge enthalten Klauseln, nach denen der Anbieter die Preise ändern darf, wenn
+seine Kosten steigen, und die Gerichte prüfen solche Klauseln seit Jahren sehr genau.</p>
+</div></body></html>"""
+    ext = run_pipeline(html, "https://www.bmjv.example/verbraucher/preise.html")
+    assert ext.title == "Mehr Transparenz bei Preisanpassungen"
