@@ -69,6 +69,7 @@ def run_pipeline(
                         and not _inside(start, end, headings)
                         and not _COUNTERFACTUAL.match(text)
                         and not _SPECULATES.match(text)
+                        and not _NO_COMMENT.search(text)
                         and not _WEIGHS_UP.search(text)
                     )
                 ),
@@ -231,6 +232,17 @@ _COUNTERFACTUAL = re.compile(
 # "Maybe its designers were busy…", "Presumably, other games…", "It also seems like…": the
 # writer's guess, not an assertion (unless a source is cited for it); in the CheckThat!
 # training debates 31 of 33 sentences opening so are labelled not check-worthy
+# "Pacifica did not respond to a request for comment.", "A representative declined to
+# comment.", "We asked the author … but did not receive a reply.": the reporter's own
+# unanswered question, no claim to check
+_NO_COMMENT = re.compile(
+    r"\b(?:did not|didn['’]t|has not|hasn['’]t|have not|haven['’]t)\s+(?:yet\s+|immediately\s+)?"
+    r"(?:respond(?:ed)?|reply|replied|return(?:ed)?|receive(?:d)? an?\s+(?:reply|response|answer)|"
+    r"hear(?:d)? back)\b"
+    r"|\b(?:declined|refused) to comment\b|\bcould not be reached\b"
+    r"|\bno (?:reply|response) (?:to|from)\b[^.]{0,60}\brequest\b",
+    re.IGNORECASE,
+)
 _SPECULATES = re.compile(
     r"^(?:maybe|perhaps|presumably|apparently|arguably|supposedly|conceivably|possibly)\b"
     r"|^it (?:\w+ )?(?:seems|seemed)\b|^it (?:would|might|may) seem\b",
@@ -263,6 +275,7 @@ _MORE_DETAILS = re.compile(
     r"\b(?:see|visit|go to|read|click|check|head to|contact)\b"
     r"|^(?:more|further|full|additional)\s+(?:details|information)\s+(?:is|are|can be)\s+"
     r"(?:available|found)\b"
+    r"|^you (?:can|will|['’]ll) find (?:more|additional|further) (?:information|details)\b"
     r"|^(?:alle\s+)?(?:weiteren?|näheren?|mehr)\s+(?:details|einzelheiten|informationen|infos)\b"
     r"[^.]{0,120}?\b(?:gibt es|finden sie|findet ihr|entnehmen|lesen sie|erfahren sie|erhalten "
     r"sie|zu finden)\b"

@@ -106,6 +106,9 @@ _CHROME_TEXT = re.compile(
     r"|for more(?: on [^:,]{1,40})?,?\s*(?:read|see|watch|check out)\s*:"  # "For more, read:"
     r"|(?:this (?:story|article) (?:was|is) (?:originally|first )?(?:published|republished|"
     r"licensed|produced))"
+    # "Published in February 2017 issue of Prospect Magazine": the print edition's notice
+    r"|(?:published|printed|appeared|first appeared) in (?:the )?(?:[a-z]+ )?(?:\d{4} )?"
+    r"(?:print )?(?:issue|edition) of\b"
     r"|©|copyright\b|all rights reserved"
     r"|\d+\s*[-–]\s*\d+ of \d[\d,]* (?:results|items|posts|entries|stories|articles)\b"
     r"|(?-i:SOURCE [A-Z])|view original content|(?:please )?(?:turn on|enable) javascript\b"

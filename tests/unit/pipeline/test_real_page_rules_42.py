@@ -145,3 +145,27 @@ seine Kosten steigen, und die Gerichte prüfen solche Klauseln seit Jahren sehr 
 </div></body></html>"""
     ext = run_pipeline(html, "https://www.bmjv.example/verbraucher/preise.html")
     assert ext.title == "Mehr Transparenz bei Preisanpassungen"
+
+
+def test_the_reporters_unanswered_question_is_no_claim() -> None:
+    body = (
+        "<p>The agency paid $4.2 million for the contract in 2019.</p>"
+        "<p>Pacifica did not respond to a request for comment.</p>"
+        "<p>We asked the post’s author where the 5,000 figure came from but did not receive a "
+        "reply.</p><p>A representative for Altrix declined to comment.</p>"
+    )
+    ext = extract(body)
+    assert sentence(ext, "The agency paid").is_claim
+    for opening in ("Pacifica did not", "We asked the post", "A representative for"):
+        assert not sentence(ext, opening).is_claim
+
+
+def test_a_pointer_to_more_information_and_a_print_edition_notice_are_no_claims() -> None:
+    body = (
+        "<p>The studio laid off 40 people in March, the company said.</p>"
+        '<p>You can find additional information about our ethics policy <a href="/ethics">'
+        "here</a>.</p><p>Published in February 2017 issue of Prospect Magazine</p>"
+    )
+    ext = extract(body)
+    assert not sentence(ext, "You can find additional").is_claim
+    assert "Prospect Magazine" not in ext.text
