@@ -259,9 +259,14 @@ MEASURED = {
     # a line sending the reader on ("Lesen Sie hier …") as no quotation's credit:
     # (350, 361) titles. After a kicker inside the <h1> ("<span class='category'>…</span>")
     # left out when only the headline without it names the story of the page's titles:
+    # (1818, 321, 313), (1456, 187, 97), (2174, 2381), (372, 2293), 23 leaks. Then the
+    # check-worthiness scorer retrained on all 361 pages (news share 2.0; these claim figures
+    # are in sample: docs/checkworthiness.md, "Session 19", has the out-of-fold ones), with the
+    # reporter's unanswered question, a "you can find more information here" pointer and a
+    # print-edition notice as no claims:
     "real": Measured(
-        (1818, 321, 313), (1456, 187, 97), (2174, 2381), (372, 2293), (368, 901), (621, 1891),
-        (351, 361), (352, 361), 23
+        (1818, 321, 313), (1456, 188, 97), (2231, 2381), (87, 2293), (368, 901), (621, 1891),
+        (351, 361), (352, 361), 22
     ),
 }  # fmt: skip
 

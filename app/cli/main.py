@@ -85,7 +85,8 @@ def _eval(args: argparse.Namespace) -> int:
 def _train_checkworthy(args: argparse.Namespace) -> int:
     from app.evaluation.checkworthy_train import TrainSettings, run
 
-    settings = TrainSettings(c=args.c, top_k=args.top_k, news_share=args.news_share)
+    share = {} if args.news_share is None else {"news_share": args.news_share}
+    settings = TrainSettings(c=args.c, top_k=args.top_k, **share)
     dev = None if args.no_dev else args.dev
     return run(
         train_tsv=args.train, dev_tsv=dev, corpora=args.corpus, out=args.out, settings=settings
@@ -97,7 +98,8 @@ def _oof_checkworthy(args: argparse.Namespace) -> int:
     from app.evaluation.checkworthy_oof import run
     from app.evaluation.checkworthy_train import REPO, TrainSettings
 
-    settings = TrainSettings(c=args.c, news_share=args.news_share)
+    share = {} if args.news_share is None else {"news_share": args.news_share}
+    settings = TrainSettings(c=args.c, **share)
     corpora = args.corpus or corpus_folders(REPO / "tests" / "corpus")
     steps = [round(args.threshold + 0.1 * i, 2) for i in range(-5, 6)]
     return run(
@@ -133,7 +135,9 @@ def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # t
     train.add_argument("--out", type=Path, default=weights, help="weights file to write")
     train.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
     train.add_argument("--top-k", type=int, default=50_000, help="n-grams kept")
-    train.add_argument("--news-share", type=float, default=1.0, help="article rows' weight")
+    train.add_argument(
+        "--news-share", type=float, default=None, help="article rows' weight (default 2.0)"
+    )
     train.set_defaults(run=_train_checkworthy)
     oof = commands.add_parser(
         "oof-checkworthy",
@@ -147,7 +151,9 @@ def _add_checkworthy_parsers(commands: argparse._SubParsersAction) -> None:  # t
     )  # fmt: skip
     oof.add_argument("--threshold", type=float, default=-0.7, help="centre of the sweep (logit)")
     oof.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
-    oof.add_argument("--news-share", type=float, default=1.0, help="article rows' weight")
+    oof.add_argument(
+        "--news-share", type=float, default=None, help="article rows' weight (default 2.0)"
+    )
     oof.set_defaults(run=_oof_checkworthy)
     evaluate = commands.add_parser(
         "eval-checkworthy", help="P, R, F1 and ROC AUC of the check-worthiness scorer on a TSV"

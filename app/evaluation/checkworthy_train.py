@@ -36,7 +36,7 @@ class TrainSettings:
     """What cross-validation on train chose (see docs/checkworthiness.md)."""
 
     c: float = 1.0  # inverse L2 strength of the logistic regression
-    news_share: float = 1.0  # article rows' total weight as a share of the debate rows'
+    news_share: float = 2.0  # article rows' total weight as a share of the debate rows'
     top_k: int = 50_000  # n-grams kept, the largest |weight| first (file well under 5 MB)
     buckets: int = 2**22  # hash columns: ~170k distinct n-grams in train seldom share one
     folds: int = 5

@@ -137,7 +137,7 @@ def test_empty_sentence_scores_low() -> None:
         "It was the third bailout in five years.",
         "It is the largest penalty ever imposed on a utility in the region.",
         "Most teenagers do not get enough sleep.",
-        "The report includes a map of every site.",
+        "The report names every site where the spill reached the river.",
         "The council must publish the results each quarter.",
         "He edited the charters of King Henry I of England.",
     ],
