@@ -264,9 +264,11 @@ MEASURED = {
     # are in sample: docs/checkworthiness.md, "Session 19", has the out-of-fold ones), with the
     # reporter's unanswered question, a "you can find more information here" pointer and a
     # print-edition notice as no claims:
+    # (1818, 321, 313), (1456, 188, 97), (2231, 2381), (87, 2293), 22 leaks. With gate 44
+    # (scored blind at 3b44c8c; 369 pages), rules unchanged:
     "real": Measured(
-        (1818, 321, 313), (1456, 188, 97), (2231, 2381), (87, 2293), (368, 901), (621, 1891),
-        (351, 361), (352, 361), 22
+        (1830, 332, 341), (1474, 193, 99), (2249, 2417), (105, 2391), (368, 920), (621, 1948),
+        (358, 369), (359, 369), 25
     ),
 }  # fmt: skip
 
