@@ -266,8 +266,10 @@ MEASURED = {
     # print-edition notice as no claims:
     # (1818, 321, 313), (1456, 188, 97), (2231, 2381), (87, 2293), 22 leaks. With gate 44
     # (scored blind at 3b44c8c; 369 pages), rules unchanged:
+    # (1830, 332, 341), (1474, 193, 99), (2249, 2417), (105, 2391), 25 leaks. After a BEM
+    # block "with ads" ("TestReport__Section--Ads") no longer taken for an ad (CHIP's test):
     "real": Measured(
-        (1830, 332, 341), (1474, 193, 99), (2249, 2417), (105, 2391), (368, 920), (621, 1948),
+        (1830, 332, 341), (1474, 193, 99), (2262, 2417), (111, 2391), (368, 920), (621, 1948),
         (358, 369), (359, 369), 25
     ),
 }  # fmt: skip

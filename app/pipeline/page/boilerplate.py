@@ -153,6 +153,10 @@ _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
+# a BEM modifier saying the block has ads placed in it (the ads carry chrome names of their own)
+_HOLDS_ADS = frozenset({"ads", "with-ads", "has-ads"})
+
+
 def _name_parts(value: str) -> set[str]:
     """The class/id tokens and their hyphen/underscore parts, lower-cased."""
     parts: set[str] = set()
@@ -160,6 +164,9 @@ def _name_parts(value: str) -> set[str]:
     for token in value.lower().split():
         if token.startswith(_STATE_PREFIXES):
             continue  # "has-sidebar", "is-hidden-mobile": page state, not a region
+        base, _, modifier = token.partition("--")
+        if base and modifier in _HOLDS_ADS:
+            token = base  # "TestReport__Section--Ads": a section with ads in it, not an ad
         parts.add(token)
         split = [p for p in re.split(r"[-_]+", token) if p]
         parts.update(split)
