@@ -268,9 +268,11 @@ MEASURED = {
     # (scored blind at 3b44c8c; 369 pages), rules unchanged:
     # (1830, 332, 341), (1474, 193, 99), (2249, 2417), (105, 2391), 25 leaks. After a BEM
     # block "with ads" ("TestReport__Section--Ads") no longer taken for an ad (CHIP's test):
+    # (1830, 332, 341), (1474, 193, 99), 25 leaks. After an author label line ("Autor:
+    # Angelika Leitner Google+ mehr") as chrome:
     "real": Measured(
-        (1830, 332, 341), (1474, 193, 99), (2262, 2417), (111, 2391), (368, 920), (621, 1948),
-        (358, 369), (359, 369), 25
+        (1830, 330, 341), (1474, 191, 99), (2262, 2417), (111, 2391), (368, 920), (621, 1948),
+        (358, 369), (359, 369), 24
     ),
 }  # fmt: skip
 

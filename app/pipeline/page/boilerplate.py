@@ -87,6 +87,7 @@ _CHROME_TEXT = re.compile(
     r"|leer más|more from\b[^:|]{1,60})\s*[:|]"
     r"|(?:related roundups?|buyer['’]s guide|tags|filed under)\s*:"  # a post's label lines
     r"|(?:written|posted|words|text|story) by\s*:"  # "Written by: Julie Mollins"
+    r"|(?:author|autor|autorin|auteur|autrice|verfasser|verfasserin)\s*:"  # "Autor: A. Leitner"
     # a listed post's byline and date: "Blog entry by Annisa Rahmawati | 17 January, 2017"
     r"|(?:blog (?:entry|post)|entry|post|article|story|posted|written) by [^|]{2,60}\|\s*"
     r"(?:\d{1,2} \w+,? \d{4}|\w+ \d{1,2},? \d{4})"

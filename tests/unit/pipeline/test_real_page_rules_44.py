@@ -16,3 +16,14 @@ def test_a_section_with_ads_placed_in_it_is_no_ad() -> None:
     ext = extract(body)
     assert sentence(ext, "Der Keramikbrenner des Grills").is_claim
     assert "Anzeige" not in ext.text  # the ad inside keeps its own chrome name
+
+
+def test_an_author_label_line_is_chrome_and_cites_nothing() -> None:
+    body = (
+        "<p>Die Sensoren messen die Leitfähigkeit der Milch bei jedem Melkvorgang.</p>"
+        '<p>Autor: Angelika Leitner <a href="https://plus.google.com/1164958?rel=author">'
+        "Google+</a> mehr</p>"
+    )
+    ext = extract(body)
+    assert "Angelika Leitner" not in ext.text
+    assert not [s for s in ext.sources if "plus.google" in (s.url or "")]
