@@ -41,6 +41,7 @@ from app.pipeline.linking.quotations import (
 )
 from app.pipeline.linking.remarks import retold_remarks
 from app.pipeline.linking.reports import the_linked_report
+from app.pipeline.linking.rulings import court_rulings, reported_speech
 from app.pipeline.linking.sentence_links import SentenceLinks, dedupe
 from app.pipeline.linking.source_groups import SourceGroup
 from app.pipeline.linking.source_index import resolve_speakers, statement_link
@@ -261,6 +262,8 @@ def link_sentences(
     the_linked_report(doc, spans, results, papers)
     pointed_to(doc, spans, results)
     continue_quotations(doc, spans, results)
+    court_rulings(doc, spans, results)
+    reported_speech(doc, spans, results)
     quoted_from_transcript(doc, spans, results)
     retold_remarks(doc, spans, results)
     headline_summaries(doc, spans, results, index)
