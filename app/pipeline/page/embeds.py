@@ -27,7 +27,10 @@ _AUTHOR = re.compile(r"[—–-]\s*([^()—–\n]{2,60}?)\s*\(@[\w.]+\)")
 _INTRODUCES_POST = re.compile(
     r"\b(?:tweet\w*|post(?:s|ed)?|wr(?:ote|ites)|said|says|shared|quipped|wonder(?:s|ed)|asked"
     r"|repl(?:y|ied|ies)|respond(?:s|ed)|react(?:s|ed)|criticis\w+|criticiz\w+|describ(?:e|es|ed)"
-    r"|announc\w+|statement|twitter|instagram|facebook|tiktok|bluesky)\b|:\W*$",
+    r"|announc\w+|statement|twitter|instagram|facebook|tiktok|bluesky"
+    # German: "…, retweetete sie von einer externen Quelle", "empörte sich über Seehofer"
+    r"|twitter\w+|retweet\w*|postete\w*|gepostet|teilte\w*|geteilt|schrieb|schreibt|sagte"
+    r"|reagier\w+|kommentier\w+|kritisier\w+|empört\w*|empörte\w*|informier\w+)\b|:\W*$",
     re.I,
 )
 # a bare pointer to what follows: "See tweets:", "Watch:", "Here it is:"

@@ -73,3 +73,18 @@ def test_the_court_in_english_rests_on_the_linked_opinion() -> None:
     assert urls(sentence(ext, "The court wrote")) == {
         "https://supremecourt.example.gov/opinions/22-451.pdf"
     }
+
+
+def test_a_german_sentence_reporting_the_post_below_cites_it() -> None:
+    post = "https://twitter.com/RobertHabeck/status/1002930867692597250"
+    body = (
+        "<p>Der Grünen-Vorsitzende nahm die Meldung auf und retweetete sie mit einem "
+        "Kommentar zum Zitat des Fraktionschefs.</p>"
+        '<blockquote class="twitter-tweet"><p lang="de">Das ist keine Entgleisung, das ist '
+        "Methode.</p>— Robert Habeck (@RobertHabeck) "
+        f'<a href="{post}">June 2, 2018</a></blockquote>'
+        "<p>Die Partei hat derzeit rund 75.000 Mitglieder.</p>"
+    )
+    ext = extract(body)
+    assert urls(sentence(ext, "Der Grünen-Vorsitzende")) == {post}
+    assert not urls(sentence(ext, "Die Partei hat"))
