@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     sweep_every_seconds: int = 30
     callback_retry_scale: float = 1.0  # multiplies the callback retry delays (tests shrink it)
     worker_max_jobs: int = 10
+    # how often an idle or full worker looks for queued jobs: arq starts new jobs only when it polls
+    worker_poll_seconds: float = Field(0.05, gt=0, le=5)
     worker_nice: int = 5  # background work yields the CPU to the API first
     worker_metrics_port: int = 0  # >0: the worker serves its own Prometheus metrics there
     worker_metrics_host: str = "127.0.0.1"

@@ -181,6 +181,7 @@ def build_worker(settings: Settings | None = None, **overrides: Any) -> Worker:
         "on_shutdown": close_worker_context,
         "ctx": {"settings": settings},
         "max_jobs": settings.worker_max_jobs,
+        "poll_delay": settings.worker_poll_seconds,
         "job_timeout": settings.job_lease_seconds + 60,
         "keep_result": 60,
         "max_tries": 3,
