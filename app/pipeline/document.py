@@ -166,7 +166,7 @@ def _containers(
     """Where to walk, which blocks to keep (trafilatura's choice, else our heuristics), and the
     later chunks of the story that trafilatura did not reach, kept whole."""
     if article.found:
-        located = locate_article(tree, article, excluded)
+        located = _beside_quotation(locate_article(tree, article, excluded))
         if located is not None:
             named = _named_post(located, url)
             if named is not None:  # one story of a list: its siblings are other stories
@@ -175,6 +175,13 @@ def _containers(
             more = [c for c in continuations(tree, located) if _post_of(c) is post]
             return [located, *more], lambda t: article.covers(tokens(t)) >= _KEEP_SHARE, more
     return find_containers(tree, excluded), None, []
+
+
+def _beside_quotation(located: HtmlElement | None) -> HtmlElement | None:
+    """A story that is one long quotation is found as the <blockquote>: its lead-in and the
+    line that credits it ("Lire la suite sur <a>…</a>") sit beside it, in its parent."""
+    parent = None if located is None or located.tag != "blockquote" else located.getparent()
+    return located if parent is None or parent.tag in ("body", "html") else parent
 
 
 def _named_post(located: HtmlElement, url: str) -> HtmlElement | None:

@@ -15,8 +15,17 @@ __all__ = [
     "names_spoken_words",
 ]
 
+# "Lire la suite sur <a>Désarmons-les !</a>", "Continue reading at <a>…</a>": the quotation
+# above is an excerpt of the linked page, whose rest the reader is sent to
+_CONTINUED_ON = (
+    r"read more (?:at|on)|read the (?:rest|full (?:story|article|post))(?: (?:at|on))?|"
+    r"continue reading(?: (?:at|on))?|keep reading(?: (?:at|on))?|"
+    r"lire la suite(?: (?:sur|de|dans))?|(?:la )?suite (?:sur|de)|"
+    r"weiterlesen(?: (?:auf|bei|im|in))?|(?:den )?(?:ganzen|vollständigen) (?:artikel|beitrag) "
+    r"(?:lesen )?(?:auf|bei|im)|seguir leyendo en|leer más en"
+)
 _WRAPPING = re.compile(
-    r"^[\s\[(—–-]*(?:(?:via|source|from|read more at)\s*:?\s*)?|[\s\]).]*$", re.I
+    rf"^[\s\[(—–-]*(?:(?:via|source|from|{_CONTINUED_ON})\s*:?\s*)?|[\s\]).!…]*$", re.I
 )
 _LINKED_SHARE = 0.6  # of the line, so "— and that is the point" is prose, not a credit
 _MAX_WORDS = 8

@@ -1,0 +1,53 @@
+"""Rules from the real corpus in session 20 (gate 45: German and French pages of htmldate's
+test cache)."""
+
+from __future__ import annotations
+
+from pipeline_pages import extract, sentence, urls
+
+_ORIGINAL = "https://desarmons.example.net/2019/06/20/les-grenades-et-le-maintien-de-lordre"
+
+
+def _excerpt(credit: str) -> str:
+    return (
+        "<p>Nous relayons ici un article paru la semaine dernière.</p>"
+        "<blockquote><p>À 00h49, les gendarmes tirent les premières grenades lacrymogènes.</p>"
+        "<p>Au cours de la nuit, les gendarmes lanceront 237 grenades lacrymogènes et 41 balles "
+        "de LBD 40.</p></blockquote>" + credit
+    )
+
+
+def test_a_quoted_excerpt_rests_on_the_page_whose_rest_the_reader_is_sent_to() -> None:
+    ext = extract(_excerpt(f'<div><strong>Lire la suite sur <a href="{_ORIGINAL}">Désarmons-les'
+                           "<small> </small>!</a></strong></div>"))  # fmt: skip
+    assert urls(sentence(ext, "À 00h49, les gendarmes")) == {_ORIGINAL}
+    assert urls(sentence(ext, "Au cours de la nuit")) == {_ORIGINAL}
+    assert "Lire la suite" not in ext.text
+
+
+def test_continue_reading_in_english_and_german_credits_the_excerpt_too() -> None:
+    for line in (f'<p>Continue reading at <a href="{_ORIGINAL}">Désarmons-les</a></p>',
+                 f'<p>Weiterlesen bei <a href="{_ORIGINAL}">Désarmons-les</a></p>'):  # fmt: skip
+        assert urls(sentence(extract(_excerpt(line)), "Au cours de la nuit")) == {_ORIGINAL}
+
+
+def test_a_line_sending_the_reader_to_other_reading_credits_no_excerpt() -> None:
+    line = f'<p>Lisez aussi <a href="{_ORIGINAL}">notre dossier sur les grenades</a></p>'
+    assert not urls(sentence(extract(_excerpt(line)), "Au cours de la nuit"))
+
+
+def test_a_story_that_is_one_long_quotation_keeps_the_line_crediting_it() -> None:
+    facts = " ".join(
+        f"<p>À 01h{m:02d}, les gendarmes tirent {m + 3} grenades lacrymogènes sur la zone de "
+        f"Sivens, selon le rapport de l'inspection, qui détaille chaque tir de la nuit.</p>"
+        for m in range(10, 40, 3)
+    )
+    body = (
+        '<div class="texte-principal"><h3>Le déroulé des faits</h3>'
+        f"<blockquote>{facts}</blockquote>"
+        f'<div class="encadre"><div><strong>Lire la suite sur <a href="{_ORIGINAL}">'
+        "Désarmons-les !</a></strong></div></div></div>"
+    )
+    ext = extract(body)
+    assert urls(sentence(ext, "À 01h13, les gendarmes")) == {_ORIGINAL}
+    assert urls(sentence(ext, "À 01h37, les gendarmes")) == {_ORIGINAL}
