@@ -74,7 +74,8 @@ def _no_break_after(word: str, so_far: str, after: str = "") -> bool:
     if _DOTTED.match(bare) and bare.lower() not in _SPLIT_AFTER_DOTTED:
         # "U.S.", "e.g."; "…across the U.S. This year's…" ends at a capital abbreviation
         return not (bare.isupper() and _OPENS_SENTENCE.match(after))
-    if bare.isdigit() and len(bare) <= 2 and _ORDINAL_NOUN.match(after):
+    day = re.split(r"[/–-]", bare)[-1]  # "15./16. Juni", "3.–5. Mai": a range of days
+    if day.isdigit() and len(day) <= 2 and _ORDINAL_NOUN.match(after):
         return True  # "am 13. Mai 2014", "im 19. Jahrhundert": a German ordinal, not an end
     return bool(_ENUMERATOR.match(so_far.rstrip(".")))  # "2. Tariffs ate the savings."
 

@@ -51,3 +51,13 @@ def test_a_story_that_is_one_long_quotation_keeps_the_line_crediting_it() -> Non
     ext = extract(body)
     assert urls(sentence(ext, "À 01h13, les gendarmes")) == {_ORIGINAL}
     assert urls(sentence(ext, "À 01h37, les gendarmes")) == {_ORIGINAL}
+
+
+def test_a_range_of_days_before_a_month_ends_no_sentence() -> None:
+    body = (
+        "<p>Die 43-jährige Darstellerin sagte am Wochenende [15./16. Juni] in Bayern Ja zu ihrem "
+        "Verlobten. Die Messe lief vom 3.–5. Mai in Köln mit 40.000 Besuchern.</p>"
+    )
+    ext = extract(body)
+    assert sentence(ext, "Die 43-jährige").text.endswith("zu ihrem Verlobten.")
+    assert sentence(ext, "Die Messe lief").text.endswith("40.000 Besuchern.")
