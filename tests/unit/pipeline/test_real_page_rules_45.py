@@ -61,3 +61,27 @@ def test_a_range_of_days_before_a_month_ends_no_sentence() -> None:
     ext = extract(body)
     assert sentence(ext, "Die 43-jährige").text.endswith("zu ihrem Verlobten.")
     assert sentence(ext, "Die Messe lief").text.endswith("40.000 Besuchern.")
+
+
+def test_a_pages_legal_small_print_is_no_claim() -> None:
+    body = (
+        "<p>Der DOW Jones schloss am Freitag bei 13.190 Punkten, 120 Punkte unter dem Vortag.</p>"
+        '<p><span style="font-size: xx-small;">Alle Angaben ohne Gewähr.</span><br>'
+        '<span style="font-size: xx-small;">Der Kunde handelt in eigener Verantwortung und auf '
+        "eigenes Risiko.<br>Kursdaten auf den Charts können um bis zu 2 Prozent vom realen "
+        "Kurswert abweichen.</span></p>"
+    )
+    ext = extract(body)
+    assert sentence(ext, "Der DOW Jones schloss").is_claim
+    assert not sentence(ext, "Kursdaten auf den Charts").is_claim
+    assert not sentence(ext, "Der Kunde handelt").is_claim
+
+
+def test_a_note_on_which_version_of_an_interview_this_is_is_no_claim() -> None:
+    body = (
+        "<p>Forbes Media was valued at $475 million in a 2014 deal, the company said.</p>"
+        "<p>This is the extended version of an interview that was first published in German "
+        "translation in the print edition of 24 January 2019.</p>"
+    )
+    ext = extract(body)
+    assert not sentence(ext, "This is the extended version").is_claim
