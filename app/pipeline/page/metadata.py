@@ -77,18 +77,16 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         if h1.get("itemprop") == "headline" and next(h1.iter("a"), None) is None:
             return heading  # marked as the article's headline, and no card linking elsewhere
         labelled = [n[: -len(heading)] for n in names if n.endswith(heading) and n != heading]
-        if any(_SECTION_LABEL.match(prefix) for prefix in labelled):
+        if any(_SECTION_LABEL.match(prefix) or _KICKER_LABEL.match(prefix) for prefix in labelled):
             return heading  # "Opinion | Republicans Are…": a section label, then the story
         if labelled or _in_site_part(heading, names):
             suffixes.add(heading.lower())  # "A grant to … - The GiveWell Blog": the site
-        elif any(_same_story(heading, n) for n in names):
-            return heading
         elif (
-            (bare := _without_kicker(h1))
-            and bare != heading
-            and any(_same_story(bare, n) for n in names)
+            (bare := _without_kicker(h1)) and bare != heading and _names_bare(bare, heading, titles)
         ):
             return bare  # "<span class='category'>Verbraucherschutz</span>Mehr Transparenz…"
+        elif any(_same_story(heading, n) for n in names):
+            return heading
     shown = _marked_headline(tree)
     if shown and candidate and not any(_same_story(shown, n) for n in names):
         return shown  # the titles give a social headline the page never shows
@@ -104,9 +102,28 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
 
 # a headline's kicker or hidden label inside the <h1>: "Thema Verbraucherschutz" over the story
 _KICKER_PARTS = frozenset(
-    {"category", "kicker", "topline", "overline", "dachzeile", "rubric", "supertitle", "aural",
+    {"category", "kicker", "topline", "overline", "dachzeile", "roofline", "spitzmarke",
+     "eyebrow", "rubric", "supertitle", "aural",
      "sr-only", "visually-hidden", "screen-reader-text", "element-invisible"}
 )  # fmt: skip
+
+
+def _names_bare(bare: str, heading: str, titles: list[str]) -> bool:
+    """Whether the page's titles (<title>, og:title…) name the headline without its kicker:
+    one holds the bare headline and none the kicker with it (ZEIT's titles carry the kicker:
+    it stays)."""
+    lowered = [t.lower() for t in titles]
+    if any(heading.lower() in t for t in lowered):
+        return False
+    return any(bare.lower() in t for t in lowered) or any(_same_story(bare, t) for t in titles)
+
+
+def _is_kicker(el: HtmlElement) -> bool:
+    """A kicker or screen-reader label by its class, BEM parts included
+    ("article-header__roofline", "headline--kicker")."""
+    classes = (el.get("class") or "").lower().split()
+    parts = {p for c in classes for p in (c, *re.split(r"__|--", c))}
+    return not _KICKER_PARTS.isdisjoint(parts)
 
 
 def _without_kicker(h1: HtmlElement) -> str | None:
@@ -114,7 +131,7 @@ def _without_kicker(h1: HtmlElement) -> str | None:
     out: list[str] = [h1.text or ""]
 
     def walk(el: HtmlElement) -> None:
-        if not _KICKER_PARTS.isdisjoint((el.get("class") or "").lower().split()):
+        if _is_kicker(el):
             out.append(el.tail or "")
             return
         out.append(el.text or "")
@@ -237,6 +254,8 @@ def _other_titles(tree: HtmlElement) -> list[str | None]:
 
 _WORD = re.compile(r"\w+")
 _SECTION_LABEL = re.compile(r"^\s*\w+(?:[ -]\w+)?\s*[|:–—-]\s*$")  # "Opinion | ", "Op-Ed: "
+# a kicker the titles put before the headline: "Die Arbeitswelt von morgen: Sieben Berufe, …"
+_KICKER_LABEL = re.compile(r"^[^|:–—]{3,60}?:\s+$")
 
 
 def _same_story(heading: str, title: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pipeline_pages import extract, sentence, urls
 
+from app.pipeline import run_pipeline
+
 _ORIGINAL = "https://desarmons.example.net/2019/06/20/les-grenades-et-le-maintien-de-lordre"
 
 
@@ -85,3 +87,48 @@ def test_a_note_on_which_version_of_an_interview_this_is_is_no_claim() -> None:
     )
     ext = extract(body)
     assert not sentence(ext, "This is the extended version").is_claim
+
+
+def _titled(head: str, h1: str) -> str:
+    story = " ".join(
+        f"<p>Die Zahl der Beschäftigten in der Branche stieg {y} um {y - 2000} Prozent, wie das "
+        "Statistische Bundesamt in Wiesbaden am Montag mitteilte.</p>"
+        for y in range(2010, 2016)
+    )
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">{head}</head><body>'
+        f"<main><article><h1>{h1}</h1>{story}</article></main></body></html>"
+    )
+
+
+def test_a_kicker_the_titles_put_before_the_headline_is_left_out() -> None:
+    html = _titled(
+        '<meta property="og:title" content="Die Arbeitswelt von morgen: Sieben Berufe, die '
+        'Zukunft haben"><title>Die Arbeitswelt von morgen: Sieben Berufe, die Zukunft haben - '
+        "cp.example</title>",
+        "Sieben Berufe, die Zukunft haben",
+    )
+    assert run_pipeline(html, "https://cp.example/a/sieben-berufe").title == (
+        "Sieben Berufe, die Zukunft haben"
+    )
+
+
+def test_a_roofline_glued_to_the_headline_is_left_out() -> None:
+    html = _titled(
+        "<title>Manuela Reimann: Hochzeitsüberraschung in Bayern! | Wunder</title>",
+        '<span class="article-header__roofline typo--roofline">Wow, wow, wow!</span>'
+        "Manuela Reimann: Hochzeitsüberraschung in Bayern!",
+    )
+    assert run_pipeline(html, "https://wunder.example/manuela").title == (
+        "Manuela Reimann: Hochzeitsüberraschung in Bayern!"
+    )
+
+
+def test_a_kicker_the_titles_carry_too_stays() -> None:
+    html = _titled(
+        "<title>Wow, wow, wow! Manuela Reimann: Hochzeitsüberraschung | Wunder</title>",
+        '<span class="article-header__roofline">Wow, wow, wow! </span>'
+        "Manuela Reimann: Hochzeitsüberraschung",
+    )
+    title = run_pipeline(html, "https://wunder.example/manuela").title
+    assert title == "Wow, wow, wow! Manuela Reimann: Hochzeitsüberraschung"
