@@ -279,7 +279,15 @@ _MORE_DETAILS = re.compile(
     r"|^(?:alle\s+)?(?:weiteren?|näheren?|mehr)\s+(?:details|einzelheiten|informationen|infos)\b"
     r"[^.]{0,120}?\b(?:gibt es|finden sie|findet ihr|entnehmen|lesen sie|erfahren sie|erhalten "
     r"sie|zu finden)\b"
-    r"|^(?:pour\s+)?(?:en\s+savoir\s+plus|plus\s+d['’]informations?|plus\s+de\s+détails)\b",
+    r"|^(?:pour\s+)?(?:en\s+savoir\s+plus|plus\s+d['’]informations?|plus\s+de\s+détails)\b"
+    # "Hier findest du alle Infos!", "Here you'll find more details", "Hier geht's zur
+    # Veranstaltung", "Voir en ligne : …" (a SPIP page's link to the piece it presents)
+    r"|^(?:hier|dort)\s+(?:findest\s+du|finden\s+sie|findet\s+ihr|gibt\s+es|erfährst\s+du|"
+    r"erfahren\s+sie)\b[^.!]{0,60}?\b(?:infos?|informationen|details|mehr)\b"
+    r"|^hier\s+geht['’]?s\s+(?:zur?|zum|weiter)\b"
+    r"|^here\s+you(?:['’]ll|\s+will|\s+can)?\s+(?:find|get|read)\b[^.!]{0,40}?"
+    r"\b(?:info|information|details|more)\b"
+    r"|^(?:voir|lire)\s+en\s+ligne\s*:|^see\s+online\s*:",
     re.IGNORECASE,
 )
 

@@ -132,3 +132,21 @@ def test_a_kicker_the_titles_carry_too_stays() -> None:
     )
     title = run_pipeline(html, "https://wunder.example/manuela").title
     assert title == "Wow, wow, wow! Manuela Reimann: Hochzeitsüberraschung"
+
+
+def test_lines_sending_the_reader_on_are_neither_claims_nor_citations() -> None:
+    body = (
+        "<p>Bis 2045 sollen 80 Prozent des Stroms aus Wasserstoff und Wind kommen, so der Plan "
+        "der Regierung vom März.</p>"
+        '<p>Hier findest du alle Infos zu unserem Klimapaket! <a href="https://party.example/'
+        'klima">Klimapaket</a></p>'
+        '<p>Hier geht’s zur <a href="https://www.facebook.com/events/123">Facebook '
+        "Veranstaltung</a> mit 500 Gästen.</p>"
+        '<p>Voir en ligne : <a href="https://www.liberation.fr/debats/2019/05/02/pma_1724583">'
+        "« PMA : de futurs enfants stigmatisés par le droit ? », tribune de 2019</a></p>"
+    )
+    ext = extract(body)
+    for opening in ("Hier findest du", "Hier geht’s zur", "Voir en ligne"):
+        found = sentence(ext, opening)
+        assert not found.is_claim and not urls(found), opening
+    assert sentence(ext, "Bis 2045 sollen").is_claim
