@@ -293,9 +293,11 @@ MEASURED = {
     # (1876, 347, 334), (1491, 205, 100), (141, 2561), 26 leaks. After lines sending the reader
     # on ("Hier findest du alle Infos!", "Hier geht's zur …", "Voir en ligne : …") as neither
     # claims nor citations:
+    # (1876, 345, 334), (1491, 203, 100), (2347, 2513), (140, 2561), 25 leaks. With gate 47
+    # (scored blind at e7eceda; 393 pages), rules unchanged:
     "real": Measured(
-        (1876, 345, 334), (1491, 203, 100), (2347, 2513), (140, 2561), (370, 927), (623, 1989),
-        (374, 385), (372, 385), 25
+        (1876, 346, 336), (1491, 204, 102), (2358, 2535), (151, 2616), (370, 927), (623, 1990),
+        (381, 393), (378, 393), 27
     ),
 }  # fmt: skip
 
