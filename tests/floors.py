@@ -295,8 +295,10 @@ MEASURED = {
     # claims nor citations:
     # (1876, 345, 334), (1491, 203, 100), (2347, 2513), (140, 2561), 25 leaks. With gate 47
     # (scored blind at e7eceda; 393 pages), rules unchanged:
+    # (2358, 2535), (151, 2616). After a story kept in an element named like chrome ("<div
+    # id='blog_detail' class='blog_teaser_text'>") walked from that element:
     "real": Measured(
-        (1876, 346, 336), (1491, 204, 102), (2358, 2535), (151, 2616), (370, 927), (623, 1990),
+        (1876, 346, 336), (1491, 204, 102), (2361, 2535), (152, 2616), (370, 927), (623, 1990),
         (381, 393), (378, 393), 27
     ),
 }  # fmt: skip

@@ -10,7 +10,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from app.pipeline.page.article_text import ArticleText, tokens
-from app.pipeline.page.boilerplate import is_boilerplate_element
+from app.pipeline.page.boilerplate import is_boilerplate_element, named_like_chrome
 
 __all__ = ["continuations", "locate_article"]
 
@@ -85,8 +85,22 @@ def locate_article(
     while True:
         inner = [c for c in node if c not in excluded and counts[c] >= _CORE_SHARE * total]
         if not inner:
-            return node
+            return _story_named_like_chrome(node, counts)
         node = inner[0]
+
+
+_CHROME_STORY_SHARE = 0.95  # nearly all: a comments block or a widget beside the story stays chrome
+
+
+def _story_named_like_chrome(node: HtmlElement, counts: Counter[HtmlElement]) -> HtmlElement:
+    """The element inside the container that holds nearly all the story though its name says
+    chrome (a CMS's `<div id="blog_detail" class="blog_teaser_text">` around the whole post):
+    the body walk, which skips chrome by name, starts there."""
+    least = _CHROME_STORY_SHARE * counts[node]
+    for el in node.iterdescendants():
+        if counts.get(el, 0) >= least and named_like_chrome(el):
+            return el
+    return node
 
 
 _PROSE_CHARS = 80  # a paragraph this long is story text, not a promo's line

@@ -201,6 +201,12 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
     return hover_panel or bool(parts & _CHROME_WORDS) or _secondary_column(tag, names)
 
 
+def named_like_chrome(el: HtmlElement) -> bool:
+    """Whether the element's class or id names chrome ("teaser", "related", "sidebar")."""
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    return bool(names.strip()) and bool(_name_parts(names) & _CHROME_WORDS)
+
+
 def _secondary_column(tag: str, names: str) -> bool:
     """The page's second column, its sidebar: WordPress's `<div id="secondary">`, Yahoo's
     `yom-secondary` (a heading styled "title-secondary" is no region)."""

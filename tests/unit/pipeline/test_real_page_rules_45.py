@@ -150,3 +150,21 @@ def test_lines_sending_the_reader_on_are_neither_claims_nor_citations() -> None:
         found = sentence(ext, opening)
         assert not found.is_claim and not urls(found), opening
     assert sentence(ext, "Bis 2045 sollen").is_claim
+
+
+def test_a_story_in_an_element_named_like_a_teaser_is_still_the_story() -> None:
+    story = "".join(
+        f"<p>Im Stadtrat wurde am {d}. Mai der Bebauungsplan für die Schule Nummer {d} mit "
+        f"{20 + d} Stimmen beschlossen, teilte die Stadtverwaltung am Donnerstag mit.</p>"
+        for d in range(2, 12)
+    )
+    body = (
+        "<p>Die Fraktion begrüßt die Entscheidung des Rates ausdrücklich.</p>"
+        f'<div id="blog_detail" class="blog_teaser_text">{story}</div>'
+    )
+    after = (
+        "<p>Die Fraktion hatte den Antrag im März gemeinsam mit zwei weiteren Fraktionen "
+        "eingebracht und im Ausschuss für Stadtentwicklung mehrfach beraten lassen.</p>"
+    )
+    ext = extract(body, after=after)
+    assert sentence(ext, "Im Stadtrat wurde am 5. Mai").is_claim
