@@ -35,8 +35,10 @@ from app.pipeline.page.boilerplate import (
     is_boilerplate_text,
     is_chrome_heading,
     is_chrome_label,
+    is_hidden,
     is_notice_heading,
     is_notice_text,
+    named_like_chrome,
 )
 from app.pipeline.page.element_roles import is_caption, is_styled_heading
 from app.pipeline.page.embeds import embed_platform, embedded_post_url, post_anchor
@@ -74,10 +76,24 @@ class _Context:
     deck: set[HtmlElement] = field(default_factory=set)  # the standfirst under the headline
 
 
+_PROSE_WORDS = 12
+
+
+def _inline_chrome(el: HtmlElement, parent: HtmlElement) -> bool:
+    """Inline chrome, left out; not a span named like chrome that carries its paragraph's
+    whole prose (text pasted from Facebook keeps "_fbReactionComponent__…ContentTags")."""
+    if not is_boilerplate_element(el):
+        return False
+    if el.tag != "span" or not named_like_chrome(el) or is_hidden(el):
+        return True
+    text = el.text_content()
+    return len(text.split()) < _PROSE_WORDS or len(text) < 0.9 * len(parent.text_content())
+
+
 def _inline(node: HtmlElement, run: Run, ctx: _Context, kind: str) -> None:
     """Append the inline content of `node` (not its tail) to the run."""
     for child in node:
-        if isinstance(child.tag, str) and not is_boilerplate_element(child):
+        if isinstance(child.tag, str) and not _inline_chrome(child, node):
             _inline_element(child, run, ctx, kind)
         if child.tail:
             run.add(child.tail)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lxml.html import HtmlElement
 
@@ -15,6 +16,8 @@ __all__ = [
     "is_notice_heading",
     "is_notice_text",
     "is_chrome_heading",
+    "is_hidden",
+    "named_like_chrome",
 ]
 
 
@@ -182,9 +185,7 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
     if tag.lower() in SKIP_TAGS or _is_code_listing(el, tag):
         return True
     attrs = el.attrib
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    if re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", attrs.get("style", "")):
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or _hidden_by_style(attrs):
         return True
     if attrs.get("role", "").lower() in _CHROME_ROLES:
         return True
@@ -199,6 +200,21 @@ def is_boilerplate_element(el: HtmlElement) -> bool:
     parts = _name_parts(names)
     hover_panel = bool(parts & _HOVER_PARTS and parts & _PANEL_PARTS)
     return hover_panel or bool(parts & _CHROME_WORDS) or _secondary_column(tag, names)
+
+
+def _hidden_by_style(attrs: Mapping[str, str]) -> bool:
+    return bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", attrs.get("style", "")))
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """Whether the page hides the element (attribute, style or a display-none class)."""
+    attrs = el.attrib
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or _hidden_by_style(attrs)
+        or _hidden_by_class(attrs.get("class", ""))
+    )
 
 
 def named_like_chrome(el: HtmlElement) -> bool:

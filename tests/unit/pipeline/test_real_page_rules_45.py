@@ -168,3 +168,16 @@ def test_a_story_in_an_element_named_like_a_teaser_is_still_the_story() -> None:
     )
     ext = extract(body, after=after)
     assert sentence(ext, "Im Stadtrat wurde am 5. Mai").is_claim
+
+
+def test_prose_pasted_with_a_chrome_named_span_around_it_is_kept() -> None:
+    body = (
+        '<p><span class="_4n-j _fbReactionComponent__eventDetailsContentTags fsl">Austragungsort '
+        "ist der Straberger See bei Dormagen, wo Europas Miniramp-Elite um ein Preisgeld von "
+        "5.000 Euro fährt.</span></p>"
+        '<p>Die Afterparty beginnt um 23 Uhr im Club Veedel. <span class="post-tags">Tags: '
+        "Miniramp, Köln</span></p>"
+    )
+    ext = extract(body)
+    assert sentence(ext, "Austragungsort ist der Straberger See").is_claim
+    assert "Miniramp, Köln" not in ext.text  # a short span named like chrome stays out
