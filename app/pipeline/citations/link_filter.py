@@ -31,7 +31,10 @@ _SHARE_HOSTS = re.compile(
     r"|^(?:t\.co|pic\.twitter\.com)(?:/|$)|(^|\.)creativecommons\.org/licenses|/wiki/File:"
     # where readers pay the site: memberships and tips, never what a sentence rests on
     r"|(^|\.)(?:steadyhq\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com|liberapay\.com|"
-    r"donorbox\.org|paypal\.me|opencollective\.com|substack\.com/subscribe)(?:/|$)",
+    r"donorbox\.org|paypal\.me|opencollective\.com|substack\.com/subscribe)(?:/|$)"
+    # a map of where a place is: directions to it, not a source
+    r"|(^|\.)google\.[a-z.]{2,6}/maps\b|^maps\.google\.|^maps\.apple\.com|(^|\.)bing\.com/maps\b"
+    r"|^maps\.app\.goo\.gl|^goo\.gl/maps\b|(^|\.)openstreetmap\.org/(?:\?|#|search|node|way)",
     re.IGNORECASE,
 )
 _PROFILE_HOSTS = frozenset(

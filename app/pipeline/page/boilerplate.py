@@ -89,6 +89,8 @@ _CHROME_TEXT = re.compile(
     r"|redaktionstipps?|lesetipps?"
     r"|leer más|more from\b[^:|]{1,60})\s*[:|]"
     r"|(?:related roundups?|buyer['’]s guide|tags|filed under)\s*:"  # a post's label lines
+    # the way to the publisher's office: "So finden Sie uns", "How to find us"
+    r"|(?:so finden sie uns|how to find us|get directions|wegbeschreibung)\s*[:.!]?\s*$"
     r"|(?:written|posted|words|text|story) by\s*:"  # "Written by: Julie Mollins"
     r"|(?:author|autor|autorin|auteur|autrice|verfasser|verfasserin)\s*:"  # "Autor: A. Leitner"
     # a listed post's byline and date: "Blog entry by Annisa Rahmawati | 17 January, 2017"

@@ -181,3 +181,16 @@ def test_prose_pasted_with_a_chrome_named_span_around_it_is_kept() -> None:
     ext = extract(body)
     assert sentence(ext, "Austragungsort ist der Straberger See").is_claim
     assert "Miniramp, Köln" not in ext.text  # a short span named like chrome stays out
+
+
+def test_a_map_of_the_office_is_no_source_and_the_way_there_no_claim() -> None:
+    maps = "https://www.google.at/maps/place/Minoritenplatz+8,+1010+Wien/@48.20,16.36,17z"
+    body = (
+        f'<p>Das Treffen fand im Ministerium am <a href="{maps}">Minoritenplatz 8</a> statt, '
+        "wo 40 Delegierte tagten.</p>"
+        f'<p>Minoritenplatz 8, 1010 Wien<br><a href="{maps}">So finden Sie uns</a></p>'
+    )
+    ext = extract(body)
+    assert not urls(sentence(ext, "Das Treffen fand"))
+    way = sentence(ext, "So finden Sie uns")
+    assert not way.is_claim and not urls(way)
