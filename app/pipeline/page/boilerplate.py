@@ -103,6 +103,8 @@ _CHROME_TEXT = re.compile(
     r"|(?:image|photo|picture|illustration|foto|bild|beitragsbild|titelbild|aufmacherbild)"
     r"(?:\s*\(cc\))?(?:\s+(?:illustrative|d['’]illustration))?"
     r"\s*:|crédits? photos?\s*:|bildnachweis\s*:|bildquelle\s*:"
+    # a "Quellen" label over the picture's credit: "Quellen Bild: S-F / Shutterstock.com"
+    r"|(?:quellen?|sources?|credits?)\s*:?\s+(?:bild|bilder|foto|fotos|image|photo)\s*:"
     # "Das Bildmaterial wurde von … zur Verfügung gestellt.", "Photos courtesy of NASA."
     r"|(?:das\s+)?(?:bildmaterial|fotos?|bilder)\s+(?:wurden?|werden)\s+(?:uns\s+)?"
     r"(?:freundlicherweise\s+)?von\b[^.]{1,80}\bzur verfügung gestellt"

@@ -194,3 +194,14 @@ def test_a_map_of_the_office_is_no_source_and_the_way_there_no_claim() -> None:
     assert not urls(sentence(ext, "Das Treffen fand"))
     way = sentence(ext, "So finden Sie uns")
     assert not way.is_claim and not urls(way)
+
+
+def test_a_sources_label_over_a_picture_credit_is_chrome() -> None:
+    body = (
+        "<p>Die EZB senkte den Leitzins im September 2014 auf 0,05 Prozent.</p>"
+        '<p><strong>Quellen</strong>\nBild: <a href="http://www.shutterstock.com/gallery-480532p1'
+        '.html">S-F</a> / <a href="http://www.shutterstock.com/editorial">Shutterstock.com</a></p>'
+    )
+    ext = extract(body)
+    assert "Shutterstock" not in ext.text
+    assert not ext.sources
