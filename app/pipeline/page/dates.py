@@ -42,6 +42,12 @@ _TITLE_DATE = re.compile(rf"[|–—-]\s*{_DOTTED_FULL}\s*$")
 # "Date 10.06.2013", "Datum: 10.06.2013" in the page's text
 _LABELLED_DOTTED = re.compile(rf"\b(?:Date|Datum|Published|Posted)\s*:?\s*{_DOTTED_FULL}(?![\d.])")
 _ONLY_DOTTED = re.compile(rf"^\s*{_DOTTED}\s*$")
+# a line that is only the post's date, maybe with its time, the writer's initials or its
+# byline: "23.01.2019", "14.06.2019 (ch)", "12.10.2015, 19:16 Uhr", "von Jo Lee, 8.5.12"
+_DATE_LINE = re.compile(
+    rf"^(?:(?:von|by)\s+[^,\d]{{2,60}},\s*)?{_DOTTED}(?:,?\s*\d{{1,2}}:\d{{2}}(?:\s*Uhr)?)?"
+    r"(?:\s*\([^()\d]{1,20}\))?$"
+)
 
 
 def _dotted(day: str, month: str, year: str, *, month_first: bool = False) -> str | None:
@@ -56,11 +62,34 @@ def _dotted(day: str, month: str, year: str, *, month_first: bool = False) -> st
         return None
 
 
+def _locale(tree: HtmlElement) -> str:
+    return (meta_content(tree, "og:locale") or tree.get("lang") or "").replace("_", "-")
+
+
+def _date_line(tree: HtmlElement, *, month_first: bool) -> str | None:
+    """The first line of the page's text that is only a dotted date (with its time, initials
+    or byline at most): a post's date where no markup gives one."""
+    body = tree.find("body")
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        lines = [el.text, el.tail]
+        if el.tag in _LINE_TAGS and len(el) <= _LINE_CHILDREN:
+            lines.append(el.text_content())  # "von <a>Jo Lee</a>, 8.5.12"
+        for line in lines:
+            if line and (m := _DATE_LINE.match(" ".join(line.split()))):
+                return _dotted(*m.groups(), month_first=month_first)
+    return None
+
+
+_LINE_TAGS = ("p", "div", "span", "h2", "h3", "h4", "h5", "h6", "small", "li", "td", "time")
+_LINE_CHILDREN = 3  # a line's markup (the byline's link), not a container of the page
+
+
 def _dotted_date(tree: HtmlElement) -> str | None:
     """A day-first dotted date the page gives as its own: ending its title, labelled as the
     date in its text, or standing alone just before its headline."""
-    locale = (meta_content(tree, "og:locale") or tree.get("lang") or "").replace("_", "-")
-    us = locale.lower() == "en-us"
+    us = _locale(tree).lower() == "en-us"
     for title in (meta_content(tree, "og:title"), tree.findtext(".//title")):
         if title and (m := _TITLE_DATE.search(title)):
             return _dotted(*m.groups(), month_first=us)
@@ -389,7 +418,7 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None], url: str 
     if times := tree.xpath("//time[@datetime]"):
         return (_day(times[0].get("datetime")) or date) if len(times) == 1 else date
     if (shown := _headline_date(tree)) is not None or date is None:
-        return shown
+        return shown or _date_line(tree, month_first=_locale(tree).lower() == "en-us")
     for m in _REVISED.finditer(tree.text_content()):
         for fmt in ("%d %B %Y", "%B %d, %Y"):
             try:

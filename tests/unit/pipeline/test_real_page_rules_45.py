@@ -205,3 +205,23 @@ def test_a_sources_label_over_a_picture_credit_is_chrome() -> None:
     ext = extract(body)
     assert "Shutterstock" not in ext.text
     assert not ext.sources
+
+
+def _dated(line: str, *, lang: str = "de") -> str | None:
+    story = "".join(
+        f"<p>Die Landtagswahl brachte der Partei {n} Prozent der Stimmen, teilte der "
+        "Landeswahlleiter am Abend in Kiel mit.</p>"
+        for n in range(20, 26)
+    )
+    html = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>Der neue Trend</title></head><body>'
+        f"<h2>Der neue Trend</h2>{line}<div>{story}</div></body></html>"
+    )
+    return run_pipeline(html, "https://carta.example/der-neue-trend/").published
+
+
+def test_a_line_that_is_only_the_posts_date_dates_it() -> None:
+    assert _dated('<p>von <a href="/author/ks/">Klaus Schöpp</a>, 8.5.12</p>') == "2012-05-08"
+    assert _dated("<div>14.06.2019 (ch)<div>4 Sterne</div></div>") == "2019-06-14"
+    assert _dated("<h5>23.01.2019</h5>", lang="") == "2019-01-23"  # no locale: day first
+    assert _dated("<p>Seit dem 8.5.12 gilt das neue Wahlrecht in Kiel.</p>") is None  # prose
