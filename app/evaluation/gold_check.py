@@ -8,6 +8,7 @@ be checked before anyone has seen what the pipeline makes of the page.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -29,6 +30,8 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "head", "annotatio
 _SCREEN_READER_ONLY = frozenset(
     {"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "element-invisible"}
 )
+# an inline style that hides the element: "display: none" (a share widget's copy of the text)
+_STYLED_AWAY = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _FIELDS = ("id", "title", "byline", "published", "language", "references", "cited",
            "uncited_claims", "not_claims", "boilerplate")  # fmt: skip
 _VIA = frozenset({"marker", "footnote", "hyperlink", "attribution", "author-year"})
@@ -54,8 +57,10 @@ def visible_text(root: HtmlElement, *, hidden: bool = False) -> str:
 
     def walk(el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        unseen = el.get("hidden") is not None or not _SCREEN_READER_ONLY.isdisjoint(
-            (el.get("class") or "").split()
+        unseen = (
+            el.get("hidden") is not None
+            or _STYLED_AWAY.search(el.get("style") or "") is not None
+            or not _SCREEN_READER_ONLY.isdisjoint((el.get("class") or "").split())
         )
         if tag in _SKIP or (unseen and not hidden):
             out.append(el.tail or "")

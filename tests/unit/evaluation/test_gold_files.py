@@ -63,3 +63,12 @@ def test_screen_reader_only_text_is_no_part_of_a_visible_sentence() -> None:
     )
     assert visible_text(root) == "Prices rose tenfold. Then they fell."
     assert "(link is external)" in visible_text(root, hidden=True)  # chrome may still be listed
+
+
+def test_text_an_inline_style_hides_is_no_part_of_a_visible_sentence() -> None:
+    root = lxml.html.fromstring(
+        '<html><body><p>As of late 2015<sup style="display:none;"><a href="/edit">[update]</a>'
+        '</sup>, Firefox had 10% of usage.<span style="visibility: hidden">Flattr this</span>'
+        "</p></body></html>"
+    )
+    assert visible_text(root) == "As of late 2015, Firefox had 10% of usage."
