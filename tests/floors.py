@@ -306,8 +306,10 @@ MEASURED = {
     # credit ("Quellen Bild: S-F / Shutterstock.com") as chrome:
     # (378, 393) dates. After a line that is only the post's dotted date ("23.01.2019",
     # "14.06.2019 (ch)", "von Jo Lee, 8.5.12") dating a page no markup dates:
+    # (1878, 344, 334), (1493, 202, 100). After a home page linked by its address written out
+    # ("Inlet Seafood / <a>http://inletseafood.com</a>") as a name, no source:
     "real": Measured(
-        (1878, 344, 334), (1493, 202, 100), (2365, 2535), (152, 2616), (370, 927), (623, 1990),
+        (1878, 341, 334), (1493, 199, 100), (2365, 2535), (152, 2616), (370, 927), (623, 1990),
         (381, 393), (381, 393), 25
     ),
 }  # fmt: skip

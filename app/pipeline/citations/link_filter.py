@@ -428,7 +428,9 @@ def names_a_site(absolute: str, text: str) -> bool:
         return True
     if not _HOME_PATH.match(path) or parts.query:
         return False
-    squeezed = re.sub(r"[^a-z0-9]", "", text.lower())
+    # the anchor may be the address itself: "http://inletseafood.com" under a venue's name
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", text.strip().lower())
+    squeezed = re.sub(r"[^a-z0-9]", "", bare)
     in_host = len(squeezed) >= 3 and squeezed in re.sub(r"[^a-z0-9]", "", host.lower())
     return (
         in_host

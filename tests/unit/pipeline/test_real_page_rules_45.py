@@ -225,3 +225,12 @@ def test_a_line_that_is_only_the_posts_date_dates_it() -> None:
     assert _dated("<div>14.06.2019 (ch)<div>4 Sterne</div></div>") == "2019-06-14"
     assert _dated("<h5>23.01.2019</h5>", lang="") == "2019-01-23"  # no locale: day first
     assert _dated("<p>Seit dem 8.5.12 gilt das neue Wahlrecht in Kiel.</p>") is None  # prose
+
+
+def test_a_venues_address_written_out_under_its_name_is_no_source() -> None:
+    body = (
+        "<p>Im Sommer ist Montauk voll, die Hochsaison reicht von Memorial Day bis Labor Day.</p>"
+        '<p>Inlet Seafood<br><a href="http://inletseafood.com">http://inletseafood.com</a></p>'
+        '<p>Navy Beach<br><a href="https://www.navybeach.com/">https://www.navybeach.com</a></p>'
+    )
+    assert not extract(body).sources
