@@ -310,8 +310,11 @@ MEASURED = {
     # ("Inlet Seafood / <a>http://inletseafood.com</a>") as a name, no source:
     # (1878, 341, 334), (1493, 199, 100), (2365, 2535), (152, 2616), 25 leaks. With gate 48
     # (scored blind at 2320d7e; 401 pages), rules unchanged:
+    # (1879, 341, 335), (1494, 199, 104). After reference headings in German, French, Spanish,
+    # Italian, Dutch and Portuguese ("Einzelnachweise", "Quellenangabe", "Notes et
+    # références"), and a plain paragraph naming the list right over its "[1]" entry:
     "real": Measured(
-        (1879, 341, 335), (1494, 199, 104), (2403, 2589), (168, 2727), (370, 958), (623, 2023),
+        (1880, 342, 334), (1497, 200, 101), (2403, 2589), (168, 2727), (370, 958), (623, 2023),
         (387, 401), (387, 401), 25
     ),
 }  # fmt: skip

@@ -21,7 +21,11 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _REF_HEADING = re.compile(
     r"^(references?|sources?|notes?|citations?|bibliography|works cited|footnotes|endnotes|"
     r"notes and references|references and notes|sources and notes|source notes|cited works|"
-    r"literature cited|literature)$",
+    r"literature cited|literature"
+    # the same lists in German, French, Spanish, Italian, Dutch and Portuguese pages
+    r"|quellen|quellen?angaben?|einzelnachweise|nachweise|anmerkungen|fußnoten|belege|"
+    r"literaturverzeichnis|références|notes et références|referencias|notas|fuentes|"
+    r"fonti|bronnen|referenties|referências|fontes)$",
     re.IGNORECASE,
 )
 _CONTAINER_PARTS = frozenset(
@@ -167,8 +171,24 @@ def _heading_section(heading: HtmlElement) -> list[HtmlElement]:
 
 
 def _is_heading(el: HtmlElement) -> bool:
-    """<h2>–<h6>, or a paragraph that is nothing but bold text ("<p><b>Sources:</b></p>")."""
-    return el.tag in _HEADINGS or is_bold_paragraph(el)
+    """<h2>–<h6>, a paragraph that is nothing but bold text ("<p><b>Sources:</b></p>"), or a
+    plain paragraph naming a reference list right over its first numbered entry
+    ("<p>Quellenangabe</p><p>[1] Josef Hesse, …</p>")."""
+    return el.tag in _HEADINGS or is_bold_paragraph(el) or _plain_list_heading(el)
+
+
+_HEADING_CHARS = 40
+
+
+def _plain_list_heading(el: HtmlElement) -> bool:
+    if el.tag != "p" or len(text := el.text_content().strip()) > _HEADING_CHARS:
+        return False
+    entry = el.getnext()
+    return (
+        entry is not None
+        and _EXPLICIT_LABEL.match(entry.text_content()) is not None
+        and is_reference_heading(text)
+    )
 
 
 def _footnote_targets(tree: HtmlElement, found: ReferenceSections) -> list[tuple[HtmlElement, str]]:

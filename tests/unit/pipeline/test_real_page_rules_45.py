@@ -6,6 +6,7 @@ from __future__ import annotations
 from pipeline_pages import extract, sentence, urls
 
 from app.pipeline import run_pipeline
+from app.pipeline.citations.reference_list import is_reference_heading
 
 _ORIGINAL = "https://desarmons.example.net/2019/06/20/les-grenades-et-le-maintien-de-lordre"
 
@@ -234,3 +235,24 @@ def test_a_venues_address_written_out_under_its_name_is_no_source() -> None:
         '<p>Navy Beach<br><a href="https://www.navybeach.com/">https://www.navybeach.com</a></p>'
     )
     assert not extract(body).sources
+
+
+def test_a_plain_paragraph_naming_a_german_source_list_heads_it() -> None:
+    body = (
+        "<p>Im Volksmund heißen die Trassen auch Totenwege.<sup><strong>1</strong></sup></p>"
+        "<p>Die erste Landhecke wird 1430 erwähnt.<sup><strong>2</strong></sup></p>"
+        "<p><span>Quellenangabe</span></p>"
+        '<p>[1] (<a href="https://de.wikipedia.org/wiki/Landwehr_(Befestigung)">Wikipedia: '
+        "Landwehr</a>)</p>"
+        "<p>[2] Josef Hesse, Geschichte des Kirchspiels Drolshagen (Seite 15).</p>"
+    )
+    ext = extract(body)
+    assert urls(sentence(ext, "Im Volksmund heißen")) == {
+        "https://de.wikipedia.org/wiki/Landwehr_(Befestigung)"
+    }
+    assert "Josef Hesse" not in ext.text  # the list is no part of the story
+
+
+def test_german_and_french_reference_headings_are_known() -> None:
+    for heading in ("Einzelnachweise", "Quellen", "Anmerkungen", "Notes et références"):
+        assert is_reference_heading(heading), heading
