@@ -313,8 +313,10 @@ MEASURED = {
     # (1879, 341, 335), (1494, 199, 104). After reference headings in German, French, Spanish,
     # Italian, Dutch and Portuguese ("Einzelnachweise", "Quellenangabe", "Notes et
     # références"), and a plain paragraph naming the list right over its "[1]" entry:
+    # (370, 958), (623, 2023). After German "laut X" naming its first name (the verb follows
+    # it) and "X zufolge":
     "real": Measured(
-        (1880, 342, 334), (1497, 200, 101), (2403, 2589), (168, 2727), (370, 958), (623, 2023),
+        (1880, 342, 334), (1497, 200, 101), (2403, 2589), (168, 2727), (371, 958), (624, 2023),
         (387, 401), (387, 401), 25
     ),
 }  # fmt: skip

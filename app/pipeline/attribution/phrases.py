@@ -207,7 +207,10 @@ def _according_to(text: str, names: list[NameSpan]) -> list[Attribution]:
         inside = [s for s in names if m.end() <= s.start and s.end <= end]
         owners = [s for s in inside if s.possessive]
         if owners or inside:
-            span = _owned_body(owners[0], inside) if owners else inside[-1]
+            # German puts the verb right after "laut X" ("Laut dem RKI stieg die Zahl der
+            # Fälle…"), and capitalises every noun after it: the first name is the source
+            german = m.group().lower().startswith("laut")
+            span = inside[0] if german else _owned_body(owners[0], inside) if owners else inside[-1]
             found.append(Attribution(with_article(text, span), m.start(), end, "name"))
             continue
         phrase = text[m.end() : end].strip()
@@ -262,6 +265,21 @@ def _name_patterns(text: str, names: list[NameSpan]) -> list[Attribution]:
     return found
 
 
+_ZUFOLGE = re.compile(r"\s+zufolge\b")
+
+
+def _zufolge(text: str, names: list[NameSpan]) -> list[Attribution]:
+    """ "Der Studie des Imperial College zufolge …": German's "according to" after its name."""
+    found = []
+    for m in _ZUFOLGE.finditer(text):
+        before = [s for s in names if s.end == m.start()]
+        if before:
+            found.append(
+                Attribution(with_article(text, before[0]), before[0].start, m.end(), "name")
+            )
+    return found
+
+
 def find_attributions(text: str, names: list[NameSpan] | None = None) -> list[Attribution]:
     """Every attribution phrase in one sentence, in order of position, one per name.
 
@@ -271,6 +289,8 @@ def find_attributions(text: str, names: list[NameSpan] | None = None) -> list[At
     found = (
         _according_to(text, names) + _verb_attributions(text, names) + _name_patterns(text, names)
     )
+    if "zufolge" in text:
+        found += _zufolge(text, names)
     found += [Attribution("study", a, b, "document") for a, b in authors_speaking(text)]
     found.sort(key=lambda a: a.start)
     unique: dict[str, Attribution] = {}

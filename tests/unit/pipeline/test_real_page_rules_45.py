@@ -256,3 +256,14 @@ def test_a_plain_paragraph_naming_a_german_source_list_heads_it() -> None:
 def test_german_and_french_reference_headings_are_known() -> None:
     for heading in ("Einzelnachweise", "Quellen", "Anmerkungen", "Notes et références"):
         assert is_reference_heading(heading), heading
+
+
+def test_german_according_to_names_the_source_not_the_nouns_after_it() -> None:
+    body = (
+        "<p>Laut dem Robert Koch-Institut stieg die Zahl der Fälle um 20 Prozent.</p>"
+        "<p>Der Studie des Imperial College zufolge müssten 30 Prozent der Patienten beatmet "
+        "werden.</p>"
+    )
+    ext = extract(body)
+    assert sentence(ext, "Laut dem Robert").attributed_to == ["Robert Koch-Institut"]
+    assert sentence(ext, "Der Studie des").attributed_to == ["Imperial College"]
