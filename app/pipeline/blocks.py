@@ -41,7 +41,13 @@ from app.pipeline.page.boilerplate import (
     named_like_chrome,
 )
 from app.pipeline.page.element_roles import is_caption, is_styled_heading
-from app.pipeline.page.embeds import embed_platform, embedded_post_url, post_anchor
+from app.pipeline.page.embeds import (
+    AFTER_POST,
+    embed_platform,
+    embedded_post_url,
+    post_anchor,
+    post_mentions,
+)
 from app.pipeline.types import Block, Link, Marker
 from app.urls import join_url
 
@@ -74,6 +80,8 @@ class _Context:
     sourced_list: bool = False  # the lead-in names where the list below comes from
     credited_until: int = 0  # the end of the last quotation a credit line took
     deck: set[HtmlElement] = field(default_factory=set)  # the standfirst under the headline
+    post: str | None = None  # the last embedded post, while paragraphs under it may speak of it
+    under_post: int = 0  # paragraphs since it
 
 
 _PROSE_WORDS = 12
@@ -228,6 +236,12 @@ def _emit(run: Run, kind: str, ctx: _Context) -> None:
         body.links.append(kept)
     for mk in run.markers:
         body.markers.append(Marker(clamp(mk.start), mk.labels, mk.raw, mk.kind))
+    if ctx.post and kind == "paragraph":
+        ctx.under_post += 1
+        for start, end in post_mentions(text):  # "Sie kommentierte ihren Post mit …"
+            body.links.append(Link(low + start, low + end, ctx.post, _EMBEDDED, True))
+        if ctx.under_post >= AFTER_POST:
+            ctx.post = None
     if kind == "quote":  # "As the Times explains:" above the quotation
         ctx.body.links += quote_credit_links(ctx.lead_in, low, high, ctx.own_domains)
     elif kind == "list_item" and ctx.sourced_list and not run.links:
@@ -389,6 +403,7 @@ def _cite_embed(el: HtmlElement, url: str, ctx: _Context) -> None:
     at = post_anchor(ctx.body.text, spans, el.text_content(), embed_platform(url))
     if at is not None:
         ctx.body.links.append(Link(at, at + 1, url, _EMBEDDED, True))
+    ctx.post, ctx.under_post = url, 0
 
 
 def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:

@@ -13,7 +13,9 @@ from lxml.html import HtmlElement
 from app.pipeline.types import Reference
 from app.urls import join_url, registrable_domain
 
-__all__ = ["Embed", "embed_platform", "embedded_post_url", "find_embeds", "post_anchor"]
+__all__ = [
+    "Embed", "embed_platform", "embedded_post_url", "find_embeds", "post_anchor", "post_mentions",
+]  # fmt: skip
 
 _EMBED_CLASSES = frozenset(
     {"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed",
@@ -156,3 +158,33 @@ def _last_sentence_start(text: str, start: int, end: int) -> int:
 def _previous(spans: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """The paragraph before the last one, or an empty span."""
     return spans[-2] if len(spans) > 1 else (0, 0)
+
+
+# A sentence under an embedded post that speaks of it: "Manuela kommentierte ihren Post mit
+# den Hashtags…", "… das stylishe Foto kommentierte", "In den Kommentaren bestätigt sie…",
+# "In the caption, she wrote…": the post named by its noun and a verb of commenting on or
+# sharing it, or its comments or caption
+_POST_NOUN = re.compile(
+    r"\b(?:ihren|seinen|ihrem|seinem|deren|dessen|den|dem|diesen|diesem|das|her|his|their|the)"
+    r"\s+(?:\w+\s+)?(?:Post|Posting|Tweet|Beitrag|Foto|Video|post|tweet|photo|video)\b"
+)
+_ON_POST = re.compile(
+    r"\b(?:kommentier\w*|teilte\w*|geteilt|postete\w*|gepostet|commented|shared|posted|liked)\b"
+)
+_COMMENTS = re.compile(
+    r"\b[Ii]n\s+(?:den\s+Kommentaren|the\s+(?:comments|caption))\b|\bcaptioned\b"
+)
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+AFTER_POST = 5  # paragraphs under an embedded post that may still speak of it
+
+
+def post_mentions(text: str) -> list[tuple[int, int]]:
+    """Where a paragraph under an embedded post speaks of the post (spans in `text`)."""
+    found = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        noun = _POST_NOUN.search(sentence)
+        hit = noun if noun and _ON_POST.search(sentence) else _COMMENTS.search(sentence)
+        if hit is not None:
+            found.append((m.start() + hit.start(), m.start() + hit.end()))
+    return found

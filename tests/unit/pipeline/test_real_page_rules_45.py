@@ -267,3 +267,23 @@ def test_german_according_to_names_the_source_not_the_nouns_after_it() -> None:
     ext = extract(body)
     assert sentence(ext, "Laut dem Robert").attributed_to == ["Robert Koch-Institut"]
     assert sentence(ext, "Der Studie des").attributed_to == ["Imperial College"]
+
+
+_POST = "https://www.instagram.com/p/ByzVwmRB0gM"
+
+
+def test_sentences_under_an_embedded_post_that_speak_of_it_cite_it() -> None:
+    body = (
+        "<p>Beim ersten Blick auf das folgende Bild könnte man das fast denken:</p>"
+        f'<blockquote class="instagram-media" data-instgrm-permalink="{_POST}/">'
+        f'<p><a href="{_POST}/">Ein Beitrag geteilt von Manuela (@manuela)</a></p></blockquote>'
+        "<p>Die beiden waren nur Gäste auf der Hochzeit von Freunden in Bayern.</p>"
+        "<p>Manuela kommentierte ihren Post lediglich mit den Hashtags #wedding und #bayern.</p>"
+        "<p>In den Kommentaren bestätigt sie dann auch, dass sie 2003 geheiratet haben.</p>"
+        "<p>Der Minister hat seinen Posten 2019 verlassen, wie das Amt im Mai bestätigte.</p>"
+    )
+    ext = extract(body)
+    post = "https://instagram.com/p/ByzVwmRB0gM"  # as normalised
+    assert urls(sentence(ext, "Manuela kommentierte ihren Post")) == {post}
+    assert urls(sentence(ext, "In den Kommentaren bestätigt")) == {post}
+    assert not urls(sentence(ext, "Der Minister hat seinen Posten"))
