@@ -317,9 +317,11 @@ MEASURED = {
     # it) and "X zufolge":
     # (1880, 342, 334), (1497, 200, 101). After sentences under an embedded post that speak of
     # it ("kommentierte ihren Post", "In den Kommentaren", "in the caption") citing it:
+    # (1883, 343, 331), (1499, 200, 99), (2403, 2589), (168, 2727), 25 leaks. With gate 49
+    # (scored blind at b3f5bfa; 407 pages), rules unchanged:
     "real": Measured(
-        (1883, 343, 331), (1499, 200, 99), (2403, 2589), (168, 2727), (371, 958), (624, 2023),
-        (387, 401), (387, 401), 25
+        (1884, 374, 333), (1500, 231, 100), (2419, 2608), (172, 2772), (372, 960), (625, 2028),
+        (393, 407), (392, 407), 25
     ),
 }  # fmt: skip
 
