@@ -319,8 +319,10 @@ MEASURED = {
     # it ("kommentierte ihren Post", "In den Kommentaren", "in the caption") citing it:
     # (1883, 343, 331), (1499, 200, 99), (2403, 2589), (168, 2727), 25 leaks. With gate 49
     # (scored blind at b3f5bfa; 407 pages), rules unchanged:
+    # (1884, 374, 333), (1500, 231, 100). After a film or music database's page of a person or
+    # work (imdb.com/name/nm…, /title/tt…) linked on the name as no source:
     "real": Measured(
-        (1884, 374, 333), (1500, 231, 100), (2419, 2608), (172, 2772), (372, 960), (625, 2028),
+        (1884, 347, 333), (1500, 204, 100), (2419, 2608), (172, 2772), (372, 960), (625, 2028),
         (393, 407), (392, 407), 25
     ),
 }  # fmt: skip

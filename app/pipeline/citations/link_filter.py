@@ -406,6 +406,15 @@ def _term_page(path: str, text: str) -> bool:
     return bool(last) and re.sub(r"[^a-z0-9]", "", last) == "".join(words)
 
 
+# a film and people database's page of one person or work, named by an id, not by words
+_ENTITY_PAGE = re.compile(
+    r"(?:^|\.)imdb\.com/(?:name|title)/(?:nm|tt)\d+|(?:^|\.)discogs\.com/(?:artist|master)/\d+"
+    r"|(?:^|\.)musicbrainz\.org/(?:artist|release-group)/"
+)
+_TITLE_WORDS = 6
+_LOWER_COMPOUND = re.compile(r"-[a-z]")  # "Oscar-winning" describes; "Jean-Luc" names
+
+
 def names_a_site(absolute: str, text: str) -> bool:
     """A name linked to the page about it: its home page ("Good Ventures", "rustup"), its
     repository or a page named after it (".../wendy-garrett" for "Wendy Garrett"). Who it
@@ -422,6 +431,12 @@ def names_a_site(absolute: str, text: str) -> bool:
         return True
     if proper and _persons_own_page(path, words):
         return True
+    if (
+        _ENTITY_PAGE.search(host + path)
+        and 0 < len(words) <= _TITLE_WORDS
+        and all(_NAME_WORD.match(w) and not _LOWER_COMPOUND.search(w) for w in words)
+    ):
+        return True  # "Judd Apatow" -> imdb.com/name/nm0031976: who he is, by an opaque id
     if len(words) == 1 and _tools_own_site(host, path, words[0]):
         return True
     if _documents_itself(host, path, words):

@@ -287,3 +287,16 @@ def test_sentences_under_an_embedded_post_that_speak_of_it_cite_it() -> None:
     assert urls(sentence(ext, "Manuela kommentierte ihren Post")) == {post}
     assert urls(sentence(ext, "In den Kommentaren bestätigt")) == {post}
     assert not urls(sentence(ext, "Der Minister hat seinen Posten"))
+
+
+def test_a_film_database_page_linked_on_a_name_is_no_source() -> None:
+    body = (
+        '<p>Wiig co-wrote the script with <a href="http://www.imdb.com/name/nm1754239/">Annie '
+        'Mumolo</a> for <a href="http://www.imdb.com/title/tt1478338/">Bridesmaids</a>, which '
+        "earned $286m worldwide.</p>"
+        '<p>The <a href="https://www.imdb.com/title/tt0081150/">Oscar-winning</a> actress Mary '
+        "Steenburgen wrote the song in 2009.</p>"
+    )
+    ext = extract(body)
+    assert not urls(sentence(ext, "Wiig co-wrote"))
+    assert urls(sentence(ext, "The Oscar-winning")) == {"https://imdb.com/title/tt0081150"}
