@@ -287,7 +287,13 @@ _MORE_DETAILS = re.compile(
     r"|^hier\s+geht['’]?s\s+(?:zur?|zum|weiter)\b"
     r"|^here\s+you(?:['’]ll|\s+will|\s+can)?\s+(?:find|get|read)\b[^.!]{0,40}?"
     r"\b(?:info|information|details|more)\b"
-    r"|^(?:voir|lire)\s+en\s+ligne\s*:|^see\s+online\s*:",
+    r"|^(?:voir|lire)\s+en\s+ligne\s*:|^see\s+online\s*:"
+    # the rest is in print: "Den kompletten Beitrag lesen Sie in der neuen Juli-Ausgabe …",
+    # "Read the full story in the March issue of …"
+    r"|^(?:den|die|das)\s+(?:kompletten?|ganzen?|vollständigen?|gesamten?|ausführlichen?)\s+"
+    r"(?:beitrag|artikel|text|bericht|interview|reportage|geschichte)\s+(?:lesen|finden)\s+sie\b"
+    r"|^read\s+the\s+(?:full|complete|whole|entire)\s+(?:story|article|interview|piece|"
+    r"feature)\s+in\s+(?:the\s+)?[^.]{0,60}?\b(?:issue|edition)\b",
     re.IGNORECASE,
 )
 

@@ -42,7 +42,8 @@ _CHROME_PARTS = frozenset(
      "meta", "modal", "shop", "donate", "cta", "masthead", "dateline", "kicker", "dek", "deck",
      "badge",
      "gnb", "lnb", "snb",  # global, local and side navigation bars (Korean sites' names)
-     "teaser", "tease", "methodology", "contributors", "contributor", "attribution"}
+     "teaser", "tease", "methodology", "contributors", "contributor", "attribution",
+     "disturber", "stoerer"}  # German CMSes' in-story promo box ("Störer")
 )  # fmt: skip
 # Whole names only: their parts ("hidden", "screen", "skip") are also utility-CSS words
 # ("overflow-hidden", "min-h-screen") that wrap real articles.
@@ -305,6 +306,21 @@ _NOTICE_TEXT = re.compile(
     r"(?: and (?:reporting|editing|production|research|design|graphics))? by\b"
     r"|^\(?reporting by\b.*\bediting by\b"
     r"|^\(?reporting (?:was |is )?contributed by\b"
+    # "Con información de Paloma Marín y Elena G. Sevillano.", "Mit Material von dpa"
+    r"|^\(?(?:con información de|mit material (?:von|der|des)|avec (?:l['’])?(?:afp|reuters|ap)\b)"
+    # who paid for the reporting (not "This study was funded by …", which is the study's news)
+    r"|^(?:this|our) (?:reporting|story|article|investigation|project|series|coverage|report|"
+    r"journalism|podcast|episode)(?: series)? (?:was|is|has been) (?:\w+ )?(?:supported|funded|"
+    r"made possible|underwritten|paid for)\b"
+    r"|^diese (?:recherche|berichterstattung|reportage|serie|artikelserie) (?:wurde|wird) "
+    r"(?:mit (?:der |finanzieller )?unterstützung|gefördert|finanziert|ermöglicht)\b"
+    # a games or gadget review's disclosure: "Shovel Knight was reviewed using code provided
+    # by Yacht Club Games.", "A review unit was provided by Sony."
+    r"|^[^.]{1,80}? (?:was|were) (?:reviewed|tested|played)\b[^.]{0,40}? (?:using|with|on) "
+    r"(?:an? |the )?(?:final |retail |digital |download |pre-release |review )?(?:code|copy|"
+    r"unit|key|sample|build)s? (?:provided|supplied|sent) by\b"
+    r"|^(?:an? |the )?review (?:code|copy|unit|key|sample)s? (?:was |were )?(?:provided|"
+    r"supplied|sent)\b"
     r"|^(?:image|photo|photograph|illustration|video)s? (?:by|courtesy of|credit)\b"
     r"|^(?:doi|isbn|issn|pmid|pmcid|arxiv)\s*:?\s*\S+\s*$"  # a bare identifier line
     # a shop's disclosure: "BGR may receive a commission on orders…", "Prices are subject to

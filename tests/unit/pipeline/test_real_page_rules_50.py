@@ -1,0 +1,63 @@
+"""Rules from the real corpus in session 21: notices about the page itself (who paid for the
+reporting, where a review copy came from, contributors' credits in other languages, the rest of
+the piece in print) and a German CMS's in-story promo box."""
+
+from __future__ import annotations
+
+import pytest
+from pipeline_pages import extract, sentence
+
+from app.pipeline.types import Extraction
+
+_FACT = "<p>Die Firma setzte 2019 rund 4,5 Milliarden Euro um, 12 Prozent mehr als 2018.</p>"
+
+
+def _claims(ext: Extraction) -> list[str]:
+    return [s.text for s in ext.sentences if s.is_claim]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Diese Recherche wurde mit der Unterstützung von Bürgerinnen und Bürgern realisiert.",
+        "This reporting was supported by a grant from the Fund for Investigative Journalism.",
+        "This project is funded by readers and by the Knight Foundation.",
+        "Shovel Knight was reviewed using code provided by Yacht Club Games.",
+        "The Pixel 4 was tested with a review unit provided by Google for two weeks.",
+        "A review copy was provided by the publisher.",
+        "Con información de Paloma Marín, Maryem Castillo y Elena G. Sevillano.",
+        "Mit Material von dpa und AFP.",
+        "Den kompletten Beitrag lesen Sie in der neuen Juli-Ausgabe der Technology Review "
+        "(im Zeitschriftenhandel erhältlich).",
+        "Read the full story in the March 2019 issue of Example Monthly, on newsstands now.",
+    ],
+)
+def test_a_note_about_the_page_itself_is_no_claim(line: str) -> None:
+    ext = extract(_FACT + f"<p>{line}</p>")
+    assert sentence(ext, "Die Firma setzte").is_claim
+    assert not [c for c in _claims(ext) if c.startswith(line[:25])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This study was funded by the National Institutes of Health and ran for 12 years.",
+        "The phone was reviewed by 40 testers at the company's lab in 2019, the firm said.",
+        "Den kompletten Bericht hat das Ministerium am Montag mit 240 Seiten veröffentlicht.",
+    ],
+)
+def test_the_stories_own_facts_about_funding_reviews_and_reports_stay_claims(line: str) -> None:
+    ext = extract(_FACT + f"<p>{line}</p>")
+    assert sentence(ext, line[:25]).is_claim
+
+
+def test_a_german_cms_promo_box_inside_the_story_is_chrome() -> None:
+    box = (
+        '<div class="disturber"><div class="disturber__text"><h2>Wir sind spendenfinanziert!</h2>'
+        "<p>Example Recherche ist das erste gemeinnützige Recherchezentrum im Land. Unser Ziel "
+        "ist eine aufgeklärte Gesellschaft mit 100.000 Mitgliedern. "
+        '<a href="/unterstuetzen">Jetzt unterstützen!</a></p></div></div>'
+    )
+    ext = extract(_FACT + box + "<p>Der Umsatz im Ausland stieg um 8 Prozent.</p>")
+    assert "gemeinnützige Recherchezentrum" not in ext.text
+    assert sentence(ext, "Der Umsatz im Ausland").is_claim
