@@ -36,7 +36,7 @@ def _is_gone(pid: int) -> bool:
     """No such process, or only its zombie left for the pool's manager thread to reap."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):  # reaped between the open and the read
         return True
     return stat.rpartition(")")[2].split()[0] == "Z"
 
