@@ -76,6 +76,9 @@ _CHROME_HEADING = re.compile(
     # the same sections in German and French: "Im Web:", "Mehr zum Thema", "À lire aussi"
     r"im web|im netz|themen|mehr zum thema|weitere links|weiterführende links|lesen sie auch|"
     r"verwandte artikel|das könnte sie auch interessieren|kommentare|"
+    # "Auch auf gofeminin.de", "Also on HuffPost": the site's other stories
+    r"(?:also on|auch auf|aussi sur|también en) (?:[\w-]+\.[a-z]{2,6}|"
+    r"(?-i:[A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*){0,2}))|"
     r"(?:[àa] )?lire aussi|voir aussi|sur le même sujet|articles liés|pour aller plus loin|"
     r"commentaires|à la une(?: de .{1,40})?|"
     # and in Spanish

@@ -61,3 +61,21 @@ def test_a_german_cms_promo_box_inside_the_story_is_chrome() -> None:
     ext = extract(_FACT + box + "<p>Der Umsatz im Ausland stieg um 8 Prozent.</p>")
     assert "gemeinnützige Recherchezentrum" not in ext.text
     assert sentence(ext, "Der Umsatz im Ausland").is_claim
+
+
+def test_a_heading_pointing_to_the_sites_other_stories_heads_no_story() -> None:
+    for heading in ("Auch auf gofeminin.de", "Also on HuffPost"):
+        teasers = (
+            f"<h2>{heading}</h2><p>"
+            '<a href="/abnehmen/s1.html">20 Kilo abnehmen: Mit DIESER Strategie klappt es!</a><br>'
+            '<a href="/sport/s2.html">Endlich schlank! Mit diesen 8 Tipps erfolgreich '
+            "abnehmen</a></p>"
+        )
+        ext = extract(_FACT + teasers)
+        assert "DIESER Strategie" not in ext.text, heading
+        assert sentence(ext, "Die Firma setzte").is_claim
+
+
+def test_a_story_section_also_on_the_agenda_stays() -> None:
+    body = _FACT + "<h2>Also on the agenda</h2><p>The board will vote on a 3 percent raise.</p>"
+    assert sentence(extract(body), "The board will vote").is_claim
