@@ -103,7 +103,9 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
 # a headline's kicker or hidden label inside the <h1>: "Thema Verbraucherschutz" over the story
 _KICKER_PARTS = frozenset(
     {"category", "kicker", "topline", "overline", "dachzeile", "roofline", "spitzmarke",
-     "eyebrow", "rubric", "supertitle", "aural",
+     "eyebrow", "rubric", "supertitle", "aural", "pretitle", "surtitre",
+     "label", "badge",  # "<span class='label abo'>Abonnés</span>": a subscribers' badge
+     "hide", "hidden",  # Bootstrap's display:none
      "sr-only", "visually-hidden", "screen-reader-text", "element-invisible"}
 )  # fmt: skip
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from pipeline_pages import extract, sentence
 
+from app.pipeline import run_pipeline
 from app.pipeline.types import Extraction
 
 _FACT = "<p>Die Firma setzte 2019 rund 4,5 Milliarden Euro um, 12 Prozent mehr als 2018.</p>"
@@ -79,3 +80,44 @@ def test_a_heading_pointing_to_the_sites_other_stories_heads_no_story() -> None:
 def test_a_story_section_also_on_the_agenda_stays() -> None:
     body = _FACT + "<h2>Also on the agenda</h2><p>The board will vote on a 3 percent raise.</p>"
     assert sentence(extract(body), "The board will vote").is_claim
+
+
+def _headed(h1: str, title: str) -> str:
+    story = "".join(
+        f"<p>Le conseil municipal a voté {n} millions d'euros pour la rénovation des écoles, "
+        "selon le compte rendu publié lundi.</p>"
+        for n in range(10, 16)
+    )
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<meta property="og:title" content="{title}"></head><body><main><article>'
+        f"<h1>{h1}</h1>{story}</article></main></body></html>"
+    )
+
+
+def test_a_subscribers_badge_and_a_hidden_stop_in_the_headline_are_left_out() -> None:
+    badge = _headed(
+        'Le maire souhaite la santé à Balkany <span class="label abo">Abonnés</span>',
+        "Le maire souhaite la santé à Balkany | Chroniques | Là-bas",
+    )
+    assert run_pipeline(badge, "https://la-bas.example/a").title == (
+        "Le maire souhaite la santé à Balkany"
+    )
+    pretitle = _headed(
+        '<span class="pretitle">KNOWHOW</span><span><span itemprop="headline">Wie Creative '
+        'Commons richtig genutzt wird</span><span class="hide">.</span></span>',
+        "Wie Creative Commons richtig genutzt wird - futurezone.at",
+    )
+    assert run_pipeline(pretitle, "https://futurezone.example/a").title == (
+        "Wie Creative Commons richtig genutzt wird"
+    )
+
+
+def test_a_label_the_titles_carry_stays_in_the_headline() -> None:
+    page = _headed(
+        'Live <span class="label">Le conseil vote le budget des écoles</span>',
+        "Live Le conseil vote le budget des écoles",
+    )
+    assert run_pipeline(page, "https://example.fr/a").title == (
+        "Live Le conseil vote le budget des écoles"
+    )
