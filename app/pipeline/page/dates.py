@@ -264,7 +264,8 @@ _SCHOLARLY_DATES = (
     "citation_publication_date", "citation_online_date", "citation_date", "dc.date.issued",
     "DC.date.issued", "dc.date", "DC.date", "prism.publicationDate",
 )  # fmt: skip
-_FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
+# "2026-04-27…", "2026/03/15", and ISO 8601's basic form "20180619T055000+0900"
+_FULL_DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)|^(\d{4})(\d\d)(\d\d)T\d{4}")
 
 
 def _scholarly_date(tree: HtmlElement) -> str | None:
@@ -372,7 +373,7 @@ def _iso_day(m: re.Match[str] | None) -> str | None:
     """The ISO day of a match whose groups are year, month and day; None if it is no day."""
     if m is None:
         return None
-    year, month, day = map(int, m.groups())
+    year, month, day = (int(g) for g in m.groups() if g is not None)
     try:
         return datetime(year, month, day).date().isoformat()
     except ValueError:

@@ -121,3 +121,10 @@ def test_a_label_the_titles_carry_stays_in_the_headline() -> None:
     assert run_pipeline(page, "https://example.fr/a").title == (
         "Live Le conseil vote le budget des écoles"
     )
+
+
+def test_a_date_in_iso_basic_form_is_read_as_written_not_moved_to_utc() -> None:
+    page = _headed("Le conseil vote le budget des écoles", "Le conseil vote le budget des écoles")
+    stamp = '{"@type": "NewsArticle", "datePublished": "20180619T055000+0900"}'
+    page = page.replace("</head>", f'<script type="application/ld+json">{stamp}</script></head>')
+    assert run_pipeline(page, "https://example.fr/a").published == "2018-06-19"
