@@ -414,6 +414,10 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None], url: str 
     date = _unswapped(guess(), tree)
     if (addressed := _url_day(url)) is not None and (date is None or date[:4] != addressed[:4]):
         return addressed
+    # a line that is only a date, earlier than the guess: the guess was the page's last change
+    line = _date_line(tree, month_first=_locale(tree).lower() == "en-us") if date else None
+    if line is not None and date is not None and line < date:
+        return line
     if date is not None and tree.xpath('//meta[contains(@property, "time")]'):
         return date
     if times := tree.xpath("//time[@datetime]"):

@@ -62,7 +62,9 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
     """The headline as the page shows it: the <h1> marked as the article's headline or named by
     the page's titles (og:title and <title> often reword it), else the metadata title without
     its site suffix."""
-    titles = [n for n in _other_titles(tree) if n]
+    titles = [n for n in _other_titles(tree) if n and not _SLUG.match(n)]
+    if candidate and _SLUG.match(candidate):
+        candidate = titles[0] if titles else None  # og:title "adac-kindersitztest-herbst-2018"
     if candidate and _FORM_HEADING.match(candidate):
         candidate = titles[0] if titles else None  # "Join the Discussion Cancel reply"
     if candidate and titles and not any(_same_story(candidate, n) for n in titles):
@@ -255,6 +257,7 @@ def _other_titles(tree: HtmlElement) -> list[str | None]:
 
 
 _WORD = re.compile(r"\w+")
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")  # a CMS's item name, not a title
 _SECTION_LABEL = re.compile(r"^\s*\w+(?:[ -]\w+)?\s*[|:–—-]\s*$")  # "Opinion | ", "Op-Ed: "
 # a kicker the titles put before the headline: "Die Arbeitswelt von morgen: Sieben Berufe, …"
 _KICKER_LABEL = re.compile(r"^[^|:–—]{3,60}?:\s+$")

@@ -128,3 +128,34 @@ def test_a_date_in_iso_basic_form_is_read_as_written_not_moved_to_utc() -> None:
     stamp = '{"@type": "NewsArticle", "datePublished": "20180619T055000+0900"}'
     page = page.replace("</head>", f'<script type="application/ld+json">{stamp}</script></head>')
     assert run_pipeline(page, "https://example.fr/a").published == "2018-06-19"
+
+
+def _dated(head: str, line: str) -> str:
+    story = "".join(
+        f"<p>Der Stadtrat hat am Montag {n} Millionen Euro für die Sanierung der Schulen "
+        "bewilligt, wie die Verwaltung mitteilte.</p>"
+        for n in range(10, 16)
+    )
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Schulen werden '
+        f"saniert</title>{head}</head><body><main><article><h1>Schulen werden saniert</h1>"
+        f"{line}{story}</article></main></body></html>"
+    )
+
+
+def test_a_date_line_earlier_than_the_pages_creation_stamp_is_its_publication() -> None:
+    stamp = '<meta itemprop="dateCreated" content="2019-05-07T17:00:52+02:00">'
+    page = _dated(stamp, '<div class="ar-date">12.10.2015, 19:16 Uhr</div>')
+    assert run_pipeline(page, "https://example.de/schulen").published == "2015-10-12"
+
+
+def test_a_date_line_later_than_the_stamp_leaves_the_stamp() -> None:
+    stamp = '<meta itemprop="dateCreated" content="2019-05-07T17:00:52+02:00">'
+    page = _dated(stamp, '<div class="ar-date">12.10.2020, 19:16 Uhr</div>')
+    assert run_pipeline(page, "https://example.de/schulen").published == "2019-05-07"
+
+
+def test_a_cms_item_name_in_og_title_is_no_title() -> None:
+    head = '<meta property="og:title" content="schulen-sanierung-herbst-2018">'
+    page = _dated(head, "").replace("<h1>Schulen werden saniert</h1>", "")
+    assert run_pipeline(page, "https://example.de/schulen").title == "Schulen werden saniert"
