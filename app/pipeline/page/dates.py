@@ -40,7 +40,11 @@ _DOTTED = r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})"
 _DOTTED_FULL = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"  # a version ("| 4.2.11") is no date
 _TITLE_DATE = re.compile(rf"[|–—-]\s*{_DOTTED_FULL}\s*$")
 # "Date 10.06.2013", "Datum: 10.06.2013" in the page's text
-_LABELLED_DOTTED = re.compile(rf"\b(?:Date|Datum|Published|Posted)\s*:?\s*{_DOTTED_FULL}(?![\d.])")
+# "Veröffentlicht am 07.06.2019", "Publié le 3.5.2019", "Publicado el 3.5.2019"
+_LABELLED_DOTTED = re.compile(
+    rf"\b(?:Date|Datum|Published|Posted|(?i:veröffentlicht am|publié le|publicado el))\s*:?\s*"
+    rf"{_DOTTED_FULL}(?![\d.])"
+)
 _ONLY_DOTTED = re.compile(rf"^\s*{_DOTTED}\s*$")
 # a line that is only the post's date, maybe with its time, the writer's initials or its
 # byline: "23.01.2019", "14.06.2019 (ch)", "12.10.2015, 19:16 Uhr", "von Jo Lee, 8.5.12"

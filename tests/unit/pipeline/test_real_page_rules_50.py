@@ -159,3 +159,9 @@ def test_a_cms_item_name_in_og_title_is_no_title() -> None:
     head = '<meta property="og:title" content="schulen-sanierung-herbst-2018">'
     page = _dated(head, "").replace("<h1>Schulen werden saniert</h1>", "")
     assert run_pipeline(page, "https://example.de/schulen").title == "Schulen werden saniert"
+
+
+def test_a_published_label_in_german_dates_the_page() -> None:
+    line = "<div><strong>Quelle</strong><br>\n        VERÖFFENTLICHT AM 07.06.2019</div>"
+    page = _dated('<meta name="last-modified" content="2019-12-09">', line)
+    assert run_pipeline(page, "https://example.de/schulen").published == "2019-06-07"
