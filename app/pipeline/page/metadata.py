@@ -69,8 +69,10 @@ def _title(tree: HtmlElement, candidate: str | None, site: str | None) -> str | 
         candidate = titles[0] if titles else None  # "Join the Discussion Cancel reply"
     if candidate and titles and not any(_same_story(candidate, n) for n in titles):
         candidate = _heading_in(tree, titles) or candidate  # a masthead no title names
-    names = [n for n in (candidate, *titles) if n]
     suffixes = {s.lower() for s in (site,) if s}
+    if candidate:
+        candidate = _other_part(tree, candidate, titles, suffixes) or candidate
+    names = [n for n in (candidate, *titles) if n]
     for h1 in tree.iter("h1"):
         heading = _clean(h1.text_content())
         if not heading or _links_home(h1):
@@ -276,16 +278,76 @@ def _same_story(heading: str, title: str) -> bool:
 _SUFFIX = re.compile(r"^(.{8,}?)\s+[-|–—:]\s+([^-|–—:]{2,40})$")
 
 
+_TWO_PARTS = re.compile(r"\s+[-|–—]\s+")
+
+
+def _other_part(
+    tree: HtmlElement, candidate: str, titles: list[str], suffixes: set[str]
+) -> str | None:
+    """The headline where the guess is the site's half of a "Site - Headline" title: the
+    guess is a web address ("www.Heimicke.de"), or the page shows the other half alone as a
+    heading (<h1>–<h4>, or an element named for its headline)."""
+    for title in titles:
+        parts = [p.strip() for p in _TWO_PARTS.split(title)]
+        if len(parts) != 2 or candidate not in parts:  # noqa: PLR2004 (two halves)
+            continue
+        other = parts[1 - parts.index(candidate)]
+        if _DOMAIN.match(candidate) or _names_site(candidate, suffixes, tree):
+            return other
+        shown = _shown_as_headline(tree)
+        if other in shown and candidate not in shown:
+            return other
+    return None
+
+
+_HEADLINE_NAME = re.compile(r"headline", re.IGNORECASE)
+
+
+def _shown_as_headline(tree: HtmlElement) -> set[str]:
+    """The texts of the page's <h1>s and of elements whose class or id names a headline."""
+    shown = set()
+    for el in tree.iter("h1", "div", "span", "p"):
+        named = el.tag == "h1" or _HEADLINE_NAME.search(
+            f"{el.get('class') or ''} {el.get('id') or ''}"
+        )
+        if named and (text := _clean(el.text_content())):
+            shown.add(text)
+    return shown
+
+
+_PREFIX = re.compile(r"^([^-|–—:]{2,40}?)\s+[-|–—]\s+(.{8,})$")
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _names_site(part: str, suffixes: set[str], tree: HtmlElement) -> bool:
+    """Whether a title's part is the site's name: its own, its domain's, or a section of its
+    address ("/shows/heresthething/2013/…"; not the story's own slug, which repeats the
+    headline)."""
+    squeezed = _squeezed(part)
+    if part.lower() in suffixes:
+        return True
+    if len(squeezed) < 3:  # noqa: PLR2004 (too short to name anything)
+        return False
+    address = urlsplit(meta_content(tree, "og:url") or "")
+    segments = address.path.rstrip("/").split("/")[1:-1]
+    return squeezed in _squeezed(address.netloc) or squeezed in {_squeezed(p) for p in segments}
+
+
 def _without_site(title: str, suffixes: set[str], tree: HtmlElement) -> str:
-    """ "Story - Digg" -> "Story" when the tail is the site's name (its own or its domain's)."""
+    """ "Story - Digg" -> "Story" when the tail is the site's name (its own or its domain's);
+    "www.Heimicke.de - Zahlen und Daten" -> "Zahlen und Daten" when the head is."""
     m = _SUFFIX.match(title)
-    if m is None:
-        return title
-    tail = m.group(2).strip()
-    squeezed = re.sub(r"[^a-z0-9]", "", tail.lower())
-    host = re.sub(r"[^a-z0-9]", "", meta_content(tree, "og:url") or "")
-    if tail.lower() in suffixes or (len(squeezed) >= 3 and squeezed in host.lower()):
+    if m is not None and _names_site(m.group(2).strip(), suffixes, tree):
         return m.group(1).strip()
+    m = _PREFIX.match(title)
+    if m is not None and (
+        _names_site(head := m.group(1).strip(), suffixes, tree) or _DOMAIN.match(head)
+    ):
+        return m.group(2).strip()
     return title
 
 

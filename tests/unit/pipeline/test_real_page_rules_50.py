@@ -8,6 +8,8 @@ import pytest
 from pipeline_pages import extract, sentence
 
 from app.pipeline import run_pipeline
+from app.pipeline.document import parse_html
+from app.pipeline.page.metadata import _names_site
 from app.pipeline.types import Extraction
 
 _FACT = "<p>Die Firma setzte 2019 rund 4,5 Milliarden Euro um, 12 Prozent mehr als 2018.</p>"
@@ -165,3 +167,46 @@ def test_a_published_label_in_german_dates_the_page() -> None:
     line = "<div><strong>Quelle</strong><br>\n        VERÖFFENTLICHT AM 07.06.2019</div>"
     page = _dated('<meta name="last-modified" content="2019-12-09">', line)
     assert run_pipeline(page, "https://example.de/schulen").published == "2019-06-07"
+
+
+def _untitled(title: str, body: str, head: str = "") -> str:
+    story = "".join(
+        f"<p>Der Stadtrat hat am Montag {n} Millionen Euro für die Sanierung der Schulen "
+        "bewilligt, wie die Verwaltung mitteilte.</p>"
+        for n in range(10, 16)
+    )
+    return (
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>'
+        f"{head}</head><body><div>{body}{story}</div></body></html>"
+    )
+
+
+def test_a_title_that_puts_the_sites_address_or_name_first_loses_it() -> None:
+    head = (
+        '<meta property="og:url" content="http://www.heimicke.example/chronik/zahlen-und-daten/">'
+    )
+    page = _untitled("www.Heimicke.example - Zahlen und Daten", "", head)
+    assert run_pipeline(page, "http://www.heimicke.example/x").title == "Zahlen und Daten"
+    shown = '<div id="blog_headline" class="blog_teaser_headline">Schulen werden saniert</div>'
+    page = _untitled("CDU-Fraktion im Stadtrat - Schulen werden saniert", shown)
+    assert run_pipeline(page, "https://cdu.example/x").title == "Schulen werden saniert"
+
+
+def test_a_shows_section_in_the_address_names_the_site_part_and_the_slug_does_not() -> None:
+    head = (
+        '<meta property="og:url" content="http://radio.example/shows/heresthething/2013/may/27/">'
+    )
+    page = _untitled("Here's The Thing - Stacy Keach", "", head)
+    assert run_pipeline(page, "http://radio.example/x").title == "Stacy Keach"
+    tree = parse_html(
+        _untitled(
+            "Schulen werden saniert - Politik",
+            "",
+            head.replace(
+                "radio.example/shows/heresthething/2013/may/27/",
+                "news.example/politik/schulen-werden-saniert/",
+            ),
+        )
+    )
+    assert _names_site("Politik", set(), tree)
+    assert not _names_site("Schulen werden saniert", set(), tree)
