@@ -84,17 +84,27 @@ def test_a_story_section_also_on_the_agenda_stays() -> None:
     assert sentence(extract(body), "The board will vote").is_claim
 
 
-def _headed(h1: str, title: str) -> str:
-    story = "".join(
-        f"<p>Le conseil municipal a voté {n} millions d'euros pour la rénovation des écoles, "
-        "selon le compte rendu publié lundi.</p>"
-        for n in range(10, 16)
-    )
+_SANIERT = "Schulen werden saniert"
+_STORY = "".join(
+    f"<p>Der Stadtrat hat am Montag {n} Millionen Euro für die Sanierung der Schulen "
+    "bewilligt, wie die Verwaltung mitteilte.</p>"
+    for n in range(10, 16)
+)
+
+
+def _doc(title: str, *, head: str = "", h1: str | None = None, before: str = "") -> str:
+    """A council story's page: its <title>, more `head` markup, an <h1> if given, and
+    `before` the story."""
+    heading = f"<h1>{h1}</h1>" if h1 is not None else ""
     return (
-        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<meta property="og:title" content="{title}"></head><body><main><article>'
-        f"<h1>{h1}</h1>{story}</article></main></body></html>"
+        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>'
+        f"{head}</head><body><main><article>{heading}{before}{_STORY}</article></main></body>"
+        "</html>"
     )
+
+
+def _headed(h1: str, title: str) -> str:
+    return _doc(title, head=f'<meta property="og:title" content="{title}">', h1=h1)
 
 
 def test_a_subscribers_badge_and_a_hidden_stop_in_the_headline_are_left_out() -> None:
@@ -132,63 +142,44 @@ def test_a_date_in_iso_basic_form_is_read_as_written_not_moved_to_utc() -> None:
     assert run_pipeline(page, "https://example.fr/a").published == "2018-06-19"
 
 
-def _dated(head: str, line: str) -> str:
-    story = "".join(
-        f"<p>Der Stadtrat hat am Montag {n} Millionen Euro für die Sanierung der Schulen "
-        "bewilligt, wie die Verwaltung mitteilte.</p>"
-        for n in range(10, 16)
-    )
-    return (
-        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Schulen werden '
-        f"saniert</title>{head}</head><body><main><article><h1>Schulen werden saniert</h1>"
-        f"{line}{story}</article></main></body></html>"
-    )
-
-
 def test_a_date_line_earlier_than_the_pages_creation_stamp_is_its_publication() -> None:
     stamp = '<meta itemprop="dateCreated" content="2019-05-07T17:00:52+02:00">'
-    page = _dated(stamp, '<div class="ar-date">12.10.2015, 19:16 Uhr</div>')
+    page = _doc(
+        _SANIERT, head=stamp, h1=_SANIERT, before='<div class="ar-date">12.10.2015, 19:16 Uhr</div>'
+    )
     assert run_pipeline(page, "https://example.de/schulen").published == "2015-10-12"
 
 
 def test_a_date_line_later_than_the_stamp_leaves_the_stamp() -> None:
     stamp = '<meta itemprop="dateCreated" content="2019-05-07T17:00:52+02:00">'
-    page = _dated(stamp, '<div class="ar-date">12.10.2020, 19:16 Uhr</div>')
+    page = _doc(
+        _SANIERT, head=stamp, h1=_SANIERT, before='<div class="ar-date">12.10.2020, 19:16 Uhr</div>'
+    )
     assert run_pipeline(page, "https://example.de/schulen").published == "2019-05-07"
 
 
 def test_a_cms_item_name_in_og_title_is_no_title() -> None:
     head = '<meta property="og:title" content="schulen-sanierung-herbst-2018">'
-    page = _dated(head, "").replace("<h1>Schulen werden saniert</h1>", "")
+    page = _doc(_SANIERT, head=head)
     assert run_pipeline(page, "https://example.de/schulen").title == "Schulen werden saniert"
 
 
 def test_a_published_label_in_german_dates_the_page() -> None:
     line = "<div><strong>Quelle</strong><br>\n        VERÖFFENTLICHT AM 07.06.2019</div>"
-    page = _dated('<meta name="last-modified" content="2019-12-09">', line)
+    page = _doc(
+        _SANIERT, head='<meta name="last-modified" content="2019-12-09">', h1=_SANIERT, before=line
+    )
     assert run_pipeline(page, "https://example.de/schulen").published == "2019-06-07"
-
-
-def _untitled(title: str, body: str, head: str = "") -> str:
-    story = "".join(
-        f"<p>Der Stadtrat hat am Montag {n} Millionen Euro für die Sanierung der Schulen "
-        "bewilligt, wie die Verwaltung mitteilte.</p>"
-        for n in range(10, 16)
-    )
-    return (
-        f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{title}</title>'
-        f"{head}</head><body><div>{body}{story}</div></body></html>"
-    )
 
 
 def test_a_title_that_puts_the_sites_address_or_name_first_loses_it() -> None:
     head = (
         '<meta property="og:url" content="http://www.heimicke.example/chronik/zahlen-und-daten/">'
     )
-    page = _untitled("www.Heimicke.example - Zahlen und Daten", "", head)
+    page = _doc("www.Heimicke.example - Zahlen und Daten", head=head)
     assert run_pipeline(page, "http://www.heimicke.example/x").title == "Zahlen und Daten"
     shown = '<div id="blog_headline" class="blog_teaser_headline">Schulen werden saniert</div>'
-    page = _untitled("CDU-Fraktion im Stadtrat - Schulen werden saniert", shown)
+    page = _doc("CDU-Fraktion im Stadtrat - Schulen werden saniert", before=shown)
     assert run_pipeline(page, "https://cdu.example/x").title == "Schulen werden saniert"
 
 
@@ -196,13 +187,12 @@ def test_a_shows_section_in_the_address_names_the_site_part_and_the_slug_does_no
     head = (
         '<meta property="og:url" content="http://radio.example/shows/heresthething/2013/may/27/">'
     )
-    page = _untitled("Here's The Thing - Stacy Keach", "", head)
+    page = _doc("Here's The Thing - Stacy Keach", head=head)
     assert run_pipeline(page, "http://radio.example/x").title == "Stacy Keach"
     tree = parse_html(
-        _untitled(
+        _doc(
             "Schulen werden saniert - Politik",
-            "",
-            head.replace(
+            head=head.replace(
                 "radio.example/shows/heresthething/2013/may/27/",
                 "news.example/politik/schulen-werden-saniert/",
             ),
