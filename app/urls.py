@@ -67,9 +67,18 @@ _ARXIV_PDF = re.compile(r"^/pdf/(.+?)(?:\.pdf)?$")
 _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+# zero-width spaces, joiners and byte-order marks pasted before an address, raw or
+# percent-encoded: href="%E2%80%8B%E2%80%8Bhttps://example.org/" means https://example.org/
+_INVISIBLE_LEAD = re.compile(
+    r"^(?:\s|[\u200b-\u200d\u2060\ufeff]|%E2%80%8[BCD]|%E2%81%A0|%EF%BB%BF)+(?=[a-z]+:|/)",
+    re.IGNORECASE,
+)
+
+
 def join_url(base: str, href: str) -> str | None:
     """`href` resolved against `base`, out of a click redirector's wrapping; None for one no
     URL parser accepts ("http://[::")."""
+    href = _INVISIBLE_LEAD.sub("", href)
     try:
         joined = urljoin(base, href)
         urlsplit(joined).port  # noqa: B018  (a bad port raises only when read)

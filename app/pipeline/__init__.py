@@ -53,6 +53,8 @@ def run_pipeline(
             about_page = True  # "Alle weiteren Details … gibt es in der <a>Vorstellung</a>."
         if about_page or _says_nothing_carried(text, found, scorer):
             found.citations = []  # "(Additional reporting by <a>…</a>)" cites nothing
+        if _PREVIEW.match(text):  # "Here's a look at … from this year's survey": its own link
+            found.citations = [c for c in found.citations if c.via != "attribution"]
         # a marker into a note without a URL may be the writer's aside, not a work: shown,
         # but it alone makes no claim
         cited = any(c.url or c.via == "attribution" for c in found.citations)
@@ -267,6 +269,13 @@ _POINTS_ELSEWHERE = re.compile(
 )
 
 
+# a preview of what the article goes on to show: "Here's a look at three of the results…",
+# "In this post, we'll go through…", "Below, we analyze…"
+_PREVIEW = re.compile(
+    r"^(?:here(?:['’]s| is| are)\b|in this (?:post|article|piece|story|guide)\b|below,? we\b"
+    r"|let['’]s (?:look|take a look)\b)",
+    re.IGNORECASE,
+)
 # "For more details, see <a>…</a>", "Alle weiteren Einzelheiten bitten wir den Seiten der
 # <a>Stiftung</a> zu entnehmen", "Pour en savoir plus…": where to read more, neither a claim
 # nor resting on the page it names ("More details emerged on Tuesday" is news: no pointer verb)
@@ -293,7 +302,10 @@ _MORE_DETAILS = re.compile(
     r"|^(?:den|die|das)\s+(?:kompletten?|ganzen?|vollständigen?|gesamten?|ausführlichen?)\s+"
     r"(?:beitrag|artikel|text|bericht|interview|reportage|geschichte)\s+(?:lesen|finden)\s+sie\b"
     r"|^read\s+the\s+(?:full|complete|whole|entire)\s+(?:story|article|interview|piece|"
-    r"feature)\s+in\s+(?:the\s+)?[^.]{0,60}?\b(?:issue|edition)\b",
+    r"feature)\s+in\s+(?:the\s+)?[^.]{0,60}?\b(?:issue|edition)\b"
+    # "Read the full 2024 Global DevSecOps Report for more insights on AI, …"
+    r"|^read\s+the\s+(?:full|complete|entire|whole)\b[^.]{0,80}?\bfor\s+(?:more|further|"
+    r"additional|the\s+full)\b",
     re.IGNORECASE,
 )
 

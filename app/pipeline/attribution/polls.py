@@ -24,9 +24,17 @@ def reports_shares(text: str) -> bool:
     return ("%" in text or "cent" in text.lower()) and bool(_SHARES_SAY.search(text))
 
 
-_RESPONDENTS = re.compile(r"\b(?:respondents|those (?:polled|surveyed))\b", re.IGNORECASE)
+# "97% of survey respondents", "those polled"; the survey itself, named as the article's:
+# "In our survey, …", "in this year’s survey", "the same survey found"
+_RESPONDENTS = re.compile(
+    r"\b(?:respondents|those (?:polled|surveyed))\b"
+    r"|\b(?:our|the|this|that|the same|this year['’]s|last year['’]s)\s+(?:\w+\s+)?"
+    r"(?:survey|poll)\b",
+    re.IGNORECASE,
+)
 
 
 def names_respondents(text: str) -> bool:
-    """Whether the sentence speaks of a survey's respondents ("97% of survey respondents")."""
+    """Whether the sentence speaks of a survey's respondents ("97% of survey respondents") or
+    of the survey itself ("in our survey")."""
     return bool(_RESPONDENTS.search(text))

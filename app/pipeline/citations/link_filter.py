@@ -390,6 +390,26 @@ _DOCUMENT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# what a site publishes as its own findings (not "review": its reviews of products; not
+# "data": "data stewards")
+_OWN_DOCUMENTS = frozenset(
+    {"survey", "report", "study", "poll", "census", "audit", "assessment", "whitepaper"}
+)
+
+
+def _own_document(path: str, text: str) -> bool:
+    """The site's own survey or report, named so by its address and by the anchor ("survey of
+    more than 5,000 professionals" -> "/developer-survey/", "our annual report" ->
+    "/annual-report-2023"): a document the sentence rests on, not a section of the site."""
+
+    def nouns(words: list[str]) -> set[str]:
+        return {w.removesuffix("s") for w in words} & _OWN_DOCUMENTS
+
+    slug = [w for w in re.split(r"[^a-z0-9]+", _last_segment(path).lower()) if w]
+    said = [w for w in re.split(r"[^a-z0-9]+", text.lower()) if w]
+    return len(slug) >= 2 and bool(nouns(slug)) and bool(nouns(said))  # noqa: PLR2004
+
+
 def _term_page(path: str, text: str) -> bool:
     """A lower-case term of a few words linked to a page named after it and nothing else
     ("mid-century modern" -> ".../blog/mid-century-modern", "code of conduct" ->
@@ -777,6 +797,7 @@ def is_source_link(
         and not (
             cited
             or _is_publication(parts.path)
+            or _own_document(parts.path, text)
             or _own_article(parts.hostname, parts.path, before, text)
         )
     ):

@@ -5,12 +5,13 @@ the piece in print) and a German CMS's in-story promo box."""
 from __future__ import annotations
 
 import pytest
-from pipeline_pages import extract, sentence
+from pipeline_pages import extract, page, sentence, urls
 
 from app.pipeline import run_pipeline
 from app.pipeline.document import parse_html
 from app.pipeline.page.metadata import _names_site
 from app.pipeline.types import Extraction
+from app.urls import join_url
 
 _FACT = "<p>Die Firma setzte 2019 rund 4,5 Milliarden Euro um, 12 Prozent mehr als 2018.</p>"
 
@@ -200,3 +201,57 @@ def test_a_shows_section_in_the_address_names_the_site_part_and_the_slug_does_no
     )
     assert _names_site("Politik", set(), tree)
     assert not _names_site("Schulen werden saniert", set(), tree)
+
+
+_SURVEY = "https://devtools.example/developer-survey"
+
+
+def _survey_post(extra: str = "") -> str:
+    return (
+        f'<p>This year’s <a href="{_SURVEY}/">survey of more than 5,000 DevSecOps professionals '
+        "worldwide</a> suggests that teams are reevaluating their investment priorities.</p>"
+        "<p>Here's a look at three of the more surprising results from this year's survey.</p>"
+        "<p>Nearly three-quarters (74%) of respondents said they wanted to consolidate their "
+        "toolchain.</p>"
+        "<p>In our survey, cloud computing has ranked as a top IT investment priority for "
+        "years.</p>"
+        f"{extra}"
+    )
+
+
+def test_the_sites_own_survey_is_a_source_and_the_survey_it_speaks_of() -> None:
+    ext = run_pipeline(
+        page(_survey_post(), title="Three findings"), "https://devtools.example/blog/x"
+    )
+    assert urls(sentence(ext, "This year’s survey")) == {_SURVEY}
+    assert urls(sentence(ext, "Nearly three-quarters")) == {_SURVEY}
+    assert urls(sentence(ext, "In our survey")) == {_SURVEY}
+    assert not urls(sentence(ext, "Here's a look"))  # a preview of the post rests on nothing
+
+
+def test_a_section_of_the_site_and_a_term_page_stay_no_sources() -> None:
+    body = (
+        '<p>We have covered the <a href="/reports/">reports</a> before, and <a href="/data-'
+        'stewards/">data stewards</a> enforce 12 compliance rules in every one of 40 teams.</p>'
+    )
+    ext = run_pipeline(page(body), "https://devtools.example/blog/x")
+    assert not urls(sentence(ext, "We have covered"))
+
+
+def test_a_pointer_to_the_full_report_is_no_claim() -> None:
+    line = (
+        f'<p>Read the full <a href="{_SURVEY}">2024 Global DevSecOps Report</a> for more '
+        "insights on AI.</p>"
+    )
+    ext = run_pipeline(page(_survey_post(line)), "https://devtools.example/blog/x")
+    pointer = sentence(ext, "Read the full")
+    assert not pointer.is_claim and not urls(pointer)
+
+
+def test_an_address_pasted_after_zero_width_spaces_is_the_address() -> None:
+    target = "https://devtools.example/blog/2024/04/18/chat-now-generally-available/"
+    assert join_url("https://devtools.example/blog/x/", f"%E2%80%8B%E2%80%8B{target}") == target
+    assert join_url("https://devtools.example/blog/x/", f"\u200b{target}") == target
+    assert join_url("https://devtools.example/a/", "%E2%80%8Bnotes") == (
+        "https://devtools.example/a/%E2%80%8Bnotes"
+    )
