@@ -308,7 +308,9 @@ def _is_name(words: list[str]) -> bool:
 
 # an explainer's slug: "/15421-black-holes-facts-formation", "/religion-what-is-a-sikh/"
 _EXPLAINER_SLUG = re.compile(
-    r"(?:^|[-_])(?:what-(?:is|are)|who-(?:is|are)|facts|explained)(?:[-_.]|$)", re.IGNORECASE
+    r"(?:^|[-_])(?:what-(?:is|are)|who-(?:is|are)|facts|explained|101"  # "new-york-101"
+    r"|how-(?:[a-z]+-){0,2}(?:works?|gets?|makes?|does|do))(?:[-_.]|$)",  # "how-nyc-gets-its-water"
+    re.IGNORECASE,
 )
 _EXPLAINED_WORDS = 4
 

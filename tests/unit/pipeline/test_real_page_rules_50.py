@@ -255,3 +255,16 @@ def test_an_address_pasted_after_zero_width_spaces_is_the_address() -> None:
     assert join_url("https://devtools.example/a/", "%E2%80%8Bnotes") == (
         "https://devtools.example/a/%E2%80%8Bnotes"
     )
+
+
+def test_a_term_linked_to_an_explainer_of_how_it_works_is_no_citation() -> None:
+    body = (
+        "<p>The thaw worried the deputy commissioner for the city's "
+        '<a href="https://news.example/interactive/2016/03/24/nyregion/how-nyc-gets-its-water-new-'
+        'york-101.html">water system</a>, which broke 75 mains in January.</p>'
+        '<p>The <a href="https://news.example/2019/02/01/nyregion/water-mains-broke.html">city '
+        "reported 75 water-main breaks</a> in January, the most in 20 years.</p>"
+    )
+    ext = extract(body)
+    assert not urls(sentence(ext, "The thaw worried"))
+    assert urls(sentence(ext, "The city reported"))
