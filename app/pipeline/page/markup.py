@@ -15,11 +15,15 @@ __all__ = ["json_ld_objects", "meta_content"]
 _WS = re.compile(r"\s+")
 
 
+# "<![CDATA[ {…} ]]>" or "<!-- {…} -->" around a JSON-LD block (MediaWiki's, old templates')
+_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
+
+
 def json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON object in the page's JSON-LD blocks, including @graph members."""
     for script in _read(tree).scripts:
         try:
-            data = json.loads(script)
+            data = json.loads(_WRAPPER.sub("", script))
         except ValueError:
             continue
         stack = [data]

@@ -268,3 +268,11 @@ def test_a_term_linked_to_an_explainer_of_how_it_works_is_no_citation() -> None:
     ext = extract(body)
     assert not urls(sentence(ext, "The thaw worried"))
     assert urls(sentence(ext, "The city reported"))
+
+
+def test_json_ld_wrapped_in_cdata_or_a_comment_is_read() -> None:
+    stamp = '{"@type": "Article", "datePublished": "2003-02-28T21:51:08Z"}'
+    for wrapped in (f"<![CDATA[ {stamp} ]]>", f"<!-- {stamp} -->"):
+        head = f'<script type="application/ld+json">\n  {wrapped}\n</script>'
+        page = _doc(_SANIERT, head=head, h1=_SANIERT)
+        assert run_pipeline(page, "https://example.de/schulen").published == "2003-02-28"
