@@ -271,8 +271,12 @@ def test_a_term_linked_to_an_explainer_of_how_it_works_is_no_citation() -> None:
 
 
 def test_json_ld_wrapped_in_cdata_or_a_comment_is_read() -> None:
+    """A wiki's page is dated by its JSON-LD alone (htmldate's guess is no day of a wiki)."""
     stamp = '{"@type": "Article", "datePublished": "2003-02-28T21:51:08Z"}'
     for wrapped in (f"<![CDATA[ {stamp} ]]>", f"<!-- {stamp} -->"):
-        head = f'<script type="application/ld+json">\n  {wrapped}\n</script>'
+        head = (
+            '<meta name="generator" content="MediaWiki 1.35.0-wmf.19">'
+            f'<script type="application/ld+json">\n  {wrapped}\n</script>'
+        )
         page = _doc(_SANIERT, head=head, h1=_SANIERT)
         assert run_pipeline(page, "https://example.de/schulen").published == "2003-02-28"
