@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 
 from lxml.html import HtmlElement
@@ -83,7 +84,17 @@ def _date_line(tree: HtmlElement, *, month_first: bool) -> str | None:
         for line in lines:
             if line and (m := _DATE_LINE.match(" ".join(line.split()))):
                 return _dotted(*m.groups(), month_first=month_first)
+        # "<span class='time'>9/21/2016</span>": slashes, in an element named for the date
+        if _DATE_CLASS.search(el.get("class") or "") and (
+            m := _SLASHED_LINE.match(el.text_content())
+        ):
+            us = bool(_US_ORDER.match(_locale(tree)))  # as "Published 12/10/16" is read
+            return _dotted(*m.groups(), month_first=us and int(m.group(1)) <= 12)  # noqa: PLR2004
     return None
+
+
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|pubdate)(?:$|[\s_-])", re.I)
+_SLASHED_LINE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
 _LINE_TAGS = ("p", "div", "span", "h2", "h3", "h4", "h5", "h6", "small", "li", "td", "time")
@@ -300,7 +311,18 @@ def _stated_date(tree: HtmlElement) -> str | None:
         or _stamp_day(stated)
         or _compact_day(meta_content(tree, *_PUBLISHED_NAMES) or "")
         or _microdata_day(tree)
+        or _original_date_meta(tree)
     )
+
+
+def _original_date_meta(tree: HtmlElement) -> str | None:
+    """Advance Local's sites (NJ.com, al.com, cleveland.com…) put the day in a `value`:
+    `<meta name="article_date_original" value="Tuesday, December 13, 2016,  4:51 PM">`."""
+    for value in tree.xpath('//meta[@name="article_date_original"]/@value'):
+        if (m := _WORDED.search(str(value))) and (month := _MONTHS.get(m.group(1).lower())):
+            with suppress(ValueError):
+                return datetime(int(m.group(3)), month, int(m.group(2))).date().isoformat()
+    return None
 
 
 def _microdata_day(tree: HtmlElement) -> str | None:
@@ -418,9 +440,10 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None], url: str 
     date = _unswapped(guess(), tree)
     if (addressed := _url_day(url)) is not None and (date is None or date[:4] != addressed[:4]):
         return addressed
-    # a line that is only a date, earlier than the guess: the guess was the page's last change
+    # a line that is only a date, earlier than the guess (the guess was the page's last
+    # change) or the guess itself (two readings agree, whatever one <time> elsewhere says)
     line = _date_line(tree, month_first=_locale(tree).lower() == "en-us") if date else None
-    if line is not None and date is not None and line < date:
+    if line is not None and date is not None and line <= date:
         return line
     if date is not None and tree.xpath('//meta[contains(@property, "time")]'):
         return date

@@ -280,3 +280,23 @@ def test_json_ld_wrapped_in_cdata_or_a_comment_is_read() -> None:
         )
         page = _doc(_SANIERT, head=head, h1=_SANIERT)
         assert run_pipeline(page, "https://example.de/schulen").published == "2003-02-28"
+
+
+def test_a_date_line_that_agrees_with_the_guess_beats_one_time_element_elsewhere() -> None:
+    line = "<div class='date'><date>19.11.2012</date></div>"
+    sidebar = '<aside><time datetime="2014-11-05">5. November 2014</time></aside>'
+    page = _doc(_SANIERT, head='<meta name="date" content="2012-11-19">', h1=_SANIERT, before=line)
+    page = page.replace("</article>", f"</article>{sidebar}")
+    assert run_pipeline(page, "https://example.de/schulen").published == "2012-11-19"
+
+
+def test_advance_locals_original_date_meta_dates_the_page() -> None:
+    head = '<meta name="article_date_original" value="Tuesday, December 13, 2016,  4:51 PM">'
+    page = _doc(_SANIERT, head=head, h1=_SANIERT)
+    assert run_pipeline(page, "https://www.nj.example/news/x.html").published == "2016-12-13"
+
+
+def test_a_slashed_date_in_an_element_named_for_the_time_dates_the_page() -> None:
+    line = '<span class="time">9/21/2016</span> <span class="author">Medical Daily</span>'
+    page = _doc(_SANIERT, h1=_SANIERT, before=f"<div>{line}</div>").replace('lang="de"', "")
+    assert run_pipeline(page, "https://www.msn.example/x").published == "2016-09-21"
