@@ -249,13 +249,44 @@ def _is_wiki(tree: HtmlElement) -> bool:
     return generator.startswith("MediaWiki")
 
 
+_GERMAN_MONTHS = {
+    name: i
+    for i, name in enumerate(
+        ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+         "oktober", "november", "dezember"),
+        start=1,
+    )
+}  # fmt: skip
+# "Veröffentlicht am 3. Dezember 2011", WordPress's "Dieser Beitrag wurde am Samstag,
+# 3. Dezember 2011 um 10:00 Uhr veröffentlicht"
+_GERMAN_LABELLED = re.compile(
+    r"(?i:veröffentlicht am|publiziert am)\s+(?:[A-Z][a-z]+tag,?\s+)?(\d{1,2})\.\s*"
+    r"([A-ZÄÖÜ][a-zäöü]+)\s+(\d{4})"
+    r"|\bam\s+(?:[A-Z][a-z]+tag,?\s+)?(\d{1,2})\.\s*([A-ZÄÖÜ][a-zäöü]+)\s+(\d{4})[^.]{0,40}?"
+    r"(?i:veröffentlicht)"
+)
+
+
+def _german_labelled(text: str) -> str | None:
+    """The day a German label gives: "Veröffentlicht am 3. Dezember 2011"."""
+    m = _GERMAN_LABELLED.search(text)
+    if m is None:
+        return None
+    day, month, year = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    number = _GERMAN_MONTHS.get(month.lower())
+    with suppress(ValueError):
+        return datetime(int(year), number, int(day)).date().isoformat() if number else None
+    return None
+
+
 def _labelled_date(tree: HtmlElement) -> str | None:
     """The first date the page's text labels as its publication ("Published: …")."""
     body = tree.find("body")
     # the text pieces apart: "…Twist</h1><div>Published: …" is no word "TwistPublished"
-    m = _LABELLED.search(" ".join((body if body is not None else tree).itertext()))
+    text = " ".join((body if body is not None else tree).itertext())
+    m = _LABELLED.search(text)
     if m is None:
-        return None
+        return _german_labelled(text) if "ffentlicht" in text or "publiziert" in text else None
     month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(5, 4, 6)
     number = _MONTHS.get(month.lower())
     if number is None:

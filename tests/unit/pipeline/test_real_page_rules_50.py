@@ -300,3 +300,12 @@ def test_a_slashed_date_in_an_element_named_for_the_time_dates_the_page() -> Non
     line = '<span class="time">9/21/2016</span> <span class="author">Medical Daily</span>'
     page = _doc(_SANIERT, h1=_SANIERT, before=f"<div>{line}</div>").replace('lang="de"', "")
     assert run_pipeline(page, "https://www.msn.example/x").published == "2016-09-21"
+
+
+def test_a_german_wordpress_post_line_dates_the_post() -> None:
+    line = (
+        '<p class="postmetadata"><small>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um '
+        "10:12 Uhr veröffentlicht und unter News abgelegt.</small></p>"
+    )
+    page = _doc(_SANIERT, h1=_SANIERT).replace("</article>", f"{line}</article>")
+    assert run_pipeline(page, "https://blog.example.de/news/x/").published == "2011-12-03"
