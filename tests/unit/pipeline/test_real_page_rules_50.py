@@ -307,5 +307,6 @@ def test_a_german_wordpress_post_line_dates_the_post() -> None:
         '<p class="postmetadata"><small>Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um '
         "10:12 Uhr veröffentlicht und unter News abgelegt.</small></p>"
     )
-    page = _doc(_SANIERT, h1=_SANIERT).replace("</article>", f"{line}</article>")
+    modified = '<meta name="date" content="2019-01-07">'  # what htmldate would take
+    page = _doc(_SANIERT, head=modified, h1=_SANIERT).replace("</article>", f"{line}</article>")
     assert run_pipeline(page, "https://blog.example.de/news/x/").published == "2011-12-03"
