@@ -40,7 +40,7 @@ from app.pipeline.page.boilerplate import (
     is_notice_text,
     named_like_chrome,
 )
-from app.pipeline.page.element_roles import is_caption, is_styled_heading
+from app.pipeline.page.element_roles import is_caption, is_styled_heading, prose_cells
 from app.pipeline.page.embeds import (
     AFTER_POST,
     embed_platform,
@@ -437,6 +437,9 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
     elif el.tag in ("ul", "ol", "dl"):
         for item in el:
             _walk(item, ctx, "list_item")
+    elif el.tag == "table":
+        for cell in prose_cells(el):  # the one-line descriptions, not the names and years
+            _block(cell, "paragraph", ctx)
     elif el.tag == "blockquote":
         _mixed(el, ctx, "quote")
     elif any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):

@@ -177,6 +177,24 @@ def _containers(
     return find_containers(tree, excluded), None, []
 
 
+def _local_fragments(tree: HtmlElement, url: str) -> None:
+    """Note markers that link to a place on this very page with its whole address ("<sup><a
+    href='https://en.wikipedia.org/wiki/X#cite_note-14'>[14]</a></sup>" on page X) link to
+    "#cite_note-14", as markers are read (a saved copy of a page writes them out in full). A
+    comment count's "…/X/#disqus_thread" is no marker and stays."""
+    page = urlsplit(url)._replace(fragment="", query="").geturl().rstrip("/")
+    for link in tree.xpath('//a[contains(@href, "#")]'):
+        address, _, fragment = link.get("href", "").partition("#")
+        if not (address and fragment and address.rstrip("/") == page):
+            continue
+        parent = link.getparent()
+        if (parent is not None and parent.tag == "sup") or _BRACKETED.match(link.text_content()):
+            link.set("href", "#" + fragment)
+
+
+_BRACKETED = re.compile(r"^\s*\[[^\[\]]{1,12}\]\s*$")  # "[14]", "[a]", "[note 3]"
+
+
 def _beside_quotation(located: HtmlElement | None) -> HtmlElement | None:
     """A story that is one long quotation is found as the <blockquote>: its lead-in and the
     line that credits it ("Lire la suite sur <a>…</a>") sit beside it, in its parent."""
@@ -222,6 +240,7 @@ def parse_document(html: str, url: str) -> Document:
     tree = parse_html(html)
     if tree is None:
         return Document(url=url, text="")
+    _local_fragments(tree, url)
     article = find_article_text(html, url, tree)
     meta = _metadata(html, tree, url, article.metadata)
     refs = find_references(tree, base_url=url)

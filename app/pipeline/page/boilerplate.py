@@ -7,6 +7,8 @@ from collections.abc import Mapping
 
 from lxml.html import HtmlElement
 
+from app.pipeline.page.element_roles import prose_cells
+
 __all__ = [
     "SKIP_TAGS",
     "is_boilerplate_element",
@@ -190,6 +192,8 @@ def _name_parts(value: str) -> set[str]:
 def is_boilerplate_element(el: HtmlElement) -> bool:
     """True for chrome: skipped tags, hidden nodes, chrome roles and chrome class/id names."""
     tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "table" and prose_cells(el):
+        return False  # a list article's table of one-line descriptions is its text
     if tag.lower() in SKIP_TAGS or _is_code_listing(el, tag):
         return True
     attrs = el.attrib

@@ -6,7 +6,7 @@ import re
 
 from lxml.html import HtmlElement
 
-__all__ = ["is_caption", "is_styled_heading"]
+__all__ = ["is_caption", "is_styled_heading", "prose_cells"]
 
 _CAPTION_WORDS = 60
 
@@ -38,3 +38,26 @@ def is_styled_heading(el: HtmlElement) -> bool:
     """A <div> or <p> dressed as a heading by its class ("heading-h3", "section-title")."""
     classes = el.get("class", "").lower()
     return el.tag in ("div", "p", "span") and ("heading" in classes or "title" in classes)
+
+
+_PROSE_WORDS = 8  # a cell that says something: "Office worker Barry Thomas is forced to…"
+_PROSE_ROWS = 3
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?(?:\s*\[\d+\])*\s*$")
+
+
+def prose_cells(table: HtmlElement) -> list[HtmlElement]:
+    """The cells of a table that tells things row by row (a list article's "Film | Year |
+    Description [14]"): each row's cell of a sentence or more. Empty for a table of data,
+    names or layout, whose rows hold no sentences."""
+    if table.tag != "table" or table.find(".//table") is not None:
+        return []
+    cells = []
+    rows = table.findall(".//tr")
+    for row in rows:
+        for cell in row:
+            if cell.tag != "td":
+                continue
+            text = cell.text_content().strip()
+            if len(text.split()) >= _PROSE_WORDS and _SENTENCE_END.search(text):
+                cells.append(cell)
+    return cells if len(cells) >= _PROSE_ROWS and 2 * len(cells) >= len(rows) else []

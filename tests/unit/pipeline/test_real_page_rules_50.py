@@ -5,7 +5,7 @@ the piece in print) and a German CMS's in-story promo box."""
 from __future__ import annotations
 
 import pytest
-from pipeline_pages import extract, page, sentence, urls
+from pipeline_pages import PAGE_URL, extract, page, sentence, urls
 
 from app.pipeline import run_pipeline
 from app.pipeline.document import parse_html
@@ -310,3 +310,64 @@ def test_a_german_wordpress_post_line_dates_the_post() -> None:
     modified = '<meta name="date" content="2019-01-07">'  # what htmldate would take
     page = _doc(_SANIERT, head=modified, h1=_SANIERT).replace("</article>", f"{line}</article>")
     assert run_pipeline(page, "https://blog.example.de/news/x/").published == "2011-12-03"
+
+
+_LIST_URL = "https://wiki.example/wiki/List_of_films_featuring_time_loops"
+
+
+def _film_list(rows: str, notes: str) -> str:
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>List of films '
+        'featuring time loops - Wiki</title></head><body><main><div class="mw-parser-output">'
+        "<h1>List of films featuring time loops</h1><p>This is a list of films in which "
+        "characters relive the same period of time over and over, each entry with its source."
+        '</p><table class="wikitable sortable"><tr><th>Film</th><th>Year</th><th>Description'
+        f"</th></tr>{rows}</table><h2>References</h2><ol class='references'>{notes}</ol></div>"
+        "</main></body></html>"
+    )
+
+
+def _film(n: int, film: str, year: int, text: str) -> str:
+    marker = f'<sup class="reference"><a href="{_LIST_URL}#cite_note-{n}">[{n}]</a></sup>'
+    return f"<tr><th>{film}</th><td>{year}</td><td>{text}{marker}</td></tr>"
+
+
+def _note(n: int) -> str:
+    return (
+        f'<li id="cite_note-{n}"><a href="{_LIST_URL}#cite_ref-{n}">^</a> '
+        f'<a class="external text" href="https://reviews.example/film-{n}">Review of film {n}'
+        "</a>. Example Reviews. Retrieved 2024-04-02.</li>"
+    )
+
+
+def test_a_list_articles_table_of_descriptions_is_its_text_and_its_markers_cite() -> None:
+    rows = "".join(
+        _film(
+            n,
+            f"Film {n}",
+            1990 + n,
+            f"A man is forced to relive the same day {n} times over and over.",
+        )
+        for n in range(1, 5)
+    )
+    ext = run_pipeline(_film_list(rows, "".join(_note(n) for n in range(1, 5))), _LIST_URL)
+    cited = sentence(ext, "A man is forced to relive the same day 3 times")
+    assert urls(cited) == {"https://reviews.example/film-3"}
+    assert "Film 3" not in ext.text  # the names and years are not sentences
+
+
+def test_a_table_of_figures_stays_out_of_the_text() -> None:
+    rows = "".join(
+        f"<tr><th>Region {n}</th><td>{n * 1000}</td><td>{n * 3}.5%</td></tr>" for n in range(1, 8)
+    )
+    body = (
+        "<p>Sales rose in every region last year, the company said on Monday.</p>"
+        f"<table><tr><th>Region</th><th>Units</th><th>Growth</th></tr>{rows}</table>"
+    )
+    assert "Region 3" not in extract(body).text
+
+
+def test_a_comment_count_linking_this_page_is_no_marker() -> None:
+    count = f'<p>By Jo Writer <a class="bycount" href="{PAGE_URL}#disqus_thread">651</a></p>'
+    ext = extract(count + _FACT)
+    assert not [s for s in ext.sources if s.label == "651"]
