@@ -177,12 +177,15 @@ def _containers(
     return find_containers(tree, excluded), None, []
 
 
-def _local_fragments(tree: HtmlElement, url: str) -> None:
+def _local_fragments(tree: HtmlElement, url: str, html: str) -> None:
     """Note markers that link to a place on this very page with its whole address ("<sup><a
     href='https://en.wikipedia.org/wiki/X#cite_note-14'>[14]</a></sup>" on page X) link to
     "#cite_note-14", as markers are read (a saved copy of a page writes them out in full). A
     comment count's "…/X/#disqus_thread" is no marker and stays."""
-    page = urlsplit(url)._replace(fragment="", query="").geturl().rstrip("/")
+    parts = urlsplit(url)
+    if f"{parts.netloc}{parts.path.rstrip('/')}" not in html:
+        return  # the page never writes its own address: nothing to rewrite (most pages)
+    page = parts._replace(fragment="", query="").geturl().rstrip("/")
     for link in tree.xpath('//a[contains(@href, "#")]'):
         address, _, fragment = link.get("href", "").partition("#")
         if not (address and fragment and address.rstrip("/") == page):
@@ -240,7 +243,7 @@ def parse_document(html: str, url: str) -> Document:
     tree = parse_html(html)
     if tree is None:
         return Document(url=url, text="")
-    _local_fragments(tree, url)
+    _local_fragments(tree, url, html)
     article = find_article_text(html, url, tree)
     meta = _metadata(html, tree, url, article.metadata)
     refs = find_references(tree, base_url=url)

@@ -73,18 +73,25 @@ def _locale(tree: HtmlElement) -> str:
 
 def _date_line(tree: HtmlElement, *, month_first: bool) -> str | None:
     """The first line of the page's text that is only a dotted date (with its time, initials
-    or byline at most): a post's date where no markup gives one."""
+    or byline at most): a post's date where no markup gives one; else a slashed date alone in
+    an element named for the date or time."""
     body = tree.find("body")
-    for el in (body if body is not None else tree).iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+    root = body if body is not None else tree
+    # the short pieces of text with a digit and a dot, found in C rather than by a walk
+    for piece in root.xpath(_SHORT_DOTTED_TEXT):
+        holder = piece.getparent()
+        if piece.is_tail and holder is not None:
+            holder = holder.getparent()
+        if holder is None or holder.tag in ("script", "style"):
             continue
-        lines = [el.text, el.tail]
-        if el.tag in _LINE_TAGS and len(el) <= _LINE_CHILDREN:
-            lines.append(el.text_content())  # "von <a>Jo Lee</a>, 8.5.12"
+        lines = [str(piece)]
+        if holder.tag in _LINE_TAGS and len(holder) <= _LINE_CHILDREN:
+            lines.append(holder.text_content())  # "von <a>Jo Lee</a>, 8.5.12"
         for line in lines:
-            if line and (m := _DATE_LINE.match(" ".join(line.split()))):
+            if m := _DATE_LINE.match(" ".join(line.split())):
                 return _dotted(*m.groups(), month_first=month_first)
-        # "<span class='time'>9/21/2016</span>": slashes, in an element named for the date
+    # "<span class='time'>9/21/2016</span>": slashes, in an element named for the date
+    for el in root.xpath(_NAMED_FOR_TIME):
         if _DATE_CLASS.search(el.get("class") or "") and (
             m := _SLASHED_LINE.match(el.text_content())
         ):
@@ -93,6 +100,11 @@ def _date_line(tree: HtmlElement, *, month_first: bool) -> str | None:
     return None
 
 
+_SHORT_DOTTED_TEXT = (
+    './/text()[contains(., ".") and string-length(.) <= 300'
+    ' and translate(., "0123456789", "") != .]'
+)
+_NAMED_FOR_TIME = './/*[contains(@class, "date") or contains(@class, "time")]'
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|pubdate)(?:$|[\s_-])", re.I)
 _SLASHED_LINE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
@@ -471,13 +483,13 @@ def published_date(tree: HtmlElement, guess: Callable[[], str | None], url: str 
     date = _unswapped(guess(), tree)
     if (addressed := _url_day(url)) is not None and (date is None or date[:4] != addressed[:4]):
         return addressed
+    if date is not None and tree.xpath('//meta[contains(@property, "time")]'):
+        return date
     # a line that is only a date, earlier than the guess (the guess was the page's last
     # change) or the guess itself (two readings agree, whatever one <time> elsewhere says)
     line = _date_line(tree, month_first=_locale(tree).lower() == "en-us") if date else None
     if line is not None and date is not None and line <= date:
         return line
-    if date is not None and tree.xpath('//meta[contains(@property, "time")]'):
-        return date
     if times := tree.xpath("//time[@datetime]"):
         return (_day(times[0].get("datetime")) or date) if len(times) == 1 else date
     if (shown := _headline_date(tree)) is not None or date is None:
