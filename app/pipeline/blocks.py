@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
@@ -40,7 +41,12 @@ from app.pipeline.page.boilerplate import (
     is_notice_text,
     named_like_chrome,
 )
-from app.pipeline.page.element_roles import is_caption, is_styled_heading, prose_cells
+from app.pipeline.page.element_roles import (
+    is_caption,
+    is_styled_heading,
+    prose_cells,
+    row_markers,
+)
 from app.pipeline.page.embeds import (
     AFTER_POST,
     embed_platform,
@@ -439,6 +445,11 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
             _walk(item, ctx, "list_item")
     elif el.tag == "table":
         for cell in prose_cells(el):  # the one-line descriptions, not the names and years
+            if cell.get(_REFS_MOVED) is None:  # "[14]" in the row's "Ref." column, once
+                cell.set(_REFS_MOVED, "")
+                for marker in row_markers(cell):
+                    cell.append(copy.deepcopy(marker))
+                    cell[-1].tail = None
             _block(cell, "paragraph", ctx)
     elif el.tag == "blockquote":
         _mixed(el, ctx, "quote")
@@ -446,6 +457,9 @@ def _walk(el: HtmlElement, ctx: _Context, kind: str = "paragraph") -> None:
         _mixed(el, ctx, kind)
     else:
         _block(el, "list_item" if el.tag in ("li", "dt", "dd") else kind, ctx)
+
+
+_REFS_MOVED = "data-claimtrail-row-markers"
 
 
 def _reading_list_label(el: HtmlElement) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from lxml.html import HtmlElement
 
-__all__ = ["is_caption", "is_styled_heading", "prose_cells"]
+__all__ = ["is_caption", "is_styled_heading", "prose_cells", "row_markers"]
 
 _CAPTION_WORDS = 60
 
@@ -61,3 +61,19 @@ def prose_cells(table: HtmlElement) -> list[HtmlElement]:
             if len(text.split()) >= _PROSE_WORDS and _SENTENCE_END.search(text):
                 cells.append(cell)
     return cells if len(cells) >= _PROSE_ROWS and 2 * len(cells) >= len(rows) else []
+
+
+_ONLY_MARKERS = re.compile(r"^(?:\s*\[[^\[\]]{1,12}\])+\s*$")  # a "Ref." cell: "[14][15]"
+
+
+def row_markers(cell: HtmlElement) -> list[HtmlElement]:
+    """The note markers of the prose cell's row that stand in a cell of their own (a list's
+    "Ref." column): they cite what the cell says."""
+    row = cell.getparent()
+    if row is None:
+        return []
+    found = []
+    for other in row:
+        if other is not cell and other.tag == "td" and _ONLY_MARKERS.match(other.text_content()):
+            found += [el for el in other if isinstance(el.tag, str) and el.tag in ("sup", "a")]
+    return found

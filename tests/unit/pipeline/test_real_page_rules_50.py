@@ -371,3 +371,19 @@ def test_a_comment_count_linking_this_page_is_no_marker() -> None:
     count = f'<p>By Jo Writer <a class="bycount" href="{PAGE_URL}#disqus_thread">651</a></p>'
     ext = extract(count + _FACT)
     assert not [s for s in ext.sources if s.label == "651"]
+
+
+def test_a_lists_ref_column_cites_the_description_in_its_row() -> None:
+    def film(n: int) -> str:
+        marker = f'<sup class="reference"><a href="#cite_note-{n}">[{n}]</a></sup>'
+        return (
+            f"<tr><th>Film {n}</th><td>{1990 + n}</td><td>A man is forced to relive the same "
+            f"day {n} times over and over.</td><td>{marker}</td></tr>"
+        )
+
+    page = _film_list("".join(film(n) for n in range(1, 5)), "".join(_note(n) for n in range(1, 5)))
+    page = page.replace(f"{_LIST_URL}#cite_ref", "#cite_ref")
+    ext = run_pipeline(page, _LIST_URL)
+    cited = sentence(ext, "A man is forced to relive the same day 2 times")
+    assert urls(cited) == {"https://reviews.example/film-2"}
+    assert ext.text.count("same day 2 times") == 1
